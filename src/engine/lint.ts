@@ -1,0 +1,76 @@
+// Runs compiled rules over a document and passes their matches through one pipeline:
+// matches → findings (message, fix or suggestions by safety) → drop protected ranges →
+// dedupe → sort by position.
+
+import { TextDocument } from '../text/document.js';
+import type { Edit, Finding, FixSafety, Match } from '../types.js';
+import type { Rule } from './load.js';
+
+const SAFETY_ORDER: FixSafety[] = ['none', 'suggest', 'safe'];
+
+export function lintDocument(doc: TextDocument, rules: readonly Rule[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const rule of rules) {
+    if (!rule.enabled) continue;
+    for (const m of rule.check(doc)) {
+      if (doc.isProtected(m.start, m.end)) continue;
+      findings.push(toFinding(rule, m, doc.text));
+    }
+  }
+  return sortFindings(dedupe(findings));
+}
+
+export function lintText(text: string, rules: readonly Rule[]): Finding[] {
+  return lintDocument(new TextDocument(text), rules);
+}
+
+function toFinding(rule: Rule, m: Match, text: string): Finding {
+  const replacements = (m.replacements ?? []).filter((e) => text.slice(e.start, e.end) !== e.text);
+  let safety = weaker(rule.fix, m.safety ?? 'safe');
+  if (replacements.length > 1 && safety === 'safe') safety = 'suggest';
+  const matched = text.slice(m.start, m.end);
+  const first = replacements[0];
+  const fixText = first ? fixedSpan(text, m, first) : '';
+  const message = fill(m.message ?? rule.message, { match: matched, fix: fixText, ...m.data });
+  return {
+    ruleId: rule.id,
+    kind: rule.kind,
+    severity: rule.severity,
+    confidence: m.confidence ?? rule.confidence,
+    start: m.start,
+    end: m.end,
+    text: matched,
+    message,
+    fix: safety === 'safe' && first ? first : null,
+    suggestions: safety === 'suggest' ? replacements : [],
+  };
+}
+
+/** The flagged span as it reads after the edit (the edit may cover less than the span). */
+function fixedSpan(text: string, m: Match, edit: Edit): string {
+  const start = Math.min(m.start, edit.start);
+  const end = Math.max(m.end, edit.end);
+  return text.slice(start, edit.start) + edit.text + text.slice(edit.end, end);
+}
+
+function weaker(a: FixSafety, b: FixSafety): FixSafety {
+  return SAFETY_ORDER[Math.min(SAFETY_ORDER.indexOf(a), SAFETY_ORDER.indexOf(b))];
+}
+
+function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (all, key: string) => (key in values ? String(values[key]) : all));
+}
+
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.ruleId}\u0000${f.start}\u0000${f.end}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
+}

@@ -1,0 +1,171 @@
+// Loads rules/<pack>/<name>.yaml into compiled rules: validates the common keys, lets the kind
+// validate and compile its own, and (unless told not to) runs the rule's examples so that a rule
+// whose examples fail refuses to load. The rule id is the path without `.yaml`.
+
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
+import { KINDS } from '../kinds/index.js';
+import type { Checker, KindEnv } from '../kinds/kind.js';
+import type { FixSafety, RuleExamples, RuleSpec, Severity } from '../types.js';
+import { RuleError } from './errors.js';
+import { verifyExamples } from './examples.js';
+
+export interface Rule extends RuleSpec {
+  check: Checker;
+}
+
+export interface LoadOptions {
+  /** Rule folders; default: the rules/ folder shipped with mtlint. */
+  dirs?: string[];
+  /** Run every rule's examples and refuse a rule whose examples fail (default true). */
+  verify?: boolean;
+}
+
+export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules', import.meta.url));
+const LISTS = 'lists';
+const COMMON = ['kind', 'severity', 'confidence', 'message', 'description', 'source', 'fix', 'enabled', 'examples'];
+const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
+const SAFETIES: FixSafety[] = ['safe', 'suggest', 'none'];
+
+export function loadRules(options: LoadOptions = {}): Rule[] {
+  const rules: Rule[] = [];
+  for (const dir of options.dirs ?? [BUILTIN_RULES_DIR]) {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new RuleError(dir, 1, 'rule folder not found');
+    const env = makeEnv(dir);
+    for (const file of ruleFiles(dir)) {
+      const spec = parseRuleFile(file, dir);
+      const kind = KINDS[spec.kind];
+      const rule: Rule = { ...spec, check: kind.compile(spec, env) };
+      if (options.verify !== false) verifyExamples(rule);
+      rules.push(rule);
+    }
+  }
+  rules.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return rules;
+}
+
+function ruleFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) {
+        if (!(d === dir && name === LISTS)) walk(p);
+      } else if (/\.ya?ml$/.test(name) && d !== dir) out.push(p);
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Parses and validates the keys every rule has; kind-specific keys go to `options`. */
+export function parseRuleFile(file: string, rulesDir: string): RuleSpec {
+  const counter = new LineCounter();
+  const source = readFileSync(file, 'utf8');
+  const doc = parseDocument(source, { lineCounter: counter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const err = doc.errors[0];
+    throw new RuleError(file, counter.linePos(err.pos[0]).line, `invalid YAML: ${err.message.split('\n')[0]}`);
+  }
+  if (!isMap(doc.contents)) throw new RuleError(file, 1, 'a rule file must be a mapping of keys');
+  const lines: Record<string, number> = {};
+  for (const pair of doc.contents.items) {
+    if (isScalar(pair.key) && pair.key.range) lines[String(pair.key.value)] = counter.linePos(pair.key.range[0]).line;
+  }
+  const data = doc.toJS() as Record<string, unknown>;
+  const id = relative(rulesDir, file).replace(/\.ya?ml$/, '').split(sep).join('/');
+  const fail = (key: string, message: string): never => {
+    throw new RuleError(file, lines[key] ?? 1, `${key}: ${message}`);
+  };
+
+  const kindName = data.kind;
+  if (typeof kindName !== 'string' || !(kindName in KINDS)) {
+    fail('kind', `expected one of ${Object.keys(KINDS).join(', ')}`);
+  }
+  const kind = KINDS[kindName as string];
+  const options: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (COMMON.includes(key)) continue;
+    if (!kind.options.includes(key)) fail(key, `unknown key for kind ${kind.name}`);
+    options[key] = value;
+  }
+  const text = (key: string): string => {
+    const v = data[key];
+    if (typeof v !== 'string' || v.trim() === '') fail(key, 'required, a non-empty string');
+    return v as string;
+  };
+  const severity = data.severity as Severity;
+  if (!SEVERITIES.includes(severity)) fail('severity', `expected one of ${SEVERITIES.join(', ')}`);
+  const fix = data.fix as FixSafety;
+  if (!SAFETIES.includes(fix)) fail('fix', `expected one of ${SAFETIES.join(', ')}`);
+  const confidence = data.confidence;
+  if (typeof confidence !== 'number' || confidence < 0 || confidence > 1) fail('confidence', 'expected a number from 0 to 1');
+  const enabled = data.enabled ?? true;
+  if (typeof enabled !== 'boolean') fail('enabled', 'expected true or false');
+
+  return {
+    id,
+    kind: kind.name,
+    severity,
+    confidence: confidence as number,
+    message: text('message'),
+    description: text('description'),
+    source: text('source'),
+    fix,
+    enabled: enabled as boolean,
+    examples: parseExamples(data.examples, fail),
+    options,
+    file,
+    lines,
+  };
+}
+
+function parseExamples(value: unknown, fail: (key: string, message: string) => never): RuleExamples {
+  if (typeof value !== 'object' || value === null) fail('examples', 'required: `flag` and `pass` lists');
+  const { flag, pass, ...rest } = value as Record<string, unknown>;
+  if (Object.keys(rest).length > 0) fail('examples', `unknown key ${Object.keys(rest)[0]}`);
+  if (!Array.isArray(flag) || flag.length === 0) fail('examples', '`flag` must list at least one text');
+  if (!Array.isArray(pass) || pass.length === 0) fail('examples', '`pass` must list at least one text');
+  const flags = (flag as unknown[]).map((e) => {
+    if (typeof e === 'string') return { text: e };
+    const { text, output } = (e ?? {}) as Record<string, unknown>;
+    if (typeof text !== 'string') fail('examples', 'each `flag` entry needs `text`');
+    if (output !== undefined && typeof output !== 'string') fail('examples', '`output` must be a string');
+    return output === undefined ? { text: text as string } : { text: text as string, output: output as string };
+  });
+  if ((pass as unknown[]).some((p) => typeof p !== 'string')) fail('examples', '`pass` entries must be strings');
+  return { flag: flags, pass: pass as string[] };
+}
+
+/** Shared lists (rules/lists/<name>.yaml) and the English word list, each read on first use. */
+function makeEnv(dir: string): KindEnv {
+  const lists = new Map<string, unknown[]>();
+  return {
+    list(name: string): unknown[] {
+      let entries = lists.get(name);
+      if (!entries) {
+        const file = join(dir, LISTS, `${name}.yaml`);
+        const fallback = join(BUILTIN_RULES_DIR, LISTS, `${name}.yaml`);
+        const path = existsSync(file) ? file : fallback;
+        if (!existsSync(path)) throw new RuleError(file, 1, `list ${name} not found`);
+        const data = parseDocument(readFileSync(path, 'utf8')).toJS() as { entries?: unknown[] };
+        entries = data.entries ?? [];
+        lists.set(name, entries);
+      }
+      return entries;
+    },
+    isEnglishWord,
+  };
+}
+
+let english: Set<string> | undefined;
+function isEnglishWord(lowerWord: string): boolean {
+  if (!english) {
+    const require = createRequire(import.meta.url);
+    english = new Set(require('an-array-of-english-words') as string[]);
+  }
+  return english.has(lowerWord);
+}

@@ -1,0 +1,10 @@
+// STUB: to be written.
+import type { Kind } from './kind.js';
+
+export const boilerplate: Kind = {
+  name: 'boilerplate',
+  options: [],
+  compile() {
+    return () => [];
+  },
+};

@@ -1,0 +1,76 @@
+// The contract every rule kind implements, and helpers for reading a kind's options with
+// errors that name the rule file and line.
+
+import type { TextDocument } from '../text/document.js';
+import type { Match, RuleSpec } from '../types.js';
+import { RuleError } from '../engine/errors.js';
+
+/** Finds matches in a document; built once per rule by the kind's `compile`. */
+export type Checker = (doc: TextDocument) => Match[];
+
+/** Shared data the kinds may look up, loaded lazily from rules/lists/. */
+export interface KindEnv {
+  /** A named list from rules/lists/<name>.yaml (its `entries`). */
+  list(name: string): unknown[];
+  /** True for a lower-case word found in the English word list. */
+  isEnglishWord(lowerWord: string): boolean;
+}
+
+export interface Kind {
+  name: string;
+  /** Option keys the kind accepts besides the common rule keys. */
+  options: string[];
+  compile(spec: RuleSpec, env: KindEnv): Checker;
+}
+
+/** Typed access to a rule's kind-specific options. */
+export class Options {
+  constructor(private readonly spec: RuleSpec) {}
+
+  fail(key: string, message: string): never {
+    throw new RuleError(this.spec.file, this.spec.lines[key] ?? 1, `${key}: ${message}`);
+  }
+
+  has(key: string): boolean {
+    return this.spec.options[key] !== undefined;
+  }
+
+  string(key: string, fallback?: string): string {
+    const v = this.spec.options[key] ?? fallback;
+    if (typeof v !== 'string') this.fail(key, 'expected a string');
+    return v;
+  }
+
+  number(key: string, fallback?: number): number {
+    const v = this.spec.options[key] ?? fallback;
+    if (typeof v !== 'number' || Number.isNaN(v)) this.fail(key, 'expected a number');
+    return v;
+  }
+
+  stringList(key: string, fallback: string[] = []): string[] {
+    const v = this.spec.options[key] ?? fallback;
+    if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) this.fail(key, 'expected a list of strings');
+    return v as string[];
+  }
+
+  list(key: string, fallback?: unknown[]): unknown[] {
+    const v = this.spec.options[key] ?? fallback;
+    if (!Array.isArray(v)) this.fail(key, 'expected a list');
+    return v;
+  }
+
+  oneOf<T extends string>(key: string, allowed: readonly T[], fallback?: T): T {
+    const v = this.spec.options[key] ?? fallback;
+    if (typeof v !== 'string' || !allowed.includes(v as T)) this.fail(key, `expected one of ${allowed.join(', ')}`);
+    return v as T;
+  }
+
+  /** Compiles a regular expression, naming the rule file and key when it is invalid. */
+  regex(key: string, source: string, flags: string): RegExp {
+    try {
+      return new RegExp(source, flags);
+    } catch (e) {
+      this.fail(key, `invalid regular expression /${source}/: ${(e as Error).message}`);
+    }
+  }
+}

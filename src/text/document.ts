@@ -1,0 +1,95 @@
+// The document every kind reads: the original text and, computed on first use, its lines,
+// paragraphs, sentences, word tokens and protected ranges.
+
+import { computeLineStarts, positionAt, type Position } from './lines.js';
+import { findProtectedRanges } from './protected.js';
+import { splitSentences } from './sentences.js';
+import { tokenize, type Token } from './tokens.js';
+
+export interface Block {
+  start: number;
+  end: number;
+}
+
+export class TextDocument {
+  readonly text: string;
+  #lineStarts?: number[];
+  #paragraphs?: Block[];
+  #sentences?: Block[];
+  #words?: Token[];
+  #protected?: [number, number][];
+
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  get lineStarts(): number[] {
+    return (this.#lineStarts ??= computeLineStarts(this.text));
+  }
+
+  positionAt(offset: number): Position {
+    return positionAt(this.lineStarts, offset);
+  }
+
+  /** Runs of non-blank lines, trimmed of surrounding white space. */
+  get paragraphs(): Block[] {
+    if (this.#paragraphs) return this.#paragraphs;
+    const out: Block[] = [];
+    const re = /(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)\s*/g;
+    let from = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(this.text)) !== null) {
+      pushTrimmed(this.text, from, m.index, out);
+      from = m.index + m[0].length;
+    }
+    pushTrimmed(this.text, from, this.text.length, out);
+    return (this.#paragraphs = out);
+  }
+
+  get sentences(): Block[] {
+    if (this.#sentences) return this.#sentences;
+    const out: Block[] = [];
+    for (const p of this.paragraphs) {
+      for (const [start, end] of splitSentences(this.text, p.start, p.end)) out.push({ start, end });
+    }
+    return (this.#sentences = out);
+  }
+
+  get words(): Token[] {
+    return (this.#words ??= tokenize(this.text));
+  }
+
+  /** Word tokens inside [start, end). */
+  wordsIn(start: number, end: number): Token[] {
+    const words = this.words;
+    let lo = 0;
+    let hi = words.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (words[mid].start < start) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: Token[] = [];
+    for (let i = lo; i < words.length && words[i].end <= end; i++) out.push(words[i]);
+    return out;
+  }
+
+  get protectedRanges(): [number, number][] {
+    return (this.#protected ??= findProtectedRanges(this.text));
+  }
+
+  /** True when [start, end) touches a protected range (URL, e-mail address, handle). */
+  isProtected(start: number, end: number): boolean {
+    for (const [s, e] of this.protectedRanges) {
+      if (s >= end) break;
+      if (e > start) return true;
+    }
+    return false;
+  }
+}
+
+function pushTrimmed(text: string, s: number, e: number, out: Block[]): void {
+  while (s < e && /\s/.test(text[s])) s++;
+  while (e > s && /\s/.test(text[e - 1])) e--;
+  if (e > s) out.push({ start: s, end: e });
+}

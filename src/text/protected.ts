@@ -1,0 +1,32 @@
+// Ranges no rule may flag: URLs, e-mail addresses, @handles. Findings touching them are dropped
+// centrally by the engine, so kinds need not know about them.
+
+const PROTECTED = [
+  /\b(?:https?|ftp):\/\/[^\s<>"“”]+/giu,
+  /\bwww\.[^\s<>"“”]+/giu,
+  /\b[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}\b/giu,
+  /(?<![\p{L}\p{N}])@[A-Za-z0-9_]{2,}/gu,
+];
+
+/** Sorted, merged [start, end) pairs. */
+export function findProtectedRanges(text: string): [number, number][] {
+  const found: [number, number][] = [];
+  for (const re of PROTECTED) {
+    re.lastIndex = 0;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      let end = m.index + m[0].length;
+      // A sentence full stop or closing bracket after a URL is not part of it.
+      while (end > m.index && /[.,;:!?)\]]/.test(text[end - 1])) end--;
+      found.push([m.index, end]);
+    }
+  }
+  found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const merged: [number, number][] = [];
+  for (const r of found) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}

@@ -1,0 +1,71 @@
+// Shared data types: edits, findings, rule specs. Offsets are UTF-16 code units into the decoded
+// text (BOM excluded), 0-based, half-open; line/column exist only in printed output.
+
+export type Severity = 'error' | 'warning' | 'info';
+export type FixSafety = 'safe' | 'suggest' | 'none';
+
+/** A replacement of text[start, end) by `text`. A deletion has text ''; an insertion start === end. */
+export interface Edit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** What a kind reports: a span and zero or more replacements for it. */
+export interface Match {
+  start: number;
+  end: number;
+  /** Candidate replacements, best first. Several candidates make the finding a suggestion only. */
+  replacements?: Edit[];
+  /** Lowers the rule's fix safety for this match (e.g. a guess with weak evidence). */
+  safety?: FixSafety;
+  /** Overrides the rule's confidence for this match. */
+  confidence?: number;
+  /** Overrides the rule's message for this match (placeholders still apply). */
+  message?: string;
+  /** Extra values for message placeholders, e.g. {count}. */
+  data?: Record<string, string | number>;
+}
+
+export interface Finding {
+  ruleId: string;
+  kind: string;
+  severity: Severity;
+  confidence: number;
+  start: number;
+  end: number;
+  /** The flagged text, text.slice(start, end). */
+  text: string;
+  message: string;
+  /** Applied by --fix (rule safety `safe` with one candidate). */
+  fix: Edit | null;
+  /** Offered, applied only with --fix-level suggest (the first one). */
+  suggestions: Edit[];
+}
+
+export interface RuleExamples {
+  /** Texts that must be flagged; `output` is the exact text after fixing (absent for report-only rules). */
+  flag: { text: string; output?: string }[];
+  /** Texts that must not be flagged. */
+  pass: string[];
+}
+
+/** A rule as read from rules/<pack>/<name>.yaml, before its kind compiles it. */
+export interface RuleSpec {
+  id: string;
+  kind: string;
+  severity: Severity;
+  confidence: number;
+  message: string;
+  description: string;
+  source: string;
+  fix: FixSafety;
+  enabled: boolean;
+  examples: RuleExamples;
+  /** Every other key of the YAML file: the kind's own settings. */
+  options: Record<string, unknown>;
+  /** Where the rule came from, for error messages. */
+  file: string;
+  /** 1-based line of each top-level key in the file, for error messages. */
+  lines: Record<string, number>;
+}
