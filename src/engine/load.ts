@@ -4,7 +4,7 @@
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join, relative, sep } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument, isMap, isScalar } from 'yaml';
 import { KINDS } from '../kinds/index.js';
@@ -24,7 +24,15 @@ export interface LoadOptions {
   verify?: boolean;
 }
 
-export const BUILTIN_RULES_DIR = fileURLToPath(new URL('../../rules', import.meta.url));
+/** mtlint's own rules/ folder: the nearest one above this module (dist/ or a test build). */
+export const BUILTIN_RULES_DIR = findUp(dirname(fileURLToPath(import.meta.url)), 'rules');
+
+function findUp(from: string, name: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, name)) && existsSync(join(dir, 'package.json'))) return join(dir, name);
+    if (dirname(dir) === dir) return join(from, '..', '..', name);
+  }
+}
 const LISTS = 'lists';
 const COMMON = ['kind', 'severity', 'confidence', 'message', 'description', 'source', 'fix', 'enabled', 'examples'];
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
