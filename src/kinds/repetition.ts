@@ -1,10 +1,97 @@
-// STUB: to be written.
-import type { Kind } from './kind.js';
+// Repetition: a word written twice in a row ("the the"), or a sentence that repeats an earlier
+// one of the same article almost word for word (spinners and careless re-translation).
+//
+//   said that the the talks …        Lavor further stated that Putin had ordered …
+//             ^^^^^^^                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ (repeats line 3)
+
+import type { TextDocument } from '../text/document.js';
+import type { Token } from '../text/tokens.js';
+import type { Match, RuleSpec } from '../types.js';
+import { Options, type Kind } from './kind.js';
 
 export const repetition: Kind = {
   name: 'repetition',
-  options: [],
-  compile() {
-    return () => [];
+  options: ['scope', 'allow', 'threshold', 'min_words'],
+  compile(spec: RuleSpec) {
+    const opts = new Options(spec);
+    const scope = opts.oneOf('scope', ['words', 'sentences'] as const);
+    if (scope === 'words') {
+      const allow = new Set(opts.stringList('allow').map((w) => w.toLowerCase()));
+      return (doc) => repeatedWords(doc, allow);
+    }
+    const threshold = opts.number('threshold', 0.8);
+    const minWords = opts.number('min_words', 8);
+    return (doc) => repeatedSentences(doc, threshold, minWords);
   },
 };
+
+function repeatedWords(doc: TextDocument, allow: Set<string>): Match[] {
+  const { text, words } = doc;
+  const out: Match[] = [];
+  for (let i = 1; i < words.length; i++) {
+    const a = words[i - 1];
+    const b = words[i];
+    if (a.norm !== b.norm || allow.has(a.norm) || /^\p{N}/u.test(a.text)) continue;
+    // A capitalised repeat is usually a name (Walla Walla, Baden Baden).
+    if (/^\p{Lu}/u.test(b.text)) continue;
+    if (!/^[ \t]+$/.test(text.slice(a.end, b.start))) continue;
+    out.push({ start: a.start, end: b.end, replacements: [{ start: a.end, end: b.end, text: '' }] });
+  }
+  return out;
+}
+
+interface Sentence {
+  start: number;
+  end: number;
+  words: string[];
+}
+
+/**
+ * Candidate pairs come from shared word pairs (an inverted index, so long articles are not
+ * compared all against all); a pair is reported when the longest common word subsequence covers
+ * `threshold` of the shorter sentence and at least half of the longer.
+ */
+function repeatedSentences(doc: TextDocument, threshold: number, minWords: number): Match[] {
+  const sentences: Sentence[] = doc.sentences
+    .map((s) => ({ ...s, words: doc.wordsIn(s.start, s.end).map((t: Token) => t.norm) }))
+    .filter((s) => s.words.length >= minWords);
+  const index = new Map<string, number[]>();
+  const out: Match[] = [];
+  const reported = new Set<number>();
+  sentences.forEach((s, i) => {
+    const shared = new Map<number, number>();
+    const pairs = new Set<string>();
+    for (let k = 1; k < s.words.length; k++) pairs.add(`${s.words[k - 1]} ${s.words[k]}`);
+    for (const p of pairs) {
+      const seen = index.get(p);
+      if (seen) {
+        for (const j of seen) shared.set(j, (shared.get(j) ?? 0) + 1);
+        if (seen.length < 50) seen.push(i);
+      } else index.set(p, [i]);
+    }
+    for (const [j, count] of shared) {
+      const t = sentences[j];
+      if (count < (Math.min(s.words.length, t.words.length) - 1) * threshold * 0.5) continue;
+      const common = lcs(s.words, t.words);
+      const short = Math.min(s.words.length, t.words.length);
+      const long = Math.max(s.words.length, t.words.length);
+      if (common >= threshold * short && common >= 0.5 * long && !reported.has(i)) {
+        reported.add(i);
+        out.push({ start: s.start, end: s.end, data: { line: doc.positionAt(t.start).line } });
+      }
+    }
+  });
+  return out;
+}
+
+function lcs(a: string[], b: string[]): number {
+  let prev = new Array<number>(b.length + 1).fill(0);
+  let cur = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+    }
+    [prev, cur] = [cur, prev];
+  }
+  return prev[b.length];
+}
