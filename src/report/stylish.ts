@@ -1,0 +1,80 @@
+// The default format for people: findings grouped per file, one line each
+// (`path:line:col  severity  message  rule-id`), the change shown at word level under it
+// (`[-old-]{+new+}`, coloured on a terminal), and a summary line.
+
+import type { Edit } from '../types.js';
+import { locate, type FileResult, type Formatter } from './result.js';
+
+const ESC = '\u001b[';
+const paint = (on: boolean, code: string, s: string) => (on ? `${ESC}${code}m${s}${ESC}0m` : s);
+
+export const stylish: Formatter = (results, options) => {
+  const c = options.color;
+  let out = '';
+  const totals = { error: 0, warning: 0, info: 0, fixable: 0, suggestable: 0 };
+  for (const r of results) {
+    const findings = locate(r);
+    if (findings.length === 0) continue;
+    out += `${paint(c, '4', r.path)}\n`;
+    const width = Math.max(...findings.map((f) => `${f.line}:${f.column}`.length));
+    for (const f of findings) {
+      totals[f.severity]++;
+      if (f.fix) totals.fixable++;
+      else if (f.suggestions.length > 0) totals.suggestable++;
+      const where = `${r.path}:${f.line}:${f.column}`.padEnd(r.path.length + 1 + width);
+      const sev = paint(c, f.severity === 'error' ? '31' : f.severity === 'warning' ? '33' : '36', f.severity.padEnd(7));
+      out += `  ${where}  ${sev}  ${f.message}  ${paint(c, '2', f.ruleId)}\n`;
+      const edit = f.fix ?? f.suggestions[0];
+      if (edit) {
+        const label = f.fix ? 'fix' : f.suggestions.length > 1 ? `suggestions (${f.suggestions.length})` : 'suggestion';
+        out += `      ${paint(c, '2', label + ':')} ${showEdit(r, edit, c)}\n`;
+        for (const alt of f.suggestions.slice(1)) out += `      ${paint(c, '2', 'or:')} ${showEdit(r, alt, c)}\n`;
+      }
+    }
+    out += '\n';
+  }
+  const problems = totals.error + totals.warning + totals.info;
+  if (problems === 0) return results.length > 0 ? `${paint(c, '32', '✔')} no problems in ${plural(results.length, 'file')}\n` : '';
+  out += paint(
+    c,
+    totals.error > 0 ? '1;31' : '1;33',
+    `✖ ${plural(problems, 'problem')} (${plural(totals.error, 'error')}, ${plural(totals.warning, 'warning')}, ${totals.info} info)`,
+  );
+  out += '\n';
+  if (totals.fixable + totals.suggestable > 0) {
+    out += `  ${totals.fixable} fixable with --fix`;
+    if (totals.suggestable > 0) out += `, ${totals.suggestable} more with --fix --fix-level suggest`;
+    out += '\n';
+  }
+  return out;
+};
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** The edited words with a few words of context either side: `… that [-the Moscow holder-]{+Moscow's position+} had …`. */
+function showEdit(r: FileResult, e: Edit, color: boolean): string {
+  const t = r.text;
+  const before = contextWords(t.slice(Math.max(0, e.start - 60), e.start), -1);
+  const after = contextWords(t.slice(e.end, e.end + 60), 1);
+  const removed = t.slice(e.start, e.end);
+  const del = removed ? paint(color, '31', `[-${visible(removed)}-]`) : '';
+  const ins = e.text ? paint(color, '32', `{+${visible(e.text)}+}`) : '';
+  return `${before}${del}${ins}${after}`;
+}
+
+function contextWords(s: string, dir: 1 | -1): string {
+  const line = dir === 1 ? s.split(/\r?\n|\r/)[0] : s.split(/\r?\n|\r/).pop()!;
+  const words = line.split(/(?<=\s)|(?=\s)/);
+  const keep = dir === 1 ? words.slice(0, 6) : words.slice(-6);
+  const text = keep.join('');
+  const cut = text.length < line.length;
+  return dir === 1 ? text + (cut ? '…' : '') : (cut ? '…' : '') + text;
+}
+
+/** Shows line breaks in a removed or inserted span without breaking the output line. */
+function visible(s: string): string {
+  const flat = s.replace(/\r\n|\r|\n/g, '⏎');
+  return flat.length > 80 ? `${flat.slice(0, 38)}…${flat.slice(-38)}` : flat;
+}
