@@ -149,7 +149,7 @@ function parseExamples(value: unknown, fail: (key: string, message: string) => n
 }
 
 /** Shared lists (rules/lists/<name>.yaml) and the English word list, each read on first use. */
-function makeEnv(dir: string): KindEnv {
+export function makeEnv(dir: string): KindEnv {
   const lists = new Map<string, unknown[]>();
   return {
     list(name: string): unknown[] {

@@ -1,0 +1,113 @@
+// The rule loader and pipeline: errors name the rule file and line; a rule whose examples fail
+// refuses to load; protected ranges are dropped centrally; findings are sorted and deduplicated.
+
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { RuleError } from '../src/engine/errors.js';
+import { lintText } from '../src/engine/lint.js';
+import { loadRules } from '../src/engine/load.js';
+
+const GOOD = `kind: phrase
+severity: warning
+confidence: 0.8
+fix: safe
+message: "Use \`{fix}\` rather than \`{match}\`."
+description: A test rule that replaces counterfeit news.
+source: Problematic Paper Screener (test).
+entries:
+  - match: counterfeit news
+    fix: fake news
+examples:
+  flag:
+    - text: It was counterfeit news.
+      output: It was fake news.
+  pass:
+    - It was fake news.
+`;
+
+function rulesDir(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mtlint-rules-'));
+  for (const [name, body] of Object.entries(files)) {
+    mkdirSync(join(dir, name.split('/')[0]), { recursive: true });
+    writeFileSync(join(dir, name), body);
+  }
+  return dir;
+}
+
+function loadError(files: Record<string, string>): RuleError {
+  try {
+    loadRules({ dirs: [rulesDir(files)] });
+  } catch (e) {
+    if (e instanceof RuleError) return e;
+    throw e;
+  }
+  throw new Error('expected a RuleError');
+}
+
+test('a valid rule loads with its id from the path', () => {
+  const rules = loadRules({ dirs: [rulesDir({ 'spin/counterfeit.yaml': GOOD })] });
+  assert.equal(rules.map((r) => r.id), ['spin/counterfeit']);
+  const f = lintText('Counterfeit news spreads, see https://x.org/counterfeit news', rules);
+  assert.is(f.length, 1, 'the match inside the URL is dropped');
+  assert.is(f[0].fix?.text, 'Fake news', 'case follows the replaced text');
+  assert.is(f[0].message, 'Use `Fake news` rather than `Counterfeit news`.');
+});
+
+test('malformed YAML names the file and line', () => {
+  const e = loadError({ 'spin/bad.yaml': 'kind: phrase\nseverity: [warning\nconfidence: 1\n' });
+  assert.match(e.message, /spin\/bad\.yaml:\d+: invalid YAML/);
+  assert.ok(e.line >= 2);
+});
+
+test('an unknown key is an error on its line', () => {
+  const e = loadError({ 'spin/x.yaml': GOOD.replace('entries:', 'colour: red\nentries:') });
+  assert.match(e.message, /x\.yaml:8: colour: unknown key for kind phrase/);
+});
+
+test('a bad severity, confidence or fix value is an error', () => {
+  assert.match(loadError({ 'a/b.yaml': GOOD.replace('severity: warning', 'severity: fatal') }).message, /b\.yaml:2: severity/);
+  assert.match(loadError({ 'a/b.yaml': GOOD.replace('confidence: 0.8', 'confidence: 3') }).message, /b\.yaml:3: confidence/);
+  assert.match(loadError({ 'a/b.yaml': GOOD.replace('fix: safe', 'fix: always') }).message, /b\.yaml:4: fix/);
+});
+
+test('an invalid regular expression names the rule file and key line', () => {
+  const body = `kind: boilerplate
+severity: error
+confidence: 0.9
+fix: safe
+message: Delete.
+description: A residue rule with a broken pattern.
+source: test case for the loader.
+lines:
+  - "leave a (reply"
+examples:
+  flag:
+    - text: "x\\n\\nleave a reply"
+      output: "x"
+  pass: ["y"]
+`;
+  assert.match(loadError({ 'r/broken.yaml': body }).message, /broken\.yaml:8: lines: invalid regular expression/);
+});
+
+test('a rule whose examples fail refuses to load', () => {
+  const wrongOutput = GOOD.replace('output: It was fake news.', 'output: It was false news.');
+  assert.match(loadError({ 'a/b.yaml': wrongOutput }).message, /example failed: .*fixed to "It was fake news\."/);
+  const notFlagged = GOOD.replace('- text: It was counterfeit news.', '- text: It was real news.');
+  assert.match(loadError({ 'a/b.yaml': notFlagged }).message, /example failed: not flagged/);
+  const cleanFlagged = GOOD.replace('- It was fake news.', '- More counterfeit news.');
+  assert.match(loadError({ 'a/b.yaml': cleanFlagged }).message, /flagged "counterfeit news" in a `pass` example/);
+});
+
+test('a fixing rule without an expected output fails; missing examples fail', () => {
+  assert.match(loadError({ 'a/b.yaml': GOOD.replace('      output: It was fake news.\n', '') }).message, /needs `output`/);
+  assert.match(loadError({ 'a/b.yaml': GOOD.replace(/examples:[\s\S]*/, '') }).message, /examples: required/);
+});
+
+test('an unknown kind is named', () => {
+  assert.match(loadError({ 'a/b.yaml': GOOD.replace('kind: phrase', 'kind: magic') }).message, /b\.yaml:1: kind: expected one of/);
+});
+
+test.run();
