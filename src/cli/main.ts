@@ -71,7 +71,7 @@ function parseArgs(argv: string[]): Args {
     .strictOptions()
     .exitProcess(false)
     .fail((msg, err) => {
-      throw err ?? new Error(`${msg} (see mtlint --help)`);
+      throw err ?? new Error(`${msg.replace(/\s*\n\s*/g, '; ')} (see mtlint --help)`);
     })
     .version()
     .help()

@@ -1,0 +1,144 @@
+// The command line end to end: exit codes, json shape, the diff applies with `git apply` and
+// equals `--fix --stdout`, --fix writes in place keeping BOM and CRLF, bad input gets one line
+// on stderr and exit 2.
+
+import { spawnSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { ROOT } from './helpers.js';
+
+const BIN = join(ROOT, 'bin', 'mtlint.js');
+const ARTICLE = [
+  'Lavrov said the Moscow holder had changed since then.',
+  '',
+  'Speaking to Russian country television, he said the talks would go on.',
+  '',
+  'Leave a Reply',
+  '',
+].join('\n');
+
+function mtlint(args: string[], opts: { cwd?: string; input?: string } = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, input: opts.input, encoding: 'utf8' });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function tmpFile(name: string, content: string | Buffer): { dir: string; path: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'mtlint-cli-'));
+  const path = join(dir, name);
+  writeFileSync(path, content);
+  return { dir, path };
+}
+
+test('exit 1 with findings, 0 on clean text, and the stylish format names file:line:col', () => {
+  const { dir } = tmpFile('a.txt', ARTICLE);
+  const r = mtlint(['a.txt'], { cwd: dir });
+  assert.is(r.code, 1);
+  assert.match(r.stdout, /a\.txt:1:13\s+error\s+Use `Moscow's position` rather than `the Moscow holder`/);
+  assert.match(r.stdout, /\[-the Moscow holder-\]\{\+Moscow's position\+\}/);
+  assert.match(r.stdout, /3 problems \(3 errors, 0 warnings, 0 info\)/);
+  const clean = tmpFile('b.txt', 'Lavrov said Moscow’s position had not changed.\n');
+  const c = mtlint(['b.txt'], { cwd: clean.dir });
+  assert.is(c.code, 0);
+  assert.is(c.stderr, '');
+});
+
+test('json output has the documented shape', () => {
+  const { dir } = tmpFile('a.txt', ARTICLE);
+  const r = mtlint(['--format', 'json', 'a.txt'], { cwd: dir });
+  const data = JSON.parse(r.stdout);
+  assert.is(data.version, 1);
+  assert.is(data.files[0].path, 'a.txt');
+  const f = data.files[0].findings[0];
+  assert.equal(Object.keys(f), [
+    'ruleId', 'kind', 'severity', 'confidence', 'start', 'end', 'line', 'column', 'endLine', 'endColumn',
+    'text', 'message', 'fix', 'suggestions',
+  ]);
+  assert.equal([f.ruleId, f.start, f.end, f.line, f.column, f.text], ['calques/position-holder', 12, 29, 1, 13, 'the Moscow holder']);
+  assert.equal(f.fix, { start: 12, end: 29, text: "Moscow's position" });
+  assert.equal(ARTICLE.slice(f.start, f.end), f.text);
+});
+
+test('the diff applies with git apply and equals --fix --stdout', () => {
+  const { dir } = tmpFile('a.txt', ARTICLE);
+  const diff = mtlint(['--format', 'diff', 'a.txt'], { cwd: dir });
+  assert.match(diff.stdout, /^diff --git a\/a\.txt b\/a\.txt\n--- a\/a\.txt\n\+\+\+ b\/a\.txt\n@@ /);
+  const fixed = mtlint(['--fix', '--stdout', 'a.txt'], { cwd: dir });
+  writeFileSync(join(dir, 's.patch'), diff.stdout);
+  const git = spawnSync('git', ['apply', 's.patch'], { cwd: dir, encoding: 'utf8' });
+  assert.is(git.status, 0, git.stderr);
+  assert.is(readFileSync(join(dir, 'a.txt'), 'utf8'), fixed.stdout);
+  assert.is(fixed.stdout, "Lavrov said Moscow's position had changed since then.\n\nSpeaking to Russian state television, he said the talks would go on.\n");
+});
+
+test('--fix writes in place, keeps BOM, CRLF and file mode; a second run changes nothing', () => {
+  const crlf = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(ARTICLE.replace(/\n/g, '\r\n'))]);
+  const { dir, path } = tmpFile('a.txt', crlf);
+  chmodSync(path, 0o640);
+  const r = mtlint(['--fix', 'a.txt'], { cwd: dir });
+  assert.is(r.code, 0, r.stdout + r.stderr);
+  const bytes = readFileSync(path);
+  assert.equal([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
+  assert.is(bytes.subarray(3).toString('utf8'), "Lavrov said Moscow's position had changed since then.\r\n\r\nSpeaking to Russian state television, he said the talks would go on.\r\n");
+  assert.is((statSync(path).mode & 0o777).toString(8), '640');
+  mtlint(['--fix', 'a.txt'], { cwd: dir });
+  assert.equal(readFileSync(path), bytes, 'idempotent');
+});
+
+test('stdin is read with -, and --fix on stdin prints the text', () => {
+  const r = mtlint(['--format', 'json', '--stdin-filename', 'story.txt', '-'], { input: ARTICLE });
+  assert.is(JSON.parse(r.stdout).files[0].path, 'story.txt');
+  const f = mtlint(['--fix', '-'], { input: 'The the talks.' });
+  assert.is(f.stdout, 'The talks.');
+});
+
+test('--fail-on and --max-warnings set the exit code', () => {
+  const { dir } = tmpFile('w.txt', 'After that the Ukrainian party did not plan to retaliate.\n');
+  assert.is(mtlint(['w.txt'], { cwd: dir }).code, 0, 'only a warning');
+  assert.is(mtlint(['--fail-on', 'warning', 'w.txt'], { cwd: dir }).code, 1);
+  assert.is(mtlint(['--max-warnings', '0', 'w.txt'], { cwd: dir }).code, 1);
+  assert.is(mtlint(['--max-warnings', '1', 'w.txt'], { cwd: dir }).code, 0);
+});
+
+test('directories are searched for .txt and .md files', () => {
+  const { dir } = tmpFile('a.txt', ARTICLE);
+  writeFileSync(join(dir, 'b.md'), 'Russian country television said so.\n');
+  writeFileSync(join(dir, 'c.json'), '{"text": "the Moscow holder"}');
+  const data = JSON.parse(mtlint(['--format', 'json', '.'], { cwd: dir }).stdout);
+  assert.equal(data.files.map((f: { path: string }) => f.path), ['a.txt', 'b.md']);
+});
+
+test('bad input: one line on stderr and exit 2', () => {
+  const cases: [string[], RegExp][] = [
+    [['no-such-file.txt'], /no-such-file\.txt: no such file or directory/],
+    [['--format', 'xml', 'x.txt'], /format/],
+    [['--stdout', 'x.txt'], /--stdout goes with --fix/],
+    [['--rule', 'nope/nothing', 'x.txt'], /no rule or pack named nope\/nothing/],
+    [[], /no input/],
+  ];
+  const { dir } = tmpFile('x.txt', 'fine\n');
+  for (const [args, re] of cases) {
+    const r = mtlint(args, { cwd: dir });
+    assert.is(r.code, 2, args.join(' '));
+    assert.match(r.stderr, re);
+    assert.is(r.stderr.trim().split('\n').length, 1, `one line: ${r.stderr}`);
+  }
+  const bin = tmpFile('b.txt', Buffer.from([0x41, 0, 0x42]));
+  assert.match(mtlint(['b.txt'], { cwd: bin.dir }).stderr, /binary file/);
+  const bad = tmpFile('u.txt', Buffer.from([0x41, 0xc3, 0x28]));
+  const r = mtlint(['--fix', 'u.txt'], { cwd: bad.dir });
+  assert.is(r.code, 2);
+  assert.match(r.stderr, /not valid UTF-8/);
+  assert.equal(readFileSync(bad.path), Buffer.from([0x41, 0xc3, 0x28]), 'undecodable file untouched');
+});
+
+test('an empty file has zero findings', () => {
+  const { dir } = tmpFile('e.txt', '');
+  const r = mtlint(['--format', 'json', 'e.txt'], { cwd: dir });
+  assert.is(r.code, 0);
+  assert.equal(JSON.parse(r.stdout).files[0].findings, []);
+});
+
+test.run();
