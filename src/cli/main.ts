@@ -61,9 +61,9 @@ function parseArgs(argv: string[]): Args {
     .option('stdout', { type: 'boolean', default: false, describe: 'with --fix: print the corrected text instead of writing the file' })
     .option('max-warnings', { type: 'number', default: -1, describe: 'exit 1 when there are more warnings than this (-1: no limit)' })
     .option('fail-on', { choices: ['error', 'warning', 'info'], default: 'error', describe: 'lowest severity that makes the exit code 1' })
-    .option('rules', { type: 'string', array: true, default: [], describe: 'extra rule folder (rules/<pack>/<rule>.yaml); repeatable' })
-    .option('rule', { type: 'string', array: true, default: [], describe: 'run only these rule ids or packs (e.g. calques, names/misspelled-name); repeatable' })
-    .option('disable-rule', { type: 'string', array: true, default: [], describe: 'turn off these rule ids or packs; repeatable' })
+    .option('rules', { type: 'string', describe: 'extra rule folder (rules/<pack>/<rule>.yaml); repeatable' })
+    .option('rule', { type: 'string', describe: 'run only these rule ids or packs (e.g. calques, names/misspelled-name); repeatable' })
+    .option('disable-rule', { type: 'string', describe: 'turn off these rule ids or packs; repeatable' })
     .option('color', { type: 'boolean', describe: 'force colour on or off (default: on when stdout is a terminal)' })
     .option('diff-context', { type: 'number', default: 1, describe: 'lines of context around each diff hunk' })
     .option('stdin-filename', { type: 'string', describe: 'path shown for text read from standard input (-)' })
@@ -92,14 +92,20 @@ function parseArgs(argv: string[]): Args {
     stdout: parsed.stdout,
     maxWarnings,
     failOn: parsed['fail-on'] as Severity,
-    rules: parsed.rules,
-    rule: parsed.rule,
-    disableRule: parsed['disable-rule'],
+    rules: many(parsed.rules),
+    rule: many(parsed.rule),
+    disableRule: many(parsed['disable-rule']),
     color: parsed.color,
     diffContext,
     stdinFilename: parsed['stdin-filename'],
     listRules: parsed['list-rules'],
   };
+}
+
+/** A repeatable option, each value also split on commas: --rule a --rule b,c → [a, b, c]. */
+function many(value: string | string[] | undefined): string[] {
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
 }
 
 function selectRules(all: Rule[], only: string[], disabled: string[]): Rule[] {
