@@ -52,7 +52,12 @@ interface Sentence {
  * `threshold` of the shorter sentence and at least half of the longer.
  */
 function repeatedSentences(doc: TextDocument, threshold: number, minWords: number): Match[] {
+  // A headline is usually restated by the lede: headline-like paragraphs are left out.
+  const headlines = doc.paragraphs.filter((p) => isHeadline(doc.text.slice(p.start, p.end)));
+  const inHeadline = (s: { start: number }) => headlines.some((h) => s.start >= h.start && s.start < h.end);
   const sentences: Sentence[] = doc.sentences
+    // Reported speech is often paraphrased and then quoted: quoted sentences are left out too.
+    .filter((s) => !inHeadline(s) && !/["“”«»]/.test(doc.text.slice(s.start, s.end)))
     .map((s) => ({ ...s, words: doc.wordsIn(s.start, s.end).map((t: Token) => t.norm) }))
     .filter((s) => s.words.length >= minWords);
   const index = new Map<string, number[]>();
@@ -75,13 +80,18 @@ function repeatedSentences(doc: TextDocument, threshold: number, minWords: numbe
       const common = lcs(s.words, t.words);
       const short = Math.min(s.words.length, t.words.length);
       const long = Math.max(s.words.length, t.words.length);
-      if (common >= threshold * short && common >= 0.5 * long && !reported.has(i)) {
+      if (common >= threshold * short && common >= 0.7 * long && !reported.has(i)) {
         reported.add(i);
         out.push({ start: s.start, end: s.end, data: { line: doc.positionAt(t.start).line } });
       }
     }
   });
   return out;
+}
+
+/** One line without closing punctuation: a title, not a sentence of the body. */
+function isHeadline(paragraph: string): boolean {
+  return !/[\r\n]/.test(paragraph) && !/[.!?…:;]["'”’)]*$/.test(paragraph);
 }
 
 function lcs(a: string[], b: string[]): number {
