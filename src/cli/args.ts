@@ -1,0 +1,82 @@
+// Command-line options: the yargs definition and its translation into a plain Args object.
+// Usage errors throw; main() turns them into one line on stderr and exit code 2.
+
+import yargs from 'yargs';
+import type { FixLevel } from '../fix/loop.js';
+import { FORMATTERS } from '../report/index.js';
+import type { Severity } from '../types.js';
+
+export interface Args {
+  files: string[];
+  format: string;
+  fix: boolean;
+  fixLevel: FixLevel;
+  stdout: boolean;
+  maxWarnings: number;
+  failOn: Severity;
+  rules: string[];
+  rule: string[];
+  disableRule: string[];
+  color: boolean | undefined;
+  diffContext: number;
+  stdinFilename?: string;
+  listRules: boolean;
+}
+
+export function parseArgs(argv: string[]): Args {
+  const parsed = yargs(argv)
+    .scriptName('mtlint')
+    .usage('$0 [options] <file|dir|glob|->...\n\nChecks English news copy for machine-translation artifacts.')
+    .option('format', { alias: 'f', choices: Object.keys(FORMATTERS), default: 'stylish', describe: 'output format' })
+    .option('fix', { type: 'boolean', default: false, describe: 'apply fixes to the files in place' })
+    .option('fix-level', { choices: ['safe', 'suggest'], default: 'safe', describe: 'safe: fixes only; suggest: also apply the first suggestion' })
+    .option('stdout', { type: 'boolean', default: false, describe: 'with --fix: print the corrected text instead of writing the file' })
+    .option('max-warnings', { type: 'number', default: -1, describe: 'exit 1 when there are more warnings than this (-1: no limit)' })
+    .option('fail-on', { choices: ['error', 'warning', 'info'], default: 'error', describe: 'lowest severity that makes the exit code 1' })
+    .option('rules', { type: 'string', describe: 'extra rule folder (rules/<pack>/<rule>.yaml); repeatable' })
+    .option('rule', { type: 'string', describe: 'run only these rule ids or packs (e.g. calques, names/misspelled-name); repeatable' })
+    .option('disable-rule', { type: 'string', describe: 'turn off these rule ids or packs; repeatable' })
+    .option('color', { type: 'boolean', describe: 'force colour on or off (default: on when stdout is a terminal)' })
+    .option('diff-context', { type: 'number', default: 1, describe: 'lines of context around each diff hunk' })
+    .option('stdin-filename', { type: 'string', describe: 'path shown for text read from standard input (-)' })
+    .option('list-rules', { type: 'boolean', default: false, describe: 'list the loaded rules and exit' })
+    .strictOptions()
+    .exitProcess(false)
+    .fail((msg, err) => {
+      throw err ?? new Error(`${msg.replace(/\s*\n\s*/g, '; ')} (see mtlint --help)`);
+    })
+    .version()
+    .help()
+    .parseSync();
+  if (parsed.help || parsed.version) process.exit(0);
+  const maxWarnings = parsed['max-warnings'];
+  if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new Error('--max-warnings takes a whole number ≥ -1');
+  const diffContext = parsed['diff-context'];
+  if (!Number.isInteger(diffContext) || diffContext < 0) throw new Error('--diff-context takes a whole number ≥ 0');
+  const files = parsed._.map(String);
+  if (files.length === 0 && !parsed['list-rules']) throw new Error('no input: give files, directories, globs or - for standard input (see mtlint --help)');
+  if (parsed.stdout && !parsed.fix) throw new Error('--stdout goes with --fix');
+  return {
+    files,
+    format: parsed.format,
+    fix: parsed.fix,
+    fixLevel: parsed['fix-level'] as FixLevel,
+    stdout: parsed.stdout,
+    maxWarnings,
+    failOn: parsed['fail-on'] as Severity,
+    rules: many(parsed.rules),
+    rule: many(parsed.rule),
+    disableRule: many(parsed['disable-rule']),
+    color: parsed.color,
+    diffContext,
+    stdinFilename: parsed['stdin-filename'],
+    listRules: parsed['list-rules'],
+  };
+}
+
+/** A repeatable option, each value also split on commas: --rule a --rule b,c → [a, b, c]. */
+function many(value: string | string[] | undefined): string[] {
+  if (value === undefined) return [];
+  return (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
+}
+
