@@ -14,6 +14,8 @@ export interface FixResult {
   fixed: Finding[];
   /** Findings in the final text. */
   remaining: Finding[];
+  /** The edits applied in each pass, sorted, each pass's offsets into the previous pass's text. */
+  applied: Edit[][];
   passes: number;
 }
 
@@ -27,6 +29,7 @@ export function editFor(f: Finding, level: FixLevel): Edit | null {
 export function fixText(text: string, lint: (text: string) => Finding[], level: FixLevel = 'safe'): FixResult {
   const seen = new Set<string>([text]);
   const fixed: Finding[] = [];
+  const applied: Edit[][] = [];
   let current = text;
   let findings = lint(current);
   let passes = 0;
@@ -39,9 +42,10 @@ export function fixText(text: string, lint: (text: string) => Finding[], level: 
     passes++;
     if (pass.applied.length === 0 || seen.has(pass.text)) break;
     for (const e of pass.applied) fixed.push(byEdit.get(e)!);
+    applied.push(pass.applied);
     seen.add(pass.text);
     current = pass.text;
     findings = lint(current);
   }
-  return { output: current, fixed, remaining: findings, passes };
+  return { output: current, fixed, remaining: findings, applied, passes };
 }
