@@ -2,9 +2,9 @@
 // line of JSON. Tasks:
 //   mtlint   CORPUS [--packs default|none] [--phrases TSV] [--whole]   the library on a corpus file
 //   textlint CORPUS --rc TEXTLINTRC                                     textlint's API on a file
-//   pool     DIR --threads N                                            worker_threads prototype
+//   pool     DIR|CORPUS --threads N                                     worker_threads prototype
 
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
@@ -59,24 +59,33 @@ async function textlint(args: string[]): Promise<ChildResult> {
   return { loadMs: t1 - t0, lintMs: t2 - t1, findings, bytes: readFileSync(file).length, maxRssKb: process.resourceUsage().maxRSS };
 }
 
-/** A prototype of the worker pool the CLI lacks: N threads, each loads the rules once, files handed out one at a time, results kept in input order. */
+/**
+ * A prototype of the worker pool the CLI lacks: N threads, each loads the rules once; the main
+ * thread hands out chunks of articles (a folder's files, or a corpus file's articles) and keeps
+ * the results in input order. Timed from before the threads start to the last result.
+ */
 async function pool(args: string[]): Promise<ChildResult> {
-  const dir = args[0];
+  const input = args[0];
   const threads = Number(option(args, '--threads') ?? '2');
-  const files = readdirSync(dir).sort().map((f) => join(dir, f));
+  const texts = statSync(input).isDirectory()
+    ? readdirSync(input).sort().map((f) => readFileSync(join(input, f), 'utf8'))
+    : readFileSync(input, 'utf8').split(ARTICLE_SEPARATOR);
+  const CHUNK = 10;
   const t0 = performance.now();
-  const counts: number[] = new Array(files.length);
+  const counts: number[] = new Array(texts.length);
   let next = 0;
   await Promise.all(
     Array.from({ length: threads }, () => {
       const worker = new Worker(new URL(import.meta.url), { workerData: { role: 'lint' } });
       return new Promise<void>((resolve, reject) => {
         const feed = () => {
-          if (next < files.length) worker.postMessage({ index: next, path: files[next++] });
-          else void worker.terminate().then(() => resolve());
+          if (next < texts.length) {
+            worker.postMessage({ first: next, texts: texts.slice(next, next + CHUNK) });
+            next += CHUNK;
+          } else void worker.terminate().then(() => resolve());
         };
-        worker.on('message', (m: { ready?: boolean; index?: number; findings?: number }) => {
-          if (m.index !== undefined) counts[m.index] = m.findings!;
+        worker.on('message', (m: { first?: number; findings?: number[] }) => {
+          if (m.first !== undefined) m.findings!.forEach((n, k) => (counts[m.first! + k] = n));
           feed();
         });
         worker.on('error', reject);
@@ -84,7 +93,7 @@ async function pool(args: string[]): Promise<ChildResult> {
     }),
   );
   const t1 = performance.now();
-  const bytes = files.reduce((n, f) => n + readFileSync(f).length, 0);
+  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
   return { loadMs: 0, lintMs: t1 - t0, findings: counts.reduce((a, b) => a + b, 0), bytes, maxRssKb: process.resourceUsage().maxRSS };
 }
 
@@ -92,9 +101,8 @@ async function lintWorker(): Promise<void> {
   const { loadRules } = await import('../src/engine/load.js');
   const { lintText } = await import('../src/engine/lint.js');
   const rules = loadRules({ verify: false }).filter((r) => r.enabled);
-  parentPort!.on('message', (m: { index: number; path: string }) => {
-    const findings = lintText(readFileSync(m.path, 'utf8'), rules).length;
-    parentPort!.postMessage({ index: m.index, findings });
+  parentPort!.on('message', (m: { first: number; texts: string[] }) => {
+    parentPort!.postMessage({ first: m.first, findings: m.texts.map((t) => lintText(t, rules).length) });
   });
   parentPort!.postMessage({ ready: true });
 }

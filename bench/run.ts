@@ -262,14 +262,18 @@ async function main(): Promise<void> {
     grepSmall = (await alternate(REPS.grep, [{ name: 'grep 10,000, small', run: () => runTimed('grep', ['-F', '-w', '-o', '-f', dict(10000).grepPatterns, small.path]) }]))[0];
   }
   const perMb = (ms: number, bytes: number) => ms / (bytes / MB);
+  const coverage = new Map(DICT_SIZES.map((n) => [n, prefixCoverage(readFileSync(small.path, 'utf8'), readFileSync(dict(n).grepPatterns, 'utf8'))]));
   table(
-    ['entries', 'mtlint load ms', 'mtlint ms/MB', 'mtlint MB/s', 'grep ms/MB', 'grep MB/s', 'textlint+prh ms/MB', 'mtlint findings', 'grep matches', 'textlint findings', 'mtlint peak RSS MB'],
+    ['entries', 'tokens starting an entry', 'mean prefix depth', 'mtlint load ms', 'mtlint ms/MB', 'mtlint MB/s', 'grep ms/MB', 'grep MB/s', 'textlint+prh ms/MB', 'mtlint findings', 'grep matches', 'textlint findings', 'mtlint peak RSS MB'],
     scaling.map((s) => {
       const mtMs = med(s.mt, (r) => r.lintMs);
       const grepMs = med(s.grep, (r) => r.ms);
       const tlMs = s.tl ? med(s.tl, (r) => r.loadMs + r.lintMs) : NaN;
+      const cov = coverage.get(s.size)!;
       return [
         fmt(s.size),
+        `${fmt(cov.starting * 100)} %`,
+        fmt(cov.depth, 2),
         fmtMs(med(s.mt, (r) => r.loadMs)),
         fmtMs(perMb(mtMs, big.bytes)),
         fmt(big.bytes / MB / (mtMs / 1000), 1),
@@ -286,7 +290,7 @@ async function main(): Promise<void> {
   const mtPerMb = (size: number) => med(scaling.find((s) => s.size === size)!.mt, (r) => r.lintMs);
   const growth = mtPerMb(100000) / mtPerMb(100);
   const grepGrowth = med(scaling.find((s) => s.size === 100000)!.grep, (r) => r.ms) / med(scaling.find((s) => s.size === 100)!.grep, (r) => r.ms);
-  print(`Per-MB time from 100 to 100,000 entries: mtlint ×${fmt(growth, 2)}, grep ×${fmt(grepGrowth, 2)}.`);
+  print(`Per-MB time from 100 to 100,000 entries: mtlint ×${fmt(growth, 2)}, grep ×${fmt(grepGrowth, 2)}. "Tokens starting an entry": share of the corpus's words that are the first word of some entry (the matcher must look further there); "mean prefix depth": words matched along the trie from such a word.`);
   print();
 
   // 3. Against textlint + prh with the same 10,000 entries.
@@ -339,6 +343,10 @@ async function main(): Promise<void> {
     { name: 'worker_threads prototype, 1 thread', run: () => child('pool', [inputs.batchDir.path, '--threads', '1']) },
     { name: 'worker_threads prototype, 2 threads', run: () => child('pool', [inputs.batchDir.path, '--threads', '2']) },
   ]);
+  const [poolBig1, poolBig2] = await alternate(REPS.lib, [
+    { name: `worker_threads prototype, 1 thread, ${fmt(big.bytes / MB)} MB`, run: () => child('pool', [big.path, '--threads', '1']) },
+    { name: `worker_threads prototype, 2 threads, ${fmt(big.bytes / MB)} MB`, run: () => child('pool', [big.path, '--threads', '2']) },
+  ]);
   const wall = (runs: Run[]) => (runs.some((r) => r.timedOut) ? 'timed out' : fmtMs(med(runs, (r) => r.ms)));
   const cliRows: (string | number)[][] = [
     ['`node -e 0` (Node.js start-up alone)', '–', wall(startup[0]), fmtMb(med(startup[0], (r) => r.rssKb))],
@@ -357,12 +365,15 @@ async function main(): Promise<void> {
   }
   cliRows.push([`library, worker_threads prototype (bench/child.ts), 1 thread, same batch`, `${fmt(inputs.batchDir.bytes / 1000)} KB`, fmtMs(med(pool1, (r) => r.lintMs)), fmtMb(med(pool1, (r) => r.maxRssKb))]);
   cliRows.push([`library, worker_threads prototype, 2 threads, same batch`, `${fmt(inputs.batchDir.bytes / 1000)} KB`, fmtMs(med(pool2, (r) => r.lintMs)), fmtMb(med(pool2, (r) => r.maxRssKb))]);
+  cliRows.push([`library, worker_threads prototype, 1 thread, the ${fmt(big.bytes / MB)} MB corpus (${fmt(big.articles)} articles)`, `${fmt(big.bytes / MB, 1)} MB`, fmtMs(med(poolBig1, (r) => r.lintMs)), fmtMb(med(poolBig1, (r) => r.maxRssKb))]);
+  cliRows.push([`library, worker_threads prototype, 2 threads, same corpus`, `${fmt(big.bytes / MB, 1)} MB`, fmtMs(med(poolBig2, (r) => r.lintMs)), fmtMb(med(poolBig2, (r) => r.maxRssKb))]);
   table(['run', 'input', 'wall ms', 'peak RSS MB'], cliRows);
   const startupMs = med(startup[1], (r) => r.ms);
   const bigRss = med(bigCli, (r) => r.rssKb);
   const poolSpeedup = med(pool1, (r) => r.lintMs) / med(pool2, (r) => r.lintMs);
   const jobsSpeedup = jobsOption ? med(batch[1], (r) => r.ms) / med(batch[2], (r) => r.ms) : NaN;
-  print(`Batch in one process: ${fmt(med(batch[0], (r) => r.ms) / inputs.batchDir.files, 1)} ms per article. worker_threads prototype, 2 threads vs 1: ×${fmt(poolSpeedup, 2)}.`);
+  const poolBigSpeedup = med(poolBig1, (r) => r.lintMs) / med(poolBig2, (r) => r.lintMs);
+  print(`Batch in one process: ${fmt(med(batch[0], (r) => r.ms) / inputs.batchDir.files, 1)} ms per article. worker_threads prototype, 2 threads vs 1: ×${fmt(poolSpeedup, 2)} on the ${inputs.batchDir.files}-article batch, ×${fmt(poolBigSpeedup, 2)} on ${fmt(big.bytes / MB)} MB.`);
   print();
 
   // Targets.
@@ -386,6 +397,27 @@ async function main(): Promise<void> {
 
 function countLines(r: Run): number {
   return r.stdoutLines;
+}
+
+/** How much of the text the dictionary's trie touches: the share of words that begin an entry, and the mean matched prefix length from those. */
+function prefixCoverage(text: string, patterns: string): { starting: number; depth: number } {
+  const prefixes = new Set<string>();
+  for (const line of patterns.split('\n')) {
+    const words = line.toLowerCase().split(' ').filter(Boolean);
+    for (let k = 1; k <= words.length; k++) prefixes.add(words.slice(0, k).join(' '));
+  }
+  const words = text.toLowerCase().match(/[\p{L}\p{M}\p{N}]+(?:['’‑-][\p{L}\p{M}\p{N}]+)*/gu) ?? [];
+  let starting = 0;
+  let depth = 0;
+  for (let i = 0; i < words.length; i++) {
+    if (!prefixes.has(words[i])) continue;
+    starting++;
+    let key = words[i];
+    let d = 1;
+    while (i + d < words.length && prefixes.has(`${key} ${words[i + d]}`)) key += ` ${words[i + d++]}`;
+    depth += d;
+  }
+  return { starting: starting / Math.max(1, words.length), depth: depth / Math.max(1, starting) };
 }
 
 function pkgVersion(name: string): string {
