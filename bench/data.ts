@@ -263,11 +263,13 @@ export function buildInputs(root: string, dir: string, corpusSizes: number[], di
   mkdirSync(batchPath, { recursive: true });
   let files = 0;
   let bytes = 0;
-  for (const a of corpus.articles.filter((x) => x.length >= 1500 && x.length <= 6000)) {
-    if (files >= batchSize) break;
+  const sizedForBatch = corpus.articles.filter((x) => x.length >= 1500 && x.length <= 6000);
+  // NOTE: with the samples only (no shared data) there may be too few: they are used again.
+  const pool = sizedForBatch.length > 0 ? sizedForBatch : corpus.articles;
+  for (; files < batchSize; files++) {
+    const a = pool[files % pool.length];
     writeFileSync(join(batchPath, `article-${String(files).padStart(3, '0')}.txt`), a + '\n');
     bytes += Buffer.byteLength(a + '\n');
-    files++;
   }
   const dictionaries = buildDictionaries(root, corpus, dictSizes, dir);
   return { dir, corpus, corpusFiles, article3k, batchDir: { path: batchPath, files, bytes }, dictionaries };

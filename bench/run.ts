@@ -389,7 +389,13 @@ async function main(): Promise<void> {
   ];
   table(
     ['target', 'measured', 'measured / target (≥ 1 passes)', 'result', 'from'],
-    targets.map(([name, value, ratio, pass, from]) => [name, value, fmt(ratio, 2), QUICK ? `${pass ? 'PASS' : 'FAIL'} (quick)` : pass ? '**PASS**' : '**FAIL**', from]),
+    targets.map(([name, value, ratio, pass, from]) => [
+      name,
+      value,
+      fmt(ratio, 2),
+      !Number.isFinite(ratio) ? 'not measured' : QUICK ? `${pass ? 'PASS' : 'FAIL'} (quick)` : pass ? '**PASS**' : '**FAIL**',
+      from,
+    ]),
   );
   print(`Total bench time: ${fmt((performance.now() - t0) / 1000)} s.`);
   if (OUT) writeFileSync(OUT, report);
