@@ -1,7 +1,10 @@
 // Phrase → correction rules, compiled once into a token trie so the cost per word of text does
 // not grow with the number of entries. A pattern is words, `{X:class}` slots that capture words
 // from a class (countries, capitals, demonyms, or a list given in the rule), and `[ … ]` around
-// the part that is flagged and replaced (the rest is required context).
+// the part that is flagged and replaced (the rest is required context). An entry may ask for
+// `case: exact` (its words must be written as in the pattern, the first may be capitalised); a
+// rule may list `allow` phrases (a match overlapping one is dropped) and ask for `density`
+// (each match carries {count} and {density}, matches per 1,000 words of the text).
 //
 //   pattern  "the {X:place} holder" → "{X}'s position"
 //   text     … insisted that the Moscow holder had changed …
@@ -23,7 +26,8 @@ interface ClassValue {
 /** Class name → values indexed by their first word (normalised). */
 type ClassIndex = Map<string, ClassValue[]>;
 
-type Step = { lit: string } | { cls: string; name: string };
+/** `raw` is the literal as written in the pattern, for `case: exact`. */
+type Step = { lit: string; raw?: string } | { cls: string; name: string };
 
 interface Entry {
   index: number;
@@ -34,6 +38,9 @@ interface Entry {
   spanTo: number;
   unlessBefore: Step[][];
   unlessAfter: Step[][];
+  /** Literal words must match case as written (the first token may be capitalised). */
+  exactCase: boolean;
+  steps: Step[];
 }
 
 interface Node {
@@ -79,14 +86,30 @@ const SPECIAL: Record<string, (t: Token) => boolean> = {
 
 export const phrase: Kind = {
   name: 'phrase',
-  options: ['entries', 'classes'],
+  options: ['entries', 'classes', 'allow', 'density'],
   compile(spec: RuleSpec, env: KindEnv) {
     const opts = new Options(spec);
     const classes = new Classes(env);
     classes.addInline(opts, spec.options.classes);
     const root = newNode();
     opts.list('entries').forEach((raw, index) => addEntry(root, parseEntry(raw, index, opts, classes)));
-    return (doc) => matchDocument(doc, root, classes);
+    // Allowed phrases go into a trie of their own: they may start inside a match.
+    const allow = opts.stringList('allow');
+    let allowRoot: Node | undefined;
+    allow.forEach((pattern, index) => {
+      const fail = (m: string): never => opts.fail('allow', `allow[${index}]: ${m}`);
+      const { steps } = parsePattern(pattern, fail, classes);
+      allowRoot ??= newNode();
+      addEntry(allowRoot, { index, steps, replacements: [], spanFrom: 0, spanTo: steps.length, unlessBefore: [], unlessAfter: [], exactCase: false });
+    });
+    const density = spec.options.density ?? false;
+    if (typeof density !== 'boolean') opts.fail('density', 'expected true or false');
+    return (doc) => {
+      let matches = matchDocument(doc, root, classes);
+      if (allowRoot && matches.length > 0) matches = dropAllowed(matches, allowedSpans(doc, allowRoot, classes));
+      if (density && matches.length > 0) addDensity(matches, doc.words.length);
+      return matches;
+    };
   },
 };
 
@@ -139,12 +162,12 @@ function wordsOf(text: string): string[] {
 const newNode = (): Node => ({ lit: new Map(), slots: [], ends: [] });
 
 /** Parses one entry: `{match, fix, safety?, unless_before?, unless_after?}`. */
-function parseEntry(raw: unknown, index: number, opts: Options, classes: Classes): Entry & { steps: Step[] } {
+function parseEntry(raw: unknown, index: number, opts: Options, classes: Classes): Entry {
   const where = `entries[${index}]`;
   if (typeof raw !== 'object' || raw === null) opts.fail('entries', `${where}: expected {match, fix}`);
   const e = raw as Record<string, unknown>;
   for (const key of Object.keys(e)) {
-    if (!['match', 'fix', 'safety', 'unless_before', 'unless_after'].includes(key)) opts.fail('entries', `${where}: unknown key ${key}`);
+    if (!['match', 'fix', 'safety', 'unless_before', 'unless_after', 'case'].includes(key)) opts.fail('entries', `${where}: unknown key ${key}`);
   }
   if (typeof e.match !== 'string' || e.match.trim() === '') opts.fail('entries', `${where}: match must be a non-empty string`);
   const { steps, spanFrom, spanTo } = parsePattern(e.match as string, (m) => opts.fail('entries', `${where}: ${m}`), classes);
@@ -156,6 +179,7 @@ function parseEntry(raw: unknown, index: number, opts: Options, classes: Classes
       if (!names.has(name)) opts.fail('entries', `${where}: fix uses {${name}} but the pattern captures no ${name}`);
     }
   }
+  if (e.case !== undefined && e.case !== 'exact' && e.case !== 'any') opts.fail('entries', `${where}: case must be exact or any`);
   const safety = e.safety;
   if (safety !== undefined && safety !== 'safe' && safety !== 'suggest' && safety !== 'none') opts.fail('entries', `${where}: safety must be safe, suggest or none`);
   const context = (key: string): Step[][] => {
@@ -172,6 +196,7 @@ function parseEntry(raw: unknown, index: number, opts: Options, classes: Classes
     spanTo,
     unlessBefore: context('unless_before'),
     unlessAfter: context('unless_after'),
+    exactCase: e.case === 'exact',
   };
 }
 
@@ -198,7 +223,7 @@ function parsePattern(pattern: string, fail: (m: string) => never, classes: Clas
       if (toks.length === 0 || toks.map((t) => t.text).join('') !== part.replace(/[^\p{L}\p{M}\p{N}'’‑-]/gu, '')) {
         fail(`cannot use ${JSON.stringify(part)} in a pattern (words only)`);
       }
-      for (const t of toks) steps.push({ lit: t.norm });
+      for (const t of toks) steps.push({ lit: t.norm, raw: t.text });
     }
     if (closes) {
       if (spanFrom < 0 || spanTo >= 0) fail('unbalanced [ ]');
@@ -214,7 +239,7 @@ function parsePattern(pattern: string, fail: (m: string) => never, classes: Clas
   return { steps, spanFrom, spanTo };
 }
 
-function addEntry(root: Node, entry: Entry & { steps: Step[] }): void {
+function addEntry(root: Node, entry: Entry): void {
   let node = root;
   for (const step of entry.steps) {
     if ('lit' in step) {
@@ -289,6 +314,7 @@ function matchValue(value: ClassValue, j: number, tokens: Token[], text: string)
 function contextAllows(p: Path, tokens: Token[], text: string, classes: Classes): boolean {
   const first = p.bounds[0];
   const last = p.bounds[p.bounds.length - 1];
+  if (p.entry.exactCase && !caseMatches(p, tokens)) return false;
   for (const steps of p.entry.unlessAfter) {
     if (contextMatches(steps, last, 1, tokens, text, classes)) return false;
   }
@@ -296,6 +322,46 @@ function contextAllows(p: Path, tokens: Token[], text: string, classes: Classes)
     if (contextMatches(steps, first - 1, -1, tokens, text, classes)) return false;
   }
   return true;
+}
+
+/** For `case: exact`: every literal token is written as in the pattern (the first may be capitalised). */
+function caseMatches(p: Path, tokens: Token[]): boolean {
+  const { steps } = p.entry;
+  for (let k = 0; k < steps.length; k++) {
+    const s = steps[k];
+    if (!('lit' in s) || s.raw === undefined) continue;
+    const t = tokens[p.bounds[k]].text.replace(/’/g, "'");
+    if (t === s.raw) continue;
+    if (k === 0 && t === s.raw.charAt(0).toUpperCase() + s.raw.slice(1)) continue;
+    return false;
+  }
+  return true;
+}
+
+/** [start, end) text spans of every allowed phrase in the document. */
+function allowedSpans(doc: TextDocument, root: Node, classes: Classes): [number, number][] {
+  const tokens = doc.words;
+  const spans: [number, number][] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!root.lit.has(tokens[i].norm) && root.slots.length === 0) continue;
+    const paths: Path[] = [];
+    walk(root, i, [i], [], tokens, doc.text, classes, paths);
+    let end = -1;
+    for (const p of paths) end = Math.max(end, p.bounds[p.bounds.length - 1]);
+    if (end > i) spans.push([tokens[i].start, tokens[end - 1].end]);
+  }
+  return spans;
+}
+
+function dropAllowed(matches: Match[], spans: [number, number][]): Match[] {
+  if (spans.length === 0) return matches;
+  return matches.filter((m) => !spans.some(([s, e]) => s < m.end && m.start < e));
+}
+
+/** Adds {count} and {density} (matches per 1,000 words of the whole text) to every match. */
+function addDensity(matches: Match[], words: number): void {
+  const density = Math.round((matches.length / Math.max(words, 1)) * 10000) / 10;
+  for (const m of matches) m.data = { ...m.data, count: matches.length, density };
 }
 
 /** Whether `steps` match the tokens going forward from `at` (dir 1) or ending at `at` (dir -1). */
