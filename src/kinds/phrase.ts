@@ -45,6 +45,8 @@ interface Entry {
 
 interface Node {
   lit: Map<string, Node>;
+  /** Some key of `lit` is a special step (#cap, #num). */
+  special?: boolean;
   slots: { cls: string; name: string; node: Node }[];
   ends: Entry[];
 }
@@ -78,10 +80,25 @@ const LIST_CLASSES: Record<string, (c: Country) => (string | undefined)[]> = {
   demonym: (c) => [c.demonym],
 };
 
-/** Special steps usable in `unless_before` / `unless_after`. */
+/** Special steps usable in patterns and in `unless_before` / `unless_after`. */
 const SPECIAL: Record<string, (t: Token) => boolean> = {
   '#cap': (t) => /^\p{Lu}/u.test(t.text),
   '#num': (t) => /^\p{N}/u.test(t.text),
+};
+
+const SPECIAL_STEPS = Object.entries(SPECIAL);
+
+/**
+ * Zero-width steps (patterns only): `#stop` matches where the previous word is followed by a
+ * full stop, question or exclamation mark, semicolon, line break or the end of the text
+ * (closing quotes and brackets may come first).
+ */
+const ZERO_WIDTH: Record<string, (text: string, prev: Token) => boolean> = {
+  '#stop': (text, prev) => {
+    let i = prev.end;
+    while (i < text.length && (text[i] === '"' || text[i] === '”' || text[i] === "'" || text[i] === '’' || text[i] === ')')) i++;
+    return i >= text.length || '.!?;…\n\r'.includes(text[i]);
+  },
 };
 
 export const phrase: Kind = {
@@ -216,7 +233,7 @@ function parsePattern(pattern: string, fail: (m: string) => never, classes: Clas
     if (slot) {
       if (!classes.has(slot[2])) fail(`unknown class ${slot[2]}`);
       steps.push({ cls: slot[2], name: slot[1] });
-    } else if (part in SPECIAL) {
+    } else if (part in SPECIAL || part in ZERO_WIDTH) {
       steps.push({ lit: part });
     } else {
       const toks = tokenize(part);
@@ -243,6 +260,7 @@ function addEntry(root: Node, entry: Entry): void {
   let node = root;
   for (const step of entry.steps) {
     if ('lit' in step) {
+      if (step.lit in SPECIAL || step.lit in ZERO_WIDTH) node.special = true;
       let next = node.lit.get(step.lit);
       if (!next) node.lit.set(step.lit, (next = newNode()));
       node = next;
@@ -288,9 +306,21 @@ function matchDocument(doc: TextDocument, root: Node, classes: Classes): Match[]
 
 function walk(node: Node, j: number, bounds: number[], caps: Capture[], tokens: Token[], text: string, classes: Classes, out: Path[]): void {
   for (const entry of node.ends) out.push({ entry, bounds: [...bounds], captures: [...caps] });
+  if (node.special && j > bounds[0]) {
+    for (const name in ZERO_WIDTH) {
+      const n = node.lit.get(name);
+      if (n && ZERO_WIDTH[name](text, tokens[j - 1])) walk(n, j, [...bounds, j], caps, tokens, text, classes, out);
+    }
+  }
   if (j >= tokens.length || (j > bounds[0] && !adjacent(text, tokens[j - 1], tokens[j]))) return;
   const next = node.lit.get(tokens[j].norm);
   if (next) walk(next, j + 1, [...bounds, j + 1], caps, tokens, text, classes, out);
+  if (node.special) {
+    for (const [name, test] of SPECIAL_STEPS) {
+      const n = node.lit.get(name);
+      if (n && test(tokens[j])) walk(n, j + 1, [...bounds, j + 1], caps, tokens, text, classes, out);
+    }
+  }
   for (const slot of node.slots) {
     for (const value of classes.get(slot.cls).get(tokens[j].norm) ?? []) {
       const end = matchValue(value, j, tokens, text);
