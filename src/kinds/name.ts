@@ -1,10 +1,712 @@
-// STUB: to be written.
-import type { Kind } from './kind.js';
+// Misspelled names of people and places: a capitalised word that is close to a name the gazetteer
+// knows and has evidence for it (mode `gazetteer`), a foreign-language form the gazetteer lists as
+// wrong (mode `wrong`), or a rare spelling of a name the same article spells otherwise several
+// times (mode `document`).
+//
+//   gazetteer  Ukrainian negotiator David Arachhamia said …   (Davyd Arakhamia; "David" is his given name)
+//                                         ^^^^^^^^^^
+//   wrong      the talks in Kiew on Monday                     (German form of Kyiv)
+//                           ^^^^
+//   document   Lavrov … Lavrov … Lavrov … Lavor further stated (the article spells it Lavrov 6 times)
+//                                         ^^^^^
+//
+// The gazetteer is a TSV file next to the rule (rules/names/gazetteer.tsv, built by
+// scripts/names/build-gazetteer.ts): type, name, accepted, wrong, other, id. It is read once per
+// process on first use and indexed by first letter and length, so the cost per word does not grow
+// with the number of names; the fuzzy neighbours of each distinct word are cached.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, resolve } from 'node:path';
+import { RuleError } from '../engine/errors.js';
+import type { TextDocument } from '../text/document.js';
+import { tokenize } from '../text/tokens.js';
+import type { Edit, Match, RuleSpec } from '../types.js';
+import { Options, type Kind, type KindEnv } from './kind.js';
+
+const MODES = ['gazetteer', 'wrong', 'document'] as const;
+type Mode = (typeof MODES)[number];
+
+/** Options each mode accepts (besides `mode`), and their defaults. */
+const MODE_OPTIONS: Record<Mode, string[]> = {
+  gazetteer: ['gazetteer', 'people', 'places', 'min_length', 'max_distance', 'min_similarity'],
+  wrong: ['gazetteer', 'people', 'places'],
+  document: ['gazetteer', 'people', 'places', 'min_length', 'max_distance', 'min_similarity', 'min_count', 'min_ratio', 'max_rare', 'defer_to_gazetteer'],
+};
+
+interface Thresholds {
+  /** Shortest word (in letters) that may be flagged. */
+  minLength: number;
+  /** Largest restricted Damerau-Levenshtein distance; words of 4 letters or fewer allow 1. */
+  maxDistance: number;
+  /** Smallest Jaro-Winkler similarity. */
+  minSimilarity: number;
+}
+
+/** The defaults of mode `gazetteer`; mode `document` defers to what they find. */
+const GAZETTEER_DEFAULTS: Thresholds = { minLength: 5, maxDistance: 2, minSimilarity: 0.88 };
+const DOCUMENT_DEFAULTS = { minLength: 5, maxDistance: 2, minSimilarity: 0.9, minCount: 3, minRatio: 3, maxRare: 2 };
 
 export const name: Kind = {
   name: 'name',
-  options: [],
-  compile() {
-    return () => [];
+  options: ['mode', ...new Set(Object.values(MODE_OPTIONS).flat())],
+  compile(spec: RuleSpec, env: KindEnv) {
+    const opts = new Options(spec);
+    const mode = opts.oneOf('mode', MODES);
+    for (const key of Object.keys(spec.options)) {
+      if (key !== 'mode' && !MODE_OPTIONS[mode].includes(key)) opts.fail(key, `not an option of mode ${mode}`);
+    }
+    const source = gazetteerSource(spec, opts);
+    const gaz = () => loadGazetteer(source, env);
+    if (mode === 'wrong') return (doc) => wrongForms(doc, gaz());
+    const defaults = mode === 'gazetteer' ? GAZETTEER_DEFAULTS : DOCUMENT_DEFAULTS;
+    const t: Thresholds = {
+      minLength: integer(opts, 'min_length', defaults.minLength, 2, 20),
+      maxDistance: integer(opts, 'max_distance', defaults.maxDistance, 1, 3),
+      minSimilarity: fraction(opts, 'min_similarity', defaults.minSimilarity),
+    };
+    if (mode === 'gazetteer') {
+      return (doc) => {
+        const g = gaz();
+        return toMatches(doc, linkToGazetteer(doc, g, t, env), (c) => ({ name: whoIsMeant(doc, c) }));
+      };
+    }
+    const defer: unknown = spec.options.defer_to_gazetteer ?? true;
+    if (typeof defer !== 'boolean') opts.fail('defer_to_gazetteer', 'expected true or false');
+    const d: DocumentThresholds = {
+      ...t,
+      minCount: integer(opts, 'min_count', DOCUMENT_DEFAULTS.minCount, 2, 1000),
+      minRatio: opts.number('min_ratio', DOCUMENT_DEFAULTS.minRatio),
+      maxRare: integer(opts, 'max_rare', DOCUMENT_DEFAULTS.maxRare, 1, 100),
+      defer: defer as boolean,
+    };
+    if (d.minRatio < 1) opts.fail('min_ratio', 'expected a number of at least 1');
+    return (doc) => reconcile(doc, gaz(), d, env);
   },
 };
+
+function integer(opts: Options, key: string, fallback: number, min: number, max: number): number {
+  const v = opts.number(key, fallback);
+  if (!Number.isInteger(v) || v < min || v > max) opts.fail(key, `expected a whole number from ${min} to ${max}`);
+  return v;
+}
+
+function fraction(opts: Options, key: string, fallback: number): number {
+  const v = opts.number(key, fallback);
+  if (v <= 0 || v > 1) opts.fail(key, 'expected a number above 0 and at most 1');
+  return v;
+}
+
+// --- the gazetteer ---------------------------------------------------------------------------
+
+type EntityType = 'person' | 'place' | 'term';
+
+interface Entity {
+  type: EntityType;
+  name: string;
+  /** The preferred form's tokens. */
+  tokens: string[];
+  /** Preferred and accepted forms with as many tokens as the preferred one (aligned by position). */
+  forms: string[][];
+}
+
+/** One spelling of one name token of an entity: a fuzzy target. */
+interface Key {
+  fold: string;
+  entity: Entity;
+  pos: number;
+}
+
+interface WrongForm {
+  tokens: string[];
+  entity: Entity;
+  fix: string;
+}
+
+interface Gazetteer {
+  /** Identifies the source (file and inline entries), for caches. */
+  id: string;
+  /** Folded tokens of every known form (preferred, accepted, other, terms): never flagged. */
+  known: Set<string>;
+  /** Folded tokens of preferred and accepted forms and terms: a wrong form equal to one is not flagged. */
+  accepted: Set<string>;
+  /** Fuzzy targets by `${first letter}${length}`. */
+  keys: Map<string, Key[]>;
+  /** Wrong forms by their first token. */
+  wrong: Map<string, WrongForm[]>;
+  /** Fuzzy neighbours of each distinct word, per thresholds. */
+  neighbours: Map<string, Map<string, Neighbour[]>>;
+}
+
+interface InlineEntry {
+  type: 'person' | 'place';
+  name: string;
+  accepted: string[];
+  wrong: string[];
+}
+
+interface Source {
+  file?: string;
+  inline: InlineEntry[];
+  key: string;
+}
+
+function gazetteerSource(spec: RuleSpec, opts: Options): Source {
+  const given = opts.has('gazetteer') ? opts.string('gazetteer') : 'gazetteer.tsv';
+  let file: string | undefined;
+  if (given !== 'none') {
+    file = resolve(dirname(spec.file), given);
+    if (!existsSync(file)) opts.fail('gazetteer', `file not found: ${file}`);
+  }
+  const inline = [
+    ...inlineEntries(opts, 'people', 'person'),
+    ...inlineEntries(opts, 'places', 'place'),
+  ];
+  return { file, inline, key: `${file ?? ''}\u0000${JSON.stringify(inline)}` };
+}
+
+/** `people:` / `places:` in the rule file: `- {name, accepted: [...], wrong: [...]}` or a bare name. */
+function inlineEntries(opts: Options, key: string, type: 'person' | 'place'): InlineEntry[] {
+  return opts.list(key, []).map((raw, i) => {
+    if (typeof raw === 'string') return { type, name: raw, accepted: [], wrong: [] };
+    if (typeof raw !== 'object' || raw === null) opts.fail(key, `[${i}]: expected a name or {name, accepted, wrong}`);
+    const e = raw as Record<string, unknown>;
+    for (const k of Object.keys(e)) if (!['name', 'accepted', 'wrong'].includes(k)) opts.fail(key, `[${i}]: unknown key ${k}`);
+    const list = (k: string): string[] => {
+      const v = e[k] ?? [];
+      if (!Array.isArray(v) || v.some((x) => typeof x !== 'string' || x.trim() === '')) opts.fail(key, `[${i}].${k}: expected a list of names`);
+      return v as string[];
+    };
+    if (typeof e.name !== 'string' || e.name.trim() === '') opts.fail(key, `[${i}].name: expected a name`);
+    return { type, name: e.name as string, accepted: list('accepted'), wrong: list('wrong') };
+  });
+}
+
+const gazetteers = new Map<string, Gazetteer>();
+const countryWords = new WeakMap<KindEnv, Set<string>>();
+
+function loadGazetteer(source: Source, env: KindEnv): Gazetteer {
+  let g = gazetteers.get(source.key);
+  if (g) return g;
+  g = { id: source.key, known: new Set(), accepted: new Set(), keys: new Map(), wrong: new Map(), neighbours: new Map() };
+  if (source.file) readGazetteerFile(g, source.file);
+  for (const e of source.inline) addEntity(g, e.type, e.name, e.accepted, e.wrong, [], (m) => {
+    throw new Error(`${e.name}: ${m}`);
+  });
+  // Countries, capitals and demonyms of the shared list are known names too.
+  for (const w of countryList(env)) {
+    g.known.add(w);
+    g.accepted.add(w);
+  }
+  gazetteers.set(source.key, g);
+  return g;
+}
+
+function countryList(env: KindEnv): Set<string> {
+  let words = countryWords.get(env);
+  if (!words) {
+    words = new Set();
+    for (const raw of env.list('countries')) {
+      const c = raw as Record<string, unknown>;
+      const names = [c.name, c.capital, c.demonym, ...(Array.isArray(c.aliases) ? c.aliases : [])];
+      for (const n of names) if (typeof n === 'string') for (const t of tokenize(n)) words.add(fold(t.text));
+    }
+    countryWords.set(env, words);
+  }
+  return words;
+}
+
+const TYPES: EntityType[] = ['person', 'place', 'term'];
+
+function readGazetteerFile(g: Gazetteer, file: string): void {
+  const lines = readFileSync(file, 'utf8').split(/\r?\n/);
+  lines.forEach((line, i) => {
+    if (line.trim() === '' || line.startsWith('#')) return;
+    const fail = (m: string): never => {
+      throw new RuleError(file, i + 1, m);
+    };
+    const [type, name, accepted = '', wrong = '', other = ''] = line.split('\t');
+    if (!TYPES.includes(type as EntityType)) fail(`unknown type ${JSON.stringify(type)} (expected ${TYPES.join(', ')})`);
+    if (!name || name.trim() === '') fail('missing name');
+    const split = (cell: string) => (cell === '' ? [] : cell.split('|'));
+    addEntity(g, type as EntityType, name, split(accepted), split(wrong), split(other), fail);
+  });
+}
+
+function addEntity(g: Gazetteer, type: EntityType, name: string, accepted: string[], wrong: string[], other: string[], fail: (m: string) => never): void {
+  const tokens = words(name);
+  if (tokens.length === 0) fail(`no words in ${JSON.stringify(name)}`);
+  const entity: Entity = { type, name, tokens, forms: [tokens] };
+  for (const form of [name, ...accepted]) {
+    const t = words(form);
+    if (t.length === tokens.length && form !== name) entity.forms.push(t);
+    for (const w of t) {
+      g.known.add(fold(w));
+      g.accepted.add(fold(w));
+    }
+  }
+  for (const form of other) for (const w of words(form)) g.known.add(fold(w));
+  for (const form of wrong) {
+    const t = words(form);
+    if (t.length === 0) fail(`no words in wrong form ${JSON.stringify(form)}`);
+    const fix = t.length === tokens.length || type !== 'person' ? name : tokens[tokens.length - 1];
+    if (t.length !== 1 && t.length !== tokens.length) fail(`wrong form ${JSON.stringify(form)} must be one word or as many words as ${JSON.stringify(name)}`);
+    push(g.wrong, t[0], { tokens: t, entity, fix });
+  }
+  // People are found by any capitalised name word after the first (surnames, second given
+  // names); places by every word.
+  const seen = new Set<string>();
+  for (const form of entity.forms) {
+    form.forEach((w, pos) => {
+      if ((type === 'person' && pos === 0) || type === 'term' || !isNameWord(w)) return;
+      const key: Key = { fold: fold(w), entity, pos };
+      if (seen.has(`${pos}\u0000${key.fold}`)) return;
+      seen.add(`${pos}\u0000${key.fold}`);
+      push(g.keys, bucket(key.fold, key.fold.length), key);
+    });
+  }
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+const words = (s: string) => tokenize(s).map((t) => t.text);
+const bucket = (folded: string, length: number) => `${folded[0]}${length}`;
+
+/** Lower case without accents: Erdoğan and Erdogan are the same name. */
+export function fold(s: string): string {
+  return s
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[’‘`]/g, "'")
+    .replace(/ł/g, 'l')
+    .replace(/Ł/g, 'L')
+    .replace(/ø/g, 'o')
+    .replace(/ß/g, 'ss')
+    .replace(/đ/g, 'd')
+    .replace(/ı/g, 'i')
+    .toLowerCase();
+}
+
+/** A capitalised name word of two or more letters (not a particle such as "da" or "von"). */
+function isNameWord(w: string): boolean {
+  return w.length >= 2 && /^\p{Lu}/u.test(w) && !/\p{N}/u.test(w);
+}
+
+// --- string similarity (natural, deep-imported: the package root loads corpora and logs) -----
+
+interface Natural {
+  jaroWinkler: (a: string, b: string) => number;
+  damerau: (a: string, b: string, o: { restricted: boolean }) => number;
+  levenshtein: (a: string, b: string) => number;
+  metaphone: { process(w: string): [string, string] };
+}
+let natural: Natural | undefined;
+function nat(): Natural {
+  if (!natural) {
+    const require = createRequire(import.meta.url);
+    const lev = require('natural/lib/natural/distance/levenshtein_distance.js') as {
+      DamerauLevenshteinDistance: Natural['damerau'];
+      LevenshteinDistance: Natural['levenshtein'];
+    };
+    const DoubleMetaphone = require('natural/lib/natural/phonetics/double_metaphone.js') as new () => Natural['metaphone'];
+    natural = {
+      jaroWinkler: require('natural/lib/natural/distance/jaro-winkler_distance.js') as Natural['jaroWinkler'],
+      damerau: lev.DamerauLevenshteinDistance,
+      levenshtein: lev.LevenshteinDistance,
+      metaphone: new DoubleMetaphone(),
+    };
+  }
+  return natural;
+}
+
+/** Restricted Damerau-Levenshtein (optimal string alignment). NOTE: natural's unrestricted variant returns 0 for Zelensky/Zelenskyy. */
+export function editDistance(a: string, b: string): number {
+  return nat().damerau(a, b, { restricted: true });
+}
+
+export function similarity(a: string, b: string): number {
+  return nat().jaroWinkler(a, b);
+}
+
+function soundsAlike(a: string, b: string): boolean {
+  const [pa, sa] = nat().metaphone.process(a);
+  const [pb, sb] = nat().metaphone.process(b);
+  return pa === pb || pa === sb || sa === pb;
+}
+
+interface Closeness {
+  distance: number;
+  similarity: number;
+}
+
+/**
+ * The consonants of a folded word, with the letters transliterations disagree on merged: vowels
+ * and y dropped, doubled letters single, w as v, ph as f, hard c as k (Locomotiv/Lokomotiv), a
+ * final -ff as -v (Tinkoff/Tinkov).
+ */
+export function consonantSkeleton(folded: string): string {
+  return folded
+    .replace(/ff$/, 'v')
+    .replace(/w/g, 'v')
+    .replace(/ph/g, 'f')
+    .replace(/ck/g, 'k')
+    .replace(/c(?=[aou])/g, 'k')
+    .replace(/[aeiouy'-]/g, '')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/**
+ * How close two folded words are, or null when too far apart for the thresholds or when they
+ * differ only as transliterations do (Chouhan/Chauhan, Vasiliev/Vasilyev, Degtyaryov/Degtyarev):
+ * such a pair is more often two accepted spellings, or two people, than a slip.
+ */
+function close(a: string, b: string, t: Thresholds): Closeness | null {
+  if (a === b || a[0] !== b[0]) return null;
+  const limit = Math.min(a.length, b.length) <= 4 ? 1 : t.maxDistance;
+  if (Math.abs(a.length - b.length) > limit + 1) return null;
+  const sim = similarity(a, b);
+  if (sim < t.minSimilarity) return null;
+  const distance = editDistance(a, b);
+  // A transposition (Lavrvo) is a slip even when only vowels moved.
+  if (consonantSkeleton(a) === consonantSkeleton(b) && nat().levenshtein(a, b) === distance) return null;
+  // One edit more is allowed for long words that sound the same (Arakchamiya/Arakhamia).
+  if (distance > limit && !(distance === limit + 1 && Math.min(a.length, b.length) >= 7 && soundsAlike(a, b))) return null;
+  return { distance, similarity: sim };
+}
+
+interface Neighbour extends Closeness {
+  key: Key;
+}
+
+/** Gazetteer keys close to a folded word, cached per distinct word. */
+function neighbours(g: Gazetteer, folded: string, t: Thresholds): Neighbour[] {
+  const tKey = `${t.maxDistance}/${t.minSimilarity}`;
+  let cache = g.neighbours.get(tKey);
+  if (!cache) g.neighbours.set(tKey, (cache = new Map()));
+  let found = cache.get(folded);
+  if (found) return found;
+  found = [];
+  const n = folded.length;
+  for (let len = n - t.maxDistance - 1; len <= n + t.maxDistance + 1; len++) {
+    for (const key of g.keys.get(bucket(folded, len)) ?? []) {
+      const c = close(folded, key.fold, t);
+      if (c) found.push({ key, ...c });
+    }
+  }
+  // NOTE: a batch run sees many distinct words; the cache is dropped rather than grown forever.
+  if (cache.size > 50_000) cache.clear();
+  cache.set(folded, found);
+  return found;
+}
+
+// --- the words of a document that may be names ------------------------------------------------
+
+interface NameWord {
+  /** Index in doc.words. */
+  index: number;
+  start: number;
+  /** End of the name itself: a possessive ’s is left out. */
+  end: number;
+  text: string;
+  fold: string;
+}
+
+const nameWordCache = new WeakMap<TextDocument, NameWord[]>();
+
+/** Capitalised words of letters (not ALL CAPS, no digits or hyphens), possessive ’s removed. */
+function nameWords(doc: TextDocument): NameWord[] {
+  let out = nameWordCache.get(doc);
+  if (out) return out;
+  out = [];
+  doc.words.forEach((w, index) => {
+    if (!/^\p{Lu}/u.test(w.text) || /[\p{N}‑-]/u.test(w.text)) return;
+    const text = w.text.replace(/['’]s$/u, '');
+    if (text.length > 1 && text === text.toUpperCase()) return;
+    out!.push({ index, start: w.start, end: w.start + text.length, text, fold: fold(text) });
+  });
+  nameWordCache.set(doc, out);
+  return out;
+}
+
+/** Only spaces (and at most one line break) between two words. */
+function adjacent(text: string, end: number, start: number): boolean {
+  return /^[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?$/.test(text.slice(end, start));
+}
+
+function isKnown(g: Gazetteer, w: NameWord, env: KindEnv): boolean {
+  return g.known.has(w.fold) || env.isEnglishWord(w.text.toLowerCase()) || env.isEnglishWord(w.fold);
+}
+
+// --- mode wrong --------------------------------------------------------------------------------
+
+function wrongForms(doc: TextDocument, g: Gazetteer): Match[] {
+  const out: Match[] = [];
+  const ws = nameWords(doc);
+  const byIndex = new Map(ws.map((w) => [w.index, w]));
+  for (let i = 0; i < ws.length; i++) {
+    const first = ws[i];
+    const forms = (g.wrong.get(first.text) ?? []).slice().sort((a, b) => b.tokens.length - a.tokens.length);
+    for (const form of forms) {
+      if (form.tokens.length === 1 && g.accepted.has(first.fold)) continue;
+      let last = first;
+      let ok = true;
+      for (let k = 1; k < form.tokens.length && ok; k++) {
+        const next = byIndex.get(first.index + k);
+        ok = !!next && next.text === form.tokens[k] && adjacent(doc.text, last.end, next.start) && doc.words[last.index].end === last.end;
+        if (next) last = next;
+      }
+      if (!ok) continue;
+      out.push({ start: first.start, end: last.end, replacements: [{ start: first.start, end: last.end, text: form.fix }], data: { name: form.entity.name } });
+      while (i + 1 < ws.length && ws[i + 1].index <= last.index) i++;
+      break;
+    }
+  }
+  return out;
+}
+
+// --- mode gazetteer ----------------------------------------------------------------------------
+
+interface Candidate extends Neighbour {
+  /** The spelling to propose: the form of this name word the article already uses, else the preferred one. */
+  fix: string;
+  entity: Entity;
+}
+
+/** Per distinct flagged spelling: its occurrences and the candidates with evidence. */
+type Links = Map<string, { words: NameWord[]; candidates: Candidate[] }>;
+
+const linkCache = new WeakMap<TextDocument, Map<string, Links>>();
+
+/**
+ * Words close to a gazetteer name, with evidence that they mean it: the word before is one of the
+ * person's given names (David Arachhamia), or the person or place is named correctly elsewhere
+ * in the article and the word is one edit away. Every other occurrence of a linked spelling in
+ * the article is linked too (Volodymyr Zelskyy … Zelskyy).
+ */
+function linkToGazetteer(doc: TextDocument, g: Gazetteer, t: Thresholds, env: KindEnv): Links {
+  const cacheKey = `${g.id}\u0000${JSON.stringify(t)}`;
+  let perDoc = linkCache.get(doc);
+  if (!perDoc) linkCache.set(doc, (perDoc = new Map()));
+  const cached = perDoc.get(cacheKey);
+  if (cached) return cached;
+
+  const ws = nameWords(doc);
+  const counts = new Map<string, number>();
+  for (const w of ws) counts.set(w.text, (counts.get(w.text) ?? 0) + 1);
+  const folds = new Set(ws.map((w) => w.fold));
+  const byIndex = new Map(ws.map((w) => [w.index, w]));
+  const links: Links = new Map();
+  const mentioned = new Map<Entity, boolean>();
+
+  for (const w of ws) {
+    if (w.text.length < t.minLength || isKnown(g, w, env) || g.wrong.has(w.text)) continue;
+    const near = neighbours(g, w.fold, t);
+    if (near.length === 0) continue;
+    const prev = byIndex.get(w.index - 1);
+    const prevOk = prev && doc.words[prev.index].end === prev.end && adjacent(doc.text, prev.end, w.start) ? prev : undefined;
+    const found: Candidate[] = [];
+    for (const n of near) {
+      const e = n.key.entity;
+      if (derived(w.fold, n.key.fold)) continue;
+      const byGivenName = e.type === 'person' && prevOk !== undefined && isGivenName(prevOk.fold, e, n.key.pos);
+      const byMention = n.distance <= 1 && w.text.length >= 5 && isMentioned(e, folds, env, mentioned);
+      if (byGivenName || byMention) found.push({ ...n, entity: e, fix: preferredSpelling(e, n.key.pos, counts) });
+    }
+    let entry = links.get(w.text);
+    if (!entry) links.set(w.text, (entry = { words: [], candidates: [] }));
+    entry.words.push(w);
+    for (const c of found) if (!entry.candidates.some((x) => x.entity === c.entity && x.fix === c.fix)) entry.candidates.push(c);
+  }
+  for (const [text, entry] of links) if (entry.candidates.length === 0) links.delete(text);
+  perDoc.set(cacheKey, links);
+  return links;
+}
+
+/** The word before matches a name word that comes before `pos` in one of the person's forms. */
+function isGivenName(prev: string, e: Entity, pos: number): boolean {
+  // Two-letter words (Li, Le, Al) say too little.
+  if (prev.length < 3) return false;
+  for (const form of e.forms) {
+    for (let k = 0; k < pos; k++) {
+      if (!isNameWord(form[k])) continue;
+      const given = fold(form[k]);
+      if (given === prev) return true;
+      if (given[0] !== prev[0] || Math.min(given.length, prev.length) < 4) continue;
+      // David ≈ Davyd, Volodimir ≈ Volodymyr: one edit, or the same sound.
+      const d = editDistance(given, prev);
+      if (d <= 1 || (d === 2 && soundsAlike(given, prev) && similarity(given, prev) >= 0.85)) return true;
+    }
+  }
+  return false;
+}
+
+/** The entity is named in the article by one of its name words (one that is not also an English word). */
+function isMentioned(e: Entity, folds: Set<string>, env: KindEnv, memo: Map<Entity, boolean>): boolean {
+  let m = memo.get(e);
+  if (m === undefined) {
+    m = false;
+    for (const form of e.forms) {
+      form.forEach((w, pos) => {
+        const f = fold(w);
+        if ((e.type === 'person' && pos === 0) || !isNameWord(w) || !folds.has(f) || env.isEnglishWord(f)) return;
+        m = true;
+      });
+    }
+    memo.set(e, m);
+  }
+  return m;
+}
+
+/** The spelling of name word `pos` the article already uses most, else the preferred one. */
+function preferredSpelling(e: Entity, pos: number, counts: Map<string, number>): string {
+  let best = e.tokens[pos];
+  let bestCount = counts.get(best) ?? 0;
+  for (const form of e.forms) {
+    const n = counts.get(form[pos]) ?? 0;
+    if (n > bestCount) {
+      best = form[pos];
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
+/** One match per occurrence; candidates that disagree make a suggestion list. */
+function toMatches(doc: TextDocument, links: Links, data: (c: Candidate[]) => Record<string, string>): Match[] {
+  const out: Match[] = [];
+  for (const { words, candidates } of links.values()) {
+    const fixes = [...new Set(candidates.sort(byCloseness).map((c) => c.fix))];
+    for (const w of words) {
+      const replacements: Edit[] = fixes.map((text) => ({ start: w.start, end: w.end, text }));
+      out.push({
+        start: w.start,
+        end: w.end,
+        replacements,
+        ...(fixes.length > 1 ? { safety: 'suggest' as const, message: 'Check the spelling of `{match}`: did you mean {choices}?' } : {}),
+        data: { ...data(candidates), choices: fixes.map((f) => `\`${f}\``).join(' or ') },
+      });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * The entity the best candidates name, for the message: when several people share the surname
+ * (Sergey and Aleksey Lavrov), the one whose given name the article also uses; when that does not
+ * settle it, the spelling alone.
+ */
+function whoIsMeant(doc: TextDocument, candidates: Candidate[]): string {
+  const best = candidates.filter((c) => c.fix === candidates[0].fix);
+  const entities = [...new Set(best.map((c) => c.entity))];
+  if (entities.length === 1) return entities[0].name;
+  const folds = new Set(nameWords(doc).map((w) => w.fold));
+  const named = entities.filter((e) => e.forms.some((f) => f.length > 1 && folds.has(fold(f[0]))));
+  return named.length === 1 ? named[0].name : candidates[0].fix;
+}
+
+function byCloseness(a: Closeness, b: Closeness): number {
+  return a.distance - b.distance || b.similarity - a.similarity;
+}
+
+// --- mode document -----------------------------------------------------------------------------
+
+interface DocumentThresholds extends Thresholds {
+  minCount: number;
+  minRatio: number;
+  maxRare: number;
+  defer: boolean;
+}
+
+/**
+ * A rare capitalised spelling close to a frequent one in the same article ("Lavor" once, "Lavrov"
+ * six times). Left alone: English words, names the gazetteer knows, derived words (Biden/Bidens,
+ * Russia/Russian), feminine forms of Slavic surnames (Ivanov/Ivanova, Zelenskyy/Zelenska), and a
+ * rare word that is part of a longer name the frequent one never appears in (Chiang Saen/China).
+ */
+function reconcile(doc: TextDocument, g: Gazetteer, t: DocumentThresholds, env: KindEnv): Match[] {
+  const ws = nameWords(doc);
+  const byText = new Map<string, NameWord[]>();
+  for (const w of ws) push(byText, w.text, w);
+  const frequent = [...byText].filter(([, list]) => list.length >= t.minCount);
+  if (frequent.length === 0) return [];
+  const deferred = t.defer ? linkToGazetteer(doc, g, GAZETTEER_DEFAULTS, env) : undefined;
+  const out: Match[] = [];
+  for (const [text, list] of byText) {
+    const w = list[0];
+    if (list.length > t.maxRare || text.length < t.minLength || isKnown(g, w, env) || g.wrong.has(text) || deferred?.has(text)) continue;
+    const found: (Closeness & { text: string; count: number })[] = [];
+    for (const [other, occurrences] of frequent) {
+      if (occurrences.length < t.minRatio * list.length || derived(w.fold, occurrences[0].fold)) continue;
+      // A frequent spelling that is an English word is not a name unless the gazetteer knows it.
+      if (env.isEnglishWord(other.toLowerCase()) && !g.accepted.has(occurrences[0].fold)) continue;
+      const c = close(w.fold, occurrences[0].fold, t);
+      if (c && sharesNameContext(doc, list, occurrences)) found.push({ ...c, text: other, count: occurrences.length });
+    }
+    if (found.length === 0) continue;
+    found.sort((a, b) => byCloseness(a, b) || b.count - a.count);
+    for (const occ of list) {
+      out.push({
+        start: occ.start,
+        end: occ.end,
+        replacements: found.map((f) => ({ start: occ.start, end: occ.end, text: f.text })),
+        ...(found.length > 1 ? { safety: 'suggest' as const } : {}),
+        data: { count: found[0].count },
+      });
+    }
+  }
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * True unless the rare spelling sits in a multi-word name (a capitalised word right before it,
+ * not at a sentence start, or right after it) that the frequent spelling never sits in.
+ */
+function sharesNameContext(doc: TextDocument, rare: NameWord[], frequent: NameWord[]): boolean {
+  const context = (w: NameWord): string[] => {
+    const out: string[] = [];
+    const prev = doc.words[w.index - 1];
+    const next = doc.words[w.index + 1];
+    if (prev && /^\p{Lu}/u.test(prev.text) && adjacent(doc.text, prev.end, w.start) && !startsSentence(doc, prev.start)) out.push(`<${prev.text}`);
+    if (next && /^\p{Lu}/u.test(next.text) && doc.words[w.index].end === w.end && adjacent(doc.text, w.end, next.start)) out.push(`>${next.text}`);
+    return out;
+  };
+  const rareContext = rare.flatMap(context);
+  if (rareContext.length === 0) return true;
+  const frequentContext = new Set(frequent.flatMap(context));
+  return rareContext.some((c) => frequentContext.has(c));
+}
+
+function startsSentence(doc: TextDocument, offset: number): boolean {
+  const before = doc.text.slice(Math.max(0, offset - 3), offset);
+  return offset === 0 || /(?:^|[.!?…:]["'”’)\]]?\s+|\n\s*|["“‘(])$/u.test(before);
+}
+
+/** Endings that make another word from a name: plurals, demonyms, -isms (Biden/Bidens, Ukraine/Ukrainian, Emirates/Emirati). */
+const ENDINGS = ['s', 'es', 'n', 'ns', 'an', 'ans', 'ian', 'ians', 'ese', 'i', 'is', 'ite', 'ites', 'ism', 'ist', 'ists', 'ic', 'ish', 'er', 'ers', 'a', 'y'];
+/** What a name may lose before an ending: Ukrain-e → Ukrain-ian, Emirat-es → Emirat-i. */
+const STEM_END = /(?:ia|es|a|s|y|e|o)$/;
+const MASCULINE = /(sk(?:yy|yi|iy|ii|ij|y|i)|(?:ts|dz)k(?:yy|yi|iy|y|i)|ov|ev|yov|in|yn)$/;
+const FEMININE = /(sk(?:a|aya|aja)|(?:ts|dz)k(?:a|aya)|ova|eva|yova|ina|yna)$/;
+
+/**
+ * One folded word is made from the other (an ending, or two or more letters more: Chinaso from
+ * China), or the two are a surname's masculine and feminine forms (Ivanov/Ivanova).
+ */
+export function derived(a: string, b: string): boolean {
+  for (const [x, y] of [
+    [a, b],
+    [b, a],
+  ]) {
+    if (y.length > x.length && y.startsWith(x) && (y.length - x.length >= 2 || ENDINGS.includes(y.slice(x.length)))) return true;
+    const m = STEM_END.exec(x);
+    if (m && ENDINGS.includes(y.slice(x.length - m[0].length)) && y.startsWith(x.slice(0, x.length - m[0].length))) return true;
+    const mx = MASCULINE.exec(x);
+    const fy = FEMININE.exec(y);
+    if (mx && fy && x.slice(0, x.length - mx[1].length) === y.slice(0, y.length - fy[1].length)) return true;
+  }
+  return false;
+}
