@@ -1,14 +1,30 @@
-// The library API: `lint` and `fix` a text, `loadRules` to choose the rules. The CLI is built on
-// these same functions.
+// The library API: `lint` and `fix` a text in any input format, `loadRules` to choose the rules,
+// and the report formatters. The CLI is built on these same functions.
 
-import { lintText } from './engine/lint.js';
 import { loadRules, type LoadOptions, type Rule } from './engine/load.js';
 import { fixText, type FixLevel, type FixResult } from './fix/loop.js';
-import type { Finding } from './types.js';
+import { detectFormat, type InputFormat } from './io/formats/index.js';
+import { lintSource, type SourceFinding } from './io/lint-source.js';
+
+/** A finding; offsets are UTF-16 code units into the text given to `lint` (for Markdown, HTML, feeds and NDJSON: the source, markup included). */
+export type LintFinding = SourceFinding;
 
 export interface LintOptions {
   /** Rules to run (from `loadRules`); default: every built-in rule that is enabled. */
   rules?: readonly Rule[];
+  /**
+   * How to read the text: `text` (default unless `filename` is given), `markdown`, `html`,
+   * `feed` (RSS or Atom), `ndjson`, or `auto` to decide by `filename` and the text's beginning.
+   */
+  format?: InputFormat | 'auto';
+  /** The file name the text came from: picks the format when `format` is absent or `auto`, and names the file in errors. */
+  filename?: string;
+  /** Honour `<!-- mtlint-disable … -->` comments in Markdown and HTML (default true). */
+  inlineConfig?: boolean;
+  /** Rule ids that suppression comments may name; a comment naming anything else throws a UsageError (default: not checked). */
+  knownRuleIds?: readonly string[];
+  /** Drops findings before they are returned or fixed (a baseline, a changed-lines filter); gets the current text. */
+  filter?: (findings: LintFinding[], text: string) => LintFinding[];
 }
 
 export interface FixOptions extends LintOptions {
@@ -16,24 +32,46 @@ export interface FixOptions extends LintOptions {
   level?: FixLevel;
 }
 
+export interface LintFixResult extends FixResult {
+  fixed: LintFinding[];
+  remaining: LintFinding[];
+}
+
 let builtin: Rule[] | undefined;
 function defaultRules(): Rule[] {
   return (builtin ??= loadRules({ verify: false }));
 }
 
+/** The input format `lint` and `fix` use for these options and text. */
+export function resolveFormat(text: string, options: Pick<LintOptions, 'format' | 'filename'> = {}): InputFormat {
+  const f = options.format ?? (options.filename ? 'auto' : 'text');
+  return f === 'auto' ? detectFormat(options.filename, text) : f;
+}
+
+function linter(text: string, options: LintOptions): (t: string) => LintFinding[] {
+  const rules = options.rules ?? defaultRules();
+  const format = resolveFormat(text, options);
+  const base = { rules, format, path: options.filename, inlineConfig: options.inlineConfig, knownRuleIds: options.knownRuleIds };
+  const filter = options.filter;
+  return (t) => {
+    const found = lintSource(t, base);
+    return filter ? filter(found, t) : found;
+  };
+}
+
 /** Findings in `text`, sorted by position; offsets are UTF-16 code units into `text`. */
-export function lint(text: string, options: LintOptions = {}): Finding[] {
-  return lintText(text, options.rules ?? defaultRules());
+export function lint(text: string, options: LintOptions = {}): LintFinding[] {
+  return linter(text, options)(text);
 }
 
 /** Applies fixes in non-overlapping passes and re-lints; returns the corrected text and what remains. */
-export function fix(text: string, options: FixOptions = {}): FixResult {
-  const rules = options.rules ?? defaultRules();
-  return fixText(text, (t) => lintText(t, rules), options.level ?? 'safe');
+export function fix(text: string, options: FixOptions = {}): LintFixResult {
+  return fixText(text, linter(text, options), options.level ?? 'safe') as LintFixResult;
 }
 
-export { loadRules };
+export { loadRules, detectFormat };
 export { applyEdits } from './fix/apply.js';
-export type { Rule, LoadOptions, FixLevel, FixResult };
+export { FORMATTERS, type FileResult, type FormatOptions, type Formatter } from './report/index.js';
+export type { Rule, LoadOptions, FixLevel, FixResult, InputFormat };
 export type { Edit, Finding, FixSafety, Severity } from './types.js';
 export { RuleError, UsageError } from './engine/errors.js';

@@ -3,6 +3,7 @@
 
 import yargs from 'yargs';
 import type { FixLevel } from '../fix/loop.js';
+import { INPUT_FORMATS, type InputFormat } from '../io/formats/index.js';
 import { FORMATTERS } from '../report/index.js';
 import type { Severity } from '../types.js';
 
@@ -21,6 +22,17 @@ export interface Args {
   diffContext: number;
   stdinFilename?: string;
   listRules: boolean;
+  inputFormat: InputFormat | 'auto';
+  /** --config FILE; false for --no-config; undefined: search upward. */
+  config: string | false | undefined;
+  inlineConfig: boolean;
+  ignore: boolean;
+  baseline?: string;
+  writeBaseline?: string;
+  changedOnly: boolean;
+  base: string;
+  /** undefined: automatic (stderr is a terminal, a format for people, more than one file). */
+  progress: boolean | undefined;
 }
 
 export function parseArgs(argv: string[]): Args {
@@ -40,6 +52,15 @@ export function parseArgs(argv: string[]): Args {
     .option('diff-context', { type: 'number', default: 1, describe: 'lines of context around each diff hunk' })
     .option('stdin-filename', { type: 'string', describe: 'path shown for text read from standard input (-)' })
     .option('list-rules', { type: 'boolean', default: false, describe: 'list the loaded rules and exit' })
+    .option('input-format', { choices: ['auto', ...INPUT_FORMATS], default: 'auto', describe: 'how to read the inputs (auto: by extension, or a feed by its content)' })
+    .option('config', { type: 'string', describe: 'configuration file (default: mtlint.config.json, .mtlintrc.json or .mtlintrc.yaml here or above); --no-config: none' })
+    .option('inline-config', { type: 'boolean', default: true, describe: 'honour <!-- mtlint-disable … --> comments (--no-inline-config: ignore them)' })
+    .option('ignore', { type: 'boolean', default: true, describe: 'honour .mtlintignore and the configuration\'s ignore list (--no-ignore: check everything)' })
+    .option('baseline', { type: 'string', describe: 'report only findings not recorded in this baseline file' })
+    .option('write-baseline', { type: 'string', describe: 'record the current findings in this baseline file and exit 0' })
+    .option('changed-only', { type: 'boolean', default: false, describe: 'report only findings on lines changed against --base (git)' })
+    .option('base', { type: 'string', default: 'HEAD', describe: 'the git revision --changed-only compares with' })
+    .option('progress', { type: 'boolean', describe: 'show progress on stderr (default: when stderr is a terminal and the format is stylish)' })
     .strictOptions()
     .exitProcess(false)
     .fail((msg, err) => {
@@ -56,6 +77,13 @@ export function parseArgs(argv: string[]): Args {
   const files = parsed._.map(String);
   if (files.length === 0 && !parsed['list-rules']) throw new Error('no input: give files, directories, globs or - for standard input (see mtlint --help)');
   if (parsed.stdout && !parsed.fix) throw new Error('--stdout goes with --fix');
+  if (parsed['write-baseline'] !== undefined && parsed.fix) throw new Error('--write-baseline records findings; it does not go with --fix');
+  for (const key of ['baseline', 'write-baseline', 'config', 'stdin-filename'] as const) {
+    const v = parsed[key];
+    if (Array.isArray(v)) throw new Error(`--${key} takes one value`);
+    if (v === '' ) throw new Error(`--${key} needs a value`);
+  }
+  if (parsed.config === (true as unknown)) throw new Error('--config needs a file');
   return {
     files,
     format: parsed.format,
@@ -71,6 +99,15 @@ export function parseArgs(argv: string[]): Args {
     diffContext,
     stdinFilename: parsed['stdin-filename'],
     listRules: parsed['list-rules'],
+    inputFormat: parsed['input-format'] as InputFormat | 'auto',
+    config: parsed.config as string | false | undefined,
+    inlineConfig: parsed['inline-config'],
+    ignore: parsed.ignore,
+    baseline: parsed.baseline,
+    writeBaseline: parsed['write-baseline'],
+    changedOnly: parsed['changed-only'],
+    base: parsed.base,
+    progress: parsed.progress,
   };
 }
 

@@ -1,77 +1,154 @@
-// The pipeline behind the command line: select rules, expand inputs, read, lint or fix, write,
-// format, and compute the exit code.
+// The pipeline behind the command line: read the configuration, select rules, expand inputs,
+// read each file in its input format, lint or fix it through the library API (with the baseline
+// and changed-lines filters), write, format, and compute the exit code.
 
+import { createRequire } from 'node:module';
+import { emptyConfig, findConfig, loadConfig, type Config } from '../config/config.js';
+import { makeIgnore } from '../config/ignore.js';
+import { selectRules } from '../config/rules.js';
 import { UsageError } from '../engine/errors.js';
-import { lintText } from '../engine/lint.js';
 import { loadRules, type Rule } from '../engine/load.js';
-import { fixText } from '../fix/loop.js';
+import { fix, lint, resolveFormat, type LintFinding, type LintOptions } from '../index.js';
 import { expandInputs } from '../io/expand.js';
+import { detectFormat, parseSource, type InputFormat } from '../io/formats/index.js';
 import { decode, describe, encode, readSource, writeAtomic, type SourceFile } from '../io/source.js';
-import { FORMATTERS, type FileResult } from '../report/index.js';
-import type { Finding, Severity } from '../types.js';
+import { FORMATTERS, HUMAN_FORMATS, type FileResult } from '../report/index.js';
+import type { Severity } from '../types.js';
 import type { Args } from './args.js';
+import { Baseline, BaselineWriter } from './baseline.js';
+import { ChangedLines } from './changed.js';
+import { streamNdjson } from './ndjson-stream.js';
+import { NO_PROGRESS, progress } from './progress.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
-function selectRules(all: Rule[], only: string[], disabled: string[]): Rule[] {
-  const matches = (id: string, sel: string) => id === sel || id.startsWith(sel.replace(/\/$/, '') + '/');
-  for (const sel of [...only, ...disabled]) {
-    if (!all.some((r) => matches(r.id, sel))) throw new UsageError(`no rule or pack named ${sel} (see mtlint --list-rules)`);
-  }
-  return all
-    .filter((r) => (only.length > 0 ? only.some((s) => matches(r.id, s)) : r.enabled))
-    .filter((r) => !disabled.some((s) => matches(r.id, s)))
-    .map((r) => (r.enabled ? r : { ...r, enabled: true }));
+export const VERSION: string = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+
+function readConfig(args: Args, cwd: string): Config {
+  if (args.config === false) return emptyConfig(cwd);
+  if (args.config !== undefined) return loadConfig(args.config);
+  const found = findConfig(cwd);
+  return found ? loadConfig(found) : emptyConfig(cwd);
 }
 
 export async function run(args: Args): Promise<number> {
-  const rules = selectRules(
-    [...loadRules({ verify: false }), ...(args.rules.length > 0 ? loadRules({ dirs: args.rules }) : [])],
-    args.rule,
-    args.disableRule,
-  );
+  const cwd = process.cwd();
+  const config = readConfig(args, cwd);
+  const extraDirs = [...args.rules, ...config.ruleDirs];
+  const all: Rule[] = [...loadRules({ verify: false }), ...(extraDirs.length > 0 ? loadRules({ dirs: extraDirs }) : [])];
+  const rules = selectRules(all, { only: args.rule, disabled: args.disableRule, config });
   if (args.listRules) {
     for (const r of rules) process.stdout.write(`${r.id}\t${r.kind}\t${r.severity}\tfix: ${r.fix}\n`);
     return 0;
   }
-  const paths = await expandInputs(args.files);
-  const lint = (text: string) => lintText(text, rules);
+  const knownRuleIds = all.map((r) => r.id);
+  const paths = await expandInputs(args.files, {
+    ignored: args.ignore ? makeIgnore(config, cwd) : undefined,
+    onIgnored: (p) => process.stderr.write(`mtlint: ${p} is ignored (.mtlintignore or the configuration's ignore; --no-ignore checks it)\n`),
+  });
+  const baseline = args.baseline !== undefined ? Baseline.read(args.baseline) : undefined;
+  const writer = args.writeBaseline !== undefined ? new BaselineWriter(args.writeBaseline) : undefined;
+  const changed = args.changedOnly ? ChangedLines.fromGit(args.base, cwd) : undefined;
+  const stdinName = args.stdinFilename ?? '<stdin>';
+  const report = writer === undefined;
+  const human = HUMAN_FORMATS.has(args.format);
+  const showProgress = human && paths.length > 1 && (args.progress ?? Boolean(process.stderr.isTTY));
+  const bar = showProgress ? progress(paths.length) : NO_PROGRESS;
+
+  /** Baseline and changed-lines filters, for findings in `text` (line `firstLine` of the file `display`). */
+  const filterFor = (display: string) => (findings: LintFinding[], text: string, firstLine = 1) => {
+    let out = findings;
+    if (changed) out = changed.filter(display, out, text, firstLine);
+    if (baseline && !writer) out = baseline.filter(display, out, text);
+    return out;
+  };
+
   const results: FileResult[] = [];
-  const corrected: { file: SourceFile; output: string }[] = [];
+  /** Severities of the findings reported by streaming (NDJSON), for the exit code. */
+  const streamed: { severity: Severity }[] = [];
+  const corrected: { file: SourceFile; output: string; toStdout: boolean }[] = [];
   for (const path of paths) {
-    const file = path === '-' ? await readStdin(args.stdinFilename ?? '<stdin>') : readSource(path);
-    const wantFixes = args.fix || args.format === 'diff';
-    if (!wantFixes) {
-      results.push({ path: file.path, text: file.text, findings: lint(file.text), bom: file.bom });
+    bar.tick(path);
+    const isStdin = path === '-';
+    const display = isStdin ? stdinName : path;
+    const declared: InputFormat | undefined = args.inputFormat !== 'auto' ? args.inputFormat : detectFormat(display);
+    if (declared === 'ndjson' && args.format === 'ndjson') {
+      const filter = filterFor(display);
+      await streamNdjson({
+        path,
+        display,
+        rules,
+        filter: (f, line, lineNo) => filter(f, line, lineNo),
+        fix: args.fix,
+        fixLevel: args.fixLevel,
+        stdout: args.stdout || isStdin,
+        report: report && !(args.fix && (args.stdout || isStdin)) ? (line) => process.stdout.write(line) : null,
+        onFindings: (found, line) => {
+          if (writer) writer.add(display, found, line);
+          for (const f of found) streamed.push({ severity: f.severity });
+        },
+      });
       continue;
     }
-    const fixed = fixText(file.text, lint, args.fixLevel);
+    const file = isStdin ? await readStdin(display) : readSource(path);
+    const format = resolveFormat(file.text, { format: args.inputFormat, filename: display });
+    let articles: FileResult['articles'];
+    const options: LintOptions = {
+      rules,
+      format,
+      filename: display,
+      inlineConfig: args.inlineConfig,
+      knownRuleIds,
+      filter: filterFor(display),
+    };
+    if (args.format === 'ndjson' && (format === 'feed' || format === 'ndjson')) articles = listArticles(format, file.text, display);
+    const base = { path: file.path, bom: file.bom, inputFormat: format, articles };
+    if (!args.fix && args.format !== 'diff') {
+      const findings = lint(file.text, options);
+      writer?.add(display, findings, file.text);
+      results.push({ ...base, text: file.text, findings });
+      continue;
+    }
+    const fixed = fix(file.text, { ...options, level: args.fixLevel });
     if (args.fix) {
-      corrected.push({ file, output: fixed.output });
-      results.push({ path: file.path, text: fixed.output, findings: fixed.remaining, bom: file.bom });
+      corrected.push({ file, output: fixed.output, toStdout: args.stdout || isStdin });
+      results.push({ ...base, text: fixed.output, findings: fixed.remaining });
     } else {
-      results.push({ path: file.path, text: file.text, findings: lint(file.text), output: fixed.output, bom: file.bom });
+      results.push({ ...base, text: file.text, findings: lint(file.text, options), output: fixed.output });
     }
   }
+  bar.done();
 
-  if (args.fix) {
-    for (const { file, output } of corrected) {
-      if (args.stdout || file.path === (args.stdinFilename ?? '<stdin>') && args.files.includes('-')) {
-        process.stdout.write(encode(file, output));
-      } else if (output !== file.text) {
-        writeAtomic(file.path, encode(file, output));
-      }
-    }
+  for (const { file, output, toStdout } of corrected) {
+    if (toStdout) process.stdout.write(encode(file, output));
+    else if (output !== file.text) writeAtomic(file.path, encode(file, output));
+  }
+  if (writer) {
+    writer.write();
+    process.stderr.write(`mtlint: recorded ${writer.size} finding${writer.size === 1 ? '' : 's'} in ${writer.file}\n`);
+    return 0;
   }
   const printReport = !(args.fix && (args.stdout || args.files.includes('-')));
   if (printReport) {
     const color = args.color ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
-    process.stdout.write(FORMATTERS[args.format](results, { color, diffContext: args.diffContext }));
+    process.stdout.write(FORMATTERS[args.format](results, { color, diffContext: args.diffContext, rules, version: VERSION, cwd }));
   }
-  return exitCode(results.flatMap((r) => r.findings), args);
+  return exitCode([...results.flatMap((r) => r.findings), ...streamed], args);
 }
 
-function exitCode(findings: Finding[], args: Args): number {
+/** Every article's id (and NDJSON line) in a feed or NDJSON file, for the ndjson format. */
+function listArticles(format: InputFormat, text: string, path: string): FileResult['articles'] {
+  const ids = parseSource(format, text, path).articles.map((a) => ({ id: a.id ?? '' }));
+  if (format !== 'ndjson') return ids;
+  const lines: { id: string; line: number }[] = [];
+  let k = 0;
+  text.split(/\r\n|\n|\r/).forEach((l, i) => {
+    if (l.trim() !== '' && k < ids.length) lines.push({ id: ids[k++].id, line: i + 1 });
+  });
+  return lines;
+}
+
+function exitCode(findings: { severity: Severity }[], args: Args): number {
   const failing = findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[args.failOn]);
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   return failing || (args.maxWarnings >= 0 && warnings > args.maxWarnings) ? 1 : 0;
@@ -86,4 +163,3 @@ async function readStdin(name: string): Promise<SourceFile> {
   }
   return decode(Buffer.concat(chunks), name);
 }
-

@@ -1,28 +1,32 @@
 // The json format: {"version":1,"files":[{"path","findings":[…]}]}, offsets into the decoded
-// text (BOM excluded), line/column 1-based. Documented in the README.
+// text (BOM excluded), line/column 1-based; `article` names the feed item or NDJSON record.
+// Documented in the README.
 
-import { locate, type Formatter } from './result.js';
+import { locate, type Formatter, type Located } from './result.js';
+
+/** One finding as the json and ndjson formats print it. */
+export function findingJson(f: Located): Record<string, unknown> {
+  return {
+    ruleId: f.ruleId,
+    kind: f.kind,
+    severity: f.severity,
+    confidence: f.confidence,
+    start: f.start,
+    end: f.end,
+    line: f.line,
+    column: f.column,
+    endLine: f.endLine,
+    endColumn: f.endColumn,
+    text: f.text,
+    message: f.message,
+    fix: f.fix ? { start: f.fix.start, end: f.fix.end, text: f.fix.text } : null,
+    suggestions: f.suggestions.map((s) => ({ start: s.start, end: s.end, text: s.text })),
+    ...(f.article !== undefined ? { article: f.article } : {}),
+  };
+}
 
 export const json: Formatter = (results) =>
   JSON.stringify({
     version: 1,
-    files: results.map((r) => ({
-      path: r.path,
-      findings: locate(r).map((f) => ({
-        ruleId: f.ruleId,
-        kind: f.kind,
-        severity: f.severity,
-        confidence: f.confidence,
-        start: f.start,
-        end: f.end,
-        line: f.line,
-        column: f.column,
-        endLine: f.endLine,
-        endColumn: f.endColumn,
-        text: f.text,
-        message: f.message,
-        fix: f.fix ? { start: f.fix.start, end: f.fix.end, text: f.fix.text } : null,
-        suggestions: f.suggestions.map((s) => ({ start: s.start, end: s.end, text: s.text })),
-      })),
-    })),
+    files: results.map((r) => ({ path: r.path, findings: locate(r).map(findingJson) })),
   }) + '\n';

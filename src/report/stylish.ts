@@ -1,6 +1,7 @@
 // The default format for people: findings grouped per file, one line each
 // (`path:line:col  severity  message  rule-id`), the change shown at word level under it
-// (`[-old-]{+new+}`, coloured on a terminal), and a summary line.
+// (`[-old-]{+new+}`, coloured on a terminal), and a summary line. Findings in a feed or NDJSON
+// file come under a line naming their item or record.
 
 import type { Edit } from '../types.js';
 import { locate, type FileResult, type Formatter } from './result.js';
@@ -17,7 +18,12 @@ export const stylish: Formatter = (results, options) => {
     if (findings.length === 0) continue;
     out += `${paint(c, '4', r.path)}\n`;
     const width = Math.max(...findings.map((f) => `${f.line}:${f.column}`.length));
+    let article: string | undefined;
     for (const f of findings) {
+      if (f.article !== undefined && f.article !== article) {
+        article = f.article;
+        out += `  ${paint(c, '1', `${r.inputFormat === 'ndjson' ? 'record' : 'item'} ${f.article}`)}\n`;
+      }
       totals[f.severity]++;
       if (f.fix) totals.fixable++;
       else if (f.suggestions.length > 0) totals.suggestable++;

@@ -1,0 +1,123 @@
+// HTML input: the text of a page or fragment as parse5 (the WHATWG parsing algorithm) reads it,
+// entities decoded for checking and each decoded unit mapped back to its source range, so a fix
+// is written back into the markup with entities re-encoded. `script`, `style`, `pre`, `template`
+// and `noscript` are skipped; inline `code`, `kbd`, `samp`, images and embedded objects stand as
+// a placeholder; block elements separate paragraphs; comments may carry mtlint directives.
+//
+//   <p>Lavrov said the Moscow&nbsp;holder &amp; <code>x</code> more</p>
+//      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ checked: "Lavrov said the Moscow holder & ￼ more"
+
+import { parse, parseFragment, type DefaultTreeAdapterTypes as T } from 'parse5';
+import { parseDirective, type Directive } from '../../engine/suppress.js';
+import { align, encodeHtml, MapBuilder, PLACEHOLDER, type Block, type SourceMap } from '../mapping.js';
+import { trimBlocks } from './markdown.js';
+import type { ParsedSource } from './types.js';
+
+const SKIPPED = new Set(['script', 'style', 'pre', 'template', 'noscript', 'listing', 'xmp', 'plaintext', 'head']);
+const INLINE_PLACEHOLDERS = new Set([
+  'code', 'kbd', 'samp', 'var', 'img', 'svg', 'math', 'iframe', 'video', 'audio', 'object', 'embed', 'canvas',
+  'input', 'select', 'textarea', 'button', 'picture',
+]);
+const BLOCKS = new Set([
+  'html', 'body', 'title', 'address', 'article', 'aside', 'blockquote', 'caption', 'center', 'dd', 'details', 'dialog', 'div',
+  'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
+  'hgroup', 'hr', 'legend', 'li', 'main', 'menu', 'nav', 'ol', 'option', 'p', 'section', 'summary', 'table',
+  'tbody', 'td', 'tfoot', 'th', 'thead', 'tr', 'ul',
+]);
+/** Blocks never removed whole by a line deletion. */
+const NOT_DELETABLE = new Set(['html', 'body', 'main', 'article']);
+
+export interface HtmlText {
+  /** Checked text mapped into the parsed string (not yet into a file, for HTML inside a feed). */
+  map: SourceMap;
+  blocks: Block[];
+  directives: Directive[];
+}
+
+/** An HTML file: one article. */
+export function parseHtml(source: string): ParsedSource {
+  const { map, blocks, directives } = htmlText(source, false);
+  return { articles: [{ map, blocks }], directives };
+}
+
+/** The checked text of an HTML document (or, with `fragment`, of body content such as a feed item's). */
+export function htmlText(html: string, fragment: boolean): HtmlText {
+  const root = fragment ? parseFragment(html, { sourceCodeLocationInfo: true }) : parse(html, { sourceCodeLocationInfo: true });
+  // NOTE: <title> lives in <head>, which is otherwise skipped; it is the page's headline.
+  const b = new MapBuilder();
+  const blocks: Block[] = [];
+  const directives: Directive[] = [];
+  const open: { block: Block | null; hasText: boolean; start: number }[] = [];
+  let lastEnd = 0;
+
+  const textAdded = (from: number) => {
+    if (b.length === from) return;
+    for (const o of open) {
+      if (!o.block) continue;
+      if (!o.hasText) o.block.cs = from;
+      o.hasText = true;
+      o.block.ce = b.length;
+    }
+  };
+
+  const walk = (node: T.Node): void => {
+    if (node.nodeName === '#text') {
+      const t = node as T.TextNode;
+      const loc = t.sourceCodeLocation;
+      const from = b.length;
+      if (loc) {
+        align(b, t.value, html, loc.startOffset, loc.endOffset, { entities: 'html' });
+        lastEnd = loc.endOffset;
+      } else b.synthetic(t.value, lastEnd);
+      textAdded(from);
+      return;
+    }
+    if (node.nodeName === '#comment') {
+      const c = node as T.CommentNode;
+      const loc = c.sourceCodeLocation;
+      const d = loc && parseDirective(c.data, loc.startOffset, loc.endOffset);
+      if (d) directives.push(d);
+      return;
+    }
+    if (!('childNodes' in node)) return;
+    const el = node as T.Element;
+    const name = el.tagName ?? '';
+    const loc = el.sourceCodeLocation;
+    if (name === 'head') {
+      for (const c of el.childNodes) if ((c as T.Element).tagName === 'title') walk(c);
+      return;
+    }
+    if (SKIPPED.has(name)) {
+      if (loc) b.separate(loc.startOffset);
+      return;
+    }
+    if (INLINE_PLACEHOLDERS.has(name)) {
+      const from = b.length;
+      b.synthetic(PLACEHOLDER, loc ? loc.startOffset : 0);
+      textAdded(from);
+      return;
+    }
+    if (name === 'br') {
+      b.synthetic('\n', loc ? loc.startOffset : 0);
+      return;
+    }
+    const isBlock = BLOCKS.has(name);
+    let entry: (typeof open)[number] | undefined;
+    if (isBlock) {
+      if (loc) b.separate(loc.startOffset);
+      entry = { block: loc && !NOT_DELETABLE.has(name) ? { cs: -1, ce: -1, ss: loc.startOffset, se: loc.endOffset } : null, hasText: false, start: b.length };
+      open.push(entry);
+    }
+    const children = name === 'template' ? (el as T.Template).content.childNodes : el.childNodes;
+    for (const c of children) walk(c);
+    if (entry) {
+      open.pop();
+      if (entry.block && entry.hasText) blocks.push(entry.block);
+      if (loc) b.separate(loc.endOffset);
+    }
+  };
+  walk(root);
+  const map = b.build(0, encodeHtml);
+  trimBlocks(map.text, blocks);
+  return { map, blocks, directives };
+}

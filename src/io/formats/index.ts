@@ -1,0 +1,56 @@
+// Input formats: which one a file is (by extension, or by a look at its beginning), and the
+// adapter that reads it into articles.
+
+import { extname } from 'node:path';
+import { UsageError } from '../../engine/errors.js';
+import { parseFeed, sniffFeed } from './feed.js';
+import { parseHtml } from './html.js';
+import { parseMarkdown } from './markdown.js';
+import { parseNdjson } from './ndjson.js';
+import type { InputFormat, ParsedSource } from './types.js';
+
+export const EXTENSIONS: Record<string, InputFormat> = {
+  '.txt': 'text',
+  '.text': 'text',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.mdown': 'markdown',
+  '.mkd': 'markdown',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.rss': 'feed',
+  '.atom': 'feed',
+  '.xml': 'feed',
+  '.ndjson': 'ndjson',
+  '.jsonl': 'ndjson',
+};
+
+/** The format of a file: by its extension, else a feed if it starts like one, else plain text. */
+export function detectFormat(path: string | undefined, text?: string): InputFormat {
+  const byExt = path ? EXTENSIONS[extname(path).toLowerCase()] : undefined;
+  if (byExt) return byExt;
+  if (text !== undefined && sniffFeed(text.slice(0, 4096))) return 'feed';
+  return 'text';
+}
+
+/** Articles and directives of a source in the given format (plain text: one identity article). */
+export function parseSource(format: InputFormat, source: string, path: string): ParsedSource {
+  switch (format) {
+    case 'text':
+      return { articles: [{ map: null, blocks: [] }], directives: [] };
+    case 'markdown':
+      return parseMarkdown(source);
+    case 'html':
+      return parseHtml(source);
+    case 'feed':
+      return parseFeed(source, path);
+    case 'ndjson':
+      return parseNdjson(source, path);
+    default:
+      throw new UsageError(`unknown input format ${String(format)}`);
+  }
+}
+
+export { sniffFeed };
+export { INPUT_FORMATS, type Article, type InputFormat, type ParsedSource } from './types.js';

@@ -1,0 +1,22 @@
+// What an input adapter produces from a source file: one or more articles, each the text the
+// rules check with its map back to the source, and the inline suppression directives.
+
+import type { Directive } from '../../engine/suppress.js';
+import type { Block, SourceMap } from '../mapping.js';
+
+export type InputFormat = 'text' | 'markdown' | 'html' | 'feed' | 'ndjson';
+export const INPUT_FORMATS: readonly InputFormat[] = ['text', 'markdown', 'html', 'feed', 'ndjson'];
+
+export interface Article {
+  /** The feed item's id or link, or the NDJSON record's id; absent for a whole-file article. */
+  id?: string;
+  /** The checked text and its map into the source; null for plain text (the source itself). */
+  map: SourceMap | null;
+  /** Blocks a whole-block deletion may remove. */
+  blocks: Block[];
+}
+
+export interface ParsedSource {
+  articles: Article[];
+  directives: Directive[];
+}

@@ -1,0 +1,77 @@
+// Linting a source in any input format: read it into articles, lint each article's checked
+// text, carry findings and their edits back to source offsets, apply inline suppressions, sort.
+// Plain text takes the direct path (the checked text is the source).
+
+import { lintText, sortFindings } from '../engine/lint.js';
+import type { Rule } from '../engine/load.js';
+import { checkDirectives, suppress } from '../engine/suppress.js';
+import type { Edit, Finding } from '../types.js';
+import { parseSource, type Article, type InputFormat, type ParsedSource } from './formats/index.js';
+import { mapEdit, mapRange } from './mapping.js';
+
+/** A finding in source offsets; for an article inside a larger file, which one and where in its checked text. */
+export interface SourceFinding extends Finding {
+  /** The feed item's guid/id/link or the NDJSON record's id. */
+  article?: string;
+  /** Offsets into the article's checked text (for NDJSON: into the record's decoded `text`). */
+  textStart?: number;
+  textEnd?: number;
+}
+
+export interface LintSourceOptions {
+  rules: readonly Rule[];
+  format: InputFormat;
+  /** Shown in error messages. */
+  path?: string;
+  /** Honour `<!-- mtlint-disable … -->` comments (default true). */
+  inlineConfig?: boolean;
+  /** Every rule id that exists (selected or not): a directive naming anything else is an error. */
+  knownRuleIds?: readonly string[];
+  /** Told what the adapter read (the articles, for formats that list them). */
+  onParsed?: (parsed: ParsedSource) => void;
+}
+
+export function lintSource(source: string, o: LintSourceOptions): SourceFinding[] {
+  if (o.format === 'text') return lintText(source, o.rules);
+  const path = o.path ?? '<text>';
+  const parsed = parseSource(o.format, source, path);
+  o.onParsed?.(parsed);
+  if (o.knownRuleIds && o.inlineConfig !== false) checkDirectives(parsed.directives, o.knownRuleIds, source, path);
+  return lintParsed(source, parsed, o);
+}
+
+/** Findings of already parsed articles of `source`, in source offsets, suppressions applied, sorted. */
+export function lintParsed(source: string, parsed: ParsedSource, o: Pick<LintSourceOptions, 'rules' | 'inlineConfig'>): SourceFinding[] {
+  const out: SourceFinding[] = [];
+  for (const a of parsed.articles) {
+    if (!a.map) {
+      out.push(...lintText(source, o.rules));
+      continue;
+    }
+    for (const f of lintText(a.map.text, o.rules)) {
+      const g = toSource(f, a, source);
+      if (g) out.push(g);
+    }
+  }
+  return sortFindings(o.inlineConfig === false ? out : suppress(out, parsed.directives, source));
+}
+
+/** A checked-text finding in source offsets; null when it lies wholly on text mtlint inserted. */
+export function toSource(f: Finding, a: Article, source: string): SourceFinding | null {
+  const m = a.map!;
+  const range = mapRange(m, f.start, f.end);
+  if (!range) return null;
+  const edit = (e: Edit) => mapEdit(e, m, a.blocks, source);
+  const out: SourceFinding = {
+    ...f,
+    start: range[0],
+    end: range[1],
+    text: source.slice(range[0], range[1]),
+    fix: f.fix ? edit(f.fix) : null,
+    suggestions: f.suggestions.map(edit).filter((e): e is Edit => e !== null),
+  };
+  if (a.id !== undefined) out.article = a.id;
+  out.textStart = f.start;
+  out.textEnd = f.end;
+  return out;
+}
