@@ -3,14 +3,12 @@
 // on stderr and exit 2.
 
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { ROOT } from './helpers.js';
+import { mtlint, tempDir } from './helpers.js';
 
-const BIN = join(ROOT, 'bin', 'mtlint.js');
 const ARTICLE = [
   'Lavrov said the Moscow holder had changed since then.',
   '',
@@ -20,13 +18,8 @@ const ARTICLE = [
   '',
 ].join('\n');
 
-function mtlint(args: string[], opts: { cwd?: string; input?: string } = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? ROOT, input: opts.input, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
 function tmpFile(name: string, content: string | Buffer): { dir: string; path: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'mtlint-cli-'));
+  const dir = tempDir('mtlint-cli-');
   const path = join(dir, name);
   writeFileSync(path, content);
   return { dir, path };

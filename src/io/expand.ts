@@ -29,8 +29,10 @@ export async function expandInputs(operands: string[], options: ExpandOptions | 
       out.push(op);
     } else if (existsSync(op)) {
       if (statSync(op).isDirectory()) {
-        const found = walk(op, extensions, ignored);
-        if (found.length === 0 && !ignored(op, true)) throw new UsageError(`${op}: no ${extensions.join(', ')} files in this directory`);
+        const skipped = { n: 0 };
+        const found = walk(op, extensions, ignored, skipped);
+        // A folder whose files are all ignored is not a mistake (CI runs `mtlint .` everywhere).
+        if (found.length === 0 && skipped.n === 0 && !ignored(op, true)) throw new UsageError(`${op}: no ${extensions.join(', ')} files in this directory`);
         out.push(...found);
       } else if (ignored(op)) {
         o.onIgnored?.(op);
@@ -47,16 +49,18 @@ export async function expandInputs(operands: string[], options: ExpandOptions | 
   return [...new Set(out)];
 }
 
-function walk(dir: string, extensions: string[], ignored: IgnorePredicate): string[] {
+function walk(dir: string, extensions: string[], ignored: IgnorePredicate, skipped: { n: number }): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort()) {
     if (name.startsWith('.') || SKIP_DIRS.has(name)) continue;
     const p = join(dir, name);
     const st = statSync(p);
     if (st.isDirectory()) {
-      if (!ignored(p, true)) out.push(...walk(p, extensions, ignored));
-    } else if (extensions.some((e) => name.toLowerCase().endsWith(e)) && !ignored(p)) {
-      if (!name.toLowerCase().endsWith('.xml') || looksLikeFeed(p)) out.push(p);
+      if (ignored(p, true)) skipped.n++;
+      else out.push(...walk(p, extensions, ignored, skipped));
+    } else if (extensions.some((e) => name.toLowerCase().endsWith(e))) {
+      if (ignored(p)) skipped.n++;
+      else if (!name.toLowerCase().endsWith('.xml') || looksLikeFeed(p)) out.push(p);
     }
   }
   return out;

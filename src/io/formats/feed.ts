@@ -75,7 +75,10 @@ export function parseFeed(source: string, path: string): ParsedSource {
     parser.write(source).close();
   } catch (e) {
     if (e instanceof UsageError) throw e;
-    throw new UsageError(`not well-formed XML: ${(e as Error).message.split('\n')[0]}`);
+    // saxes says `FILE:LINE:COL: message`.
+    const msg = (e as Error).message.split('\n')[0];
+    const m = /^(.*:\d+:\d+): (.*)$/.exec(msg);
+    throw new UsageError(m ? `${m[1]}: not well-formed XML: ${m[2]}` : `${path}: not well-formed XML: ${msg}`);
   }
   if (root === undefined) throw new UsageError(`${path}: not an RSS or Atom feed (no root element)`);
   return { articles: items.map((it, k) => article(source, it, k)), directives: [] };
