@@ -15,7 +15,7 @@
 // process on first use and indexed by first letter and length, so the cost per word does not grow
 // with the number of names; the fuzzy neighbours of each distinct word are cached.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { RuleError } from '../engine/errors.js';
@@ -99,33 +99,40 @@ function fraction(opts: Options, key: string, fallback: number): number {
 
 // --- the gazetteer ---------------------------------------------------------------------------
 
-type EntityType = 'person' | 'place' | 'term';
+export type EntityType = 'person' | 'place' | 'term';
 
-interface Entity {
+export interface Entity {
   type: EntityType;
   name: string;
   /** The preferred form's tokens. */
   tokens: string[];
   /** Preferred and accepted forms with as many tokens as the preferred one (aligned by position). */
   forms: string[][];
+  /** Known only as one of thousands of legislators: a fuzzy match must be one edit away. */
+  minor?: boolean;
 }
 
 /** One spelling of one name token of an entity: a fuzzy target. */
 interface Key {
-  fold: string;
-  entity: Entity;
-  pos: number;
+  readonly fold: string;
+  readonly entity: Entity;
+  readonly pos: number;
 }
 
 interface WrongForm {
   tokens: string[];
-  entity: Entity;
+  /** The preferred name of the entity, for the message. */
+  name: string;
   fix: string;
 }
 
-interface Gazetteer {
-  /** Identifies the source (file and inline entries), for caches. */
+export interface Gazetteer {
+  /** Identifies the source (files and inline entries), for caches. */
   id: string;
+  /** Compiled indexes of gazetteer files, consulted besides the sets and maps below. */
+  indexes: LoadedIndex[];
+  /** Entities read from TSV text or inline entries, in order. */
+  entities: Entity[];
   /** Folded tokens of every known form (preferred, accepted, other, terms): never flagged. */
   known: Set<string>;
   /** Folded tokens of preferred and accepted forms and terms: a wrong form equal to one is not flagged. */
@@ -146,23 +153,26 @@ interface InlineEntry {
 }
 
 interface Source {
-  file?: string;
+  files: string[];
   inline: InlineEntry[];
   key: string;
 }
 
 function gazetteerSource(spec: RuleSpec, opts: Options): Source {
-  const given = opts.has('gazetteer') ? opts.string('gazetteer') : 'gazetteer.tsv';
-  let file: string | undefined;
-  if (given !== 'none') {
-    file = resolve(dirname(spec.file), given);
+  const raw = spec.options.gazetteer ?? 'gazetteer.tsv';
+  const given = typeof raw === 'string' ? [raw] : opts.stringList('gazetteer');
+  const files: string[] = [];
+  for (const g of given) {
+    if (g === 'none') continue;
+    const file = resolve(dirname(spec.file), g);
     if (!existsSync(file)) opts.fail('gazetteer', `file not found: ${file}`);
+    files.push(file);
   }
   const inline = [
     ...inlineEntries(opts, 'people', 'person'),
     ...inlineEntries(opts, 'places', 'place'),
   ];
-  return { file, inline, key: `${file ?? ''}\u0000${JSON.stringify(inline)}` };
+  return { files, inline, key: `${files.join('\u0001')}\u0000${JSON.stringify(inline)}` };
 }
 
 /** `people:` / `places:` in the rule file: `- {name, accepted: [...], wrong: [...]}` or a bare name. */
@@ -185,11 +195,20 @@ function inlineEntries(opts: Options, key: string, type: 'person' | 'place'): In
 const gazetteers = new Map<string, Gazetteer>();
 const countryWords = new WeakMap<KindEnv, Set<string>>();
 
-function loadGazetteer(source: Source, env: KindEnv): Gazetteer {
+const emptyGazetteer = (id: string): Gazetteer => ({ id, indexes: [], entities: [], known: new Set(), accepted: new Set(), keys: new Map(), wrong: new Map(), neighbours: new Map() });
+
+/** The gazetteer of the given files (compiled indexes where fresh) and inline entries, built once per process. */
+export function loadGazetteer(source: Source, env: KindEnv): Gazetteer {
   let g = gazetteers.get(source.key);
   if (g) return g;
-  g = { id: source.key, known: new Set(), accepted: new Set(), keys: new Map(), wrong: new Map(), neighbours: new Map() };
-  if (source.file) readGazetteerFile(g, source.file);
+  g = emptyGazetteer(source.key);
+  for (const file of source.files) {
+    const index = readIndex(file);
+    if (index) {
+      g.indexes.push(index);
+      for (const w of index.wrong) push(g.wrong, w.tokens[0], w);
+    } else readGazetteerFile(g, file);
+  }
   for (const e of source.inline) addEntity(g, e.type, e.name, e.accepted, e.wrong, [], (m) => {
     throw new Error(`${e.name}: ${m}`);
   });
@@ -200,6 +219,12 @@ function loadGazetteer(source: Source, env: KindEnv): Gazetteer {
   }
   gazetteers.set(source.key, g);
   return g;
+}
+
+/** The gazetteer files a rule of this kind reads (for other kinds that reuse the names). */
+export function gazetteerOf(spec: RuleSpec, env: KindEnv): () => Gazetteer {
+  const source = gazetteerSource(spec, new Options(spec));
+  return () => loadGazetteer(source, env);
 }
 
 function countryList(env: KindEnv): Set<string> {
@@ -219,24 +244,29 @@ function countryList(env: KindEnv): Set<string> {
 const TYPES: EntityType[] = ['person', 'place', 'term'];
 
 function readGazetteerFile(g: Gazetteer, file: string): void {
-  const lines = readFileSync(file, 'utf8').split(/\r?\n/);
+  parseGazetteer(g, readFileSync(file, 'utf8'), file);
+}
+
+function parseGazetteer(g: Gazetteer, text: string, file: string): void {
+  const lines = text.split(/\r?\n/);
   lines.forEach((line, i) => {
     if (line.trim() === '' || line.startsWith('#')) return;
     const fail = (m: string): never => {
       throw new RuleError(file, i + 1, m);
     };
-    const [type, name, accepted = '', wrong = '', other = ''] = line.split('\t');
+    const [type, name, accepted = '', wrong = '', other = '', , flags = ''] = line.split('\t');
     if (!TYPES.includes(type as EntityType)) fail(`unknown type ${JSON.stringify(type)} (expected ${TYPES.join(', ')})`);
     if (!name || name.trim() === '') fail('missing name');
     const split = (cell: string) => (cell === '' ? [] : cell.split('|'));
-    addEntity(g, type as EntityType, name, split(accepted), split(wrong), split(other), fail);
+    addEntity(g, type as EntityType, name, split(accepted), split(wrong), split(other), fail, flags.split(',').includes('minor'));
   });
 }
 
-function addEntity(g: Gazetteer, type: EntityType, name: string, accepted: string[], wrong: string[], other: string[], fail: (m: string) => never): void {
+function addEntity(g: Gazetteer, type: EntityType, name: string, accepted: string[], wrong: string[], other: string[], fail: (m: string) => never, minor = false): void {
   const tokens = words(name);
   if (tokens.length === 0) fail(`no words in ${JSON.stringify(name)}`);
-  const entity: Entity = { type, name, tokens, forms: [tokens] };
+  const entity: Entity = { type, name, tokens, forms: [tokens], ...(minor ? { minor } : {}) };
+  g.entities.push(entity);
   for (const form of [name, ...accepted]) {
     const t = words(form);
     if (t.length === tokens.length && form !== name) entity.forms.push(t);
@@ -251,7 +281,7 @@ function addEntity(g: Gazetteer, type: EntityType, name: string, accepted: strin
     if (t.length === 0) fail(`no words in wrong form ${JSON.stringify(form)}`);
     const fix = t.length === tokens.length || type !== 'person' ? name : tokens[tokens.length - 1];
     if (t.length !== 1 && t.length !== tokens.length) fail(`wrong form ${JSON.stringify(form)} must be one word or as many words as ${JSON.stringify(name)}`);
-    push(g.wrong, t[0], { tokens: t, entity, fix });
+    push(g.wrong, t[0], { tokens: t, name, fix });
   }
   // People are found by any capitalised name word after the first (surnames, second given
   // names); places by every word.
@@ -267,6 +297,198 @@ function addEntity(g: Gazetteer, type: EntityType, name: string, accepted: strin
   }
 }
 
+// --- the compiled index ------------------------------------------------------------------------
+
+/*
+ * A gazetteer TSV compiled ahead of time (scripts/names/build-gazetteer.ts writes
+ * `<name>.index` next to it), so that start-up does not split, tokenize and fold thousands of
+ * names. Plain text in sections, read lazily: the known and accepted tokens are sorted lists
+ * searched by bisection; an entity line or a bucket of fuzzy targets is parsed the first time it
+ * is needed. The first line records the TSV's size: an index whose size disagrees is ignored
+ * and the TSV is read instead.
+ *
+ *   mtlint-gazetteer-index 1 <bytes of the TSV>
+ *   @known      folded tokens that are known only, one a line, sorted
+ *   @accepted   folded tokens of preferred and accepted forms, one a line, sorted
+ *   @entities   type TAB name TAB forms (tokens space-separated, forms "|"-separated) [TAB minor]
+ *   @keys       bucket TAB fold,entity,pos fold,entity,pos …
+ *   @wrong      tokens (space-separated) TAB preferred name TAB fix
+ */
+
+const INDEX_MAGIC = 'mtlint-gazetteer-index 1';
+const SECTIONS = ['known', 'accepted', 'entities', 'keys', 'wrong'] as const;
+export const indexPath = (tsv: string) => tsv.replace(/\.tsv$/, '') + '.index';
+
+/** Compiles a gazetteer TSV's text to the text of its index. */
+export function compileGazetteer(text: string, file: string): string {
+  const g = emptyGazetteer(file);
+  parseGazetteer(g, text, file);
+  const ids = new Map(g.entities.map((e, i) => [e, i]));
+  const sorted = (xs: Iterable<string>) => [...xs].sort();
+  const out = [`${INDEX_MAGIC} ${Buffer.byteLength(text, 'utf8')}`];
+  out.push('@known', ...sorted([...g.known].filter((k) => !g.accepted.has(k))));
+  out.push('@accepted', ...sorted(g.accepted));
+  out.push('@entities', ...g.entities.map((e) => `${e.type}\t${e.name}\t${e.forms.map((f) => f.join(' ')).join('|')}${e.minor ? '\tminor' : ''}`));
+  out.push('@keys', ...sorted(g.keys.keys()).map((b) => `${b}\t${g.keys.get(b)!.map((k) => `${k.fold},${ids.get(k.entity)},${k.pos}`).join(' ')}`));
+  out.push('@wrong', ...[...g.wrong.values()].flat().map((w) => `${w.tokens.join(' ')}\t${w.name}\t${w.fix}`));
+  return out.join('\n') + '\n';
+}
+
+/** A compiled index, parsed piece by piece as the kind asks. */
+export class LoadedIndex {
+  readonly known: SortedLines;
+  readonly accepted: SortedLines;
+  readonly wrong: WrongForm[];
+  private readonly entitySection: string;
+  private entityStarts: number[] | undefined;
+  private readonly entityCache = new Map<number, Entity>();
+  private readonly bucketLines = new Map<string, string>();
+  private readonly bucketCache = new Map<string, Key[]>();
+
+  constructor(text: string) {
+    const parts = new Map<string, string>();
+    let at = text.indexOf('\n@known\n');
+    for (let i = 0; i < SECTIONS.length; i++) {
+      const begin = at + SECTIONS[i].length + 3;
+      const next = i + 1 < SECTIONS.length ? text.indexOf(`\n@${SECTIONS[i + 1]}\n`, begin - 1) : text.length - 1;
+      parts.set(SECTIONS[i], begin > next ? '' : text.slice(begin, next));
+      at = next;
+    }
+    const lines = (name: string) => (parts.get(name) ? parts.get(name)!.split('\n') : []);
+    this.known = new SortedLines(parts.get('known')!);
+    this.accepted = new SortedLines(parts.get('accepted')!);
+    this.entitySection = parts.get('entities')!;
+    for (const line of lines('keys')) this.bucketLines.set(line.slice(0, line.indexOf('\t')), line);
+    this.wrong = lines('wrong').map((line) => {
+      const [tokens, name, fix] = line.split('\t');
+      return { tokens: tokens.split(' '), name, fix };
+    });
+  }
+
+  /** Start offsets of the entity lines, found on first use. */
+  private starts(): number[] {
+    if (!this.entityStarts) {
+      const starts = this.entitySection === '' ? [] : [0];
+      for (let i = this.entitySection.indexOf('\n'); i >= 0; i = this.entitySection.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.entityStarts = starts;
+    }
+    return this.entityStarts;
+  }
+
+  private line(i: number): string {
+    const starts = this.starts();
+    return this.entitySection.slice(starts[i], i + 1 < starts.length ? starts[i + 1] - 1 : undefined);
+  }
+
+  get size(): number {
+    return this.starts().length;
+  }
+
+  /** The entity has an accepted form besides the preferred one. */
+  hasVariants(i: number): boolean {
+    const line = this.line(i);
+    const forms = line.split('\t')[2];
+    return forms.includes('|');
+  }
+
+  entity(i: number): Entity {
+    let e = this.entityCache.get(i);
+    if (!e) {
+      const [type, name, forms, flags] = this.line(i).split('\t');
+      const tokens = forms.split('|').map((f) => f.split(' '));
+      e = { type: type as EntityType, name, tokens: tokens[0], forms: tokens, ...(flags === 'minor' ? { minor: true } : {}) };
+      this.entityCache.set(i, e);
+    }
+    return e;
+  }
+
+  keys(b: string): Key[] | undefined {
+    let keys = this.bucketCache.get(b);
+    if (keys) return keys;
+    const line = this.bucketLines.get(b);
+    if (line === undefined) return undefined;
+    keys = line
+      .slice(b.length + 1)
+      .split(' ')
+      .map((k) => {
+        const [fold, entity, pos] = k.split(',');
+        return new IndexKey(fold, Number(pos), this, Number(entity));
+      });
+    this.bucketCache.set(b, keys);
+    return keys;
+  }
+}
+
+/** Sorted `\n`-separated lines, searched by bisection over the text itself (no split at load). */
+export class SortedLines {
+  constructor(private readonly text: string) {}
+
+  has(k: string): boolean {
+    const t = this.text;
+    let lo = 0;
+    let hi = t.length;
+    // Invariant: every line starting before lo is < k; every line starting at or after hi is ≥ k.
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const start = t.lastIndexOf('\n', mid - 1) + 1;
+      let end = t.indexOf('\n', start);
+      if (end < 0) end = t.length;
+      const line = t.slice(start, end);
+      if (line === k) return true;
+      if (line < k) lo = end + 1;
+      else hi = start;
+    }
+    return false;
+  }
+}
+
+/** A fuzzy target of an index; its entity is parsed when first asked for. */
+class IndexKey implements Key {
+  constructor(
+    readonly fold: string,
+    readonly pos: number,
+    private readonly index: LoadedIndex,
+    private readonly id: number,
+  ) {}
+
+  get entity(): Entity {
+    return this.index.entity(this.id);
+  }
+}
+
+function readIndex(tsv: string): LoadedIndex | undefined {
+  const file = indexPath(tsv);
+  if (!existsSync(file)) return undefined;
+  const text = readFileSync(file, 'utf8');
+  const firstLine = text.slice(0, text.indexOf('\n'));
+  if (firstLine !== `${INDEX_MAGIC} ${statSync(tsv).size}`) return undefined;
+  return new LoadedIndex(text);
+}
+
+/** A folded token the gazetteer knows (any form). */
+export function knows(g: Gazetteer, f: string): boolean {
+  return g.known.has(f) || g.indexes.some((i) => i.known.has(f) || i.accepted.has(f));
+}
+
+/** A folded token of a preferred or accepted form. */
+export function accepts(g: Gazetteer, f: string): boolean {
+  return g.accepted.has(f) || g.indexes.some((i) => i.accepted.has(f));
+}
+
+function keysIn(g: Gazetteer, b: string): Key[] {
+  const lists = [g.keys.get(b), ...g.indexes.map((i) => i.keys(b))].filter((l): l is Key[] => l !== undefined);
+  return lists.length === 1 ? lists[0] : lists.flat();
+}
+
+/** Every entity with more than one accepted form, for consistency checks. */
+export function entitiesWithVariants(g: Gazetteer): Entity[] {
+  const out = g.entities.filter((e) => e.forms.length > 1);
+  for (const index of g.indexes) {
+    for (let i = 0; i < index.size; i++) if (index.hasVariants(i)) out.push(index.entity(i));
+  }
+  return out;
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list) list.push(value);
@@ -278,6 +500,8 @@ const bucket = (folded: string, length: number) => `${folded[0]}${length}`;
 
 /** Lower case without accents: Erdoğan and Erdogan are the same name. */
 export function fold(s: string): string {
+  // Plain ASCII letters need no decomposition.
+  if (/^[A-Za-z' -]*$/.test(s)) return s.toLowerCase();
   return s
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -392,7 +616,7 @@ function neighbours(g: Gazetteer, folded: string, t: Thresholds): Neighbour[] {
   found = [];
   const n = folded.length;
   for (let len = n - t.maxDistance - 1; len <= n + t.maxDistance + 1; len++) {
-    for (const key of g.keys.get(bucket(folded, len)) ?? []) {
+    for (const key of keysIn(g, bucket(folded, len))) {
       const c = close(folded, key.fold, t);
       if (c) found.push({ key, ...c });
     }
@@ -438,7 +662,7 @@ function adjacent(text: string, end: number, start: number): boolean {
 }
 
 function isKnown(g: Gazetteer, w: NameWord, env: KindEnv): boolean {
-  return g.known.has(w.fold) || env.isEnglishWord(w.text.toLowerCase()) || env.isEnglishWord(w.fold);
+  return knows(g, w.fold) || env.isEnglishWord(w.text.toLowerCase()) || env.isEnglishWord(w.fold);
 }
 
 // --- mode wrong --------------------------------------------------------------------------------
@@ -450,20 +674,33 @@ function wrongForms(doc: TextDocument, g: Gazetteer): Match[] {
   for (let i = 0; i < ws.length; i++) {
     const first = ws[i];
     const forms = (g.wrong.get(first.text) ?? []).slice().sort((a, b) => b.tokens.length - a.tokens.length);
+    /** The longest wrong forms found here; several people may share a wrongly spelled surname. */
+    let found: WrongForm[] = [];
+    let last = first;
     for (const form of forms) {
-      if (form.tokens.length === 1 && g.accepted.has(first.fold)) continue;
-      let last = first;
+      if (found.length > 0 && form.tokens.length < found[0].tokens.length) break;
+      if (form.tokens.length === 1 && accepts(g, first.fold)) continue;
+      let end = first;
       let ok = true;
       for (let k = 1; k < form.tokens.length && ok; k++) {
         const next = byIndex.get(first.index + k);
-        ok = !!next && next.text === form.tokens[k] && adjacent(doc.text, last.end, next.start) && doc.words[last.index].end === last.end;
-        if (next) last = next;
+        ok = !!next && next.text === form.tokens[k] && adjacent(doc.text, end.end, next.start) && doc.words[end.index].end === end.end;
+        if (next) end = next;
       }
       if (!ok) continue;
-      out.push({ start: first.start, end: last.end, replacements: [{ start: first.start, end: last.end, text: form.fix }], data: { name: form.entity.name } });
-      while (i + 1 < ws.length && ws[i + 1].index <= last.index) i++;
-      break;
+      found.push(form);
+      last = end;
     }
+    if (found.length === 0) continue;
+    found = found.filter((f, k) => found.findIndex((x) => x.fix === f.fix) === k);
+    out.push({
+      start: first.start,
+      end: last.end,
+      replacements: found.map((f) => ({ start: first.start, end: last.end, text: f.fix })),
+      ...(found.length > 1 ? { safety: 'suggest' as const, message: 'Check `{match}`: it is another language’s spelling of {choices}.' } : {}),
+      data: { name: found[0].name, choices: found.map((f) => `\`${f.fix}\``).join(' or ') },
+    });
+    while (i + 1 < ws.length && ws[i + 1].index <= last.index) i++;
   }
   return out;
 }
@@ -512,6 +749,7 @@ function linkToGazetteer(doc: TextDocument, g: Gazetteer, t: Thresholds, env: Ki
     for (const n of near) {
       const e = n.key.entity;
       if (derived(w.fold, n.key.fold)) continue;
+      if (e.minor && n.distance > 1) continue;
       const byGivenName = e.type === 'person' && prevOk !== undefined && isGivenName(prevOk.fold, e, n.key.pos);
       const byMention = n.distance <= 1 && w.text.length >= 5 && isMentioned(e, folds, env, mentioned);
       if (byGivenName || byMention) found.push({ ...n, entity: e, fix: preferredSpelling(e, n.key.pos, counts) });
@@ -642,7 +880,7 @@ function reconcile(doc: TextDocument, g: Gazetteer, t: DocumentThresholds, env: 
     for (const [other, occurrences] of frequent) {
       if (occurrences.length < t.minRatio * list.length || derived(w.fold, occurrences[0].fold)) continue;
       // A frequent spelling that is an English word is not a name unless the gazetteer knows it.
-      if (env.isEnglishWord(other.toLowerCase()) && !g.accepted.has(occurrences[0].fold)) continue;
+      if (env.isEnglishWord(other.toLowerCase()) && !accepts(g, occurrences[0].fold)) continue;
       const c = close(w.fold, occurrences[0].fold, t);
       if (c && sharesNameContext(doc, list, occurrences)) found.push({ ...c, text: other, count: occurrences.length });
     }
