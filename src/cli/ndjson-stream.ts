@@ -3,6 +3,7 @@
 // runs in memory bounded by its longest line. Corrected records go to a temporary file that
 // replaces the input only when every line was read (or to stdout).
 
+import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
 import { UsageError } from '../engine/errors.js';
 import type { Rule } from '../engine/load.js';
@@ -25,8 +26,8 @@ export interface StreamOptions {
   fixLevel: FixLevel;
   /** With --fix: print the corrected records instead of replacing the file. */
   stdout: boolean;
-  /** Receives each result line (unless null: no report, e.g. --fix --stdout). */
-  report: ((line: string) => void) | null;
+  /** Receives each result line (unless null: no report, e.g. --fix --stdout); a returned promise is awaited (backpressure). */
+  report: ((line: string) => void | Promise<void>) | null;
   /** Receives every finding that is reported (for the exit code and --write-baseline). */
   onFindings: (findings: SourceFinding[], line: string) => void;
 }
@@ -78,7 +79,10 @@ async function* decodedLines(input: AsyncIterable<Buffer | string>, path: string
 export async function streamNdjson(o: StreamOptions): Promise<void> {
   const input = o.path === '-' ? process.stdin : createReadStream(o.path);
   const writer = o.fix && !o.stdout && o.path !== '-' ? new AtomicWriter(o.path) : undefined;
-  const out = (s: string) => (writer ? writer.write(Buffer.from(s, 'utf8')) : process.stdout.write(s));
+  const out = async (s: string) => {
+    if (writer) writer.write(Buffer.from(s, 'utf8'));
+    else await writeOut(s);
+  };
   let offset = 0;
   let lineNo = 0;
   let wroteBom = false;
@@ -91,12 +95,12 @@ export async function streamNdjson(o: StreamOptions): Promise<void> {
     for await (const { text, eol, bom } of decodedLines(input as AsyncIterable<Buffer>, o.display)) {
       lineNo++;
       if (o.fix && bom && !wroteBom) {
-        out('\ufeff');
+        await out('\ufeff');
         wroteBom = true;
       }
       const rec = parseRecord(text, 0, o.display, lineNo);
       if (!rec) {
-        if (o.fix) out(text + eol);
+        if (o.fix) await out(text + eol);
         offset += text.length + eol.length;
         continue;
       }
@@ -106,7 +110,7 @@ export async function streamNdjson(o: StreamOptions): Promise<void> {
         const fixed = fixText(text, lint(text, lineNo), o.fixLevel);
         line = fixed.output;
         findings = fixed.remaining as SourceFinding[];
-        out(line + eol);
+        await out(line + eol);
       } else {
         findings = lint(text, lineNo)(text);
       }
@@ -124,7 +128,7 @@ export async function streamNdjson(o: StreamOptions): Promise<void> {
           endLine: lineNo,
           endColumn: f.end + 1,
         }));
-        o.report(ndjsonLine({ path: o.display, line: lineNo, id: rec.id, findings: located }));
+        await o.report(ndjsonLine({ path: o.display, line: lineNo, id: rec.id, findings: located }));
       }
       offset += line.length + eol.length;
     }
@@ -133,4 +137,9 @@ export async function streamNdjson(o: StreamOptions): Promise<void> {
     throw e;
   }
   writer?.commit();
+}
+
+/** Writes to standard output, waiting when its buffer is full, so memory stays bounded when the reader is slower. */
+export async function writeOut(s: string): Promise<void> {
+  if (!process.stdout.write(s)) await once(process.stdout, 'drain');
 }

@@ -6,6 +6,11 @@ export interface Progress {
   done(): void;
 }
 
+/** Progress is shown for a batch (more than one file) in a format for people: when asked (--progress), else when stderr is a terminal. */
+export function wantProgress(o: { human: boolean; files: number; flag: boolean | undefined; stderrIsTTY: boolean }): boolean {
+  return o.human && o.files > 1 && (o.flag ?? o.stderrIsTTY);
+}
+
 export const NO_PROGRESS: Progress = { tick() {}, done() {} };
 
 export function progress(total: number, stream: NodeJS.WriteStream = process.stderr): Progress {

@@ -17,8 +17,8 @@ import type { Severity } from '../types.js';
 import type { Args } from './args.js';
 import { Baseline, BaselineWriter } from './baseline.js';
 import { ChangedLines } from './changed.js';
-import { streamNdjson } from './ndjson-stream.js';
-import { NO_PROGRESS, progress } from './progress.js';
+import { streamNdjson, writeOut } from './ndjson-stream.js';
+import { NO_PROGRESS, progress, wantProgress } from './progress.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -52,7 +52,7 @@ export async function run(args: Args): Promise<number> {
   const stdinName = args.stdinFilename ?? '<stdin>';
   const report = writer === undefined;
   const human = HUMAN_FORMATS.has(args.format);
-  const showProgress = human && paths.length > 1 && (args.progress ?? Boolean(process.stderr.isTTY));
+  const showProgress = wantProgress({ human, files: paths.length, flag: args.progress, stderrIsTTY: Boolean(process.stderr.isTTY) });
   const bar = showProgress ? progress(paths.length) : NO_PROGRESS;
 
   /** Baseline and changed-lines filters, for findings in `text` (line `firstLine` of the file `display`). */
@@ -82,7 +82,7 @@ export async function run(args: Args): Promise<number> {
         fix: args.fix,
         fixLevel: args.fixLevel,
         stdout: args.stdout || isStdin,
-        report: report && !(args.fix && (args.stdout || isStdin)) ? (line) => process.stdout.write(line) : null,
+        report: report && !(args.fix && (args.stdout || isStdin)) ? writeOut : null,
         onFindings: (found, line) => {
           if (writer) writer.add(display, found, line);
           for (const f of found) streamed.push({ severity: f.severity });
@@ -106,7 +106,12 @@ export async function run(args: Args): Promise<number> {
     if (!args.fix && args.format !== 'diff') {
       const findings = lint(file.text, options);
       writer?.add(display, findings, file.text);
-      results.push({ ...base, text: file.text, findings });
+      const result = { ...base, text: file.text, findings };
+      if (args.format === 'ndjson' && report) {
+        // Line-oriented output is written as each file is done, in the order of the inputs.
+        await writeOut(FORMATTERS.ndjson([result], { color: false, diffContext: args.diffContext }));
+        for (const f of findings) streamed.push({ severity: f.severity });
+      } else results.push(result);
       continue;
     }
     const fixed = fix(file.text, { ...options, level: args.fixLevel });

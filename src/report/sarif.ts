@@ -11,6 +11,7 @@ import { locate, type Formatter } from './result.js';
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
 const SRCROOT = 'SRCROOT';
+const MIME: Record<string, string> = { text: 'text/plain', markdown: 'text/markdown', html: 'text/html', feed: 'application/xml', ndjson: 'application/x-ndjson' };
 
 /** A relative path as a URI reference (forward slashes, each segment percent-encoded). */
 function uriOf(path: string): { uri: string; uriBaseId?: string } {
@@ -52,7 +53,10 @@ export const sarif: Formatter = (results, options) => {
     return spec ? descriptor(spec) : { id, shortDescription: { text: id } };
   });
 
-  const artifacts = results.map((r) => ({ location: uriOf(r.path) }));
+  const artifacts = results.map((r) => ({
+    location: uriOf(r.path),
+    ...(MIME[r.inputFormat ?? 'text'] ? { mimeType: MIME[r.inputFormat ?? 'text'] } : {}),
+  }));
   const sarifResults = results.flatMap((r, artifactIndex) => {
     const starts = computeLineStarts(r.text);
     const location = { ...uriOf(r.path), index: artifactIndex };

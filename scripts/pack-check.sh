@@ -1,0 +1,43 @@
+#!/bin/sh
+# `npm run pack:check`: packs mtlint with `npm pack`, installs the tarball into an empty folder
+# (dependencies from the registry), and runs the installed `mtlint` command and the library API
+# there. Prints the tarball's size and the time each step took; exit 0 when everything worked.
+set -eu
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=$(mktemp -d "${TMPDIR:-/tmp}/mtlint-pack-XXXXXX")
+trap 'rm -rf "$work"' EXIT
+now() { date +%s; }
+
+cd "$root"
+t0=$(now)
+tarball=$(npm pack --silent --pack-destination "$work" 2>/dev/null | tail -n 1)
+t1=$(now)
+echo "packed $tarball: $(wc -c < "$work/$tarball") bytes, $(tar tzf "$work/$tarball" | wc -l) files ($((t1 - t0)) s)"
+
+mkdir "$work/app"
+cd "$work/app"
+npm init -y > /dev/null 2>&1
+npm install --no-audit --no-fund --loglevel=error "$work/$tarball" > /dev/null
+t2=$(now)
+echo "installed into an empty folder ($((t2 - t1)) s): $(ls node_modules | wc -l) packages"
+
+printf 'Lavrov said the Moscow holder had changed.\n\n# not a heading in plain text\n' > article.txt
+printf -- '---\ntitle: x\n---\n\nSpeaking to Russian country television, he said `the Moscow holder`.\n' > article.md
+set +e
+npx --no-install mtlint article.txt article.md > report.txt
+code=$?
+set -e
+cat report.txt
+[ "$code" = 1 ] || { echo "pack check FAILED: mtlint exited $code, expected 1" >&2; exit 1; }
+grep -q 'article.txt:1:13' report.txt && grep -q 'article.md:5:21' report.txt || { echo "pack check FAILED: unexpected report" >&2; exit 1; }
+npx --no-install mtlint --fix --stdout article.txt | grep -q "Moscow's position" || { echo "pack check FAILED: --fix --stdout" >&2; exit 1; }
+node --input-type=module -e "
+import { lint, fix, loadRules } from 'mtlint';
+const found = lint('Lavrov said the Moscow holder had changed.');
+if (found[0]?.ruleId !== 'calques/position-holder') throw new Error('lint: ' + JSON.stringify(found));
+if (fix('The the talks.').output !== 'The talks.') throw new Error('fix');
+if (!(loadRules().length > 10)) throw new Error('loadRules');
+console.log('library API: lint, fix, loadRules work from the installed package');
+"
+test -f node_modules/mtlint/dist/index.d.ts || { echo "pack check FAILED: no type declarations" >&2; exit 1; }
+echo "pack check: OK"
