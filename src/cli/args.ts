@@ -33,6 +33,8 @@ export interface Args {
   base: string;
   /** undefined: automatic (stderr is a terminal, a format for people, more than one file). */
   progress: boolean | undefined;
+  /** --style: house style profile (styles/<name>); undefined: the configuration's, else none. */
+  style?: string;
 }
 
 export function parseArgs(argv: string[]): Args {
@@ -61,6 +63,7 @@ export function parseArgs(argv: string[]): Args {
     .option('changed-only', { type: 'boolean', default: false, describe: 'report only findings on lines changed against --base (git)' })
     .option('base', { type: 'string', default: 'HEAD', describe: 'the git revision --changed-only compares with' })
     .option('progress', { type: 'boolean', describe: 'show progress on stderr (default: when stderr is a terminal and the format is stylish)' })
+    .option('style', { type: 'string', describe: 'house style for names and places: ap, reuters or bbc (default: the configuration\'s; none: one spelling per name)' })
     .strictOptions()
     .exitProcess(false)
     .fail((msg, err) => {
@@ -78,7 +81,7 @@ export function parseArgs(argv: string[]): Args {
   if (files.length === 0 && !parsed['list-rules']) throw new Error('no input: give files, directories, globs or - for standard input (see mtlint --help)');
   if (parsed.stdout && !parsed.fix) throw new Error('--stdout goes with --fix');
   if (parsed['write-baseline'] !== undefined && parsed.fix) throw new Error('--write-baseline records findings; it does not go with --fix');
-  for (const key of ['baseline', 'write-baseline', 'config', 'stdin-filename'] as const) {
+  for (const key of ['baseline', 'write-baseline', 'config', 'stdin-filename', 'style'] as const) {
     const v = parsed[key];
     if (Array.isArray(v)) throw new Error(`--${key} takes one value`);
     if (v === '' ) throw new Error(`--${key} needs a value`);
@@ -108,6 +111,7 @@ export function parseArgs(argv: string[]): Args {
     changedOnly: parsed['changed-only'],
     base: parsed.base,
     progress: parsed.progress,
+    style: parsed.style,
   };
 }
 

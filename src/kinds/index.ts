@@ -7,5 +7,6 @@ import { phrase } from './phrase.js';
 import { quotes } from './quotes.js';
 import { repetition } from './repetition.js';
 import { script } from './script.js';
+import { style } from './style.js';
 
-export const KINDS: Record<string, Kind> = { boilerplate, name, phrase, quotes, repetition, script };
+export const KINDS: Record<string, Kind> = { boilerplate, name, phrase, quotes, repetition, script, style };

@@ -2,9 +2,8 @@
 // wrong foreign forms (one person or several), fuzzy links that need evidence, and correct rare
 // names that must stay quiet.
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -12,14 +11,14 @@ import { lintText } from '../../src/engine/lint.js';
 import { BUILTIN_RULES_DIR, makeEnv, type Rule } from '../../src/engine/load.js';
 import { compileGazetteer, editDistance, indexPath, name, SortedLines } from '../../src/kinds/name.js';
 import type { RuleSpec } from '../../src/types.js';
-import { rule } from '../helpers.js';
+import { rule, tempDir } from '../helpers.js';
 
 const NAMES = join(BUILTIN_RULES_DIR, 'names');
 const misspelled = (text: string) => lintText(text, [rule('names/misspelled-name')]);
 const exonym = (text: string) => lintText(text, [rule('names/foreign-exonym')]);
 
 /** A rule of kind name compiled from options (file in a temporary folder). */
-function nameRule(options: Record<string, unknown>, dir = mkdtempSync(join(tmpdir(), 'mtlint-name-'))): Rule {
+function nameRule(options: Record<string, unknown>, dir = tempDir('mtlint-name-')): Rule {
   const spec: RuleSpec = {
     id: 'names/x', kind: 'name', severity: 'warning', confidence: 0.9, message: 'Use `{fix}` rather than `{match}`.', description: 'd', source: 's',
     fix: 'safe', enabled: true, examples: { flag: [], pass: [] }, options, file: join(dir, 'x.yaml'), lines: {},
@@ -64,7 +63,7 @@ test('the compiled indexes are those of the TSV files they sit next to', () => {
 });
 
 test('a stale index is ignored: the TSV is read instead', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'mtlint-name-'));
+  const dir = tempDir('mtlint-name-');
   const tsv = join(dir, 'g.tsv');
   writeFileSync(tsv, 'place\tKyiv\tKiev\tKiew\t\tx\n');
   writeFileSync(indexPath(tsv), compileGazetteer('place\tKyiv\tKiev\tKiew\t\tx\n', tsv));

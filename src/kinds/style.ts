@@ -1,0 +1,237 @@
+// House style for names: the spellings a chosen profile prefers (mode `profile`: AP writes
+// Zelenskyy, Reuters Zelenskiy, the BBC Zelensky) and one spelling per name within an article
+// (mode `consistent`, and a profile for the names it does not list). The accepted spellings of
+// each name come from the names gazetteer (Zelenskyy|Zelensky|Zelenskiy; Kyiv|Kiev).
+//
+//   profile     Talks in Kiev resumed.            (styles/ap: Kyiv, not Kiev; chicken Kiev stays)
+//                        ^^^^
+//   consistent  Zelensky said … Zelensky added … Zelenskyy left.   (the article's own majority wins)
+//                                                ^^^^^^^^^
+
+import type { TextDocument } from '../text/document.js';
+import type { Match, RuleSpec } from '../types.js';
+import { Options, type Kind, type KindEnv } from './kind.js';
+import { entitiesWithVariants, gazetteerOf, type Gazetteer } from './name.js';
+
+const MODES = ['consistent', 'profile'] as const;
+
+/** Spellings of one name word that mean the same thing, and the words that must stand beside it. */
+interface Group {
+  forms: string[];
+  /** For a given name (Sergey in Sergey Lavrov): one of these must follow. */
+  next?: Set<string>;
+  /** For a later word of a place (Novgorod in Nizhny Novgorod): one of these must come before. */
+  prev?: Set<string>;
+}
+
+interface Preference {
+  use: string;
+  /** Phrases in which the dispreferred spelling stays (chicken Kiev). */
+  keep: RegExp[];
+}
+
+export const style: Kind = {
+  name: 'style',
+  options: ['mode', 'prefer', 'groups', 'gazetteer', 'consistency'],
+  compile(spec: RuleSpec, env: KindEnv) {
+    const opts = new Options(spec);
+    const mode = opts.oneOf('mode', MODES);
+    if (mode === 'consistent' && opts.has('prefer')) opts.fail('prefer', 'only a profile (mode: profile) prefers spellings');
+    const prefer = mode === 'profile' ? preferences(opts) : new Map<string, Preference>();
+    const consistency = spec.options.consistency ?? true;
+    if (typeof consistency !== 'boolean') opts.fail('consistency', 'expected true or false');
+    const inline = opts.list('groups', []).map((g, i) => {
+      if (!Array.isArray(g) || g.length < 2 || g.some((x) => typeof x !== 'string' || !/^\p{L}[\p{L}\p{M}'’-]*$/u.test(x))) {
+        opts.fail('groups', `[${i}]: expected a list of two or more single-word spellings`);
+      }
+      return { forms: g as string[] };
+    });
+    const gaz = opts.has('gazetteer') ? gazetteerOf(spec, env) : undefined;
+    return (doc) => {
+      const out = mode === 'profile' ? preferred(doc, prefer) : [];
+      if (!consistency) return out;
+      const groups = [...inline, ...(gaz ? groupsOf(gaz()) : [])];
+      return [...out, ...inconsistent(doc, groups, prefer)].sort((a, b) => a.start - b.start);
+    };
+  },
+};
+
+// --- mode profile --------------------------------------------------------------------------------
+
+/** `prefer:` a list of {use, not: [...], keep: [...]}: single words, keep phrases contain a `not` word. */
+function preferences(opts: Options): Map<string, Preference> {
+  const out = new Map<string, Preference>();
+  const word = (x: unknown) => typeof x === 'string' && /^\p{L}[\p{L}\p{M}'’-]*$/u.test(x);
+  opts.list('prefer').forEach((raw, i) => {
+    const e = (raw ?? {}) as Record<string, unknown>;
+    for (const k of Object.keys(e)) if (!['use', 'not', 'keep', 'source'].includes(k)) opts.fail('prefer', `[${i}]: unknown key ${k}`);
+    if (!word(e.use)) opts.fail('prefer', `[${i}].use: expected one word`);
+    const not = e.not;
+    if (!Array.isArray(not) || not.length === 0 || !not.every(word)) opts.fail('prefer', `[${i}].not: expected a list of single words`);
+    const keep = e.keep ?? [];
+    if (!Array.isArray(keep) || keep.some((k) => typeof k !== 'string' || k.trim() === '')) opts.fail('prefer', `[${i}].keep: expected a list of phrases`);
+    for (const n of not as string[]) {
+      if (out.has(n)) opts.fail('prefer', `[${i}]: ${n} is listed twice`);
+      const phrases = (keep as string[]).filter((k) => k.split(/\s+/).includes(n));
+      out.set(n, { use: e.use as string, keep: phrases.map((k) => new RegExp(`(?<![\\p{L}\\p{N}])${escape(k).replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`, 'gu')) });
+    }
+    for (const k of keep as string[]) if (!(not as string[]).some((n) => k.split(/\s+/).includes(n))) opts.fail('prefer', `[${i}].keep: “${k}” contains none of ${(not as string[]).join(', ')}`);
+  });
+  return out;
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+interface Word {
+  index: number;
+  start: number;
+  /** The end of the word without a possessive ’s. */
+  end: number;
+  text: string;
+}
+
+/** The words of a document, possessive ’s left out. */
+function words(doc: TextDocument): Word[] {
+  return doc.words.map((w, index) => {
+    const text = w.text.replace(/['’]s$/u, '');
+    return { index, start: w.start, end: w.start + text.length, text };
+  });
+}
+
+function preferred(doc: TextDocument, prefer: Map<string, Preference>): Match[] {
+  const out: Match[] = [];
+  for (const w of words(doc)) {
+    const p = prefer.get(w.text);
+    if (!p || p.keep.some((re) => covers(doc.text, re, w))) continue;
+    out.push({ start: w.start, end: w.end, replacements: [{ start: w.start, end: w.end, text: p.use }], data: { preferred: p.use } });
+  }
+  return out;
+}
+
+/** A match of `re` in the text covers the word. */
+function covers(text: string, re: RegExp, w: Word): boolean {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index <= w.start && m.index + m[0].length >= w.end) return true;
+    if (m.index > w.end) return false;
+  }
+  return false;
+}
+
+// --- consistency ---------------------------------------------------------------------------------
+
+const groupCache = new WeakMap<Gazetteer, Group[]>();
+
+/**
+ * The spelling groups of every gazetteer name with accepted variants, by word position: the
+ * surname alone (Zelenskyy|Zelensky|Zelenskiy), a given name only before one of the surname's
+ * spellings (Sergey|Sergei before Lavrov). A lone word that two names spell differently
+ * (Zelensky: Volodymyr Zelenskyy's variant and Olena Zelenska's) belongs to neither.
+ */
+export function groupsOf(g: Gazetteer): Group[] {
+  let groups = groupCache.get(g);
+  if (groups) return groups;
+  groups = [];
+  const seen = new Set<string>();
+  for (const e of entitiesWithVariants(g)) {
+    const n = e.tokens.length;
+    for (let p = 0; p < n; p++) {
+      const forms = [...new Set(e.forms.map((f) => f[p]))];
+      if (forms.length < 2 || forms.some((f) => !/^\p{Lu}/u.test(f))) continue;
+      const group: Group = { forms };
+      if (p < n - 1) group.next = new Set(e.forms.map((f) => f[p + 1]));
+      else if (p > 0 && e.type !== 'person') group.prev = new Set(e.forms.map((f) => f[p - 1]));
+      const key = `${forms.sort().join('|')}\u0000${[...(group.next ?? [])].sort().join('|')}\u0000${[...(group.prev ?? [])].sort().join('|')}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      groups.push(group);
+    }
+  }
+  // Lone words in groups of different spellings are ambiguous.
+  const signatures = new Map<string, Set<string>>();
+  for (const gr of groups) {
+    if (gr.next || gr.prev) continue;
+    const sig = gr.forms.join('|');
+    for (const f of gr.forms) {
+      if (!signatures.has(f)) signatures.set(f, new Set());
+      signatures.get(f)!.add(sig);
+    }
+  }
+  const ambiguous = new Set([...signatures].filter(([, s]) => s.size > 1).map(([f]) => f));
+  groups = groups
+    .map((gr) => (gr.next || gr.prev ? gr : { forms: gr.forms.filter((f) => !ambiguous.has(f)) }))
+    .filter((gr) => gr.forms.length >= 2);
+  groupCache.set(g, groups);
+  return groups;
+}
+
+/**
+ * Names spelled two ways in one article: the rarer spellings are flagged with the most frequent
+ * one (on a tie, the first used) as the fix; a tie makes it a suggestion. A spelling in the same
+ * sentence as the majority one is left alone ("Kyiv, formerly Kiev"). Groups that the profile
+ * decides are skipped.
+ */
+function inconsistent(doc: TextDocument, groups: Group[], prefer: Map<string, Preference>): Match[] {
+  const ws = words(doc);
+  const byText = new Map<string, Word[]>();
+  for (const w of ws) {
+    const list = byText.get(w.text);
+    if (list) list.push(w);
+    else byText.set(w.text, [w]);
+  }
+  const decided = new Set([...prefer.keys(), ...[...prefer.values()].map((p) => p.use)]);
+  const out: Match[] = [];
+  for (const gr of groups) {
+    if (gr.forms.some((f) => decided.has(f))) continue;
+    const used: [string, Word[]][] = [];
+    for (const f of gr.forms) {
+      const occ = (byText.get(f) ?? []).filter((w) => inContext(doc, ws, w, gr));
+      if (occ.length > 0) used.push([f, occ]);
+    }
+    if (used.length < 2) continue;
+    used.sort((a, b) => b[1].length - a[1].length || a[1][0].start - b[1][0].start);
+    const [major, majorOcc] = used[0];
+    const tie = used[1][1].length === majorOcc.length;
+    const sentences = new Set(majorOcc.map((w) => sentenceOf(doc, w.start)));
+    for (const [, occ] of used.slice(1)) {
+      for (const w of occ) {
+        if (sentences.has(sentenceOf(doc, w.start))) continue;
+        out.push({
+          start: w.start,
+          end: w.end,
+          replacements: [{ start: w.start, end: w.end, text: major }],
+          ...(tie ? { safety: 'suggest' as const } : {}),
+          message: 'Spell each name one way: `{fix}` (used {count}× in the article) rather than `{match}`.',
+          data: { count: majorOcc.length },
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** The word stands where the group's spelling means that name (before the surname, after the first word). */
+function inContext(doc: TextDocument, ws: Word[], w: Word, gr: Group): boolean {
+  const adjacent = (a: Word, b: Word) => a.end === doc.words[a.index].end && /^[ \t\u00a0]+$/.test(doc.text.slice(a.end, b.start));
+  if (gr.next) {
+    const n = ws[w.index + 1];
+    return n !== undefined && gr.next.has(n.text) && adjacent(w, n);
+  }
+  if (gr.prev) {
+    const p = ws[w.index - 1];
+    return p !== undefined && gr.prev.has(p.text) && adjacent(p, w);
+  }
+  return true;
+}
+
+function sentenceOf(doc: TextDocument, offset: number): number {
+  const s = doc.sentences;
+  let lo = 0;
+  let hi = s.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (s[mid].start <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
