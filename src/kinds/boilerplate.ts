@@ -1,9 +1,13 @@
 // Scraped page residue: whole lines that belong to the web page, not the article (comment
 // forms, share and subscribe prompts, "live updates here" link stubs). All of a rule's line
-// patterns are compiled into one regular expression; the fix deletes the line.
+// patterns are compiled into one regular expression; the fix deletes the line. `inline`
+// patterns (case-sensitive) find residue inside a line, such as a photo credit left at the end
+// of a paragraph; the fix deletes the match and the space before it.
 //
 //   Leave a Reply
 //   ^^^^^^^^^^^^^
+//   … what is recyclable garbage. (Photo by Cang Yan)
+//                                 ^^^^^^^^^^^^^^^^^^^
 
 import type { TextDocument } from '../text/document.js';
 import type { Match, RuleSpec } from '../types.js';
@@ -11,17 +15,49 @@ import { Options, type Kind } from './kind.js';
 
 export const boilerplate: Kind = {
   name: 'boilerplate',
-  options: ['lines', 'max_length'],
+  options: ['lines', 'inline', 'max_length'],
   compile(spec: RuleSpec) {
     const opts = new Options(spec);
     const patterns = opts.stringList('lines');
-    if (patterns.length === 0) opts.fail('lines', 'needs at least one pattern');
+    const inlinePatterns = opts.stringList('inline');
+    if (patterns.length === 0 && inlinePatterns.length === 0) opts.fail('lines', 'needs at least one pattern (lines or inline)');
     patterns.forEach((p) => opts.regex('lines', p, 'iu'));
-    const re = opts.regex('lines', `^(?:${patterns.map((p) => `(?:${p})`).join('|')})$`, 'iu');
+    inlinePatterns.forEach((p) => opts.regex('inline', p, 'u'));
+    const re = patterns.length > 0 ? opts.regex('lines', `^(?:${patterns.map((p) => `(?:${p})`).join('|')})$`, 'iu') : null;
+    const inline = inlinePatterns.length > 0 ? opts.regex('inline', inlinePatterns.map((p) => `(?:${p})`).join('|'), 'gu') : null;
     const maxLength = opts.number('max_length', 200);
-    return (doc) => check(doc, re, maxLength);
+    return (doc) => {
+      const out = re ? check(doc, re, maxLength) : [];
+      if (inline) out.push(...checkInline(doc, inline, out));
+      return out.sort((a, b) => a.start - b.start);
+    };
   },
 };
+
+/** Inline residue: each match outside a whole-line finding; the fix removes it with the space before it. */
+function checkInline(doc: TextDocument, re: RegExp, lines: Match[]): Match[] {
+  const out: Match[] = [];
+  const { text } = doc;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const [s, e] = trimSpan(text, m.index, m.index + m[0].length);
+    if (e === s || lines.some((l) => l.start < e && s < l.end)) continue;
+    let from = s;
+    while (from > 0 && (text[from - 1] === ' ' || text[from - 1] === '\t')) from--;
+    // At the start of a line, take the spaces after the match instead.
+    let to = e;
+    if (from === 0 || text[from - 1] === '\n' || text[from - 1] === '\r') {
+      from = s;
+      while (to < text.length && (text[to] === ' ' || text[to] === '\t')) to++;
+    }
+    out.push({ start: s, end: e, replacements: [{ start: from, end: to, text: '' }] });
+  }
+  return out;
+}
 
 function check(doc: TextDocument, re: RegExp, maxLength: number): Match[] {
   const out: Match[] = [];
