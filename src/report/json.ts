@@ -3,6 +3,7 @@
 // Documented in the README.
 
 import { locate, type Formatter, type Located } from './result.js';
+import { spinnerDensity } from './density.js';
 
 /** One finding as the json and ndjson formats print it. */
 export function findingJson(f: Located): Record<string, unknown> {
@@ -28,5 +29,8 @@ export function findingJson(f: Located): Record<string, unknown> {
 export const json: Formatter = (results) =>
   JSON.stringify({
     version: 1,
-    files: results.map((r) => ({ path: r.path, findings: locate(r).map(findingJson) })),
+    files: results.map((r) => {
+      const spinner = spinnerDensity(r);
+      return { path: r.path, findings: locate(r).map(findingJson), ...(spinner ? { spinner } : {}) };
+    }),
   }) + '\n';

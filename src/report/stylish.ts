@@ -5,6 +5,7 @@
 
 import type { Edit } from '../types.js';
 import { locate, type FileResult, type Formatter } from './result.js';
+import { spinnerDensity } from './density.js';
 
 const ESC = '\u001b[';
 const paint = (on: boolean, code: string, s: string) => (on ? `${ESC}${code}m${s}${ESC}0m` : s);
@@ -37,6 +38,8 @@ export const stylish: Formatter = (results, options) => {
         for (const alt of f.suggestions.slice(1)) out += `      ${paint(c, '2', 'or:')} ${showEdit(r, alt, c)}\n`;
       }
     }
+    const spinner = spinnerDensity(r);
+    if (spinner) out += `  ${paint(c, '2', `spinner density: ${plural(spinner.matches, 'tortured phrase')} in ${plural(spinner.words, 'word')}, ${spinner.per1000} per 1,000 words`)}\n`;
     out += '\n';
   }
   const problems = totals.error + totals.warning + totals.info;
