@@ -8,6 +8,7 @@ import * as assert from 'uvu/assert';
 import { RuleError } from '../src/engine/errors.js';
 import { lintText } from '../src/engine/lint.js';
 import { loadPhraseTsv } from '../src/engine/phrases-tsv.js';
+import { mtlint } from './helpers.js';
 
 function tsv(body: string): string {
   const path = join(mkdtempSync(join(tmpdir(), 'mtlint-tsv-')), 'terms.tsv');
@@ -43,6 +44,45 @@ test('10,000 entries load into one matcher', () => {
   const rule = loadPhraseTsv(tsv(lines));
   const f = lintText('It was term9999 word and term42 word.', [rule]);
   assert.equal(f.map((x) => x.fix?.text), ['fixed9999', 'fixed42']);
+});
+
+test('--phrases (repeatable) adds term lists to the CLI; --fix applies them', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mtlint-tsv-cli-'));
+  const a = join(dir, 'house.tsv');
+  const b = join(dir, 'desk.tsv');
+  const article = join(dir, 'article.txt');
+  writeFileSync(a, '# house style\ncounterfeit news\tfake news\n');
+  writeFileSync(b, 'big data\tlarge data\n');
+  writeFileSync(article, 'Counterfeit news about big data.\n');
+  const r = mtlint(['--format', 'json', '--phrases', a, '--phrases', b, '--rule', 'phrases', article]);
+  assert.is(r.code, 0, r.stderr);
+  const findings = (JSON.parse(r.stdout) as { files: { findings: { ruleId: string; text: string }[] }[] }).files.flatMap((f) => f.findings);
+  assert.equal(findings.map((f) => [f.ruleId, f.text]), [['phrases/house', 'Counterfeit news'], ['phrases/desk', 'big data']]);
+  const fixed = mtlint(['--fix', '--stdout', '--phrases', a, '--phrases', b, article]);
+  assert.is(fixed.stdout, 'Fake news about large data.\n');
+  // Without --phrases neither term is known.
+  const plain = mtlint(['--format', 'json', '--rule', 'calques', article]);
+  assert.is(plain.code, 0, plain.stderr);
+  assert.equal((JSON.parse(plain.stdout) as { files: { findings: unknown[] }[] }).files.flatMap((f) => f.findings), []);
+});
+
+test('--phrases: a bad line, a missing file or no value is one line on stderr and exit 2', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mtlint-tsv-cli-'));
+  const bad = join(dir, 'bad.tsv');
+  const article = join(dir, 'article.txt');
+  writeFileSync(bad, 'counterfeit news\tfake news\n# fine\nno tab on this line\n');
+  writeFileSync(article, 'Counterfeit news.\n');
+  const r = mtlint(['--phrases', bad, article]);
+  assert.is(r.code, 2);
+  assert.is(r.stdout, '');
+  assert.is(r.stderr, `mtlint: ${bad}:3: expected \`phrase<TAB>correction\`\n`);
+  const missing = mtlint(['--phrases', join(dir, 'none.tsv'), article]);
+  assert.is(missing.code, 2);
+  assert.is(missing.stderr.split('\n').length, 2);
+  assert.match(missing.stderr, /none\.tsv/);
+  const empty = mtlint(['--phrases', '', article]);
+  assert.is(empty.code, 2);
+  assert.match(empty.stderr, /--phrases needs a file/);
 });
 
 test.run();

@@ -35,6 +35,10 @@ export interface Args {
   progress: boolean | undefined;
   /** --style: house style profile (styles/<name>); undefined: the configuration's, else none. */
   style?: string;
+  /** --phrases FILE.tsv (repeatable): term lists loaded into the phrase matcher. */
+  phrases: string[];
+  /** --jobs N: worker threads; undefined: automatic (cores when there are several files or NDJSON lines). */
+  jobs: number | undefined;
 }
 
 export function parseArgs(argv: string[]): Args {
@@ -64,6 +68,8 @@ export function parseArgs(argv: string[]): Args {
     .option('base', { type: 'string', default: 'HEAD', describe: 'the git revision --changed-only compares with' })
     .option('progress', { type: 'boolean', describe: 'show progress on stderr (default: when stderr is a terminal and the format is stylish)' })
     .option('style', { type: 'string', describe: 'house style for names and places: ap, reuters or bbc (default: the configuration\'s; none: one spelling per name)' })
+    .option('phrases', { type: 'string', describe: 'term list, `phrase<TAB>correction` per line, # comments; repeatable' })
+    .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads (default: the number of cores for several files or NDJSON lines, else 1)' })
     .strictOptions()
     .exitProcess(false)
     .fail((msg, err) => {
@@ -87,6 +93,10 @@ export function parseArgs(argv: string[]): Args {
     if (v === '' ) throw new Error(`--${key} needs a value`);
   }
   if (parsed.config === (true as unknown)) throw new Error('--config needs a file');
+  const jobs = parsed.jobs;
+  if (jobs !== undefined && (Array.isArray(jobs) || !Number.isInteger(jobs) || jobs < 1)) throw new Error('--jobs takes a whole number ≥ 1');
+  const phrases = parsed.phrases === undefined ? [] : (Array.isArray(parsed.phrases) ? parsed.phrases : [parsed.phrases]).map(String);
+  if (phrases.some((p) => p === '')) throw new Error('--phrases needs a file');
   return {
     files,
     format: parsed.format,
@@ -112,6 +122,8 @@ export function parseArgs(argv: string[]): Args {
     base: parsed.base,
     progress: parsed.progress,
     style: parsed.style,
+    phrases,
+    jobs,
   };
 }
 

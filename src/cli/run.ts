@@ -9,6 +9,7 @@ import { selectRules } from '../config/rules.js';
 import { UsageError } from '../engine/errors.js';
 import { loadRules, type Rule } from '../engine/load.js';
 import { applyStyle } from '../engine/style.js';
+import { loadPhraseTsv } from '../engine/phrases-tsv.js';
 import { fix, lint, resolveFormat, type LintFinding, type LintOptions } from '../index.js';
 import { expandInputs } from '../io/expand.js';
 import { detectFormat, parseSource, type InputFormat } from '../io/formats/index.js';
@@ -37,6 +38,7 @@ export async function run(args: Args): Promise<number> {
   const config = readConfig(args, cwd);
   const extraDirs = [...args.rules, ...config.ruleDirs];
   const all: Rule[] = [...loadRules({ verify: false }), ...(extraDirs.length > 0 ? loadRules({ dirs: extraDirs }) : [])];
+  for (const file of args.phrases) all.push(loadPhraseTsv(file));
   const rules = selectRules(applyStyle(all, args.style ?? config.style), { only: args.rule, disabled: args.disableRule, config });
   if (args.listRules) {
     for (const r of rules) process.stdout.write(`${r.id}\t${r.kind}\t${r.severity}\tfix: ${r.fix}\n`);
