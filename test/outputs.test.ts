@@ -2,7 +2,7 @@
 // against a git base, and --progress.
 
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SaxesParser } from 'saxes';
 import { test } from 'uvu';
@@ -109,6 +109,17 @@ test('ndjson: a line per file, per feed item (clean ones too) and per NDJSON rec
   assert.equal([f.ruleId, f.line, f.column, f.textStart, f.textEnd, f.text], ['calques/position-holder', 1, 32, 12, 29, 'the Moscow holder']);
 });
 
+test('ndjson in and out with --fix: the file is replaced with the corrected records, results are printed', async () => {
+  const dir = tempDir('mtlint-outputs-');
+  copyFileSync(join(FIXTURES, 'formats', 'records.ndjson'), join(dir, 'records.ndjson'));
+  const r = await cli(['--fix', '--format', 'ndjson', 'records.ndjson'], { cwd: dir });
+  assert.is(r.code, 0, r.stderr);
+  assert.is(readFileSync(join(dir, 'records.ndjson'), 'utf8'), readFileSync(join(FIXTURES, 'formats', 'records.fixed.ndjson'), 'utf8'));
+  assert.equal(r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l).findings.length), [0, 0, 0]);
+  const out = await cli(['--fix', '--stdout', '--format', 'ndjson', join(FIXTURES, 'formats', 'records.ndjson')], { cwd: dir });
+  assert.is(out.stdout, readFileSync(join(FIXTURES, 'formats', 'records.fixed.ndjson'), 'utf8'));
+});
+
 test('ndjson in and out streams: each result is written before the next record is read', async () => {
   const child = spawn(process.execPath, [BIN, '--input-format', 'ndjson', '--format', 'ndjson', '-'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let out = '';
@@ -161,14 +172,22 @@ test('--changed-only reports only findings on lines changed against --base (untr
   writeFileSync(join(dir, 'a.md'), '# Talks\n\nLavrov said the Moscow holder had changed.\n\nFine text. The the end.\n');
   git('commit', '-qam', 'change');
   writeFileSync(join(dir, 'new.txt'), 'Russian country television said so.\n');
+  writeFileSync(join(dir, '.gitignore'), 'ignored.txt\n');
+  writeFileSync(join(dir, 'ignored.txt'), 'The the end.\n');
   const found = (stdout: string) => JSON.parse(stdout).files.flatMap((f: { path: string; findings: { line: number; ruleId: string }[] }) => f.findings.map((x) => `${f.path}:${x.line} ${x.ruleId}`));
   assert.equal(found((await cli(['--format', 'json', '--changed-only', '--base', base, '.'], { cwd: dir })).stdout), [
     'a.md:5 repetition/repeated-word',
+    'ignored.txt:1 repetition/repeated-word',
     'new.txt:1 calques/state-media',
   ]);
-  // Against HEAD (the default) only the uncommitted, untracked file changed.
-  assert.equal(found((await cli(['--format', 'json', '--changed-only', '.'], { cwd: dir })).stdout), ['new.txt:1 calques/state-media']);
-  assert.equal(found((await cli(['--format', 'json', '.'], { cwd: dir })).stdout).length, 3);
+  // Against HEAD (the default) only the files git does not track changed.
+  assert.equal(found((await cli(['--format', 'json', '--changed-only', '.'], { cwd: dir })).stdout), [
+    'ignored.txt:1 repetition/repeated-word',
+    'new.txt:1 calques/state-media',
+  ]);
+  assert.equal(found((await cli(['--format', 'json', '.'], { cwd: dir })).stdout).length, 4);
+  // Standard input is not a file git knows: all of it counts.
+  assert.is(JSON.parse(mtlint(['--format', 'json', '--changed-only', '-'], { cwd: dir, input: 'The the end.\n' }).stdout).files[0].findings.length, 1);
   const bad = await cli(['--changed-only', '--base', 'no-such-ref', '.'], { cwd: dir });
   assert.is(bad.code, 2);
   assert.is(bad.stderr, 'mtlint: --base no-such-ref: no such git revision\n');

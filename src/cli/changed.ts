@@ -1,6 +1,6 @@
 // `--changed-only`: the lines git sees as changed against a base revision (`git diff -U0 BASE`,
 // working tree included), so a pull request is checked only where it changed the text. Files git
-// does not track count as wholly changed.
+// does not track (new, ignored, outside the repository, standard input) count as wholly changed.
 
 import { spawnSync } from 'node:child_process';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
@@ -39,7 +39,7 @@ export class ChangedLines {
     private readonly root: string,
     private readonly cwd: string,
     private readonly changed: Map<string, Set<number>>,
-    private readonly untracked: Set<string>,
+    private readonly tracked: Set<string>,
   ) {}
 
   static fromGit(base: string, cwd: string): ChangedLines {
@@ -62,17 +62,16 @@ export class ChangedLines {
         for (let l = start; l < start + count; l++) current.add(l);
       }
     }
-    const untracked = new Set(git(['ls-files', '--others', '--exclude-standard', '-z'], root).split('\0').filter(Boolean));
-    return new ChangedLines(root, cwd, changed, untracked);
+    const tracked = new Set(git(['ls-files', '-z'], root).split('\0').filter(Boolean));
+    return new ChangedLines(root, cwd, changed, tracked);
   }
 
-  /** Changed line numbers of `path`, or 'all' for a file git does not track. */
+  /** Changed line numbers of `path`, or 'all' for a file git does not track (new, ignored, outside the repository, standard input). */
   linesOf(path: string): Set<number> | 'all' {
     const rel = relative(this.root, resolve(this.cwd, path));
     if (rel.startsWith('..') || isAbsolute(rel)) return 'all';
     const key = rel.split(sep).join('/');
-    if (this.untracked.has(key)) return 'all';
-    return this.changed.get(key) ?? new Set();
+    return this.tracked.has(key) ? (this.changed.get(key) ?? new Set()) : 'all';
   }
 
   /** The findings on changed lines; `firstLine` is the line `text` starts on in the file. */

@@ -68,7 +68,7 @@ export async function run(args: Args): Promise<number> {
 
   const results: FileResult[] = [];
   /** Severities of the findings reported by streaming (NDJSON), for the exit code. */
-  const streamed: { severity: Severity }[] = [];
+  const streamed: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const corrected: { file: SourceFile; output: string; toStdout: boolean }[] = [];
   for (const path of paths) {
     bar.tick(path);
@@ -88,7 +88,7 @@ export async function run(args: Args): Promise<number> {
         report: report && !(args.fix && (args.stdout || isStdin)) ? writeOut : null,
         onFindings: (found, line) => {
           if (writer) writer.add(display, found, line);
-          for (const f of found) streamed.push({ severity: f.severity });
+          for (const f of found) streamed[f.severity]++;
         },
       });
       continue;
@@ -113,7 +113,7 @@ export async function run(args: Args): Promise<number> {
       if (args.format === 'ndjson' && report) {
         // Line-oriented output is written as each file is done, in the order of the inputs.
         await writeOut(FORMATTERS.ndjson([result], { color: false, diffContext: args.diffContext }));
-        for (const f of findings) streamed.push({ severity: f.severity });
+        for (const f of findings) streamed[f.severity]++;
       } else results.push(result);
       continue;
     }
@@ -141,7 +141,9 @@ export async function run(args: Args): Promise<number> {
     const color = args.color ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
     process.stdout.write(FORMATTERS[args.format](results, { color, diffContext: args.diffContext, rules, version: VERSION, cwd }));
   }
-  return exitCode([...results.flatMap((r) => r.findings), ...streamed], args);
+  const counts = { ...streamed };
+  for (const r of results) for (const f of r.findings) counts[f.severity]++;
+  return exitCode(counts, args);
 }
 
 /** Every article's id (and NDJSON line) in a feed or NDJSON file, for the ndjson format. */
@@ -156,10 +158,9 @@ function listArticles(format: InputFormat, text: string, path: string): FileResu
   return lines;
 }
 
-function exitCode(findings: { severity: Severity }[], args: Args): number {
-  const failing = findings.some((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[args.failOn]);
-  const warnings = findings.filter((f) => f.severity === 'warning').length;
-  return failing || (args.maxWarnings >= 0 && warnings > args.maxWarnings) ? 1 : 0;
+function exitCode(counts: Record<Severity, number>, args: Args): number {
+  const failing = (Object.keys(counts) as Severity[]).some((sev) => counts[sev] > 0 && SEVERITY_RANK[sev] >= SEVERITY_RANK[args.failOn]);
+  return failing || (args.maxWarnings >= 0 && counts.warning > args.maxWarnings) ? 1 : 0;
 }
 
 async function readStdin(name: string): Promise<SourceFile> {
