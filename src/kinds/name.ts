@@ -313,10 +313,11 @@ function addEntity(g: Gazetteer, type: EntityType, name: string, accepted: strin
  *   @entities   type TAB name TAB forms (tokens space-separated, forms "|"-separated) [TAB minor]
  *   @keys       bucket TAB fold,entity,pos fold,entity,pos …
  *   @wrong      tokens (space-separated) TAB preferred name TAB fix
+ *   @groups     spellings TAB next words TAB previous words (space-separated; see spellingGroups)
  */
 
 const INDEX_MAGIC = 'mtlint-gazetteer-index 1';
-const SECTIONS = ['known', 'accepted', 'entities', 'keys', 'wrong'] as const;
+const SECTIONS = ['known', 'accepted', 'entities', 'keys', 'wrong', 'groups'] as const;
 export const indexPath = (tsv: string) => tsv.replace(/\.tsv$/, '') + '.index';
 
 /** Compiles a gazetteer TSV's text to the text of its index. */
@@ -331,6 +332,7 @@ export function compileGazetteer(text: string, file: string): string {
   out.push('@entities', ...g.entities.map((e) => `${e.type}\t${e.name}\t${e.forms.map((f) => f.join(' ')).join('|')}${e.minor ? '\tminor' : ''}`));
   out.push('@keys', ...sorted(g.keys.keys()).map((b) => `${b}\t${g.keys.get(b)!.map((k) => `${k.fold},${ids.get(k.entity)},${k.pos}`).join(' ')}`));
   out.push('@wrong', ...[...g.wrong.values()].flat().map((w) => `${w.tokens.join(' ')}\t${w.name}\t${w.fix}`));
+  out.push('@groups', ...spellingGroups(g.entities).map((gr) => [gr.forms, gr.next ?? [], gr.prev ?? []].map((l) => l.join(' ')).join('\t')));
   return out.join('\n') + '\n';
 }
 
@@ -339,6 +341,8 @@ export class LoadedIndex {
   readonly known: SortedLines;
   readonly accepted: SortedLines;
   readonly wrong: WrongForm[];
+  private readonly groupLines: string[];
+  private groupList: SpellingGroup[] | undefined;
   private readonly entitySection: string;
   private entityStarts: number[] | undefined;
   private readonly entityCache = new Map<number, Entity>();
@@ -363,6 +367,17 @@ export class LoadedIndex {
       const [tokens, name, fix] = line.split('\t');
       return { tokens: tokens.split(' '), name, fix };
     });
+    this.groupLines = lines('groups');
+  }
+
+  get groups(): SpellingGroup[] {
+    if (!this.groupList) {
+      this.groupList = this.groupLines.map((line) => {
+        const [forms, next, prev] = line.split('\t').map((l) => (l === '' ? [] : l.split(' ')));
+        return { forms, ...(next.length > 0 ? { next } : {}), ...(prev.length > 0 ? { prev } : {}) };
+      });
+    }
+    return this.groupList;
   }
 
   /** Start offsets of the entity lines, found on first use. */
@@ -382,13 +397,6 @@ export class LoadedIndex {
 
   get size(): number {
     return this.starts().length;
-  }
-
-  /** The entity has an accepted form besides the preferred one. */
-  hasVariants(i: number): boolean {
-    const line = this.line(i);
-    const forms = line.split('\t')[2];
-    return forms.includes('|');
   }
 
   entity(i: number): Entity {
@@ -480,13 +488,42 @@ function keysIn(g: Gazetteer, b: string): Key[] {
   return lists.length === 1 ? lists[0] : lists.flat();
 }
 
-/** Every entity with more than one accepted form, for consistency checks. */
-export function entitiesWithVariants(g: Gazetteer): Entity[] {
-  const out = g.entities.filter((e) => e.forms.length > 1);
-  for (const index of g.indexes) {
-    for (let i = 0; i < index.size; i++) if (index.hasVariants(i)) out.push(index.entity(i));
+/** Spellings of one name word that mean the same name, and the words that must stand beside it. */
+export interface SpellingGroup {
+  forms: string[];
+  /** For a given name (Sergey in Sergey Lavrov): one of these must follow. */
+  next?: string[];
+  /** For a later word of a place (Novgorod in Nizhny Novgorod): one of these must come before. */
+  prev?: string[];
+}
+
+/**
+ * The spelling groups of names with accepted variants, by word position: the surname alone
+ * (Zelenskyy|Zelensky|Zelenskiy), a given name only before one of the surname's spellings
+ * (Sergey|Sergei before Lavrov), a later word of a place only after the first. Sorted, without
+ * duplicates (several people share Sergey|Sergei before Lavrov).
+ */
+export function spellingGroups(entities: Entity[]): SpellingGroup[] {
+  const out = new Map<string, SpellingGroup>();
+  const sorted = (xs: string[]) => [...new Set(xs)].sort();
+  for (const e of entities) {
+    if (e.forms.length < 2) continue;
+    const n = e.tokens.length;
+    for (let p = 0; p < n; p++) {
+      const forms = sorted(e.forms.map((f) => f[p]));
+      if (forms.length < 2 || forms.some((f) => !/^\p{Lu}/u.test(f))) continue;
+      const group: SpellingGroup = { forms };
+      if (p < n - 1) group.next = sorted(e.forms.map((f) => f[p + 1]));
+      else if (p > 0 && e.type !== 'person') group.prev = sorted(e.forms.map((f) => f[p - 1]));
+      out.set([group.forms, group.next ?? [], group.prev ?? []].map((l) => l.join(' ')).join('\t'), group);
+    }
   }
-  return out;
+  return [...out.keys()].sort().map((k) => out.get(k)!);
+}
+
+/** The spelling groups of every name of the gazetteer (compiled ahead of time for indexes). */
+export function spellingGroupsOf(g: Gazetteer): SpellingGroup[] {
+  return [...spellingGroups(g.entities), ...g.indexes.flatMap((i) => i.groups)];
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

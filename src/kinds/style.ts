@@ -11,18 +11,19 @@
 import type { TextDocument } from '../text/document.js';
 import type { Match, RuleSpec } from '../types.js';
 import { Options, type Kind, type KindEnv } from './kind.js';
-import { entitiesWithVariants, gazetteerOf, type Gazetteer } from './name.js';
+import { gazetteerOf, spellingGroupsOf, type Gazetteer } from './name.js';
 
 const MODES = ['consistent', 'profile'] as const;
 
-/** Spellings of one name word that mean the same thing, and the words that must stand beside it. */
+/** A spelling group (see name.ts, spellingGroups) with its context words as sets. */
 interface Group {
   forms: string[];
-  /** For a given name (Sergey in Sergey Lavrov): one of these must follow. */
   next?: Set<string>;
-  /** For a later word of a place (Novgorod in Nizhny Novgorod): one of these must come before. */
   prev?: Set<string>;
 }
+
+/** Groups by each of their spellings, so an article only looks at the groups of its own words. */
+type GroupIndex = Map<string, Group[]>;
 
 interface Preference {
   use: string;
@@ -47,11 +48,12 @@ export const style: Kind = {
       return { forms: g as string[] };
     });
     const gaz = opts.has('gazetteer') ? gazetteerOf(spec, env) : undefined;
+    let index: GroupIndex | undefined;
     return (doc) => {
       const out = mode === 'profile' ? preferred(doc, prefer) : [];
       if (!consistency) return out;
-      const groups = [...inline, ...(gaz ? groupsOf(gaz()) : [])];
-      return [...out, ...inconsistent(doc, groups, prefer)].sort((a, b) => a.start - b.start);
+      index ??= indexGroups([...inline, ...(gaz ? groupsOf(gaz()) : [])]);
+      return [...out, ...inconsistent(doc, index, prefer)].sort((a, b) => a.start - b.start);
     };
   },
 };
@@ -123,33 +125,15 @@ function covers(text: string, re: RegExp, w: Word): boolean {
 const groupCache = new WeakMap<Gazetteer, Group[]>();
 
 /**
- * The spelling groups of every gazetteer name with accepted variants, by word position: the
- * surname alone (Zelenskyy|Zelensky|Zelenskiy), a given name only before one of the surname's
- * spellings (Sergey|Sergei before Lavrov). A lone word that two names spell differently
- * (Zelensky: Volodymyr Zelenskyy's variant and Olena Zelenska's) belongs to neither.
+ * The gazetteer's spelling groups. A lone word that two names spell differently (Zelensky:
+ * Volodymyr Zelenskyy's variant, and Olena Zelenska's if she were listed so) belongs to neither.
  */
 export function groupsOf(g: Gazetteer): Group[] {
   let groups = groupCache.get(g);
   if (groups) return groups;
-  groups = [];
-  const seen = new Set<string>();
-  for (const e of entitiesWithVariants(g)) {
-    const n = e.tokens.length;
-    for (let p = 0; p < n; p++) {
-      const forms = [...new Set(e.forms.map((f) => f[p]))];
-      if (forms.length < 2 || forms.some((f) => !/^\p{Lu}/u.test(f))) continue;
-      const group: Group = { forms };
-      if (p < n - 1) group.next = new Set(e.forms.map((f) => f[p + 1]));
-      else if (p > 0 && e.type !== 'person') group.prev = new Set(e.forms.map((f) => f[p - 1]));
-      const key = `${forms.sort().join('|')}\u0000${[...(group.next ?? [])].sort().join('|')}\u0000${[...(group.prev ?? [])].sort().join('|')}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      groups.push(group);
-    }
-  }
-  // Lone words in groups of different spellings are ambiguous.
+  const raw = spellingGroupsOf(g);
   const signatures = new Map<string, Set<string>>();
-  for (const gr of groups) {
+  for (const gr of raw) {
     if (gr.next || gr.prev) continue;
     const sig = gr.forms.join('|');
     for (const f of gr.forms) {
@@ -158,11 +142,23 @@ export function groupsOf(g: Gazetteer): Group[] {
     }
   }
   const ambiguous = new Set([...signatures].filter(([, s]) => s.size > 1).map(([f]) => f));
-  groups = groups
-    .map((gr) => (gr.next || gr.prev ? gr : { forms: gr.forms.filter((f) => !ambiguous.has(f)) }))
+  groups = raw
+    .map((gr): Group => (gr.next || gr.prev ? { forms: gr.forms, next: gr.next && new Set(gr.next), prev: gr.prev && new Set(gr.prev) } : { forms: gr.forms.filter((f) => !ambiguous.has(f)) }))
     .filter((gr) => gr.forms.length >= 2);
   groupCache.set(g, groups);
   return groups;
+}
+
+function indexGroups(groups: Group[]): GroupIndex {
+  const index: GroupIndex = new Map();
+  for (const gr of groups) {
+    for (const f of gr.forms) {
+      const list = index.get(f);
+      if (list) list.push(gr);
+      else index.set(f, [gr]);
+    }
+  }
+  return index;
 }
 
 /**
@@ -171,7 +167,7 @@ export function groupsOf(g: Gazetteer): Group[] {
  * sentence as the majority one is left alone ("Kyiv, formerly Kiev"). Groups that the profile
  * decides are skipped.
  */
-function inconsistent(doc: TextDocument, groups: Group[], prefer: Map<string, Preference>): Match[] {
+function inconsistent(doc: TextDocument, index: GroupIndex, prefer: Map<string, Preference>): Match[] {
   const ws = words(doc);
   const byText = new Map<string, Word[]>();
   for (const w of ws) {
@@ -180,6 +176,8 @@ function inconsistent(doc: TextDocument, groups: Group[], prefer: Map<string, Pr
     else byText.set(w.text, [w]);
   }
   const decided = new Set([...prefer.keys(), ...[...prefer.values()].map((p) => p.use)]);
+  const groups = new Set<Group>();
+  for (const text of byText.keys()) for (const gr of index.get(text) ?? []) groups.add(gr);
   const out: Match[] = [];
   for (const gr of groups) {
     if (gr.forms.some((f) => decided.has(f))) continue;
