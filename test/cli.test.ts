@@ -3,11 +3,11 @@
 // on stderr and exit 2.
 
 import { spawnSync } from 'node:child_process';
-import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mtlint, tempDir } from './helpers.js';
+import { cli, mtlint, tempDir } from './helpers.js';
 
 const ARTICLE = [
   'Lavrov said the Moscow holder had changed since then.',
@@ -25,7 +25,7 @@ function tmpFile(name: string, content: string | Buffer): { dir: string; path: s
   return { dir, path };
 }
 
-test('exit 1 with findings, 0 on clean text, and the stylish format names file:line:col', () => {
+test('exit 1 with findings, 0 on clean text, and the stylish format names file:line:col', async () => {
   const { dir } = tmpFile('a.txt', ARTICLE);
   const r = mtlint(['a.txt'], { cwd: dir });
   assert.is(r.code, 1);
@@ -38,9 +38,9 @@ test('exit 1 with findings, 0 on clean text, and the stylish format names file:l
   assert.is(c.stderr, '');
 });
 
-test('json output has the documented shape', () => {
+test('json output has the documented shape', async () => {
   const { dir } = tmpFile('a.txt', ARTICLE);
-  const r = mtlint(['--format', 'json', 'a.txt'], { cwd: dir });
+  const r = (await cli(['--format', 'json', 'a.txt'], { cwd: dir }));
   const data = JSON.parse(r.stdout);
   assert.is(data.version, 1);
   assert.is(data.files[0].path, 'a.txt');
@@ -54,11 +54,11 @@ test('json output has the documented shape', () => {
   assert.equal(ARTICLE.slice(f.start, f.end), f.text);
 });
 
-test('the diff applies with git apply and equals --fix --stdout', () => {
+test('the diff applies with git apply and equals --fix --stdout', async () => {
   const { dir } = tmpFile('a.txt', ARTICLE);
-  const diff = mtlint(['--format', 'diff', 'a.txt'], { cwd: dir });
+  const diff = (await cli(['--format', 'diff', 'a.txt'], { cwd: dir }));
   assert.match(diff.stdout, /^diff --git a\/a\.txt b\/a\.txt\n--- a\/a\.txt\n\+\+\+ b\/a\.txt\n@@ /);
-  const fixed = mtlint(['--fix', '--stdout', 'a.txt'], { cwd: dir });
+  const fixed = (await cli(['--fix', '--stdout', 'a.txt'], { cwd: dir }));
   writeFileSync(join(dir, 's.patch'), diff.stdout);
   const git = spawnSync('git', ['apply', 's.patch'], { cwd: dir, encoding: 'utf8' });
   assert.is(git.status, 0, git.stderr);
@@ -66,44 +66,58 @@ test('the diff applies with git apply and equals --fix --stdout', () => {
   assert.is(fixed.stdout, "Lavrov said Moscow's position had changed since then.\n\nSpeaking to Russian state television, he said the talks would go on.\n");
 });
 
-test('--fix writes in place, keeps BOM, CRLF and file mode; a second run changes nothing', () => {
+test('a diff with a path that climbs out (../x.txt): plain git apply rejects it, --unsafe-paths applies it from the same directory', async () => {
+  const dir = tempDir('mtlint-cli-');
+  mkdirSync(join(dir, 'sub'));
+  writeFileSync(join(dir, 'x.txt'), 'The the talks.\n');
+  const diff = (await cli(['--format', 'diff', '../x.txt'], { cwd: join(dir, 'sub') }));
+  writeFileSync(join(dir, 'sub', 's.patch'), diff.stdout);
+  const plain = spawnSync('git', ['apply', 's.patch'], { cwd: join(dir, 'sub'), encoding: 'utf8' });
+  assert.is.not(plain.status, 0);
+  assert.match(plain.stderr, /invalid path '\.\.\/x\.txt'/);
+  const unsafe = spawnSync('git', ['apply', '--unsafe-paths', 's.patch'], { cwd: join(dir, 'sub'), encoding: 'utf8' });
+  assert.is(unsafe.status, 0, unsafe.stderr);
+  assert.is(readFileSync(join(dir, 'x.txt'), 'utf8'), 'The talks.\n');
+});
+
+test('--fix writes in place, keeps BOM, CRLF and file mode; a second run changes nothing', async () => {
   const crlf = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(ARTICLE.replace(/\n/g, '\r\n'))]);
   const { dir, path } = tmpFile('a.txt', crlf);
   chmodSync(path, 0o640);
-  const r = mtlint(['--fix', 'a.txt'], { cwd: dir });
+  const r = (await cli(['--fix', 'a.txt'], { cwd: dir }));
   assert.is(r.code, 0, r.stdout + r.stderr);
   const bytes = readFileSync(path);
   assert.equal([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   assert.is(bytes.subarray(3).toString('utf8'), "Lavrov said Moscow's position had changed since then.\r\n\r\nSpeaking to Russian state television, he said the talks would go on.\r\n");
   assert.is((statSync(path).mode & 0o777).toString(8), '640');
-  mtlint(['--fix', 'a.txt'], { cwd: dir });
+  (await cli(['--fix', 'a.txt'], { cwd: dir }));
   assert.equal(readFileSync(path), bytes, 'idempotent');
 });
 
-test('stdin is read with -, and --fix on stdin prints the text', () => {
+test('stdin is read with -, and --fix on stdin prints the text', async () => {
   const r = mtlint(['--format', 'json', '--stdin-filename', 'story.txt', '-'], { input: ARTICLE });
   assert.is(JSON.parse(r.stdout).files[0].path, 'story.txt');
   const f = mtlint(['--fix', '-'], { input: 'The the talks.' });
   assert.is(f.stdout, 'The talks.');
 });
 
-test('--fail-on and --max-warnings set the exit code', () => {
+test('--fail-on and --max-warnings set the exit code', async () => {
   const { dir } = tmpFile('w.txt', 'After that the Ukrainian party did not plan to retaliate.\n');
-  assert.is(mtlint(['w.txt'], { cwd: dir }).code, 0, 'only a warning');
-  assert.is(mtlint(['--fail-on', 'warning', 'w.txt'], { cwd: dir }).code, 1);
-  assert.is(mtlint(['--max-warnings', '0', 'w.txt'], { cwd: dir }).code, 1);
-  assert.is(mtlint(['--max-warnings', '1', 'w.txt'], { cwd: dir }).code, 0);
+  assert.is((await cli(['w.txt'], { cwd: dir })).code, 0, 'only a warning');
+  assert.is((await cli(['--fail-on', 'warning', 'w.txt'], { cwd: dir })).code, 1);
+  assert.is((await cli(['--max-warnings', '0', 'w.txt'], { cwd: dir })).code, 1);
+  assert.is((await cli(['--max-warnings', '1', 'w.txt'], { cwd: dir })).code, 0);
 });
 
-test('directories are searched for .txt and .md files', () => {
+test('directories are searched for .txt and .md files', async () => {
   const { dir } = tmpFile('a.txt', ARTICLE);
   writeFileSync(join(dir, 'b.md'), 'Russian country television said so.\n');
   writeFileSync(join(dir, 'c.json'), '{"text": "the Moscow holder"}');
-  const data = JSON.parse(mtlint(['--format', 'json', '.'], { cwd: dir }).stdout);
+  const data = JSON.parse((await cli(['--format', 'json', '.'], { cwd: dir })).stdout);
   assert.equal(data.files.map((f: { path: string }) => f.path), ['a.txt', 'b.md']);
 });
 
-test('bad input: one line on stderr and exit 2', () => {
+test('bad input: one line on stderr and exit 2', async () => {
   const cases: [string[], RegExp][] = [
     [['no-such-file.txt'], /no-such-file\.txt: no such file or directory/],
     [['--format', 'xml', 'x.txt'], /format/],
@@ -113,23 +127,23 @@ test('bad input: one line on stderr and exit 2', () => {
   ];
   const { dir } = tmpFile('x.txt', 'fine\n');
   for (const [args, re] of cases) {
-    const r = mtlint(args, { cwd: dir });
+    const r = (await cli(args, { cwd: dir }));
     assert.is(r.code, 2, args.join(' '));
     assert.match(r.stderr, re);
     assert.is(r.stderr.trim().split('\n').length, 1, `one line: ${r.stderr}`);
   }
   const bin = tmpFile('b.txt', Buffer.from([0x41, 0, 0x42]));
-  assert.match(mtlint(['b.txt'], { cwd: bin.dir }).stderr, /binary file/);
+  assert.match((await cli(['b.txt'], { cwd: bin.dir })).stderr, /binary file/);
   const bad = tmpFile('u.txt', Buffer.from([0x41, 0xc3, 0x28]));
-  const r = mtlint(['--fix', 'u.txt'], { cwd: bad.dir });
+  const r = (await cli(['--fix', 'u.txt'], { cwd: bad.dir }));
   assert.is(r.code, 2);
   assert.match(r.stderr, /not valid UTF-8/);
   assert.equal(readFileSync(bad.path), Buffer.from([0x41, 0xc3, 0x28]), 'undecodable file untouched');
 });
 
-test('an empty file has zero findings', () => {
+test('an empty file has zero findings', async () => {
   const { dir } = tmpFile('e.txt', '');
-  const r = mtlint(['--format', 'json', 'e.txt'], { cwd: dir });
+  const r = (await cli(['--format', 'json', 'e.txt'], { cwd: dir }));
   assert.is(r.code, 0);
   assert.equal(JSON.parse(r.stdout).files[0].findings, []);
 });
