@@ -1,7 +1,10 @@
-// Command-line options: the yargs definition and its translation into a plain Args object.
+// Command-line options: the option table (yargs definitions) and its translation into a plain
+// Args object. yargs is imported only for --help, --version and usage errors; the common case is
+// parsed by node:util's parseArgs over the same table (start-up: yargs costs ≈ 80 ms to import).
 // Usage errors throw; main() turns them into one line on stderr and exit code 2.
 
-import yargs from 'yargs';
+import { parseArgs as parseArgsUtil } from 'node:util';
+import type { Options as YargsOption } from 'yargs';
 import type { FixLevel } from '../fix/loop.js';
 import { INPUT_FORMATS, type InputFormat } from '../io/formats/index.js';
 import { FORMATTERS } from '../report/index.js';
@@ -41,44 +44,37 @@ export interface Args {
   jobs: number | undefined;
 }
 
-export function parseArgs(argv: string[]): Args {
-  const parsed = yargs(argv)
-    .scriptName('mtlint')
-    .usage('$0 [options] <file|dir|glob|->...\n\nChecks English news copy for machine-translation artifacts.')
-    .option('format', { alias: 'f', choices: Object.keys(FORMATTERS), default: 'stylish', describe: 'output format' })
-    .option('fix', { type: 'boolean', default: false, describe: 'apply fixes to the files in place' })
-    .option('fix-level', { choices: ['safe', 'suggest'], default: 'safe', describe: 'safe: fixes only; suggest: also apply the first suggestion' })
-    .option('stdout', { type: 'boolean', default: false, describe: 'with --fix: print the corrected text instead of writing the file' })
-    .option('max-warnings', { type: 'number', default: -1, describe: 'exit 1 when there are more warnings than this (-1: no limit)' })
-    .option('fail-on', { choices: ['error', 'warning', 'info'], default: 'error', describe: 'lowest severity that makes the exit code 1' })
-    .option('rules', { type: 'string', describe: 'extra rule folder (rules/<pack>/<rule>.yaml); repeatable' })
-    .option('rule', { type: 'string', describe: 'run only these rule ids or packs (e.g. calques, names/misspelled-name); repeatable' })
-    .option('disable-rule', { type: 'string', describe: 'turn off these rule ids or packs; repeatable' })
-    .option('color', { type: 'boolean', describe: 'force colour on or off (default: on when stdout is a terminal)' })
-    .option('diff-context', { type: 'number', default: 1, describe: 'lines of context around each diff hunk' })
-    .option('stdin-filename', { type: 'string', describe: 'path shown for text read from standard input (-)' })
-    .option('list-rules', { type: 'boolean', default: false, describe: 'list the loaded rules and exit' })
-    .option('input-format', { choices: ['auto', ...INPUT_FORMATS], default: 'auto', describe: 'how to read the inputs (auto: by extension, or a feed by its content)' })
-    .option('config', { type: 'string', describe: 'configuration file (default: mtlint.config.json, .mtlintrc.json or .mtlintrc.yaml here or above); --no-config: none' })
-    .option('inline-config', { type: 'boolean', default: true, describe: 'honour <!-- mtlint-disable … --> comments (--no-inline-config: ignore them)' })
-    .option('ignore', { type: 'boolean', default: true, describe: 'honour .mtlintignore and the configuration\'s ignore list (--no-ignore: check everything)' })
-    .option('baseline', { type: 'string', describe: 'report only findings not recorded in this baseline file' })
-    .option('write-baseline', { type: 'string', describe: 'record the current findings in this baseline file and exit 0' })
-    .option('changed-only', { type: 'boolean', default: false, describe: 'report only findings on lines changed against --base (git)' })
-    .option('base', { type: 'string', default: 'HEAD', describe: 'the git revision --changed-only compares with' })
-    .option('progress', { type: 'boolean', describe: 'show progress on stderr (default: when stderr is a terminal and the format is stylish)' })
-    .option('style', { type: 'string', describe: 'house style for names and places: ap, reuters or bbc (default: the configuration\'s; none: one spelling per name)' })
-    .option('phrases', { type: 'string', describe: 'term list, `phrase<TAB>correction` per line, # comments; repeatable' })
-    .option('jobs', { alias: 'j', type: 'number', describe: 'worker threads (default: the number of cores for several files or NDJSON lines, else 1)' })
-    .strictOptions()
-    .exitProcess(false)
-    .fail((msg, err) => {
-      throw err ?? new Error(`${msg.replace(/\s*\n\s*/g, '; ')} (see mtlint --help)`);
-    })
-    .version()
-    .help()
-    .parseSync();
-  if (parsed.help || parsed.version) process.exit(0);
+/** Every option, as yargs takes it; the fast path (`fastParse`) reads the same table. */
+const OPTIONS = {
+  'format': { alias: 'f', choices: Object.keys(FORMATTERS), default: 'stylish', describe: 'output format' },
+  'fix': { type: 'boolean', default: false, describe: 'apply fixes to the files in place' },
+  'fix-level': { choices: ['safe', 'suggest'], default: 'safe', describe: 'safe: fixes only; suggest: also apply the first suggestion' },
+  'stdout': { type: 'boolean', default: false, describe: 'with --fix: print the corrected text instead of writing the file' },
+  'max-warnings': { type: 'number', default: -1, describe: 'exit 1 when there are more warnings than this (-1: no limit)' },
+  'fail-on': { choices: ['error', 'warning', 'info'], default: 'error', describe: 'lowest severity that makes the exit code 1' },
+  'rules': { type: 'string', describe: 'extra rule folder (rules/<pack>/<rule>.yaml); repeatable' },
+  'rule': { type: 'string', describe: 'run only these rule ids or packs (e.g. calques, names/misspelled-name); repeatable' },
+  'disable-rule': { type: 'string', describe: 'turn off these rule ids or packs; repeatable' },
+  'color': { type: 'boolean', describe: 'force colour on or off (default: on when stdout is a terminal)' },
+  'diff-context': { type: 'number', default: 1, describe: 'lines of context around each diff hunk' },
+  'stdin-filename': { type: 'string', describe: 'path shown for text read from standard input (-)' },
+  'list-rules': { type: 'boolean', default: false, describe: 'list the loaded rules and exit' },
+  'input-format': { choices: ['auto', ...INPUT_FORMATS], default: 'auto', describe: 'how to read the inputs (auto: by extension, or a feed by its content)' },
+  'config': { type: 'string', describe: 'configuration file (default: mtlint.config.json, .mtlintrc.json or .mtlintrc.yaml here or above); --no-config: none' },
+  'inline-config': { type: 'boolean', default: true, describe: 'honour <!-- mtlint-disable … --> comments (--no-inline-config: ignore them)' },
+  'ignore': { type: 'boolean', default: true, describe: 'honour .mtlintignore and the configuration\'s ignore list (--no-ignore: check everything)' },
+  'baseline': { type: 'string', describe: 'report only findings not recorded in this baseline file' },
+  'write-baseline': { type: 'string', describe: 'record the current findings in this baseline file and exit 0' },
+  'changed-only': { type: 'boolean', default: false, describe: 'report only findings on lines changed against --base (git)' },
+  'base': { type: 'string', default: 'HEAD', describe: 'the git revision --changed-only compares with' },
+  'progress': { type: 'boolean', describe: 'show progress on stderr (default: when stderr is a terminal and the format is stylish)' },
+  'style': { type: 'string', describe: 'house style for names and places: ap, reuters or bbc (default: the configuration\'s; none: one spelling per name)' },
+  'phrases': { type: 'string', describe: 'term list, `phrase<TAB>correction` per line, # comments; repeatable' },
+  'jobs': { alias: 'j', type: 'number', describe: 'worker threads (default: the number of cores for several files or NDJSON lines, else 1)' },
+} satisfies Record<string, YargsOption>;
+
+export async function parseArgs(argv: string[]): Promise<Args> {
+  const parsed = fastParse(argv) ?? (await parseWithYargs(argv));
   const maxWarnings = parsed['max-warnings'];
   if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new Error('--max-warnings takes a whole number ≥ -1');
   const diffContext = parsed['diff-context'];
@@ -133,3 +129,65 @@ function many(value: string | string[] | undefined): string[] {
   return (Array.isArray(value) ? value : [value]).flatMap((v) => String(v).split(',')).map((v) => v.trim()).filter(Boolean);
 }
 
+
+/** yargs (≈ 80 ms to import): for --help, --version, and anything the fast path leaves to it (usage errors included). */
+async function parseWithYargs(argv: string[]) {
+  const { default: yargs } = await import('yargs');
+  const parsed = yargs(argv)
+    .scriptName('mtlint')
+    .usage('$0 [options] <file|dir|glob|->...\n\nChecks English news copy for machine-translation artifacts.')
+    .options(OPTIONS)
+    .strictOptions()
+    .exitProcess(false)
+    .fail((msg, err) => {
+      throw err ?? new Error(`${msg.replace(/\s*\n\s*/g, '; ')} (see mtlint --help)`);
+    })
+    .version()
+    .help()
+    .parseSync();
+  if (parsed.help || parsed.version) process.exit(0);
+  return parsed;
+}
+
+type Parsed = Awaited<ReturnType<typeof parseWithYargs>>;
+
+/**
+ * The common case without yargs: node:util's parser over the same table. Returns undefined — and
+ * yargs decides, with its own messages — for anything unusual: an unknown option, --help or
+ * --version, a repeated option that does not repeat, a value that is not a number or not one of
+ * the choices, a boolean with a value.
+ */
+function fastParse(argv: string[]): Parsed | undefined {
+  const spec: Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }> = {};
+  for (const [name, o] of Object.entries(OPTIONS) as [string, YargsOption][]) {
+    const alias = typeof o.alias === 'string' ? o.alias : undefined;
+    spec[name] = o.type === 'boolean' ? { type: 'boolean' } : { type: 'string', multiple: true };
+    if (alias?.length === 1) spec[name].short = alias;
+  }
+  let values: Record<string, unknown>;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgsUtil({ args: argv, options: spec, strict: true, allowPositionals: true, allowNegative: true }));
+  } catch {
+    return undefined;
+  }
+  const out: Record<string, unknown> = { _: positionals, $0: 'mtlint' };
+  for (const [name, o] of Object.entries(OPTIONS) as [string, YargsOption][]) {
+    let v: unknown = values[name];
+    if (Array.isArray(v)) {
+      let list = v as unknown[];
+      if (list.length > 1 && !REPEATABLE.has(name)) return undefined;
+      if (o.type === 'number') {
+        list = list.map((x) => (String(x).trim() === '' ? NaN : Number(x)));
+        if (list.some((x) => !Number.isFinite(x))) return undefined;
+      }
+      if (o.choices && list.some((x) => !(o.choices as unknown[]).includes(x))) return undefined;
+      v = list.length === 1 ? list[0] : list;
+    }
+    out[name] = v === undefined ? o.default : v;
+  }
+  return out as Parsed;
+}
+
+/** Options whose repeats are kept (yargs gives them as arrays). */
+const REPEATABLE = new Set(['rules', 'rule', 'disable-rule', 'phrases']);

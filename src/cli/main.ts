@@ -8,7 +8,7 @@ import { run } from './run.js';
 export async function main(argv: string[]): Promise<number> {
   let args: Args;
   try {
-    args = parseArgs(argv);
+    args = await parseArgs(argv);
   } catch (e) {
     process.stderr.write(`mtlint: ${(e as Error).message}\n`);
     return 2;
