@@ -25,6 +25,10 @@ interface Mark {
   lineStart: boolean;
   /** A straight ' after a word and a space (Xi 'an, Dato 'Sri): a detached apostrophe as often as a quote. */
   detached: boolean;
+  /** The mark follows a colon or comma and a space (`he said: “…`): it introduces speech. */
+  speech: boolean;
+  /** The same mark comes right before it (`""`, `””`). */
+  twice: boolean;
 }
 
 /** What a paragraph leaves behind when its text ends. */
@@ -38,6 +42,8 @@ interface ParagraphResult {
   /** The first closer of each family that had nothing to close. */
   firstOrphan: Partial<Record<Family, Mark>>;
   mismatches: Match[];
+  /** A straight mark doubled at the start of a quotation (`""stem cell"`): the second one. */
+  doubled: Mark[];
 }
 
 const CHECKS = ['unbalanced', 'mismatched'] as const;
@@ -92,14 +98,25 @@ function unbalanced(results: ParagraphResult[], singles: boolean): Match[] {
   for (const r of results) {
     for (const m of r.unclosed) {
       if (excused.has(m) || m.detached || (!singles && m.family === 'single')) continue;
+      // Speech opened after `said:` and still open at the paragraph's end runs on into the next
+      // paragraphs (copy split one sentence per paragraph drops the continuation marks).
+      if (m.speech && m.family === 'double' && !r.unclosed.some((o) => o.family === 'double' && o.pos > m.pos)) continue;
       out.push({
         start: m.pos,
         end: m.pos + 1,
         message: `Opening quote \`${m.ch}\` is never closed in this paragraph: close the quotation or delete the mark.`,
       });
     }
+    // A doubled mark is reported with its twin: the pair is the error.
+    for (const m of r.doubled) {
+      out.push({ start: m.pos - 1, end: m.pos + 1, message: 'Doubled quotation mark: delete one of the two.' });
+    }
     for (const m of r.unmatchedClosers) {
       if (excused.has(m)) continue;
+      if (m.twice) {
+        out.push({ start: m.pos - 1, end: m.pos + 1, message: 'Doubled quotation mark: delete one of the two.' });
+        continue;
+      }
       out.push({
         start: m.pos,
         end: m.pos + 1,
@@ -151,7 +168,7 @@ function after(text: string, i: number, end: number): Around {
 function scanParagraph(doc: TextDocument, start: number, end: number): ParagraphResult {
   const text = doc.text;
   const stack: Mark[] = [];
-  const result: ParagraphResult = { unclosed: [], unmatchedClosers: [], leading: [], first: {}, firstOrphan: {}, mismatches: [] };
+  const result: ParagraphResult = { unclosed: [], unmatchedClosers: [], leading: [], first: {}, firstOrphan: {}, mismatches: [], doubled: [] };
   let leadingOpen = true;
   let lineStart = true;
 
@@ -203,7 +220,8 @@ function scanParagraph(doc: TextDocument, start: number, end: number): Paragraph
     const opening = (b === 'space' || b === 'open') && a !== 'space' && a !== 'close';
     const closing = (b === 'word' || b === 'punct') && a !== 'word';
     const detached = ch === "'" && b === 'space' && i - 2 >= start && WORD.test(codePointBefore(text, i - 1));
-    const mark = (family: Family, misdirected = false): Mark => ({ pos: i, ch, family, misdirected, lineStart, detached });
+    const speech = i - 2 >= start && /[:,]\s/u.test(text.slice(i - 2, i));
+    const mark = (family: Family, misdirected = false): Mark => ({ pos: i, ch, family, misdirected, lineStart, detached, speech, twice: text[i - 1] === ch });
     const hasOpen = (family: Family) => stack.some((s) => s.family === family);
     const prevDigit = /\p{N}/u.test(codePointBefore(text, i));
 
@@ -220,7 +238,9 @@ function scanParagraph(doc: TextDocument, start: number, end: number): Paragraph
         else if (!close(mark('double'))) orphan(mark('double'));
         break;
       case '"':
-        if (opening) open(mark('double'));
+        // `""stem cell"`: an opener typed twice; the second mark is the stray one.
+        if (b === 'punct' && a === 'word' && text[i - 1] === '"' && stack.at(-1)?.pos === i - 1) result.doubled.push(mark('double'));
+        else if (opening) open(mark('double'));
         else if (hasOpen('double')) close(mark('double'));
         // With nothing open, a straight mark after a number is an inch sign (a 12" pipe), and
         // one between a plural and a lower-case word a mangled apostrophe (the players" union).

@@ -17,7 +17,7 @@ const LETTERS = /[\p{L}\p{M}]+/gu;
 
 export const script: Kind = {
   name: 'script',
-  options: ['mode', 'scripts', 'min_letters'],
+  options: ['mode', 'scripts', 'min_letters', 'characters'],
   compile(spec: RuleSpec) {
     const opts = new Options(spec);
     const mode = opts.oneOf('mode', MODES);
@@ -31,7 +31,15 @@ export const script: Kind = {
       return (doc) => foreignRuns(doc, scripts, minLetters);
     }
     for (const key of ['scripts', 'min_letters']) if (opts.has(key)) opts.fail(key, `only for mode: foreign`);
-    return { homoglyph: homoglyphs, mojibake, fullwidth, invisible }[mode];
+    if (mode === 'invisible') {
+      const chars = opts.stringList('characters', INVISIBLE_CHARS);
+      const bad = chars.find((c) => !INVISIBLE_CHARS.includes(c));
+      if (bad !== undefined || chars.length === 0) opts.fail('characters', `expected code points among ${INVISIBLE_CHARS.join(', ')}`);
+      const re = invisibleRegex(chars);
+      return (doc) => invisible(doc, re);
+    }
+    if (opts.has('characters')) opts.fail('characters', 'only for mode: invisible');
+    return { homoglyph: homoglyphs, mojibake, fullwidth }[mode];
   },
 };
 
@@ -287,12 +295,21 @@ function fullwidth(doc: TextDocument): Match[] {
 // ---------------------------------------------------------------------------------------------
 // invisible: zero-width spaces, soft hyphens, direction marks and stray byte-order marks.
 
-const INVISIBLE = /[\u00ad\u200b\u200e\u200f\u2060\ufeff]+|[\u200c\u200d]+/gu;
+// A rule may list the `characters` it handles (default: all of them).
+const INVISIBLE_CHARS = ['U+00AD', 'U+200B', 'U+200E', 'U+200F', 'U+2060', 'U+FEFF', 'U+200C', 'U+200D'];
+const JOINERS = ['U+200C', 'U+200D'];
 
-function invisible(doc: TextDocument): Match[] {
+function invisibleRegex(chars: string[]): RegExp {
+  const cls = (cs: string[]) => `[${cs.map((c) => `\\u${c.slice(2).toLowerCase()}`).join('')}]+`;
+  const other = chars.filter((c) => !JOINERS.includes(c));
+  const joiners = chars.filter((c) => JOINERS.includes(c));
+  return new RegExp([other, joiners].filter((cs) => cs.length > 0).map(cls).join('|'), 'gu');
+}
+
+function invisible(doc: TextDocument, re: RegExp): Match[] {
   const { text } = doc;
   const out: Match[] = [];
-  for (const m of text.matchAll(INVISIBLE)) {
+  for (const m of text.matchAll(re)) {
     const start = m.index;
     const end = start + m[0].length;
     // Joiners shape emoji and Indic or Arabic words: only removed between Latin letters.

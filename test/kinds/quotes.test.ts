@@ -16,7 +16,8 @@ import type { RuleSpec } from '../../src/types.js';
 import { HAS_SHARED, SHARED, rule } from '../helpers.js';
 
 const unbalanced = (text: string) => lintText(text, [rule('quotes/unbalanced-quote')]);
-const mismatched = (text: string) => lintText(text, [rule('quotes/mismatched-quote')]);
+// Off by default (docs/quality.md); enabled here to test the kind.
+const mismatched = (text: string) => lintText(text, [{ ...rule('quotes/mismatched-quote'), enabled: true }]);
 const spans = (text: string, lint: (t: string) => ReturnType<typeof lintText>) =>
   lint(text).map((f) => [f.start, f.end, f.text]);
 

@@ -19,7 +19,9 @@ const foreign = linter('foreign-script');
 const homoglyph = linter('homoglyph');
 const mojibake = linter('mojibake');
 const fullwidth = linter('fullwidth-punctuation');
-const invisible = linter('invisible-character');
+// Zero-width spaces have their own rule, off by default (docs/quality.md): both together here.
+const invisible = (text: string) =>
+  lintText(text, [rule('script/invisible-character'), { ...rule('script/zero-width-space'), enabled: true }]);
 const spans = (found: Finding[]) => found.map((f) => [f.start, f.end, f.text]);
 
 /** UTF-8 bytes shown as Windows-1252 (undefined bytes as C1 controls), as a broken pipeline does. */
@@ -114,6 +116,9 @@ test('invisible: zero-width spaces and soft hyphens are deleted; joiners in emoj
   assert.match(found[0].message, /U\+200B/);
   assert.is(fixText(text, invisible).output, 'The area of Tianjin and her absences.');
   assert.equal(invisible('A family 👨\u200d👩\u200d👧 and می\u200cخواهم.'), []);
+  // Each rule handles only its own characters.
+  assert.equal(spans(lintText(text, [rule('script/invisible-character')])), [[30, 31, '\u00ad']]);
+  assert.equal(rule('script/zero-width-space').enabled, false);
 });
 
 test('options are validated with the rule file and key in the error', () => {
