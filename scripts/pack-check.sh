@@ -40,4 +40,19 @@ if (!(loadRules().length > 10)) throw new Error('loadRules');
 console.log('library API: lint, fix, loadRules work from the installed package');
 "
 test -f node_modules/mtlint/dist/index.d.ts || { echo "pack check FAILED: no type declarations" >&2; exit 1; }
+# The types, as a TypeScript program using the package sees them (the repository's own tsc).
+cat > check.ts <<'TS'
+import { fix, lint, loadRules, type LintFinding, type LintOptions, type Rule } from 'mtlint';
+const rules: Rule[] = loadRules();
+const options: LintOptions = { rules, format: 'markdown' };
+const found: LintFinding[] = lint('# Title', options);
+const output: string = fix('The the.', { level: 'suggest' }).output;
+export const summary: string = `${found.length} ${output}`;
+// @ts-expect-error: `format` takes the known input formats only
+lint('x', { format: 'docx' });
+TS
+printf '{"compilerOptions":{"module":"nodenext","moduleResolution":"nodenext","target":"es2022","strict":true,"noEmit":true,"skipLibCheck":true,"types":[]},"files":["check.ts"]}\n' > tsconfig.json
+"$root/node_modules/.bin/tsc" -p tsconfig.json || { echo "pack check FAILED: the types do not check" >&2; exit 1; }
+echo "types: a TypeScript program using lint, fix, loadRules and the option types checks"
+
 echo "pack check: OK"
