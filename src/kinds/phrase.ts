@@ -283,12 +283,60 @@ function adjacent(text: string, a: Token, b: Token): boolean {
   return true;
 }
 
+/** Each distinct normalised word of a document → its token indexes, ascending; built once per document, shared by every phrase rule. */
+const wordPositions = new WeakMap<TextDocument, Map<string, number[]>>();
+
+function positionsOf(doc: TextDocument): Map<string, number[]> {
+  let index = wordPositions.get(doc);
+  if (!index) {
+    index = new Map();
+    const tokens = doc.words;
+    for (let i = 0; i < tokens.length; i++) {
+      const list = index.get(tokens[i].norm);
+      if (list) list.push(i);
+      else index.set(tokens[i].norm, [i]);
+    }
+    wordPositions.set(doc, index);
+  }
+  return index;
+}
+
+/**
+ * The token indexes where some entry of `root` may start, ascending; null when any token may
+ * (an entry that starts with `#cap` or `#num`, or an empty pattern). Most words start no entry:
+ * they are never walked.
+ */
+function startCandidates(doc: TextDocument, root: Node, classes: Classes): number[] | null {
+  if (root.ends.length > 0 || root.special) return null;
+  const index = positionsOf(doc);
+  const firsts: { has(k: string): boolean; keys(): Iterable<string>; size: number }[] = [root.lit, ...root.slots.map((s) => classes.get(s.cls))];
+  const out: number[] = [];
+  const take = (list: number[] | undefined) => {
+    if (list) for (const k of list) out.push(k);
+  };
+  // Look up whichever side is smaller: the rule's first words or the document's words.
+  if (firsts.reduce((n, f) => n + f.size, 0) <= index.size) {
+    for (const f of firsts) for (const key of f.keys()) take(index.get(key));
+  } else {
+    for (const [norm, list] of index) if (firsts.some((f) => f.has(norm))) take(list);
+  }
+  out.sort((a, b) => a - b);
+  return firsts.length > 1 ? out.filter((k, n) => n === 0 || out[n - 1] !== k) : out;
+}
+
 function matchDocument(doc: TextDocument, root: Node, classes: Classes): Match[] {
   const tokens = doc.words;
   const text = doc.text;
   const out: Match[] = [];
+  const candidates = startCandidates(doc, root, classes);
+  let c = 0;
   let i = 0;
-  while (i < tokens.length) {
+  for (;;) {
+    if (candidates) {
+      while (c < candidates.length && candidates[c] < i) c++;
+      if (c >= candidates.length) break;
+      i = candidates[c];
+    } else if (i >= tokens.length) break;
     const paths: Path[] = [];
     walk(root, i, [i], [], tokens, text, classes, paths);
     const chosen = paths

@@ -56,7 +56,7 @@ export const quotes: Kind = {
     const check = opts.oneOf('check', CHECKS);
     const singles = flag(opts, spec, 'single_quotes', true);
     return (doc) => {
-      const results = doc.paragraphs.map((p) => scanParagraph(doc, p.start, p.end));
+      const results = scanDocument(doc);
       return check === 'mismatched' ? results.flatMap((r) => r.mismatches) : unbalanced(results, singles);
     };
   },
@@ -164,6 +164,21 @@ function after(text: string, i: number, end: number): Around {
   return 'punct';
 }
 
+/** Both quote rules read the same scan of a document: done once per document. */
+const scans = new WeakMap<TextDocument, ParagraphResult[]>();
+function scanDocument(doc: TextDocument): ParagraphResult[] {
+  let results = scans.get(doc);
+  if (!results) {
+    results = doc.paragraphs.map((p) => scanParagraph(doc, p.start, p.end));
+    scans.set(doc, results);
+  }
+  return results;
+}
+
+/** Any quotation mark; the scan jumps from one to the next. */
+const QUOTE_CHARS = /["'“”‘’«»„]/g;
+const SPACE = /\s/;
+
 /** Reads one paragraph's quotation marks with a fresh stack. */
 function scanParagraph(doc: TextDocument, start: number, end: number): ParagraphResult {
   const text = doc.text;
@@ -204,16 +219,38 @@ function scanParagraph(doc: TextDocument, start: number, end: number): Paragraph
     return true;
   };
 
-  for (let i = start; i < end; i++) {
+  let from = start;
+  for (;;) {
+    QUOTE_CHARS.lastIndex = from;
+    const found = QUOTE_CHARS.exec(text);
+    const i = found === null || found.index >= end ? end : found.index;
+    // What the characters skipped since the last mark do to leadingOpen and lineStart (as a
+    // walk over each would: a line break sets lineStart, any other non-space clears both).
+    if (i > from) {
+      if (leadingOpen) {
+        for (let k = from; k < i; k++) {
+          const c = text[k];
+          if (c !== '\n' && c !== '\r' && !SPACE.test(c)) {
+            leadingOpen = false;
+            break;
+          }
+        }
+      }
+      for (let k = i - 1; k >= from; k--) {
+        const c = text[k];
+        if (c === '\n' || c === '\r') {
+          lineStart = true;
+          break;
+        }
+        if (!SPACE.test(c)) {
+          lineStart = false;
+          break;
+        }
+      }
+    }
+    if (i >= end) break;
+    from = i + 1;
     const ch = text[i];
-    if (ch === '\n' || ch === '\r') {
-      lineStart = true;
-      continue;
-    }
-    if (!isQuoteChar(ch)) {
-      if (!/\s/.test(ch)) leadingOpen = lineStart = false;
-      continue;
-    }
     if (doc.isProtected(i, i + 1)) continue;
     const b = before(text, i, start);
     const a = after(text, i, end);

@@ -54,19 +54,36 @@ interface Sentence {
 function repeatedSentences(doc: TextDocument, threshold: number, minWords: number): Match[] {
   // A headline is usually restated by the lede: headline-like paragraphs are left out.
   const headlines = doc.paragraphs.filter((p) => isHeadline(doc.text.slice(p.start, p.end)));
-  const inHeadline = (s: { start: number }) => headlines.some((h) => s.start >= h.start && s.start < h.end);
+  // Sentences and headlines both come in text order: one pointer instead of a scan per sentence.
+  let h = 0;
+  const inHeadline = (s: { start: number }) => {
+    while (h < headlines.length && headlines[h].end <= s.start) h++;
+    return h < headlines.length && s.start >= headlines[h].start;
+  };
   const sentences: Sentence[] = doc.sentences
     // Reported speech is often paraphrased and then quoted: quoted sentences are left out too.
     .filter((s) => !inHeadline(s) && !/["“”«»]/.test(doc.text.slice(s.start, s.end)))
     .map((s) => ({ ...s, words: doc.wordsIn(s.start, s.end).map((t: Token) => t.norm) }))
     .filter((s) => s.words.length >= minWords);
-  const index = new Map<string, number[]>();
+  // Word pairs as numbers (word ids, interned per document) rather than joined strings.
+  const ids = new Map<string, number>();
+  const id = (w: string) => {
+    let n = ids.get(w);
+    if (n === undefined) ids.set(w, (n = ids.size));
+    return n;
+  };
+  const index = new Map<number, number[]>();
   const out: Match[] = [];
   const reported = new Set<number>();
   sentences.forEach((s, i) => {
     const shared = new Map<number, number>();
-    const pairs = new Set<string>();
-    for (let k = 1; k < s.words.length; k++) pairs.add(`${s.words[k - 1]} ${s.words[k]}`);
+    const pairs = new Set<number>();
+    let prev = id(s.words[0]);
+    for (let k = 1; k < s.words.length; k++) {
+      const cur = id(s.words[k]);
+      pairs.add(prev * 0x4000000 + cur);
+      prev = cur;
+    }
     for (const p of pairs) {
       const seen = index.get(p);
       if (seen) {

@@ -28,7 +28,7 @@ export const script: Kind = {
       }));
       if (scripts.length === 0) opts.fail('scripts', 'list at least one Unicode script name');
       const minLetters = opts.number('min_letters', 2);
-      return (doc) => foreignRuns(doc, scripts, minLetters);
+      return (doc) => (plain(doc) ? [] : foreignRuns(doc, scripts, minLetters));
     }
     for (const key of ['scripts', 'min_letters']) if (opts.has(key)) opts.fail(key, `only for mode: foreign`);
     if (mode === 'invisible') {
@@ -36,12 +36,26 @@ export const script: Kind = {
       const bad = chars.find((c) => !INVISIBLE_CHARS.includes(c));
       if (bad !== undefined || chars.length === 0) opts.fail('characters', `expected code points among ${INVISIBLE_CHARS.join(', ')}`);
       const re = invisibleRegex(chars);
-      return (doc) => invisible(doc, re);
+      return (doc) => (plain(doc) ? [] : invisible(doc, re));
     }
     if (opts.has('characters')) opts.fail('characters', 'only for mode: invisible');
-    return { homoglyph: homoglyphs, mojibake, fullwidth }[mode];
+    const check = { homoglyph: homoglyphs, mojibake, fullwidth }[mode];
+    return (doc) => (plain(doc) ? [] : check(doc));
   },
 };
+
+/**
+ * Printable ASCII, line breaks, tabs and the typographic marks of English copy: no mode can find
+ * anything in such a text (every one looks for some other character). Most news text is this;
+ * one test per document spares each mode its walk over every character.
+ */
+const PLAIN = /^[\t\n\r\x20-\x7e‘’“”–—…]*$/;
+const plainCache = new WeakMap<TextDocument, boolean>();
+function plain(doc: TextDocument): boolean {
+  let p = plainCache.get(doc);
+  if (p === undefined) plainCache.set(doc, (p = PLAIN.test(doc.text)));
+  return p;
+}
 
 // ---------------------------------------------------------------------------------------------
 // foreign: runs of words in another script, one word of two letters at least (π and Ω in a formula pass).

@@ -24,8 +24,11 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
   return out;
 }
 
+const FOLD = /[’‑]/;
+
 export function normalizeWord(word: string): string {
-  return word.toLowerCase().replace(/’/g, "'").replace(/‑/g, '-');
+  const lower = word.toLowerCase();
+  return FOLD.test(lower) ? lower.replace(/’/g, "'").replace(/‑/g, '-') : lower;
 }
 
 /** True for a token that starts with an upper-case letter. */
