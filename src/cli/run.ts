@@ -21,6 +21,7 @@ import { Baseline, BaselineWriter } from './baseline.js';
 import { ChangedLines } from './changed.js';
 import { streamNdjson, writeOut } from './ndjson-stream.js';
 import { NO_PROGRESS, progress, wantProgress } from './progress.js';
+import { jobsFor, LintPool } from './pool.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -33,18 +34,22 @@ function readConfig(args: Args, cwd: string): Config {
   return found ? loadConfig(found) : emptyConfig(cwd);
 }
 
-export async function run(args: Args): Promise<number> {
-  const cwd = process.cwd();
-  const config = readConfig(args, cwd);
+/** The rules a run uses; each lint worker (pool.ts) loads them the same way from the same options. */
+export function loadRuleSet(args: Args, cwd: string, config = readConfig(args, cwd)) {
   const extraDirs = [...args.rules, ...config.ruleDirs];
   const all: Rule[] = [...loadRules({ verify: false }), ...(extraDirs.length > 0 ? loadRules({ dirs: extraDirs }) : [])];
   for (const file of args.phrases) all.push(loadPhraseTsv(file));
   const rules = selectRules(applyStyle(all, args.style ?? config.style), { only: args.rule, disabled: args.disableRule, config });
+  return { config, rules, knownRuleIds: all.map((r) => r.id) };
+}
+
+export async function run(args: Args): Promise<number> {
+  const cwd = process.cwd();
+  const { config, rules, knownRuleIds } = loadRuleSet(args, cwd);
   if (args.listRules) {
     for (const r of rules) process.stdout.write(`${r.id}\t${r.kind}\t${r.severity}\tfix: ${r.fix}\n`);
     return 0;
   }
-  const knownRuleIds = all.map((r) => r.id);
   const paths = await expandInputs(args.files, {
     ignored: args.ignore ? makeIgnore(config, cwd) : undefined,
     onIgnored: (p) => process.stderr.write(`mtlint: ${p} is ignored (.mtlintignore or the configuration's ignore; --no-ignore checks it)\n`),
@@ -57,6 +62,15 @@ export async function run(args: Args): Promise<number> {
   const human = HUMAN_FORMATS.has(args.format);
   const showProgress = wantProgress({ human, files: paths.length, flag: args.progress, stderrIsTTY: Boolean(process.stderr.isTTY) });
   const bar = showProgress ? progress(paths.length) : NO_PROGRESS;
+  // Several files are linted in worker threads (--jobs); findings are taken back in input order.
+  const jobs = !args.fix && args.format !== 'diff' ? jobsFor(args, paths.length) : 1;
+  const pool = jobs > 1 ? new LintPool(jobs, args, cwd) : undefined;
+  /** Files given to the pool, finished (filtered, recorded, written or kept) in input order. */
+  const pending: { findings: Promise<LintFinding[]>; finish: (findings: LintFinding[]) => Promise<void> }[] = [];
+  const finishOldest = async () => {
+    const p = pending.shift()!;
+    await p.finish(await p.findings);
+  };
 
   /** Baseline and changed-lines filters, for findings in `text` (line `firstLine` of the file `display`). */
   const filterFor = (display: string) => (findings: LintFinding[], text: string, firstLine = 1) => {
@@ -72,10 +86,13 @@ export async function run(args: Args): Promise<number> {
   const corrected: { file: SourceFile; output: string; toStdout: boolean }[] = [];
   for (const path of paths) {
     bar.tick(path);
+    // Bounded look-ahead; and whatever is done outside the pool comes after what is queued.
+    while (pending.length > 0 && (pending.length >= 16 * jobs || !pool)) await finishOldest();
     const isStdin = path === '-';
     const display = isStdin ? stdinName : path;
     const declared: InputFormat | undefined = args.inputFormat !== 'auto' ? args.inputFormat : detectFormat(display);
     if (declared === 'ndjson' && args.format === 'ndjson') {
+      while (pending.length > 0) await finishOldest();
       const filter = filterFor(display);
       await streamNdjson({
         path,
@@ -107,14 +124,20 @@ export async function run(args: Args): Promise<number> {
     if (args.format === 'ndjson' && (format === 'feed' || format === 'ndjson')) articles = listArticles(format, file.text, display);
     const base = { path: file.path, bom: file.bom, inputFormat: format, articles };
     if (!args.fix && args.format !== 'diff') {
-      const findings = lint(file.text, options);
-      writer?.add(display, findings, file.text);
-      const result = { ...base, text: file.text, findings };
-      if (args.format === 'ndjson' && report) {
-        // Line-oriented output is written as each file is done, in the order of the inputs.
-        await writeOut(FORMATTERS.ndjson([result], { color: false, diffContext: args.diffContext }));
-        for (const f of findings) streamed[f.severity]++;
-      } else results.push(result);
+      const finish = async (findings: LintFinding[]) => {
+        writer?.add(display, findings, file.text);
+        const result = { ...base, text: file.text, findings };
+        if (args.format === 'ndjson' && report) {
+          // Line-oriented output is written as each file is done, in the order of the inputs.
+          await writeOut(FORMATTERS.ndjson([result], { color: false, diffContext: args.diffContext }));
+          for (const f of findings) streamed[f.severity]++;
+        } else results.push(result);
+      };
+      if (pool) {
+        // The worker lints without the filters; they run here, as `lint` would run them.
+        const found = pool.lint(file.text, format, display, args.inlineConfig);
+        pending.push({ findings: found.then((f) => options.filter!(f, file.text)), finish });
+      } else await finish(lint(file.text, options));
       continue;
     }
     const fixed = fix(file.text, { ...options, level: args.fixLevel });
@@ -125,6 +148,8 @@ export async function run(args: Args): Promise<number> {
       results.push({ ...base, text: file.text, findings: lint(file.text, options), output: fixed.output });
     }
   }
+  while (pending.length > 0) await finishOldest();
+  await pool?.close();
   bar.done();
 
   for (const { file, output, toStdout } of corrected) {

@@ -1,0 +1,127 @@
+// A pool of lint workers (worker_threads) for batches: `--jobs N`, by default one per core when
+// there are several files. Each worker loads the rules once; the main thread reads the files,
+// sends each text to the least busy worker, and takes the findings back in input order, so the
+// output is the same as with --jobs 1.
+
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { RuleError, UsageError } from '../engine/errors.js';
+import type { LintFinding } from '../index.js';
+import type { InputFormat } from '../io/formats/index.js';
+import type { Args } from './args.js';
+
+export interface TaskMessage {
+  id: number;
+  text: string;
+  format: InputFormat;
+  filename: string;
+  inlineConfig: boolean;
+}
+
+export interface WorkerError {
+  kind: 'rule' | 'usage' | 'other';
+  name: string;
+  message: string;
+  stack?: string;
+}
+
+export type ReplyMessage = { id: number; findings: LintFinding[]; error?: undefined } | { id: number; error: WorkerError; findings?: undefined };
+
+/** Tasks a worker is given ahead, so that it never waits for the main thread. */
+const AHEAD = 2;
+
+/** How many workers `--jobs` (or its default) asks for, given the inputs. */
+export function jobsFor(args: Pick<Args, 'jobs'>, inputs: number): number {
+  if (args.jobs !== undefined) return args.jobs;
+  return inputs > 1 ? Math.min(availableParallelism(), inputs) : 1;
+}
+
+interface Slot {
+  worker: Worker;
+  busy: number;
+}
+
+export class LintPool {
+  readonly #slots: Slot[] = [];
+  readonly #queue: TaskMessage[] = [];
+  readonly #waiting = new Map<number, { resolve: (f: LintFinding[]) => void; reject: (e: Error) => void; slot?: Slot }>();
+  #next = 0;
+
+  constructor(size: number, args: Args, cwd: string) {
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(new URL('./worker.js', import.meta.url), { workerData: { args, cwd } });
+      // Referenced only while it has work: an idle pool never keeps the process alive.
+      worker.unref();
+      const slot: Slot = { worker, busy: 0 };
+      worker.on('message', (reply: ReplyMessage) => this.#reply(slot, reply));
+      worker.on('error', (e) => this.#fail(slot, e));
+      worker.on('exit', (code) => {
+        if (code !== 0) this.#fail(slot, new Error(`lint worker exited with code ${code}`));
+      });
+      this.#slots.push(slot);
+    }
+  }
+
+  get size(): number {
+    return this.#slots.length;
+  }
+
+  /** Findings for one text, as `lint` would return them; rejects with the error `lint` would throw. */
+  lint(text: string, format: InputFormat, filename: string, inlineConfig: boolean): Promise<LintFinding[]> {
+    const id = this.#next++;
+    const promise = new Promise<LintFinding[]>((resolve, reject) => this.#waiting.set(id, { resolve, reject }));
+    // A rejection is handled where the result is awaited, in input order.
+    promise.catch(() => {});
+    this.#queue.push({ id, text, format, filename, inlineConfig });
+    this.#dispatch();
+    return promise;
+  }
+
+  /** Stops the workers; pending tasks are dropped. */
+  async close(): Promise<void> {
+    await Promise.all(this.#slots.map((s) => s.worker.terminate()));
+  }
+
+  #dispatch(): void {
+    while (this.#queue.length > 0) {
+      let best: Slot | undefined;
+      for (const s of this.#slots) if (s.busy < AHEAD && (!best || s.busy < best.busy)) best = s;
+      if (!best) return;
+      const task = this.#queue.shift()!;
+      if (best.busy++ === 0) best.worker.ref();
+      this.#waiting.get(task.id)!.slot = best;
+      best.worker.postMessage(task);
+    }
+  }
+
+  #reply(slot: Slot, reply: ReplyMessage): void {
+    const w = this.#waiting.get(reply.id);
+    if (!w) return;
+    this.#waiting.delete(reply.id);
+    if (--slot.busy === 0) slot.worker.unref();
+    if (reply.error) w.reject(fromData(reply.error));
+    else w.resolve(reply.findings);
+    this.#dispatch();
+  }
+
+  #fail(slot: Slot, e: Error): void {
+    // A dead worker takes no more tasks; with none left, nothing queued can run.
+    slot.busy = Infinity;
+    const alive = this.#slots.some((s) => s.busy !== Infinity);
+    for (const [id, w] of this.#waiting) {
+      if (w.slot !== slot && (alive || w.slot)) continue;
+      this.#waiting.delete(id);
+      w.reject(e);
+    }
+    if (!alive) this.#queue.length = 0;
+  }
+}
+
+/** The worker's error as the class the main thread's error handling knows (same message). */
+function fromData(d: WorkerError): Error {
+  const e = d.kind === 'rule' ? Object.create(RuleError.prototype) : d.kind === 'usage' ? new UsageError(d.message) : new Error(d.message);
+  e.message = d.message;
+  e.name = d.name;
+  if (d.stack) e.stack = d.stack;
+  return e as Error;
+}

@@ -1,0 +1,36 @@
+// A lint worker (worker_threads) for the pool in pool.ts: loads the same rules as the main thread
+// (same options, configuration and current folder), then lints each text it is sent and posts
+// back the findings. Errors go back as data: the main thread rethrows them as its own classes.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import { RuleError, UsageError } from '../engine/errors.js';
+import { lint } from '../index.js';
+import type { Args } from './args.js';
+import type { TaskMessage, ReplyMessage, WorkerError } from './pool.js';
+import { loadRuleSet } from './run.js';
+
+const { args, cwd } = workerData as { args: Args; cwd: string };
+const port = parentPort!;
+
+try {
+  const { rules, knownRuleIds } = loadRuleSet(args, cwd);
+  port.on('message', (task: TaskMessage) => {
+    let reply: ReplyMessage;
+    try {
+      const findings = lint(task.text, { rules, format: task.format, filename: task.filename, inlineConfig: task.inlineConfig, knownRuleIds });
+      reply = { id: task.id, findings };
+    } catch (e) {
+      reply = { id: task.id, error: toData(e) };
+    }
+    port.postMessage(reply);
+  });
+} catch (e) {
+  // The main thread loaded the same rules first, so this is rare (a file changed meanwhile).
+  port.on('message', (task: TaskMessage) => port.postMessage({ id: task.id, error: toData(e) } satisfies ReplyMessage));
+}
+
+function toData(e: unknown): WorkerError {
+  const err = e instanceof Error ? e : new Error(String(e));
+  const kind = err instanceof RuleError ? 'rule' : err instanceof UsageError ? 'usage' : 'other';
+  return { kind, name: err.name, message: err.message, stack: err.stack };
+}

@@ -1,0 +1,96 @@
+// The worker pool (--jobs): the same findings in the same order as one thread, for every output
+// format and input format, the same error for a bad file; and how many workers the default asks for.
+
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { jobsFor } from '../src/cli/pool.js';
+import { FIXTURES, HAS_SHARED, mtlint, ROOT, SHARED, tempDir } from './helpers.js';
+
+/** A batch of varied files: the samples, every format fixture, and articles cut from the seed or the samples. */
+function batch(): string {
+  const dir = tempDir('mtlint-pool-');
+  const samples = join(ROOT, 'samples');
+  const texts: string[] = [];
+  for (const f of readdirSync(samples).filter((n) => n.endsWith('.txt'))) {
+    copyFileSync(join(samples, f), join(dir, f));
+    texts.push(readFileSync(join(samples, f), 'utf8'));
+  }
+  for (const f of ['article.md', 'article.html', 'feed.rss', 'feed.atom', 'records.ndjson']) copyFileSync(join(FIXTURES, 'formats', f), join(dir, f));
+  if (HAS_SHARED) texts.push(readFileSync(join(SHARED, 'seed', 'article.txt'), 'utf8'));
+  // 30 more articles: paragraphs of the texts above in rotating order, so each file differs.
+  const paragraphs = texts.flatMap((t) => t.split(/\n\s*\n/)).filter((p) => p.trim() !== '');
+  for (let i = 0; i < 30; i++) {
+    const body = Array.from({ length: 6 }, (_, k) => paragraphs[(i * 7 + k * 3) % paragraphs.length]).join('\n\n');
+    writeFileSync(join(dir, `batch-${String(i).padStart(2, '0')}.txt`), body + '\n');
+  }
+  return dir;
+}
+
+const dir = batch();
+
+for (const format of ['json', 'stylish', 'ndjson', 'sarif', 'checkstyle']) {
+  test(`--jobs 2 and 3 give what --jobs 1 gives (--format ${format})`, () => {
+    const one = mtlint(['--jobs', '1', '--format', format, dir]);
+    assert.ok(one.code === 0 || one.code === 1, one.stderr);
+    if (format === 'json') {
+      const files = (JSON.parse(one.stdout) as { files: { findings: unknown[] }[] }).files;
+      assert.ok(files.length >= 35);
+      assert.ok(files.flatMap((f) => f.findings).length > 20, 'the batch has findings to compare');
+    }
+    for (const jobs of ['2', '3']) {
+      const many = mtlint(['--jobs', jobs, '--format', format, dir]);
+      assert.is(many.code, one.code, many.stderr);
+      assert.is(many.stdout, one.stdout);
+      assert.is(many.stderr, one.stderr);
+    }
+  });
+}
+
+test('--jobs with rule selection, --phrases and a baseline: same output as one thread', () => {
+  const tsv = join(tempDir('mtlint-pool-tsv-'), 'house.tsv');
+  writeFileSync(tsv, 'the talks\tthe negotiations\nforeign minister\tforeign secretary\n');
+  const baseline = join(tempDir('mtlint-pool-bl-'), 'baseline.json');
+  const written = mtlint(['--write-baseline', baseline, '--rule', 'calques', join(dir, 'batch-00.txt')]);
+  assert.is(written.code, 0, written.stderr);
+  const common = ['--format', 'json', '--phrases', tsv, '--disable-rule', 'names', '--baseline', baseline, dir];
+  const one = mtlint(['--jobs', '1', ...common]);
+  const two = mtlint(['--jobs', '2', ...common]);
+  assert.is(two.code, one.code, two.stderr);
+  assert.is(two.stdout, one.stdout);
+  assert.match(one.stdout, /phrases\/house/);
+});
+
+test('a bad file among many: the same single error line and exit 2 with workers', () => {
+  const bad = tempDir('mtlint-pool-bad-');
+  for (let i = 0; i < 6; i++) writeFileSync(join(bad, `a${i}.md`), i === 3 ? 'Text <!-- mtlint-disable no-such/rule -->\n' : 'Fine text.\n');
+  const one = mtlint(['--jobs', '1', bad]);
+  const two = mtlint(['--jobs', '2', bad]);
+  assert.is(one.code, 2);
+  assert.is(two.code, 2);
+  assert.is(two.stderr, one.stderr);
+  assert.is(one.stderr.trim().split('\n').length, 1, one.stderr);
+  assert.is(two.stdout, '');
+});
+
+test('jobsFor: one worker for one input, one per core (at most one per input) for several, --jobs wins', () => {
+  assert.is(jobsFor({ jobs: undefined }, 1), 1);
+  assert.is(jobsFor({ jobs: undefined }, 0), 1);
+  assert.is(jobsFor({ jobs: undefined }, 2), Math.min(2, availableParallelism()));
+  assert.is(jobsFor({ jobs: undefined }, 1000), availableParallelism());
+  assert.is(jobsFor({ jobs: 3 }, 1), 3);
+  assert.is(jobsFor({ jobs: 1 }, 1000), 1);
+});
+
+test('--jobs must be a whole number ≥ 1', () => {
+  for (const bad of ['0', '-2', '1.5', 'x']) {
+    const r = mtlint(['--jobs', bad, dir]);
+    assert.is(r.code, 2, bad);
+    assert.is(r.stdout, '');
+    assert.is(r.stderr.trim().split('\n').length, 1);
+  }
+});
+
+test.run();
