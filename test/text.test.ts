@@ -6,6 +6,8 @@ import * as assert from 'uvu/assert';
 import { TextDocument } from '../src/text/document.js';
 import { computeLineStarts, positionAt } from '../src/text/lines.js';
 import { tokenize } from '../src/text/tokens.js';
+import { lintDocument, lintText, pieces, PIECES_FROM } from '../src/engine/lint.js';
+import { loadRules } from '../src/engine/load.js';
 
 test('line starts for LF, CRLF and lone CR', () => {
   assert.equal(computeLineStarts('a\nb\r\nc\rd'), [0, 2, 5, 7]);
@@ -56,6 +58,58 @@ test('protected ranges cover URLs and e-mail addresses, not trailing punctuation
 test('wordsIn returns the tokens inside a range', () => {
   const doc = new TextDocument('alpha beta gamma delta');
   assert.equal(doc.wordsIn(6, 16).map((t) => t.text), ['beta', 'gamma']);
+});
+
+test('pieces: cover the text exactly, cut after blank lines, about the size asked', () => {
+  const para = (i: number) => `Paragraph ${i} says something about the talks.\nIt has two lines.`;
+  const joined = Array.from({ length: 3000 }, (_, i) => para(i)).join('\n\n');
+  const ps = pieces(joined, 10_000);
+  assert.ok(ps.length > 10);
+  assert.is(ps[0][0], 0);
+  assert.is(ps[ps.length - 1][1], joined.length);
+  for (let k = 1; k < ps.length; k++) {
+    assert.is(ps[k][0], ps[k - 1][1]);
+    assert.ok(joined.slice(0, ps[k][0]).endsWith('\n\n'), 'cut after a blank line');
+    assert.ok(ps[k - 1][1] - ps[k - 1][0] >= 10_000 && ps[k - 1][1] - ps[k - 1][0] < 10_200);
+  }
+  // No blank line: cut after a line break; no line break: after white space; none at all: anywhere.
+  const lines = 'word '.repeat(10).trim() + '\n';
+  const noBlank = lines.repeat(2000);
+  for (const [, e] of pieces(noBlank, 5_000).slice(0, -1)) assert.is(noBlank[e - 1], '\n');
+  const spaces = 'word '.repeat(5000);
+  for (const [, e] of pieces(spaces, 5_000).slice(0, -1)) assert.is(spaces[e - 1], ' ');
+  const solid = 'x'.repeat(40_000);
+  assert.is(pieces(solid, 5_000).map(([s, e]) => solid.slice(s, e)).join(''), solid);
+});
+
+test('a text over PIECES_FROM is linted in pieces: same phrase findings as one document, line numbers of the whole text', () => {
+  const rules = loadRules({ verify: false });
+  const calques = rules.filter((r) => r.id.startsWith('calques/'));
+  const dup = rules.filter((r) => r.id === 'repetition/duplicate-sentence');
+  const article = (i: number) =>
+    `Article ${i}\n\nRussian country television reported on Tuesday that the Moscow holder had not changed since the talks began.\n\n` +
+    `The spokesperson of the ministry said that a criminal case had been opened against the two suspects in the city.\n`;
+  const parts: string[] = [];
+  let length = 0;
+  for (let i = 0; length <= PIECES_FROM + 50_000; i++) {
+    parts.push(article(i));
+    length += parts[parts.length - 1].length + 2;
+  }
+  // The last article repeats its own sentence: reported with its line in the whole text.
+  const repeated = 'Officials in the region said the bridge would reopen to traffic after the repairs were finished next month.';
+  parts.push(`Last\n\n${repeated}\n\nSomething else happened on the same day in another city of the region.\n\n${repeated}\n`);
+  const text = parts.join('\n');
+  assert.ok(text.length > PIECES_FROM);
+  const whole = lintDocument(new TextDocument(text), calques);
+  const inPieces = lintText(text, calques);
+  assert.ok(whole.length > 1000);
+  assert.equal(inPieces, whole);
+  for (const f of inPieces.slice(-5)) assert.is(text.slice(f.start, f.end), f.text);
+  const found = lintText(text, dup);
+  const last = found[found.length - 1];
+  assert.is(text.slice(last.start, last.end), repeated);
+  const firstLine = text.slice(0, text.indexOf(repeated)).split('\n').length;
+  assert.match(last.message, `line ${firstLine} `);
 });
 
 test.run();

@@ -21,8 +21,60 @@ export function lintDocument(doc: TextDocument, rules: readonly Rule[]): Finding
   return sortFindings(dedupe(findings));
 }
 
+/** Texts longer than this (UTF-16 units) are linted in pieces of about PIECE. */
+export const PIECES_FROM = 1_000_000;
+const PIECE = 250_000;
+
+/**
+ * Findings in `text`. A very long text (a whole feed pasted into one file) is linted in pieces
+ * of about 250,000 characters cut at blank lines, so that memory stays bounded and checks that
+ * look across a document (repeated sentences, a name's spellings) look within the piece — a few
+ * dozen articles — rather than across thousands.
+ */
 export function lintText(text: string, rules: readonly Rule[]): Finding[] {
-  return lintDocument(new TextDocument(text), rules);
+  if (text.length <= PIECES_FROM) return lintDocument(new TextDocument(text), rules);
+  const out: Finding[] = [];
+  let line = 1;
+  for (const [start, end] of pieces(text, PIECE)) {
+    const doc = new TextDocument(text.slice(start, end), { firstLine: line });
+    for (const f of lintDocument(doc, rules)) out.push(shift(f, start));
+    line += doc.lineStarts.length - 1;
+  }
+  return out;
+}
+
+/** [start, end) pieces covering `text`, each about `size` long, cut after a blank line (else a line break, else white space). */
+export function pieces(text: string, size: number): [number, number][] {
+  const out: [number, number][] = [];
+  let start = 0;
+  while (text.length - start > size * 1.5) {
+    const from = start + size;
+    const limit = Math.min(text.length, from + size);
+    let cut = -1;
+    const blank = /\n[ \t]*\r?\n/g;
+    blank.lastIndex = from;
+    const m = blank.exec(text);
+    if (m && m.index < limit) cut = m.index + m[0].length;
+    if (cut < 0) {
+      const nl = text.indexOf('\n', from);
+      if (nl >= 0 && nl < limit) cut = nl + 1;
+    }
+    if (cut < 0) {
+      const ws = /\s/g;
+      ws.lastIndex = from;
+      const w = ws.exec(text);
+      cut = w && w.index < limit ? w.index + 1 : limit;
+    }
+    out.push([start, cut]);
+    start = cut;
+  }
+  out.push([start, text.length]);
+  return out;
+}
+
+function shift(f: Finding, by: number): Finding {
+  const edit = (e: Edit): Edit => ({ ...e, start: e.start + by, end: e.end + by });
+  return { ...f, start: f.start + by, end: f.end + by, fix: f.fix && edit(f.fix), suggestions: f.suggestions.map(edit) };
 }
 
 function toFinding(rule: Rule, m: Match, text: string): Finding {

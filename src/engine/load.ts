@@ -240,7 +240,19 @@ export function makeEnv(dir: string): KindEnv {
  * building a `Set` of it took ≈ 190 ms and 20 MB, and a lookup costs ≈ 20 string comparisons.
  */
 let english: string | undefined;
+/** Answers so far: a text asks about the same few thousand words again and again. */
+const englishSeen = new Map<string, boolean>();
 export function isEnglishWord(lowerWord: string): boolean {
+  let known = englishSeen.get(lowerWord);
+  if (known === undefined) {
+    known = lookUpEnglish(lowerWord);
+    if (englishSeen.size >= 200_000) englishSeen.clear();
+    englishSeen.set(lowerWord, known);
+  }
+  return known;
+}
+
+function lookUpEnglish(lowerWord: string): boolean {
   if (lowerWord === '' || !/^[a-z]+$/.test(lowerWord)) return false;
   english ??= readFileSync(require.resolve('an-array-of-english-words'), 'latin1');
   const text = english;

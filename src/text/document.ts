@@ -19,8 +19,12 @@ export class TextDocument {
   #words?: Token[];
   #protected?: [number, number][];
 
-  constructor(text: string) {
+  /** Line number of the text's first line: a piece of a larger text counts its lines from there. */
+  readonly firstLine: number;
+
+  constructor(text: string, options: { firstLine?: number } = {}) {
     this.text = text;
+    this.firstLine = options.firstLine ?? 1;
   }
 
   get lineStarts(): number[] {
@@ -28,7 +32,8 @@ export class TextDocument {
   }
 
   positionAt(offset: number): Position {
-    return positionAt(this.lineStarts, offset);
+    const p = positionAt(this.lineStarts, offset);
+    return this.firstLine === 1 ? p : { ...p, line: p.line + this.firstLine - 1 };
   }
 
   /** Runs of non-blank lines, trimmed of surrounding white space. */
