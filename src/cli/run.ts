@@ -136,7 +136,9 @@ export async function run(args: Args): Promise<number> {
       if (pool) {
         // The worker lints without the filters; they run here, as `lint` would run them.
         const found = pool.lint(file.text, format, display, args.inlineConfig);
-        pending.push({ findings: found.then((f) => options.filter!(f, file.text)), finish });
+        const findings = found.then((f) => options.filter!(f, file.text));
+        findings.catch(() => {}); // rethrown when awaited, in input order
+        pending.push({ findings, finish });
       } else await finish(lint(file.text, options));
       continue;
     }
