@@ -1,14 +1,15 @@
 // The rule loader and pipeline: errors name the rule file and line; a rule whose examples fail
 // refuses to load; protected ranges are dropped centrally; findings are sorted and deduplicated.
 
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { RuleError } from '../src/engine/errors.js';
 import { lintText } from '../src/engine/lint.js';
 import { loadRules } from '../src/engine/load.js';
+import { regexHazard } from '../src/engine/regex-safety.js';
+import { tempDir } from './helpers.js';
 
 const GOOD = `kind: phrase
 severity: warning
@@ -29,7 +30,7 @@ examples:
 `;
 
 function rulesDir(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mtlint-rules-'));
+  const dir = tempDir('mtlint-rules-');
   for (const [name, body] of Object.entries(files)) {
     mkdirSync(join(dir, name.split('/')[0]), { recursive: true });
     writeFileSync(join(dir, name), body);
@@ -108,6 +109,44 @@ test('a fixing rule without an expected output fails; missing examples fail', ()
 
 test('an unknown kind is named', () => {
   assert.match(loadError({ 'a/b.yaml': GOOD.replace('kind: phrase', 'kind: magic') }).message, /b\.yaml:1: kind: expected one of/);
+});
+
+const BOILERPLATE = (pattern: string) => `kind: boilerplate
+severity: error
+confidence: 0.9
+fix: safe
+message: Delete.
+description: A residue rule.
+source: test case for the loader.
+lines:
+  - ${JSON.stringify(pattern)}
+examples:
+  flag:
+    - text: "x\\n\\naaa"
+      output: "x"
+  pass: ["y"]
+`;
+
+test('a pattern that can backtrack catastrophically is refused at load, naming the file and line', () => {
+  const e = loadError({ 'r/redos.yaml': BOILERPLATE('(a+)+') });
+  assert.match(e.message, /redos\.yaml:8: lines: regular expression \/\(a\+\)\+\/ refused: nested repetition/);
+  assert.match(loadError({ 'r/alt.yaml': BOILERPLATE('(?:a|a)+') }).message, /alt\.yaml:8: .*overlapping alternatives/);
+  // The same intent written without the nesting loads and works.
+  const rules = loadRules({ dirs: [rulesDir({ 'r/ok.yaml': BOILERPLATE('a+') })] });
+  assert.is(rules.length, 1);
+});
+
+test('regexHazard: nested repetition and overlapping alternatives inside a repeat are found', () => {
+  const refused = ['(a+)+$', '(a*)*b', '(\\w+\\s?)+$', '(x.{0,50})+y', '([a-z]+)*$', '(?:\\d+,?)+$', '(a{1,20}){1,20}$', '(?<n>a+)+', '(a|a)*$', '(\\w|\\d)+$', '(?:.|\\s)*x'];
+  for (const p of refused) assert.ok(regexHazard(p, 'u'), `should refuse /${p}/`);
+});
+
+test('regexHazard: unambiguous repeats, bounded counts and plain patterns pass', () => {
+  const fine = [
+    '(\\s*,\\s*)+', '(\\w+\\s)+$', "(?:[\\p{Lu}][\\p{L}'-]+ )+x", "(?: [\\p{Lu}][\\p{L}'-]+){0,3}", 'leave a (?:reply|comment)(?: to .{1,60})?',
+    '(?:a|b|c)+', '(?:ab|cd)+', '(?=(a+))\\1+', '[(]+', '\\(+a+\\)+', '\\p{Script=Cyrillic}', 'a{2,}',
+  ];
+  for (const p of fine) assert.is(regexHazard(p, 'u'), null, `should accept /${p}/`);
 });
 
 test.run();

@@ -1,17 +1,16 @@
 // Term lists from TSV: loaded into the phrase matcher, case-preserving, errors name the line.
 
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { RuleError } from '../src/engine/errors.js';
 import { lintText } from '../src/engine/lint.js';
 import { loadPhraseTsv } from '../src/engine/phrases-tsv.js';
-import { mtlint } from './helpers.js';
+import { mtlint, tempDir } from './helpers.js';
 
 function tsv(body: string): string {
-  const path = join(mkdtempSync(join(tmpdir(), 'mtlint-tsv-')), 'terms.tsv');
+  const path = join(tempDir('mtlint-tsv-'), 'terms.tsv');
   writeFileSync(path, body);
   return path;
 }
@@ -47,7 +46,7 @@ test('10,000 entries load into one matcher', () => {
 });
 
 test('--phrases (repeatable) adds term lists to the CLI; --fix applies them', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'mtlint-tsv-cli-'));
+  const dir = tempDir('mtlint-tsv-cli-');
   const a = join(dir, 'house.tsv');
   const b = join(dir, 'desk.tsv');
   const article = join(dir, 'article.txt');
@@ -67,7 +66,7 @@ test('--phrases (repeatable) adds term lists to the CLI; --fix applies them', ()
 });
 
 test('--phrases: a bad line, a missing file or no value is one line on stderr and exit 2', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'mtlint-tsv-cli-'));
+  const dir = tempDir('mtlint-tsv-cli-');
   const bad = join(dir, 'bad.tsv');
   const article = join(dir, 'article.txt');
   writeFileSync(bad, 'counterfeit news\tfake news\n# fine\nno tab on this line\n');

@@ -13,7 +13,7 @@ import { loadPhraseTsv } from '../engine/phrases-tsv.js';
 import { fix, lint, resolveFormat, type LintFinding, type LintOptions } from '../index.js';
 import { expandInputs } from '../io/expand.js';
 import { detectFormat, parseSource, type InputFormat } from '../io/formats/index.js';
-import { decode, describe, encode, readSource, writeAtomic, type SourceFile } from '../io/source.js';
+import { decode, describe, encode, maxFileBytes, readSource, writeAtomic, type SourceFile } from '../io/source.js';
 import { FORMATTERS, HUMAN_FORMATS, type FileResult } from '../report/index.js';
 import type { Severity } from '../types.js';
 import type { Args } from './args.js';
@@ -192,8 +192,13 @@ function exitCode(counts: Record<Severity, number>, args: Args): number {
 
 async function readStdin(name: string): Promise<SourceFile> {
   const chunks: Buffer[] = [];
+  let size = 0;
   try {
-    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    for await (const chunk of process.stdin) {
+      chunks.push(chunk as Buffer);
+      // Stop reading an endless input (decode refuses what is over the limit).
+      if ((size += (chunk as Buffer).length) > maxFileBytes()) break;
+    }
   } catch (e) {
     throw new UsageError(`standard input: ${describe(e)}`);
   }

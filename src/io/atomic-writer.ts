@@ -1,23 +1,64 @@
-// Writing a file in pieces without ever leaving it half-written: the pieces go to a temporary
-// file in the same folder (same mode), which replaces the file on commit; abort removes it.
+// Replacing a file without ever leaving it half-written: the new bytes go to a temporary file in
+// the same folder (so the final rename stays on one file system), created exclusively with the
+// file's mode (and owner, when allowed), flushed to disk, then renamed over the file; the folder
+// is flushed too so the rename survives a crash. Until the rename, the original is untouched; on
+// any failure the temporary file is removed and the original stays as it was.
+//
+// Refused before anything is written: a file that no longer exists (or whose folder vanished),
+// a file without write permission (even for root, who could otherwise replace it: read-only
+// means "do not change"). A symbolic link is followed: its target is replaced, the link kept.
 
-import { chmodSync, closeSync, fsyncSync, openSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  accessSync,
+  chmodSync,
+  closeSync,
+  constants,
+  fchownSync,
+  fsyncSync,
+  openSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { UsageError } from '../engine/errors.js';
-import { describe } from './source.js';
+import { describe, UsageError } from '../engine/errors.js';
 
 export class AtomicWriter {
+  /** The file actually replaced (the target of `path` when it is a symbolic link). */
+  readonly target: string;
   readonly #tmp: string;
   readonly #mode: number;
   #fd: number | undefined;
 
   constructor(readonly path: string) {
+    const fail = (e: unknown) => new UsageError(`${path}: cannot write fix, file left unchanged: ${describe(e)}`);
+    let st;
     try {
-      this.#mode = statSync(path).mode & 0o7777;
-      this.#tmp = join(dirname(path), `.${basename(path)}.mtlint-${process.pid}-${Date.now().toString(36)}.tmp`);
+      this.target = realpathSync(path);
+      st = statSync(this.target);
+    } catch (e) {
+      throw fail(e);
+    }
+    if (!st.isFile()) throw new UsageError(`${path}: cannot write fix, not a regular file`);
+    this.#mode = st.mode & 0o7777;
+    if ((this.#mode & 0o222) === 0) throw new UsageError(`${path}: cannot write fix, the file is read-only (file left unchanged)`);
+    try {
+      accessSync(this.target, constants.W_OK);
+    } catch (e) {
+      throw fail(e);
+    }
+    this.#tmp = join(dirname(this.target), `.${basename(this.target)}.mtlint-${process.pid}-${Date.now().toString(36)}.tmp`);
+    try {
       this.#fd = openSync(this.#tmp, 'wx', this.#mode);
     } catch (e) {
-      throw new UsageError(`${path}: cannot write fix, file left unchanged: ${describe(e)}`);
+      throw fail(e);
+    }
+    try {
+      fchownSync(this.#fd, st.uid, st.gid);
+    } catch {
+      // not allowed to give the file away: it keeps the writer's owner
     }
   }
 
@@ -37,20 +78,40 @@ export class AtomicWriter {
       closeSync(this.#fd!);
       this.#fd = undefined;
       chmodSync(this.#tmp, this.#mode);
-      renameSync(this.#tmp, this.path);
+      renameSync(this.#tmp, this.target);
     } catch (e) {
       this.abort();
       throw new UsageError(`${this.path}: cannot write fix, file left unchanged: ${describe(e)}`);
     }
+    syncDir(dirname(this.target));
   }
 
   abort(): void {
-    if (this.#fd !== undefined) closeSync(this.#fd);
+    if (this.#fd !== undefined) {
+      try {
+        closeSync(this.#fd);
+      } catch {
+        // already closed
+      }
+    }
     this.#fd = undefined;
     try {
       unlinkSync(this.#tmp);
     } catch {
       // already gone
     }
+  }
+}
+
+/** Flushes a folder's entries (the rename) to disk; not every system allows it, and that is no error. */
+function syncDir(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // best effort
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }

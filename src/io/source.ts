@@ -1,10 +1,12 @@
 // Reading and writing the user's files without losing a byte: detect and keep the BOM and
 // encoding, refuse binary or undecodable input, and write fixes atomically (temporary file in
-// the same folder, same mode, then rename).
+// the same folder, same mode, then rename). A file larger than maxFileBytes() is refused before
+// it is read: linting holds the whole text and its tokens in memory (tens of bytes per byte of
+// text), and no article is that long; NDJSON exports of any size are streamed instead.
 
-import { chmodSync, closeSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
-import { UsageError } from '../engine/errors.js';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { describe, UsageError } from '../engine/errors.js';
+import { AtomicWriter } from './atomic-writer.js';
 
 export type Encoding = 'utf8' | 'utf16le' | 'utf16be';
 
@@ -17,7 +19,21 @@ export interface SourceFile {
   encoding: Encoding;
 }
 
+/** The largest file read in one piece: 10 MiB, or MTLINT_MAX_FILE_MB megabytes (MiB). */
+export function maxFileBytes(): number {
+  const mb = Number(process.env.MTLINT_MAX_FILE_MB);
+  return (Number.isFinite(mb) && mb > 0 ? mb : 10) * 1024 * 1024;
+}
+
+function tooLarge(path: string, size: number): UsageError {
+  const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1).replace(/\.0$/, '')} MB`;
+  return new UsageError(
+    `${path}: too large to check (${mb(size)}; the limit is ${mb(maxFileBytes())}: split the file, stream NDJSON with --format ndjson, or raise MTLINT_MAX_FILE_MB)`,
+  );
+}
+
 export function decode(bytes: Uint8Array, path: string): SourceFile {
+  if (bytes.length > maxFileBytes()) throw tooLarge(path, bytes.length);
   if (bytes.length >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return utf16(bytes, path, 'utf16le');
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return utf16(bytes, path, 'utf16be');
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
@@ -54,58 +70,42 @@ export function encode(file: Pick<SourceFile, 'bom' | 'encoding'>, text: string)
 export function readSource(path: string): SourceFile {
   let bytes: Buffer;
   try {
-    bytes = readFileSync(path);
+    const st = statSync(path);
+    if (st.size > maxFileBytes()) throw tooLarge(path, st.size);
+    bytes = st.isFile() ? readFileSync(path) : readBounded(path);
   } catch (e) {
+    if (e instanceof UsageError) throw e;
     throw new UsageError(`${path}: ${describe(e)}`);
   }
   return decode(bytes, path);
 }
 
-/** Replaces `path` with `bytes` atomically: never a half-written file, mode preserved. */
-export function writeAtomic(path: string, bytes: Uint8Array): void {
-  let mode: number;
+/** A pipe or device (`<(cmd)`, /dev/stdin) read up to the size limit, so /dev/zero cannot fill memory. */
+function readBounded(path: string): Buffer {
+  const limit = maxFileBytes();
+  const chunks: Buffer[] = [];
+  let total = 0;
+  const fd = openSync(path, 'r');
   try {
-    mode = statSync(path).mode & 0o7777;
-  } catch (e) {
-    throw new UsageError(`${path}: cannot write: ${describe(e)}`);
-  }
-  const tmp = join(dirname(path), `.${basename(path)}.mtlint-${process.pid}-${Date.now().toString(36)}.tmp`);
-  let fd: number | undefined;
-  try {
-    fd = openSync(tmp, 'wx', mode);
-    let off = 0;
-    while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = undefined;
-    chmodSync(tmp, mode);
-    renameSync(tmp, path);
-  } catch (e) {
-    if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(tmp);
-    } catch {
-      // the temporary file was never created
+    for (;;) {
+      const buf = Buffer.alloc(1 << 16);
+      const n = readSync(fd, buf, 0, buf.length, null);
+      if (n === 0) break;
+      total += n;
+      if (total > limit) throw tooLarge(path, total);
+      chunks.push(buf.subarray(0, n));
     }
-    throw new UsageError(`${path}: cannot write fix, file left unchanged: ${describe(e)}`);
+  } finally {
+    closeSync(fd);
   }
+  return Buffer.concat(chunks);
 }
 
-export function describe(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  switch (err.code) {
-    case 'ENOENT':
-      return 'no such file or directory';
-    case 'EACCES':
-    case 'EPERM':
-      return 'permission denied';
-    case 'EISDIR':
-      return 'is a directory';
-    case 'ENOSPC':
-      return 'no space left on device';
-    case 'EROFS':
-      return 'read-only file system';
-    default:
-      return err.message ?? String(e);
-  }
+/** Replaces `path` with `bytes` atomically: never a half-written file, mode preserved (see AtomicWriter). */
+export function writeAtomic(path: string, bytes: Uint8Array): void {
+  const w = new AtomicWriter(path);
+  w.write(bytes);
+  w.commit();
 }
+
+export { describe };

@@ -4,6 +4,7 @@
 import type { TextDocument } from '../text/document.js';
 import type { Match, RuleSpec } from '../types.js';
 import { RuleError } from '../engine/errors.js';
+import { regexHazard } from '../engine/regex-safety.js';
 
 /** Finds matches in a document; built once per rule by the kind's `compile`. */
 export type Checker = (doc: TextDocument) => Match[];
@@ -67,10 +68,14 @@ export class Options {
 
   /** Compiles a regular expression, naming the rule file and key when it is invalid. */
   regex(key: string, source: string, flags: string): RegExp {
+    let re: RegExp;
     try {
-      return new RegExp(source, flags);
+      re = new RegExp(source, flags);
     } catch (e) {
       this.fail(key, `invalid regular expression /${source}/: ${(e as Error).message}`);
     }
+    const hazard = regexHazard(source, flags);
+    if (hazard) this.fail(key, `regular expression /${source}/ refused: ${hazard} can backtrack catastrophically`);
+    return re;
   }
 }

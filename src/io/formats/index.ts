@@ -36,6 +36,17 @@ export function detectFormat(path: string | undefined, text?: string): InputForm
 
 /** Articles and directives of a source in the given format (plain text: one identity article). */
 export function parseSource(format: InputFormat, source: string, path: string): ParsedSource {
+  try {
+    return parseAs(format, source, path);
+  } catch (e) {
+    // Markup nested thousands deep overflows the stack of the recursive tree walks (ours and the
+    // Markdown libraries'): refuse the file clearly rather than crash.
+    if (e instanceof RangeError && /call stack/i.test(e.message)) throw new UsageError(`${path}: nested too deeply to read (${format}); not checked`);
+    throw e;
+  }
+}
+
+function parseAs(format: InputFormat, source: string, path: string): ParsedSource {
   switch (format) {
     case 'text':
       return { articles: [{ map: null, blocks: [] }], directives: [] };
