@@ -158,6 +158,17 @@ test('writeAtomic keeps the mode, leaves no temporary file, and refuses what it 
   assert.equal(readdirSync(dir), ['a.txt']);
 });
 
+test('writeAtomic with the bytes read refuses a file changed since, and writes one that is not', () => {
+  const dir = tempDir('mtlint-atomic-');
+  const path = join(dir, 'a.txt');
+  writeFileSync(path, 'old');
+  writeAtomic(path, Buffer.from('new'), Buffer.from('old'));
+  assert.is(readFileSync(path, 'utf8'), 'new');
+  assert.throws(() => writeAtomic(path, Buffer.from('newer'), Buffer.from('old')), /a\.txt: changed on disk since mtlint read it/);
+  assert.is(readFileSync(path, 'utf8'), 'new');
+  assert.equal(readdirSync(dir), ['a.txt']);
+});
+
 test('AtomicWriter.abort removes the temporary file and leaves the original', () => {
   const dir = tempDir('mtlint-atomic-');
   const path = join(dir, 'a.txt');

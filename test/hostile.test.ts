@@ -392,4 +392,13 @@ test('--fix when the file is made read-only while mtlint works: refused, untouch
   assert.is(readFileSync(join(dir, 'a.txt'), 'utf8'), ARTICLE);
 });
 
+test('--fix when the file is changed (an editor saved it) while mtlint works: the change is kept, the fix refused', async () => {
+  const dir = folder({ 'a.txt': ARTICLE });
+  const edited = ARTICLE + 'A paragraph the editor added.\n';
+  const r = await fixWhileWaiting(dir, 'a.txt', () => writeFileSync(join(dir, 'a.txt'), edited));
+  refuses(r, /a\.txt: changed on disk since mtlint read it; fix not written \(run again\)/, 'changed meanwhile');
+  assert.is(readFileSync(join(dir, 'a.txt'), 'utf8'), edited, "the editor's version is kept");
+  assert.equal(readdirSync(dir).sort(), ['a.txt', 'fifo.txt'], 'no temporary file');
+});
+
 test.run();

@@ -156,7 +156,7 @@ export async function run(args: Args): Promise<number> {
 
   for (const { file, output, toStdout } of corrected) {
     if (toStdout) process.stdout.write(encode(file, output));
-    else if (output !== file.text) writeAtomic(file.path, encode(file, output));
+    else if (output !== file.text) writeAtomic(file.path, encode(file, output), encode(file, file.text));
   }
   if (writer) {
     writer.write();

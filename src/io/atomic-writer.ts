@@ -4,6 +4,9 @@
 // is flushed too so the rename survives a crash. Until the rename, the original is untouched; on
 // any failure the temporary file is removed and the original stays as it was.
 //
+// With the bytes the file held when it was read, a file changed meanwhile (an editor saved it) is
+// not replaced: the fix is refused rather than the editor's change lost.
+//
 // Refused before anything is written: a file that no longer exists (or whose folder vanished),
 // a file without write permission (even for root, who could otherwise replace it: read-only
 // means "do not change"). A symbolic link is followed: its target is replaced, the link kept.
@@ -16,6 +19,7 @@ import {
   fchownSync,
   fsyncSync,
   openSync,
+  readFileSync,
   realpathSync,
   renameSync,
   statSync,
@@ -32,7 +36,14 @@ export class AtomicWriter {
   readonly #mode: number;
   #fd: number | undefined;
 
-  constructor(readonly path: string) {
+  /**
+   * `expected`: the bytes the file held when it was read; if it holds anything else at commit
+   * time (an editor saved it meanwhile), the fix is not written, so that change is not lost.
+   */
+  constructor(
+    readonly path: string,
+    readonly expected?: Uint8Array,
+  ) {
     const fail = (e: unknown) => new UsageError(`${path}: cannot write fix, file left unchanged: ${describe(e)}`);
     let st;
     try {
@@ -73,6 +84,10 @@ export class AtomicWriter {
   }
 
   commit(): void {
+    if (this.expected && !this.#unchanged()) {
+      this.abort();
+      throw new UsageError(`${this.path}: changed on disk since mtlint read it; fix not written (run again)`);
+    }
     try {
       fsyncSync(this.#fd!);
       closeSync(this.#fd!);
@@ -84,6 +99,19 @@ export class AtomicWriter {
       throw new UsageError(`${this.path}: cannot write fix, file left unchanged: ${describe(e)}`);
     }
     syncDir(dirname(this.target));
+  }
+
+  #current(): Buffer | null {
+    try {
+      return readFileSync(this.target);
+    } catch {
+      return null;
+    }
+  }
+
+  #unchanged(): boolean {
+    const now = this.#current();
+    return now !== null && Buffer.from(this.expected!.buffer, this.expected!.byteOffset, this.expected!.byteLength).equals(now);
   }
 
   abort(): void {

@@ -101,9 +101,12 @@ function readBounded(path: string): Buffer {
   return Buffer.concat(chunks);
 }
 
-/** Replaces `path` with `bytes` atomically: never a half-written file, mode preserved (see AtomicWriter). */
-export function writeAtomic(path: string, bytes: Uint8Array): void {
-  const w = new AtomicWriter(path);
+/**
+ * Replaces `path` with `bytes` atomically: never a half-written file, mode preserved; with
+ * `expected` (the bytes read), refused if the file changed since (see AtomicWriter).
+ */
+export function writeAtomic(path: string, bytes: Uint8Array, expected?: Uint8Array): void {
+  const w = new AtomicWriter(path, expected);
   w.write(bytes);
   w.commit();
 }
