@@ -2,18 +2,19 @@
 // (same options, configuration and current folder), then lints each text it is sent and posts
 // back the findings. Errors go back as data: the main thread rethrows them as its own classes.
 
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { RuleError, UsageError } from '../engine/errors.js';
 import { lint } from '../index.js';
 import type { Args } from './args.js';
 import type { TaskMessage, ReplyMessage, WorkerError } from './pool.js';
 import { loadRuleSet } from './run.js';
 
-const { args, cwd } = workerData as { args: Args; cwd: string };
+const { args, cwd, replies } = workerData as { args: Args; cwd: string; replies: MessagePort };
 const port = parentPort!;
 
 try {
   const { rules, knownRuleIds } = loadRuleSet(args, cwd);
+  replies.postMessage({ ready: true });
   port.on('message', (task: TaskMessage) => {
     let reply: ReplyMessage;
     try {
@@ -22,11 +23,12 @@ try {
     } catch (e) {
       reply = { id: task.id, error: toData(e) };
     }
-    port.postMessage(reply);
+    replies.postMessage(reply);
   });
 } catch (e) {
+  replies.postMessage({ ready: true });
   // The main thread loaded the same rules first, so this is rare (a file changed meanwhile).
-  port.on('message', (task: TaskMessage) => port.postMessage({ id: task.id, error: toData(e) } satisfies ReplyMessage));
+  port.on('message', (task: TaskMessage) => replies.postMessage({ id: task.id, error: toData(e) } satisfies ReplyMessage));
 }
 
 function toData(e: unknown): WorkerError {
