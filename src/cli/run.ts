@@ -64,7 +64,7 @@ export async function run(args: Args): Promise<number> {
   const bar = showProgress ? progress(paths.length) : NO_PROGRESS;
   // Several files are linted in worker threads (--jobs); findings are taken back in input order.
   const jobs = !args.fix && args.format !== 'diff' ? jobsFor(args, paths.length) : 1;
-  const pool = jobs > 1 ? new LintPool(jobs, args, cwd, (text, format, filename, inlineConfig) => lint(text, { rules, format, filename, inlineConfig, knownRuleIds })) : undefined;
+  const pool = jobs > 1 ? new LintPool(jobs, args, cwd, (text, format, filename, inlineConfig) => lint(text, { rules, format, filename, inlineConfig, knownRuleIds }), args.jobs === undefined) : undefined;
   /** Files given to the pool, finished (filtered, recorded, written or kept) in input order. */
   const pending: { findings: Promise<LintFinding[]>; finish: (findings: LintFinding[]) => Promise<void> }[] = [];
   const finishOldest = async () => {
