@@ -160,6 +160,8 @@ const med = <T>(runs: T[], f: (x: T) => number) => median(runs.map(f));
 const workDir = mkdtempSync(join(tmpdir(), 'mtlint-bench-'));
 
 async function main(): Promise<void> {
+  // The CLI refuses text files over 10 MiB unless told otherwise: the one-file row raises the limit.
+  process.env.MTLINT_MAX_FILE_MB ??= '64';
   hookPath = join(workDir, 'rss-hook.mjs');
   writeFileSync(
     hookPath,
@@ -353,7 +355,7 @@ async function main(): Promise<void> {
   if (phrasesOption) cliRows.push([`mtlint --phrases (10,000 entries), same article`, fmt(inputs.article3k.bytes / 1000, 1) + ' KB', wall(startup[2]), fmtMb(med(startup[2], (r) => r.rssKb))]);
   else cliRows.push(['mtlint --phrases', '–', 'option missing', '–']);
   if (TEXTLINT) cliRows.push([`textlint + prh (10,000 entries), same article`, fmt(inputs.article3k.bytes / 1000, 1) + ' KB', wall(textlintStartup), fmtMb(med(textlintStartup, (r) => r.rssKb))]);
-  cliRows.push([`mtlint, one ${fmt(big.bytes / MB)} MB text file (${fmt(bigCli[0].stdoutBytes / MB, 1)} MB of report)`, `${fmt(big.bytes / MB, 1)} MB`, wall(bigCli), fmtMb(med(bigCli, (r) => r.rssKb))]);
+  cliRows.push([`mtlint, one ${fmt(big.bytes / MB)} MB text file (MTLINT_MAX_FILE_MB=64; ${fmt(bigCli[0].stdoutBytes / MB, 1)} MB of report)`, `${fmt(big.bytes / MB, 1)} MB`, wall(bigCli), fmtMb(med(bigCli, (r) => r.rssKb))]);
   cliRows.push([`mtlint --format ndjson, the same ${fmt(big.articles)} articles as NDJSON records, streamed (${fmt(bigNd[0].stdoutBytes / MB, 1)} MB of report)`, `${fmt(big.bytes / MB, 1)} MB`, wall(bigNd), fmtMb(med(bigNd, (r) => r.rssKb))]);
   cliRows.push([`mtlint, ${inputs.batchDir.files} articles in one process`, `${fmt(inputs.batchDir.bytes / 1000)} KB`, wall(batch[0]), fmtMb(med(batch[0], (r) => r.rssKb))]);
   if (jobsOption) {

@@ -32,7 +32,7 @@ export type ReplyMessage = { id: number; findings: LintFinding[]; error?: undefi
 /** Tasks a worker is given ahead, so that it never waits for the main thread. */
 const AHEAD = 2;
 /** Default --jobs: workers start after the main thread has linted this long. */
-const LAZY_START_MS = 250;
+const LAZY_START_MS = 1000;
 
 /** How many workers `--jobs` (or its default) asks for, given the inputs. */
 export function jobsFor(args: Pick<Args, 'jobs'>, inputs: number): number {
