@@ -329,6 +329,9 @@ function matchDocument(doc: TextDocument, root: Node, classes: Classes): Match[]
   const text = doc.text;
   const out: Match[] = [];
   const candidates = startCandidates(doc, root, classes);
+  const paths: Path[] = [];
+  const bounds = [0];
+  const caps: Capture[] = [];
   let c = 0;
   let i = 0;
   for (;;) {
@@ -337,8 +340,14 @@ function matchDocument(doc: TextDocument, root: Node, classes: Classes): Match[]
       if (c >= candidates.length) break;
       i = candidates[c];
     } else if (i >= tokens.length) break;
-    const paths: Path[] = [];
-    walk(root, i, [i], [], tokens, text, classes, paths);
+    paths.length = 0;
+    bounds[0] = i;
+    walk(root, i, bounds, caps, tokens, text, classes, paths);
+    // Usually a prefix matched and no entry ended: nothing to choose from.
+    if (paths.length === 0) {
+      i++;
+      continue;
+    }
     const chosen = paths
       .filter((p) => contextAllows(p, tokens, text, classes))
       .sort((a, b) => b.bounds[b.bounds.length - 1] - a.bounds[a.bounds.length - 1] || a.entry.index - b.entry.index)[0];
@@ -352,29 +361,45 @@ function matchDocument(doc: TextDocument, root: Node, classes: Classes): Match[]
   return out;
 }
 
+/** `bounds` and `caps` are stacks shared along the walk (pushed and popped in pairs); a path copies them when an entry ends. */
 function walk(node: Node, j: number, bounds: number[], caps: Capture[], tokens: Token[], text: string, classes: Classes, out: Path[]): void {
   for (const entry of node.ends) out.push({ entry, bounds: [...bounds], captures: [...caps] });
   if (node.special && j > bounds[0]) {
     for (const name in ZERO_WIDTH) {
       const n = node.lit.get(name);
-      if (n && ZERO_WIDTH[name](text, tokens[j - 1])) walk(n, j, [...bounds, j], caps, tokens, text, classes, out);
+      if (n && ZERO_WIDTH[name](text, tokens[j - 1])) {
+        bounds.push(j);
+        walk(n, j, bounds, caps, tokens, text, classes, out);
+        bounds.pop();
+      }
     }
   }
   if (j >= tokens.length || (j > bounds[0] && !adjacent(text, tokens[j - 1], tokens[j]))) return;
   const next = node.lit.get(tokens[j].norm);
-  if (next) walk(next, j + 1, [...bounds, j + 1], caps, tokens, text, classes, out);
+  if (next) {
+    bounds.push(j + 1);
+    walk(next, j + 1, bounds, caps, tokens, text, classes, out);
+    bounds.pop();
+  }
   if (node.special) {
     for (const [name, test] of SPECIAL_STEPS) {
       const n = node.lit.get(name);
-      if (n && test(tokens[j])) walk(n, j + 1, [...bounds, j + 1], caps, tokens, text, classes, out);
+      if (n && test(tokens[j])) {
+        bounds.push(j + 1);
+        walk(n, j + 1, bounds, caps, tokens, text, classes, out);
+        bounds.pop();
+      }
     }
   }
   for (const slot of node.slots) {
     for (const value of classes.get(slot.cls).get(tokens[j].norm) ?? []) {
       const end = matchValue(value, j, tokens, text);
       if (end < 0) continue;
-      const capture = { name: slot.name, value, text: text.slice(tokens[j].start, tokens[end - 1].end) };
-      walk(slot.node, end, [...bounds, end], [...caps, capture], tokens, text, classes, out);
+      bounds.push(end);
+      caps.push({ name: slot.name, value, text: text.slice(tokens[j].start, tokens[end - 1].end) });
+      walk(slot.node, end, bounds, caps, tokens, text, classes, out);
+      caps.pop();
+      bounds.pop();
     }
   }
 }
