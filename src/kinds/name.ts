@@ -429,9 +429,23 @@ export class LoadedIndex {
 
 /** Sorted `\n`-separated lines, searched by bisection over the text itself (no split at load). */
 export class SortedLines {
+  /** Answers so far: a batch asks about the same few thousand words again and again. */
+  private readonly seen = new Map<string, boolean>();
+
   constructor(private readonly text: string) {}
 
   has(k: string): boolean {
+    let found = this.seen.get(k);
+    if (found === undefined) {
+      found = this.search(k);
+      // NOTE: bounded; a batch of many articles sees many distinct words.
+      if (this.seen.size >= 100_000) this.seen.clear();
+      this.seen.set(k, found);
+    }
+    return found;
+  }
+
+  private search(k: string): boolean {
     const t = this.text;
     let lo = 0;
     let hi = t.length;
@@ -639,6 +653,25 @@ function close(a: string, b: string, t: Thresholds): Closeness | null {
   return { distance, similarity: sim };
 }
 
+const closeCache = new WeakMap<Thresholds, Map<string, Closeness | null>>();
+
+/** `close`, remembered per pair of folded words: articles of a batch pair the same names again. */
+function closeMemo(a: string, b: string, t: Thresholds): Closeness | null {
+  // The cheap refusals first, without a key.
+  if (a === b || a[0] !== b[0]) return null;
+  let cache = closeCache.get(t);
+  if (!cache) closeCache.set(t, (cache = new Map()));
+  const key = `${a}\u0000${b}`;
+  let c = cache.get(key);
+  if (c === undefined) {
+    c = close(a, b, t);
+    // NOTE: bounded; dropped rather than grown forever.
+    if (cache.size >= 100_000) cache.clear();
+    cache.set(key, c);
+  }
+  return c;
+}
+
 interface Neighbour extends Closeness {
   key: Key;
 }
@@ -678,17 +711,37 @@ interface NameWord {
 
 const nameWordCache = new WeakMap<TextDocument, NameWord[]>();
 
+/** What a token is as a name word ({text, fold}), or null when it is none; per distinct token. */
+const tokenNames = new Map<string, { text: string; fold: string } | null>();
+
+function asNameWord(token: string): { text: string; fold: string } | null {
+  let n = tokenNames.get(token);
+  if (n !== undefined) return n;
+  n = null;
+  if (/^\p{Lu}/u.test(token) && !/[\p{N}‑-]/u.test(token)) {
+    const text = token.replace(/['’]s$/u, '');
+    if (!(text.length > 1 && text === text.toUpperCase())) n = { text, fold: fold(text) };
+  }
+  // NOTE: bounded; a batch of many articles sees many distinct words.
+  if (tokenNames.size >= 100_000) tokenNames.clear();
+  tokenNames.set(token, n);
+  return n;
+}
+
 /** Capitalised words of letters (not ALL CAPS, no digits or hyphens), possessive ’s removed. */
 function nameWords(doc: TextDocument): NameWord[] {
   let out = nameWordCache.get(doc);
   if (out) return out;
   out = [];
-  doc.words.forEach((w, index) => {
-    if (!/^\p{Lu}/u.test(w.text) || /[\p{N}‑-]/u.test(w.text)) return;
-    const text = w.text.replace(/['’]s$/u, '');
-    if (text.length > 1 && text === text.toUpperCase()) return;
-    out!.push({ index, start: w.start, end: w.start + text.length, text, fold: fold(text) });
-  });
+  const all = doc.words;
+  for (let index = 0; index < all.length; index++) {
+    const w = all[index];
+    // Cheap first test before the per-token cache: most words start with a lower-case ASCII letter.
+    const c = w.text.charCodeAt(0);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) continue;
+    const n = asNameWord(w.text);
+    if (n) out.push({ index, start: w.start, end: w.start + n.text.length, text: n.text, fold: n.fold });
+  }
   nameWordCache.set(doc, out);
   return out;
 }
@@ -698,8 +751,21 @@ function adjacent(text: string, end: number, start: number): boolean {
   return /^[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?$/.test(text.slice(end, start));
 }
 
+const knownMemo = new WeakMap<Gazetteer, WeakMap<KindEnv, Map<string, boolean>>>();
+
+/** Known to the gazetteer or an English word; per distinct spelling. */
 function isKnown(g: Gazetteer, w: NameWord, env: KindEnv): boolean {
-  return knows(g, w.fold) || env.isEnglishWord(w.text.toLowerCase()) || env.isEnglishWord(w.fold);
+  let perEnv = knownMemo.get(g);
+  if (!perEnv) knownMemo.set(g, (perEnv = new WeakMap()));
+  let memo = perEnv.get(env);
+  if (!memo) perEnv.set(env, (memo = new Map()));
+  let known = memo.get(w.text);
+  if (known === undefined) {
+    known = knows(g, w.fold) || env.isEnglishWord(w.text.toLowerCase()) || env.isEnglishWord(w.fold);
+    if (memo.size >= 100_000) memo.clear();
+    memo.set(w.text, known);
+  }
+  return known;
 }
 
 // --- mode wrong --------------------------------------------------------------------------------
@@ -707,10 +773,13 @@ function isKnown(g: Gazetteer, w: NameWord, env: KindEnv): boolean {
 function wrongForms(doc: TextDocument, g: Gazetteer): Match[] {
   const out: Match[] = [];
   const ws = nameWords(doc);
-  const byIndex = new Map(ws.map((w) => [w.index, w]));
+  let byIndex: Map<number, NameWord> | undefined;
   for (let i = 0; i < ws.length; i++) {
     const first = ws[i];
-    const forms = (g.wrong.get(first.text) ?? []).slice().sort((a, b) => b.tokens.length - a.tokens.length);
+    const listed = g.wrong.get(first.text);
+    if (!listed) continue;
+    byIndex ??= new Map(ws.map((w) => [w.index, w]));
+    const forms = listed.slice().sort((a, b) => b.tokens.length - a.tokens.length);
     /** The longest wrong forms found here; several people may share a wrongly spelled surname. */
     let found: WrongForm[] = [];
     let last = first;
@@ -769,10 +838,10 @@ function linkToGazetteer(doc: TextDocument, g: Gazetteer, t: Thresholds, env: Ki
   if (cached) return cached;
 
   const ws = nameWords(doc);
-  const counts = new Map<string, number>();
-  for (const w of ws) counts.set(w.text, (counts.get(w.text) ?? 0) + 1);
-  const folds = new Set(ws.map((w) => w.fold));
-  const byIndex = new Map(ws.map((w) => [w.index, w]));
+  // Built only for an article with a word near a gazetteer name (few are).
+  let counts: Map<string, number> | undefined;
+  let folds: Set<string> | undefined;
+  let byIndex: Map<number, NameWord> | undefined;
   const links: Links = new Map();
   const mentioned = new Map<Entity, boolean>();
 
@@ -780,7 +849,13 @@ function linkToGazetteer(doc: TextDocument, g: Gazetteer, t: Thresholds, env: Ki
     if (w.text.length < t.minLength || isKnown(g, w, env) || g.wrong.has(w.text)) continue;
     const near = neighbours(g, w.fold, t);
     if (near.length === 0) continue;
-    const prev = byIndex.get(w.index - 1);
+    if (!counts) {
+      counts = new Map();
+      for (const x of ws) counts.set(x.text, (counts.get(x.text) ?? 0) + 1);
+      folds = new Set(ws.map((x) => x.fold));
+      byIndex = new Map(ws.map((x) => [x.index, x]));
+    }
+    const prev = byIndex!.get(w.index - 1);
     const prevOk = prev && doc.words[prev.index].end === prev.end && adjacent(doc.text, prev.end, w.start) ? prev : undefined;
     const found: Candidate[] = [];
     for (const n of near) {
@@ -788,7 +863,7 @@ function linkToGazetteer(doc: TextDocument, g: Gazetteer, t: Thresholds, env: Ki
       if (derived(w.fold, n.key.fold)) continue;
       if (e.minor && n.distance > 1) continue;
       const byGivenName = e.type === 'person' && prevOk !== undefined && isGivenName(prevOk.fold, e, n.key.pos);
-      const byMention = n.distance <= 1 && w.text.length >= 5 && isMentioned(e, folds, env, mentioned);
+      const byMention = n.distance <= 1 && w.text.length >= 5 && isMentioned(e, folds!, env, mentioned);
       if (byGivenName || byMention) found.push({ ...n, entity: e, fix: preferredSpelling(e, n.key.pos, counts) });
     }
     let entry = links.get(w.text);
@@ -915,10 +990,12 @@ function reconcile(doc: TextDocument, g: Gazetteer, t: DocumentThresholds, env: 
     if (list.length > t.maxRare || text.length < t.minLength || isKnown(g, w, env) || g.wrong.has(text) || deferred?.has(text)) continue;
     const found: (Closeness & { text: string; count: number })[] = [];
     for (const [other, occurrences] of frequent) {
+      // `close` refuses words of different first letters: skip those before anything else.
+      if (w.fold[0] !== occurrences[0].fold[0]) continue;
       if (occurrences.length < t.minRatio * list.length || derived(w.fold, occurrences[0].fold)) continue;
       // A frequent spelling that is an English word is not a name unless the gazetteer knows it.
       if (env.isEnglishWord(other.toLowerCase()) && !accepts(g, occurrences[0].fold)) continue;
-      const c = close(w.fold, occurrences[0].fold, t);
+      const c = closeMemo(w.fold, occurrences[0].fold, t);
       if (c && sharesNameContext(doc, list, occurrences)) found.push({ ...c, text: other, count: occurrences.length });
     }
     if (found.length === 0) continue;
