@@ -23,7 +23,11 @@ interface Group {
 }
 
 /** Groups by each of their spellings, so an article only looks at the groups of its own words. */
-type GroupIndex = Map<string, Group[]>;
+interface GroupIndex {
+  groups: Map<string, Group[]>;
+  /** Some spelling starts with a lower-case a–z (else such words are skipped unseen). */
+  lower: boolean;
+}
 
 interface Preference {
   use: string;
@@ -49,11 +53,12 @@ export const style: Kind = {
     });
     const gaz = opts.has('gazetteer') ? gazetteerOf(spec, env) : undefined;
     let index: GroupIndex | undefined;
+    const decided = new Set([...prefer.keys(), ...[...prefer.values()].map((p) => p.use)]);
     return (doc) => {
       const out = mode === 'profile' ? preferred(doc, prefer) : [];
       if (!consistency) return out;
       index ??= indexGroups([...inline, ...(gaz ? groupsOf(gaz()) : [])]);
-      return [...out, ...inconsistent(doc, index, prefer)].sort((a, b) => a.start - b.start);
+      return [...out, ...inconsistent(doc, index, decided)].sort((a, b) => a.start - b.start);
     };
   },
 };
@@ -92,19 +97,32 @@ interface Word {
   text: string;
 }
 
-/** The words of a document, possessive ’s left out. */
-function words(doc: TextDocument): Word[] {
-  return doc.words.map((w, index) => {
-    const text = w.text.replace(/['’]s$/u, '');
-    return { index, start: w.start, end: w.start + text.length, text };
-  });
+/** A word without its possessive ’s (as /['’]s$/u would remove it, without a regex per word). */
+function strip(text: string): string {
+  const n = text.length;
+  if (n >= 2 && text.charCodeAt(n - 1) === 115) {
+    const q = text.charCodeAt(n - 2);
+    if (q === 39 || q === 0x2019) return text.slice(0, n - 2);
+  }
+  return text;
+}
+
+/** Word `index` of a document, possessive ’s left out; undefined past either end. */
+function wordAt(doc: TextDocument, index: number): Word | undefined {
+  const w = doc.words[index];
+  if (w === undefined) return undefined;
+  const text = strip(w.text);
+  return { index, start: w.start, end: w.start + text.length, text };
 }
 
 function preferred(doc: TextDocument, prefer: Map<string, Preference>): Match[] {
   const out: Match[] = [];
-  for (const w of words(doc)) {
-    const p = prefer.get(w.text);
-    if (!p || p.keep.some((re) => covers(doc.text, re, w))) continue;
+  const all = doc.words;
+  for (let i = 0; i < all.length; i++) {
+    const p = prefer.get(strip(all[i].text));
+    if (!p) continue;
+    const w = wordAt(doc, i)!;
+    if (p.keep.some((re) => covers(doc.text, re, w))) continue;
     out.push({ start: w.start, end: w.end, replacements: [{ start: w.start, end: w.end, text: p.use }], data: { preferred: p.use } });
   }
   return out;
@@ -150,15 +168,18 @@ export function groupsOf(g: Gazetteer): Group[] {
 }
 
 function indexGroups(groups: Group[]): GroupIndex {
-  const index: GroupIndex = new Map();
+  const index = new Map<string, Group[]>();
+  let lower = false;
   for (const gr of groups) {
     for (const f of gr.forms) {
+      const c = f.charCodeAt(0);
+      if (c >= 97 && c <= 122) lower = true;
       const list = index.get(f);
       if (list) list.push(gr);
       else index.set(f, [gr]);
     }
   }
-  return index;
+  return { groups: index, lower };
 }
 
 /**
@@ -167,23 +188,31 @@ function indexGroups(groups: Group[]): GroupIndex {
  * sentence as the majority one is left alone ("Kyiv, formerly Kiev"). Groups that the profile
  * decides are skipped.
  */
-function inconsistent(doc: TextDocument, index: GroupIndex, prefer: Map<string, Preference>): Match[] {
-  const ws = words(doc);
+function inconsistent(doc: TextDocument, index: GroupIndex, decided: Set<string>): Match[] {
+  // Only the words that are some group's spelling, in order.
   const byText = new Map<string, Word[]>();
-  for (const w of ws) {
-    const list = byText.get(w.text);
+  const all = doc.words;
+  for (let i = 0; i < all.length; i++) {
+    const raw = all[i].text;
+    if (!index.lower) {
+      const c = raw.charCodeAt(0);
+      if (c >= 97 && c <= 122) continue;
+    }
+    const text = strip(raw);
+    if (!index.groups.has(text)) continue;
+    const w: Word = { index: i, start: all[i].start, end: all[i].start + text.length, text };
+    const list = byText.get(text);
     if (list) list.push(w);
-    else byText.set(w.text, [w]);
+    else byText.set(text, [w]);
   }
-  const decided = new Set([...prefer.keys(), ...[...prefer.values()].map((p) => p.use)]);
   const groups = new Set<Group>();
-  for (const text of byText.keys()) for (const gr of index.get(text) ?? []) groups.add(gr);
+  for (const text of byText.keys()) for (const gr of index.groups.get(text)!) groups.add(gr);
   const out: Match[] = [];
   for (const gr of groups) {
     if (gr.forms.some((f) => decided.has(f))) continue;
     const used: [string, Word[]][] = [];
     for (const f of gr.forms) {
-      const occ = (byText.get(f) ?? []).filter((w) => inContext(doc, ws, w, gr));
+      const occ = (byText.get(f) ?? []).filter((w) => inContext(doc, w, gr));
       if (occ.length > 0) used.push([f, occ]);
     }
     if (used.length < 2) continue;
@@ -209,14 +238,14 @@ function inconsistent(doc: TextDocument, index: GroupIndex, prefer: Map<string, 
 }
 
 /** The word stands where the group's spelling means that name (before the surname, after the first word). */
-function inContext(doc: TextDocument, ws: Word[], w: Word, gr: Group): boolean {
+function inContext(doc: TextDocument, w: Word, gr: Group): boolean {
   const adjacent = (a: Word, b: Word) => a.end === doc.words[a.index].end && /^[ \t\u00a0]+$/.test(doc.text.slice(a.end, b.start));
   if (gr.next) {
-    const n = ws[w.index + 1];
+    const n = wordAt(doc, w.index + 1);
     return n !== undefined && gr.next.has(n.text) && adjacent(w, n);
   }
   if (gr.prev) {
-    const p = ws[w.index - 1];
+    const p = wordAt(doc, w.index - 1);
     return p !== undefined && gr.prev.has(p.text) && adjacent(p, w);
   }
   return true;
