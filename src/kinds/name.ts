@@ -823,6 +823,8 @@ interface Candidate extends Neighbour {
 type Links = Map<string, { words: NameWord[]; candidates: Candidate[] }>;
 
 const linkCache = new WeakMap<TextDocument, Map<string, Links>>();
+/** Per environment and gazetteer + thresholds: each distinct spelling's gazetteer neighbours, none when it is short, known or a listed wrong form. */
+const nearMemo = new WeakMap<KindEnv, Map<string, Map<string, Neighbour[]>>>();
 
 /**
  * Words close to a gazetteer name, with evidence that they mean it: the word before is one of the
@@ -837,6 +839,10 @@ function linkToGazetteer(doc: TextDocument, g: Gazetteer, t: Thresholds, env: Ki
   const cached = perDoc.get(cacheKey);
   if (cached) return cached;
 
+  let nearBy = nearMemo.get(env);
+  if (!nearBy) nearMemo.set(env, (nearBy = new Map()));
+  let nearOf = nearBy.get(cacheKey);
+  if (!nearOf) nearBy.set(cacheKey, (nearOf = new Map()));
   const ws = nameWords(doc);
   // Built only for an article with a word near a gazetteer name (few are).
   let counts: Map<string, number> | undefined;
@@ -846,8 +852,13 @@ function linkToGazetteer(doc: TextDocument, g: Gazetteer, t: Thresholds, env: Ki
   const mentioned = new Map<Entity, boolean>();
 
   for (const w of ws) {
-    if (w.text.length < t.minLength || isKnown(g, w, env) || g.wrong.has(w.text)) continue;
-    const near = neighbours(g, w.fold, t);
+    let near = nearOf.get(w.text);
+    if (near === undefined) {
+      near = w.text.length < t.minLength || isKnown(g, w, env) || g.wrong.has(w.text) ? [] : neighbours(g, w.fold, t);
+      // NOTE: bounded; dropped rather than grown forever.
+      if (nearOf.size >= 100_000) nearOf.clear();
+      nearOf.set(w.text, near);
+    }
     if (near.length === 0) continue;
     if (!counts) {
       counts = new Map();
