@@ -23,11 +23,24 @@ export const boilerplate: Kind = {
     if (patterns.length === 0 && inlinePatterns.length === 0) opts.fail('lines', 'needs at least one pattern (lines or inline)');
     patterns.forEach((p) => opts.regex('lines', p, 'iu'));
     inlinePatterns.forEach((p) => opts.regex('inline', p, 'u'));
-    const re = patterns.length > 0 ? opts.regex('lines', `^(?:${patterns.map((p) => `(?:${p})`).join('|')})$`, 'iu') : null;
-    const inline = inlinePatterns.length > 0 ? opts.regex('inline', inlinePatterns.map((p) => `(?:${p})`).join('|'), 'gu') : null;
+    // The combined patterns need no second safety check: each alternative passed it, and the
+    // alternation around them is not repeated. V8 compiles a big case-insensitive `u` pattern to
+    // machine code on its first runs (≈ 2–9 ms each), so they are compiled on first use, in two
+    // groups: patterns with a literal start, tried only on a line that starts like one of them
+    // (`prefilter`), and the others, tried on every line. A whole-line match of the alternation
+    // is a whole-line match of one of the groups (unless a pattern refers to a group by number or
+    // name, which would then point elsewhere: such rules keep the one pattern).
+    const split = !patterns.some((p) => /\\(?:[1-9]|k<)/.test(p));
+    const literal = split ? patterns.filter((p) => !(literalPrefixes(p) ?? ['']).includes('')) : [];
+    const rest = split ? patterns.filter((p) => !literal.includes(p)) : patterns;
+    const filter = prefilter(literal);
+    const lineChecks: LineCheck[] = [];
+    if (literal.length > 0) lineChecks.push({ filter, re: lazyLineRegex(literal) });
+    if (rest.length > 0) lineChecks.push({ filter: () => true, re: lazyLineRegex(rest) });
+    const inline = inlinePatterns.length > 0 ? new RegExp(inlinePatterns.map((p) => `(?:${p})`).join('|'), 'gu') : null;
     const maxLength = opts.number('max_length', 200);
     return (doc) => {
-      const out = re ? check(doc, re, maxLength) : [];
+      const out = lineChecks.length > 0 ? check(doc, lineChecks, maxLength) : [];
       if (inline) out.push(...checkInline(doc, inline, out));
       return out.sort((a, b) => a.start - b.start);
     };
@@ -59,14 +72,27 @@ function checkInline(doc: TextDocument, re: RegExp, lines: Match[]): Match[] {
   return out;
 }
 
-function check(doc: TextDocument, re: RegExp, maxLength: number): Match[] {
+/** A group of line patterns: `re()` compiles them on first call; `filter` is a cheap necessary condition. */
+interface LineCheck {
+  filter: (line: string) => boolean;
+  re: () => RegExp;
+}
+
+function lazyLineRegex(patterns: string[]): () => RegExp {
+  let re: RegExp | undefined;
+  return () => (re ??= new RegExp(`^(?:${patterns.map((p) => `(?:${p})`).join('|')})$`, 'iu'));
+}
+
+function check(doc: TextDocument, checks: LineCheck[], maxLength: number): Match[] {
   const out: Match[] = [];
   const { text } = doc;
   const lines = lineSpans(text);
   lines.forEach(([start, end], i) => {
     if (end - start > maxLength || end === start) return;
     const [s, e] = trimSpan(text, start, end);
-    if (e === s || !re.test(text.slice(s, e))) return;
+    if (e === s) return;
+    const line = text.slice(s, e);
+    if (!checks.some((c) => c.filter(line) && c.re().test(line))) return;
     out.push({ start: s, end: e, replacements: [deletion(text, lines, i)] });
   });
   return out;
@@ -107,4 +133,153 @@ function deletion(text: string, lines: [number, number][], i: number) {
   while (prev >= 0 && isBlank(text, lines[prev])) prev--;
   const start = prev >= 0 ? lines[prev][1] : lines[i][0];
   return { start, end: lines[i][1], text: '' };
+}
+
+/** Most literal prefixes kept per rule; beyond this the prefixes stop growing. */
+const MAX_PREFIXES = 256;
+/** Longest literal prefix kept (characters). */
+const PREFIX_LENGTH = 12;
+
+/**
+ * A cheap necessary condition for a line to match one of `patterns` (case-insensitive, whole
+ * line): it starts with one of their literal prefixes, compared in lower case. A prefix is the
+ * literal text a pattern must begin with, followed through groups, alternatives and optional
+ * parts; it stops at anything else (a class, `.`, an escape, a repeat), so it never claims more
+ * than the pattern requires. Lower-casing is exact only for ASCII (`/s/iu` also matches `ſ`), so a
+ * line with other characters in its first PREFIX_LENGTH goes to the full pattern. A pattern
+ * without a usable prefix turns the filter off.
+ */
+export function prefilter(patterns: string[]): (line: string) => boolean {
+  const all = new Set<string>();
+  for (const p of patterns) {
+    const r = literalPrefixes(p);
+    if (r === null) return () => true;
+    for (const x of r) {
+      if (x === '') return () => true;
+      all.add(x);
+    }
+  }
+  const prefixes = [...all];
+  if (prefixes.length === 0) return () => true;
+  return (line) => {
+    const head = line.slice(0, PREFIX_LENGTH);
+    if (!/^[\x00-\x7f]*$/.test(head)) return true;
+    const lower = head.toLowerCase();
+    return prefixes.some((x) => lower.startsWith(x));
+  };
+}
+
+interface Prefix {
+  text: string;
+  /** The pattern may continue with literal text after `text`. */
+  open: boolean;
+}
+
+/** Lower-case literal prefixes of `source`, or null when it cannot be followed. */
+export function literalPrefixes(source: string): string[] | null {
+  let i = 0;
+  const s = source;
+  let failed = false;
+  // alternation := sequence ('|' sequence)*
+  const alternation = (): Prefix[] => {
+    const out = [...sequence()];
+    while (s[i] === '|') {
+      i++;
+      out.push(...sequence());
+    }
+    return out;
+  };
+  // Reads one element (and its quantifier); returns its prefixes, or null to stop the sequence
+  // (the element and the rest are skipped up to the end of the enclosing group).
+  const element = (): { prefixes: Prefix[]; optional: boolean } | null => {
+    const c = s[i];
+    let body: Prefix[];
+    if (c === '(') {
+      if (s[i + 1] === '?' && s[i + 2] !== ':' && !(s[i + 2] === '<' && s[i + 3] !== '=' && s[i + 3] !== '!')) return null;
+      i += s[i + 1] === '?' ? (s[i + 2] === ':' ? 3 : s.indexOf('>', i) + 1 - i) : 1;
+      body = alternation();
+      if (s[i] !== ')') {
+        failed = true;
+        return null;
+      }
+      i++;
+    } else if (c === '\\' && i + 1 < s.length && /[^A-Za-z0-9]/.test(s[i + 1])) {
+      body = [{ text: s[i + 1], open: true }];
+      i += 2;
+    } else if (c !== undefined && /[A-Za-z0-9 ,'":;!&/#@%=<>_~`-]/.test(c)) {
+      body = [{ text: c.toLowerCase(), open: true }];
+      i++;
+    } else return null;
+    const q = s[i];
+    if (q === '?') {
+      i++;
+      if (s[i] === '?') i++;
+      return { prefixes: body, optional: true };
+    }
+    if (q === '*' || q === '{') return null;
+    if (q === '+') return { prefixes: body.map((b) => ({ text: b.text, open: false })), optional: false };
+    return { prefixes: body, optional: false };
+  };
+  // sequence := element*; stops at '|' or ')' of this level.
+  const sequence = (): Prefix[] => {
+    let acc: Prefix[] = [{ text: '', open: true }];
+    while (i < s.length && s[i] !== '|' && s[i] !== ')') {
+      const start = i;
+      const el = acc.some((a) => a.open) ? element() : null;
+      if (failed) return acc;
+      if (el === null) {
+        i = start;
+        skipToLevelEnd();
+        return acc.map((a) => ({ text: a.text, open: false }));
+      }
+      const next: Prefix[] = [];
+      for (const a of acc) {
+        if (!a.open) {
+          next.push(a);
+          continue;
+        }
+        if (el.optional) next.push(a);
+        for (const b of el.prefixes) next.push({ text: a.text + b.text, open: b.open });
+      }
+      acc = dedupe(next);
+      if (acc.length > MAX_PREFIXES || acc.some((a) => a.text.length >= PREFIX_LENGTH)) {
+        skipToLevelEnd();
+        return acc.map((a) => ({ text: a.text.slice(0, PREFIX_LENGTH), open: false }));
+      }
+    }
+    return acc;
+  };
+  // Skips to the '|' or ')' that ends the current level, over nested groups and classes.
+  const skipToLevelEnd = (): void => {
+    let depth = 0;
+    while (i < s.length) {
+      const c = s[i];
+      if (c === '\\') i += 2;
+      else if (c === '[') {
+        i++;
+        while (i < s.length && s[i] !== ']') i += s[i] === '\\' ? 2 : 1;
+        i++;
+      } else if (c === '(') {
+        depth++;
+        i++;
+      } else if (c === ')') {
+        if (depth === 0) return;
+        depth--;
+        i++;
+      } else if (c === '|' && depth === 0) return;
+      else i++;
+    }
+  };
+  const result = alternation();
+  if (failed || i !== s.length) return null;
+  return [...new Set(result.map((p) => p.text.slice(0, PREFIX_LENGTH)))];
+}
+
+function dedupe(xs: Prefix[]): Prefix[] {
+  const seen = new Map<string, Prefix>();
+  for (const x of xs) {
+    const key = `${x.open ? 1 : 0}${x.text}`;
+    if (!seen.has(key)) seen.set(key, x);
+  }
+  return [...seen.values()];
 }

@@ -1,0 +1,65 @@
+// The boilerplate kind's line prefilter never turns away a line its patterns match: literal
+// prefixes on known shapes, then every built-in boilerplate pattern against the lines of its
+// examples and against made-up lines in other cases, compared with the full regular expression.
+
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { literalPrefixes, prefilter } from '../src/kinds/boilerplate.js';
+import { loadRules } from '../src/engine/load.js';
+
+const prefixes = (source: string) => literalPrefixes(source)?.sort() ?? null;
+
+test('literalPrefixes: groups, alternatives, optional parts; stops at classes, dots and repeats', () => {
+  assert.equal(prefixes('cancel reply'), ['cancel reply']);
+  assert.equal(prefixes('(?:sign up|subscribe) to'), ['sign up to', 'subscribe to']);
+  assert.equal(prefixes('you(?: have|\'ve) read'), ['you have rea', "you've rea"]);
+  assert.equal(prefixes('e-?mail'), ['e-mail', 'email']);
+  assert.equal(prefixes('Read More.{0,40}'), ['read more']);
+  assert.equal(prefixes('a\\+ ?b'), ['a+ b', 'a+b']);
+  assert.equal(prefixes('ab+c'), ['ab']);
+  assert.equal(prefixes('ab*c'), ['a']);
+  assert.equal(prefixes('(?=x)abc'), ['']);
+  assert.equal(prefixes('(?:\\d+ )?comments?'), ['', 'comment', 'comments']);
+  assert.equal(prefixes('(?<n>ab)c'), ['abc']);
+  assert.is(prefixes('(ab'), null);
+});
+
+test('prefilter: lower-cases ASCII only; a line with other characters early goes to the pattern', () => {
+  const f = prefilter(['subscribe', 'log in']);
+  assert.ok(f('SUBSCRIBE now'));
+  assert.ok(f('Log In'));
+  assert.not.ok(f('The subscribers said'));
+  assert.ok(f('ſubscribe')); // /s/iu matches ſ: not decided by the prefilter
+  assert.ok(prefilter(['x', '.*'])('anything'));
+});
+
+const variants = (line: string): string[] => [
+  line,
+  line.toUpperCase(),
+  line.toLowerCase(),
+  line.replace(/\b\w/g, (c) => c.toUpperCase()),
+  line.replace(/s/g, 'ſ').replace(/k/g, '\u212a'),
+];
+
+test('prefilter: every boilerplate pattern, on its rules\' example lines in several cases, agrees with the pattern', () => {
+  const rules = loadRules({ verify: false }).filter((r) => r.kind === 'boilerplate');
+  assert.ok(rules.length > 0);
+  let checked = 0;
+  for (const rule of rules) {
+    const lines = [...rule.examples.flag.map((f) => f.text), ...rule.examples.pass].flatMap((t) => t.split(/\r?\n/)).map((l) => l.trim());
+    const patterns = (rule.options.lines ?? []) as string[];
+    for (const p of patterns) {
+      const re = new RegExp(`^(?:${p})$`, 'iu');
+      const f = prefilter([p]);
+      for (const line of lines.flatMap(variants)) {
+        if (re.test(line)) {
+          assert.ok(f(line), `${rule.id}: /${p}/ matches ${JSON.stringify(line)} but the prefilter refused it`);
+          checked++;
+        }
+      }
+    }
+  }
+  assert.ok(checked > 20, `only ${checked} matching lines checked`);
+});
+
+test.run();
