@@ -6,8 +6,12 @@
 //   source   <p>the Moscow&nbsp;holder</p>        checked   the Moscow holder
 //               ^^^^^^^^^^^^^^^^^^^^^^^^                    ^^^^^^^^^^^^^^^^^ (the NBSP unit maps to `&nbsp;`)
 
-import { decodeHTML, decodeHTMLStrict, decodeXML } from 'entities/decode';
+import { createRequire } from 'node:module';
 import type { Edit } from '../types.js';
+
+/** `entities/decode`, required on first use (its tables cost ≈ 7 ms of a plain-text start-up that never needs them). */
+let entities: typeof import('entities/decode') | undefined;
+const decoders = () => (entities ??= createRequire(import.meta.url)('entities/decode') as typeof import('entities/decode'));
 
 /** Stands in for inline code, images and other non-prose inline content, so words either side do not run together. */
 export const PLACEHOLDER = '\uFFFC';
@@ -150,6 +154,7 @@ function entityAt(src: string, j: number, to: number, value: string, i: number, 
   ENTITY.lastIndex = j;
   const m = ENTITY.exec(src);
   if (!m) return null;
+  const { decodeHTML, decodeHTMLStrict, decodeXML } = decoders();
   const decode = mode === 'xml' ? decodeXML : mode === 'markdown' ? decodeHTMLStrict : decodeHTML;
   for (let k = Math.min(m[0].length, to - j); k >= 3; k--) {
     const raw = src.slice(j, j + k);

@@ -2,10 +2,15 @@
 // git-style headers so that `git apply` and `patch -p1` accept it. The BOM, if any, is part of
 // the first line on disk, so it is part of the diffed text too.
 
-import { createTwoFilesPatch } from 'diff';
+import { createRequire } from 'node:module';
 import type { Formatter } from './result.js';
 
+/** The `diff` package, required on first use (19 modules that only this format needs). */
+const patchFor = (): typeof import('diff').createTwoFilesPatch =>
+  (createRequire(import.meta.url)('diff') as typeof import('diff')).createTwoFilesPatch;
+
 export const diff: Formatter = (results, options) => {
+  const createTwoFilesPatch = patchFor();
   let out = '';
   for (const r of results) {
     if (r.output === undefined || r.output === r.text) continue;
