@@ -497,11 +497,6 @@ export function accepts(g: Gazetteer, f: string): boolean {
   return g.accepted.has(f) || g.indexes.some((i) => i.accepted.has(f));
 }
 
-function keysIn(g: Gazetteer, b: string): Key[] {
-  const lists = [g.keys.get(b), ...g.indexes.map((i) => i.keys(b))].filter((l): l is Key[] => l !== undefined);
-  return lists.length === 1 ? lists[0] : lists.flat();
-}
-
 /** Spellings of one name word that mean the same name, and the words that must stand beside it. */
 export interface SpellingGroup {
   forms: string[];
@@ -643,6 +638,9 @@ function close(a: string, b: string, t: Thresholds): Closeness | null {
   if (a === b || a[0] !== b[0]) return null;
   const limit = Math.min(a.length, b.length) <= 4 ? 1 : t.maxDistance;
   if (Math.abs(a.length - b.length) > limit + 1) return null;
+  // Most gazetteer keys of a bucket share too few letters to reach the similarity: refuse them
+  // without computing it (the margin keeps the bound safe from rounding).
+  if (similarityAtMost(a, b) < t.minSimilarity - 1e-9) return null;
   const sim = similarity(a, b);
   if (sim < t.minSimilarity) return null;
   const distance = editDistance(a, b);
@@ -672,6 +670,41 @@ function closeMemo(a: string, b: string, t: Thresholds): Closeness | null {
   return c;
 }
 
+/** Letter counts of the word last given to `sharedLetters` as `a`, and of `b`'s letters taken so far. */
+const letterCount = new Int32Array(65536);
+const letterTaken = new Int32Array(65536);
+let countedWord = '';
+
+/** How many letters (UTF-16 code units, with repeats) the two words have in common. */
+function sharedLetters(a: string, b: string): number {
+  if (a !== countedWord) {
+    for (let i = 0; i < countedWord.length; i++) letterCount[countedWord.charCodeAt(i)] = 0;
+    for (let i = 0; i < a.length; i++) letterCount[a.charCodeAt(i)]++;
+    countedWord = a;
+  }
+  let m = 0;
+  for (let i = 0; i < b.length; i++) {
+    const c = b.charCodeAt(i);
+    if (letterTaken[c] < letterCount[c]) {
+      letterTaken[c]++;
+      m++;
+    }
+  }
+  for (let i = 0; i < b.length; i++) letterTaken[b.charCodeAt(i)] = 0;
+  return m;
+}
+
+/**
+ * An upper bound of natural's Jaro-Winkler similarity: its m matching letters are at most the
+ * shared letters, (m − t)/m is at most 1, and the prefix bonus (at most 4 × 0.1) lifts jaro to at
+ * most 0.6 × jaro + 0.4.
+ */
+function similarityAtMost(a: string, b: string): number {
+  const m = sharedLetters(a, b);
+  const jaro = (m / a.length + m / b.length + 1) / 3;
+  return jaro + 0.4 * (1 - jaro);
+}
+
 interface Neighbour extends Closeness {
   key: Key;
 }
@@ -685,11 +718,18 @@ function neighbours(g: Gazetteer, folded: string, t: Thresholds): Neighbour[] {
   if (found) return found;
   found = [];
   const n = folded.length;
-  for (let len = n - t.maxDistance - 1; len <= n + t.maxDistance + 1; len++) {
-    for (const key of keysIn(g, bucket(folded, len))) {
-      const c = close(folded, key.fold, t);
-      if (c) found.push({ key, ...c });
+  const visit = (keys: Key[] | undefined) => {
+    if (!keys) return;
+    for (let k = 0; k < keys.length; k++) {
+      const c = close(folded, keys[k].fold, t);
+      if (c) found!.push({ key: keys[k], ...c });
     }
+  };
+  // The buckets' lists gazetteer's own first, then each index's, without concatenating them.
+  for (let len = n - t.maxDistance - 1; len <= n + t.maxDistance + 1; len++) {
+    const b = bucket(folded, len);
+    visit(g.keys.get(b));
+    for (const index of g.indexes) visit(index.keys(b));
   }
   // NOTE: a batch run sees many distinct words; the cache is dropped rather than grown forever.
   if (cache.size > 50_000) cache.clear();
