@@ -31,9 +31,11 @@ export const boilerplate: Kind = {
     // is a whole-line match of one of the groups (unless a pattern refers to a group by number or
     // name, which would then point elsewhere: such rules keep the one pattern).
     const split = !patterns.some((p) => /\\(?:[1-9]|k<)/.test(p));
-    const literal = split ? patterns.filter((p) => !(literalPrefixes(p) ?? ['']).includes('')) : [];
-    const rest = split ? patterns.filter((p) => !literal.includes(p)) : patterns;
-    const filter = prefilter(literal);
+    const starts = split ? patterns.map(literalPrefixes) : [];
+    const usable = (i: number) => starts[i] != null && !starts[i]!.includes('');
+    const literal = patterns.filter((_, i) => split && usable(i));
+    const rest = patterns.filter((_, i) => !(split && usable(i)));
+    const filter = prefixFilter(starts.filter((_, i) => usable(i)) as string[][]);
     const lineChecks: LineCheck[] = [];
     if (literal.length > 0) lineChecks.push({ filter, re: lazyLineRegex(literal) });
     if (rest.length > 0) lineChecks.push({ filter: () => true, re: lazyLineRegex(rest) });
@@ -136,7 +138,7 @@ function deletion(text: string, lines: [number, number][], i: number) {
 }
 
 /** Most literal prefixes kept per rule; beyond this the prefixes stop growing. */
-const MAX_PREFIXES = 256;
+const MAX_PREFIXES = 32;
 /** Longest literal prefix kept (characters). */
 const PREFIX_LENGTH = 12;
 
@@ -150,9 +152,12 @@ const PREFIX_LENGTH = 12;
  * without a usable prefix turns the filter off.
  */
 export function prefilter(patterns: string[]): (line: string) => boolean {
+  return prefixFilter(patterns.map(literalPrefixes));
+}
+
+function prefixFilter(prefixLists: (string[] | null)[]): (line: string) => boolean {
   const all = new Set<string>();
-  for (const p of patterns) {
-    const r = literalPrefixes(p);
+  for (const r of prefixLists) {
     if (r === null) return () => true;
     for (const x of r) {
       if (x === '') return () => true;
@@ -168,6 +173,9 @@ export function prefilter(patterns: string[]): (line: string) => boolean {
     return prefixes.some((x) => lower.startsWith(x));
   };
 }
+
+const LITERAL = /[A-Za-z0-9 ,'":;!&/#@%=<>_~`-]/;
+const QUANTIFIER_START = /[?*+{]/;
 
 interface Prefix {
   text: string;
@@ -206,9 +214,13 @@ export function literalPrefixes(source: string): string[] | null {
     } else if (c === '\\' && i + 1 < s.length && /[^A-Za-z0-9]/.test(s[i + 1])) {
       body = [{ text: s[i + 1], open: true }];
       i += 2;
-    } else if (c !== undefined && /[A-Za-z0-9 ,'":;!&/#@%=<>_~`-]/.test(c)) {
-      body = [{ text: c.toLowerCase(), open: true }];
-      i++;
+    } else if (c !== undefined && LITERAL.test(c)) {
+      // A run of literal characters at once; its last one alone when a quantifier follows it.
+      let j = i + 1;
+      while (j < s.length && LITERAL.test(s[j])) j++;
+      if (j - i > 1 && QUANTIFIER_START.test(s[j] ?? '')) j--;
+      body = [{ text: s.slice(i, j).toLowerCase(), open: true }];
+      i = j;
     } else return null;
     const q = s[i];
     if (q === '?') {
