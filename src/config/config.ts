@@ -6,12 +6,16 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseTree, type Node, type ParseError, parse as parseJsonc, printParseErrorCode } from 'jsonc-parser';
+import type { Node, ParseError } from 'jsonc-parser';
 import { createRequire } from 'node:module';
 import type { Document } from 'yaml';
 import { UsageError } from '../engine/errors.js';
 import { computeLineStarts, positionAt } from '../text/lines.js';
 import type { Severity } from '../types.js';
+
+/** `jsonc-parser`, required only when a JSON configuration file is read (start-up without one never needs it). */
+let jsonc: typeof import('jsonc-parser') | undefined;
+const jsoncParser = () => (jsonc ??= createRequire(import.meta.url)('jsonc-parser') as typeof import('jsonc-parser'));
 
 export const CONFIG_FILES = ['mtlint.config.json', '.mtlintrc.json', '.mtlintrc.yaml', '.mtlintrc.yml'];
 export const STYLES = ['ap', 'reuters', 'bbc'] as const;
@@ -75,6 +79,7 @@ export function loadConfig(file: string): Config {
 
 function readJson(file: string, source: string): { data: unknown; lines: Record<string, number> } {
   const errors: ParseError[] = [];
+  const { parse: parseJsonc, printParseErrorCode } = jsoncParser();
   const data = parseJsonc(source, errors, { allowTrailingComma: false, disallowComments: true });
   const starts = computeLineStarts(source);
   const lineOf = (offset: number) => positionAt(starts, offset).line;
@@ -90,7 +95,7 @@ function readJson(file: string, source: string): { data: unknown; lines: Record<
       if (prefix === '') visit(v, `${key}.`);
     }
   };
-  visit(parseTree(source), '');
+  visit(jsoncParser().parseTree(source), '');
   return { data, lines };
 }
 
