@@ -4,10 +4,14 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import ignore, { type Ignore } from 'ignore';
+import { createRequire } from 'node:module';
+import type { Ignore } from 'ignore';
 import type { Config } from './config.js';
 
 export const IGNORE_FILE = '.mtlintignore';
+
+/** The `ignore` package, required only when there are patterns (most runs have none). */
+const ignore = (): Ignore => (createRequire(import.meta.url)('ignore') as () => Ignore)();
 
 /** True for a path (file, or folder when `isDir`) that the ignore files or the configuration exclude. */
 export type IgnorePredicate = (path: string, isDir?: boolean) => boolean;
