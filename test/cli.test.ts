@@ -120,7 +120,7 @@ test('directories are searched for .txt and .md files', async () => {
 test('bad input: one line on stderr and exit 2', async () => {
   const cases: [string[], RegExp][] = [
     [['no-such-file.txt'], /no-such-file\.txt: no such file or directory/],
-    [['--format', 'xml', 'x.txt'], /format/],
+    [['--format', 'xml', 'x.txt'], /^mtlint: Invalid values: Argument: format, Given: "xml", Choices: /],
     [['--stdout', 'x.txt'], /--stdout goes with --fix/],
     [['--rule', 'nope/nothing', 'x.txt'], /no rule or pack named nope\/nothing/],
     [[], /no input/],

@@ -140,7 +140,7 @@ async function parseWithYargs(argv: string[]) {
     .strictOptions()
     .exitProcess(false)
     .fail((msg, err) => {
-      throw err ?? new Error(`${msg.replace(/\s*\n\s*/g, '; ')} (see mtlint --help)`);
+      throw err ?? new Error(`${msg.replace(/:\s*\n\s*/g, ': ').replace(/\s*\n\s*/g, '; ')} (see mtlint --help)`);
     })
     .version()
     .help()
