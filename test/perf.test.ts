@@ -5,9 +5,9 @@ import { createRequire } from 'node:module';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { BUILTIN_RULES_DIR, compileRulesDir, hashRules, isEnglishWord, loadRules, makeEnv } from '../src/engine/load.js';
-import { mkdtempSync, writeFileSync, cpSync, readFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync, cpSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { tempDir } from './helpers.js';
 
 const words = createRequire(import.meta.url)('an-array-of-english-words') as string[];
 
@@ -33,7 +33,7 @@ test('precompiled rules: the JSON holds every rule spec and list as parsed from 
 });
 
 test('precompiled rules: the hash changes with any rule file or list', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'mtlint-hash-'));
+  const dir = tempDir('mtlint-hash-');
   cpSync(BUILTIN_RULES_DIR, dir, { recursive: true });
   const before = hashRules(dir);
   assert.is(hashRules(dir), before);
