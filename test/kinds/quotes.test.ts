@@ -13,6 +13,7 @@ import { fixText } from '../../src/fix/loop.js';
 import { quotes } from '../../src/kinds/quotes.js';
 import { computeLineStarts, positionAt } from '../../src/text/lines.js';
 import type { RuleSpec } from '../../src/types.js';
+import { articles as tsvArticles, readTsv } from '../../scripts/tsv.js';
 import { HAS_SHARED, SHARED, rule } from '../helpers.js';
 
 const unbalanced = (text: string) => lintText(text, [rule('quotes/unbalanced-quote')]);
@@ -145,18 +146,8 @@ if (existsSync(SEED)) {
   });
 } else test.skip('seed article (../shared absent)', () => {});
 
-/** Articles of a TSV: rows grouped by `docCol`, `textCol` joined one paragraph per row. */
-function articles(file: string, docCol: string, textCol: string): string[] {
-  const [head, ...rows] = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
-  const cols = head.split('\t');
-  const byDoc = new Map<string, string[]>();
-  for (const row of rows) {
-    const cells = row.split('\t');
-    const doc = cells[cols.indexOf(docCol)];
-    byDoc.set(doc, [...(byDoc.get(doc) ?? []), cells[cols.indexOf(textCol)] ?? '']);
-  }
-  return [...byDoc.values()].map((paras) => paras.join('\n\n'));
-}
+/** Article texts of a TSV: rows grouped by `docCol`, `textCol` joined one paragraph per row. */
+const articles = (file: string, docCol: string, textCol: string): string[] => tsvArticles(readTsv(file), docCol, textCol).map((a) => a.text);
 
 if (HAS_SHARED) {
   test('clean English news: at most one quote finding per 10,000 words', () => {

@@ -2,7 +2,6 @@
 // (including a round trip over real text), full-width punctuation and invisible characters, with
 // exact UTF-16 offsets; no finding on clean English when ../shared is present.
 
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -12,6 +11,7 @@ import { BUILTIN_RULES_DIR, makeEnv } from '../../src/engine/load.js';
 import { fixText } from '../../src/fix/loop.js';
 import { script } from '../../src/kinds/script.js';
 import type { Finding, RuleSpec } from '../../src/types.js';
+import { articles as tsvArticles, readTsv } from '../../scripts/tsv.js';
 import { HAS_SHARED, SHARED, rule } from '../helpers.js';
 
 const linter = (id: string) => (text: string) => lintText(text, [rule(`script/${id}`)]);
@@ -136,17 +136,7 @@ test('options are validated with the rule file and key in the error', () => {
 });
 
 /** Article texts of a TSV: rows grouped by `docCol`, `textCol` joined one paragraph per row. */
-function articles(file: string, docCol: string, textCol: string): string[] {
-  const [head, ...rows] = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim() !== '');
-  const cols = head.split('\t');
-  const byDoc = new Map<string, string[]>();
-  for (const row of rows) {
-    const cells = row.split('\t');
-    const doc = cells[cols.indexOf(docCol)];
-    byDoc.set(doc, [...(byDoc.get(doc) ?? []), cells[cols.indexOf(textCol)] ?? '']);
-  }
-  return [...byDoc.values()].map((paras) => paras.join('\n\n'));
-}
+const articles = (file: string, docCol: string, textCol: string): string[] => tsvArticles(readTsv(file), docCol, textCol).map((a) => a.text);
 
 if (HAS_SHARED) {
   const all = (text: string) =>
