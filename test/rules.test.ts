@@ -7,8 +7,7 @@ import { join, relative } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { verifyExamples } from '../src/engine/examples.js';
-import { BUILTIN_RULES_DIR, makeEnv, parseRuleFile } from '../src/engine/load.js';
-import { KINDS } from '../src/kinds/index.js';
+import { BUILTIN_RULES_DIR, compileRule, makeEnv, parseRuleFile } from '../src/engine/load.js';
 import { builtinRules } from './helpers.js';
 
 function ruleFiles(dir: string): string[] {
@@ -70,7 +69,7 @@ for (const file of files) {
     assert.ok(spec.description.length > 20, 'description explains the rule');
     assert.ok(spec.examples.flag.length >= 1 && spec.examples.pass.length >= 1);
     if (spec.fix !== 'none') assert.ok(spec.examples.flag.every((e) => e.output !== undefined), 'fixing rule gives outputs');
-    const rule = { ...spec, check: KINDS[spec.kind].compile(spec, env) };
+    const rule = compileRule(spec, env);
     verifyExamples(rule);
   });
 }

@@ -13,8 +13,7 @@ export function lintDocument(doc: TextDocument, rules: readonly Rule[]): Finding
   for (const rule of rules) {
     if (!rule.enabled) continue;
     for (const m of rule.check(doc)) {
-      // Scraped residue lines are deleted whole, links and handles in them included.
-      if (rule.kind !== 'boilerplate' && doc.isProtected(m.start, m.end)) continue;
+      if (!rule.coversProtected && doc.isProtected(m.start, m.end)) continue;
       findings.push(toFinding(rule, m, doc.text));
     }
   }

@@ -20,6 +20,8 @@ import { verifyExamples } from './examples.js';
 
 export interface Rule extends RuleSpec {
   check: Checker;
+  /** From the kind: findings inside protected ranges are kept. */
+  coversProtected?: boolean;
 }
 
 export interface LoadOptions {
@@ -67,8 +69,7 @@ export function loadRules(options: LoadOptions = {}): Rule[] {
     const compiled = dir === BUILTIN_RULES_DIR ? precompiled() : undefined;
     const specs = compiled ? compiled.specs.map((s) => ({ ...s, file: join(dir, s.file) })) : ruleFiles(dir).map((file) => parseRuleFile(file, dir));
     for (const spec of specs) {
-      const kind = KINDS[spec.kind];
-      const rule: Rule = { ...spec, check: kind.compile(spec, env) };
+      const rule = compileRule(spec, env);
       if (options.verify !== false) verifyExamples(rule);
       rules.push(rule);
     }
@@ -78,6 +79,12 @@ export function loadRules(options: LoadOptions = {}): Rule[] {
 }
 
 let compiledCache: CompiledRules | null | undefined;
+/** A rule ready to run: its spec, its kind's checker and what the kind declares. */
+export function compileRule(spec: RuleSpec, env: KindEnv): Rule {
+  const kind = KINDS[spec.kind];
+  return { ...spec, check: kind.compile(spec, env), coversProtected: kind.coversProtected };
+}
+
 /** dist/rules.json when it exists and matches the rules/ folder, else null (parse the YAML). */
 function precompiled(): CompiledRules | null {
   if (compiledCache !== undefined) return compiledCache;

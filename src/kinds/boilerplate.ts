@@ -16,6 +16,8 @@ import { Options, type Kind } from './kind.js';
 export const boilerplate: Kind = {
   name: 'boilerplate',
   options: ['lines', 'inline', 'max_length'],
+  // Scraped residue lines are deleted whole, links and handles in them included.
+  coversProtected: true,
   compile(spec: RuleSpec) {
     const opts = new Options(spec);
     const patterns = opts.stringList('lines');

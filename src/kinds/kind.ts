@@ -22,6 +22,8 @@ export interface Kind {
   /** Option keys the kind accepts besides the common rule keys. */
   options: string[];
   compile(spec: RuleSpec, env: KindEnv): Checker;
+  /** Its findings may cover protected ranges (URLs, e-mail addresses, handles): they are kept. */
+  coversProtected?: boolean;
 }
 
 /** Typed access to a rule's kind-specific options. */
