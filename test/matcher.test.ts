@@ -9,8 +9,8 @@ import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { lintText } from '../src/engine/lint.js';
-import { BUILTIN_RULES_DIR, makeEnv, type Rule } from '../src/engine/load.js';
-import { matchCase, phrase } from '../src/kinds/phrase.js';
+import { BUILTIN_RULES_DIR, loadRules, makeEnv, type Rule } from '../src/engine/load.js';
+import { matchCase, phrase, phraseGroup } from '../src/kinds/phrase.js';
 import { TextDocument } from '../src/text/document.js';
 import { tokenize, type Token } from '../src/text/tokens.js';
 import type { Match, RuleSpec } from '../src/types.js';
@@ -114,9 +114,9 @@ function patternOf(e: RefEntry): string {
     .join(' ');
 }
 
-function compile(entries: RefEntry[], classes: Classes): Rule {
+function compile(entries: RefEntry[], classes: Classes, id = 'test/matcher'): Rule {
   const spec: RuleSpec = {
-    id: 'test/matcher',
+    id,
     kind: 'phrase',
     severity: 'warning',
     confidence: 0.9,
@@ -230,6 +230,43 @@ test('matcher = reference: term lists (literal phrases only, up to 300 entries)'
       ([entries, text]) => check(text, entries, {}),
     ),
     { numRuns: Math.ceil(RUNS / 3) },
+  );
+});
+
+/** Several rules matched in one pass: each rule's matches are what the reference gives for it alone. */
+function checkMerged(text: string, rules: RefEntry[][], classes: Classes): void {
+  const compiled = rules.map((entries, k) => compile(entries, classes, `test/rule-${k}`));
+  const merged = phraseGroup.run(new TextDocument(text), compiled.map((r) => r.check));
+  const findings = lintText(text, compiled);
+  rules.forEach((entries, k) => {
+    const expected = referenceMatch(text, entries, classes);
+    assert.equal(merged[k].map((m) => ({ start: m.start, end: m.end, replacements: m.replacements ?? [], safety: m.safety })), expected, `rule ${k}`);
+    assert.equal(findings.filter((f) => f.ruleId === `test/rule-${k}`).map((f) => [f.start, f.end]), expected.map((m) => [m.start, m.end]), `rule ${k} findings`);
+  });
+}
+
+test('merged matcher = reference for each rule: rules with overlapping entries matched in one pass', () => {
+  fc.assert(
+    fc.property(
+      fc
+        .array(fc.array(entryArb(WORDS, true), { minLength: 1, maxLength: 8 }), { minLength: 2, maxLength: 5 })
+        .chain((rules) => fc.tuple(fc.constant(rules), textArb(WORDS, rules.flat(), CLASSES))),
+      ([rules, text]) => checkMerged(text, rules, CLASSES),
+    ),
+    { numRuns: Math.ceil(RUNS / 2) },
+  );
+});
+
+test('merged = alone for the real phrase rules (contexts, case: exact, allow lists, #cap, #stop, classes)', () => {
+  const rules = loadRules({ verify: false }).filter((r) => r.kind === 'phrase');
+  const pieces = rules.flatMap((r) => [...r.examples.flag.map((f) => f.text), ...r.examples.pass]);
+  fc.assert(
+    fc.property(fc.array(fc.tuple(fc.constantFrom(...pieces), fc.constantFrom(' ', '\n', '\n\n', ', ')), { minLength: 1, maxLength: 12 }), (parts) => {
+      const doc = new TextDocument(parts.map(([p, sep]) => p + sep).join(''));
+      const together = phraseGroup.run(doc, rules.map((r) => r.check));
+      rules.forEach((r, k) => assert.equal(together[k], phraseGroup.run(doc, [r.check])[0], r.id));
+    }),
+    { numRuns: Math.ceil(RUNS / 5) },
   );
 });
 

@@ -4,20 +4,40 @@
 
 import { TextDocument } from '../text/document.js';
 import type { Edit, Finding, FixSafety, Match } from '../types.js';
+import type { Checker, CheckerGroup } from '../kinds/kind.js';
 import type { Rule } from './load.js';
 
 const SAFETY_ORDER: FixSafety[] = ['none', 'suggest', 'safe'];
 
 export function lintDocument(doc: TextDocument, rules: readonly Rule[]): Finding[] {
+  const grouped = runGroups(doc, rules);
   const findings: Finding[] = [];
   for (const rule of rules) {
     if (!rule.enabled) continue;
-    for (const m of rule.check(doc)) {
+    for (const m of grouped.get(rule.check) ?? rule.check(doc)) {
       if (!rule.coversProtected && doc.isProtected(m.start, m.end)) continue;
       findings.push(toFinding(rule, m, doc.text));
     }
   }
   return sortFindings(dedupe(findings));
+}
+
+/** Matches of the enabled rules whose checkers run as a group (one pass for all the phrase rules). */
+function runGroups(doc: TextDocument, rules: readonly Rule[]): Map<Checker, Match[]> {
+  const groups = new Map<CheckerGroup, Checker[]>();
+  for (const rule of rules) {
+    const group = rule.enabled ? rule.check.group : undefined;
+    if (!group) continue;
+    const members = groups.get(group);
+    if (members) members.push(rule.check);
+    else groups.set(group, [rule.check]);
+  }
+  const out = new Map<Checker, Match[]>();
+  for (const [group, members] of groups) {
+    const results = group.run(doc, members);
+    members.forEach((c, k) => out.set(c, results[k]));
+  }
+  return out;
 }
 
 /** Texts longer than this (UTF-16 units) are linted in pieces of about PIECE. */

@@ -7,7 +7,16 @@ import { RuleError } from '../engine/errors.js';
 import { regexHazard } from '../engine/regex-safety.js';
 
 /** Finds matches in a document; built once per rule by the kind's `compile`. */
-export type Checker = (doc: TextDocument) => Match[];
+export interface Checker {
+  (doc: TextDocument): Match[];
+  /** Checkers of one group are run together, in one pass over the document (see CheckerGroup). */
+  group?: CheckerGroup;
+}
+
+/** Runs several checkers of a kind in one pass: their matches, in the order given. */
+export interface CheckerGroup {
+  run(doc: TextDocument, checkers: Checker[]): Match[][];
+}
 
 /** Shared data the kinds may look up, loaded lazily from rules/lists/. */
 export interface KindEnv {

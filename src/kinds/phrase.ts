@@ -9,11 +9,19 @@
 //   pattern  "the {X:place} holder" → "{X}'s position"
 //   text     … insisted that the Moscow holder had changed …
 //                            ^^^^^^^^^^^^^^^^^
+//
+// Every phrase rule that runs on a document — the calques, the spinner pairs, a newsroom's
+// `--phrases` lists — is matched in ONE pass: the engine hands the enabled phrase rules to
+// `phraseGroup`, which merges their tries into one (built once per set of rules and kept) and
+// walks it once per word that starts some entry. Each entry knows its rule, so each rule keeps its
+// own semantics: leftmost, longest, lowest entry index on a tie, no overlap within the rule (a
+// per-rule "resume at" word index), its context, `allow` list and density. Rules may overlap
+// each other. A word that starts no entry costs one hash look-up, whatever the dictionary size.
 
 import type { TextDocument } from '../text/document.js';
 import { normalizeWord, tokenize, type Token } from '../text/tokens.js';
 import type { Edit, FixSafety, Match, RuleSpec } from '../types.js';
-import { Options, type Kind, type KindEnv } from './kind.js';
+import { Options, type Checker, type CheckerGroup, type Kind, type KindEnv } from './kind.js';
 
 /** A value a class slot can match: its words, and attributes usable as `{X.attr}`. */
 interface ClassValue {
@@ -26,10 +34,12 @@ interface ClassValue {
 /** Class name → values indexed by their first word (normalised). */
 type ClassIndex = Map<string, ClassValue[]>;
 
-/** `raw` is the literal as written in the pattern, for `case: exact`. */
-type Step = { lit: string; raw?: string } | { cls: string; name: string };
+/** `raw` is the literal as written in the pattern, for `case: exact`; a slot's `values` is its class, resolved when the pattern is parsed. */
+type Step = { lit: string; raw?: string } | { cls: string; name: string; values: ClassIndex };
 
 interface Entry {
+  /** The rule it belongs to. */
+  member: Member;
   index: number;
   replacements: string[];
   safety?: FixSafety;
@@ -47,8 +57,16 @@ interface Node {
   lit: Map<string, Node>;
   /** Some key of `lit` is a special step (#cap, #num). */
   special?: boolean;
-  slots: { cls: string; name: string; node: Node }[];
+  slots: Slot[];
+  /** With several slots: word → the slots whose class has it, in slot order (built on first use). */
+  slotsByWord?: Map<string, Slot[]>;
   ends: Entry[];
+}
+
+interface Slot {
+  values: ClassIndex;
+  name: string;
+  node: Node;
 }
 
 interface Capture {
@@ -101,6 +119,8 @@ const ZERO_WIDTH: Record<string, (text: string, prev: Token) => boolean> = {
   },
 };
 
+const ZERO_WIDTH_STEPS = Object.entries(ZERO_WIDTH);
+
 export const phrase: Kind = {
   name: 'phrase',
   options: ['entries', 'classes', 'allow', 'density'],
@@ -108,27 +128,97 @@ export const phrase: Kind = {
     const opts = new Options(spec);
     const classes = new Classes(env);
     classes.addInline(opts, spec.options.classes);
-    const root = newNode();
-    opts.list('entries').forEach((raw, index) => addEntry(root, parseEntry(raw, index, opts, classes)));
+    const member: Member = { id: nextMemberId++, root: newNode() };
+    opts.list('entries').forEach((raw, index) => addEntry(member.root, parseEntry(raw, index, opts, classes, member)));
     // Allowed phrases go into a trie of their own: they may start inside a match.
-    const allow = opts.stringList('allow');
-    let allowRoot: Node | undefined;
-    allow.forEach((pattern, index) => {
+    opts.stringList('allow').forEach((pattern, index) => {
       const fail = (m: string): never => opts.fail('allow', `allow[${index}]: ${m}`);
       const { steps } = parsePattern(pattern, fail, classes);
-      allowRoot ??= newNode();
-      addEntry(allowRoot, { index, steps, replacements: [], spanFrom: 0, spanTo: steps.length, unlessBefore: [], unlessAfter: [], exactCase: false });
+      member.allow ??= newNode();
+      addEntry(member.allow, { member, index, steps, replacements: [], spanFrom: 0, spanTo: steps.length, unlessBefore: [], unlessAfter: [], exactCase: false });
     });
     const density = spec.options.density ?? false;
     if (typeof density !== 'boolean') opts.fail('density', 'expected true or false');
-    return (doc) => {
-      let matches = matchDocument(doc, root, classes);
-      if (allowRoot && matches.length > 0) matches = dropAllowed(matches, allowedSpans(doc, allowRoot, classes));
-      if (density && matches.length > 0) addDensity(matches, doc.words.length);
-      return matches;
-    };
+    member.density = density as boolean;
+    const check: Checker = (doc) => phraseGroup.run(doc, [check])[0];
+    check.group = phraseGroup;
+    members.set(check, member);
+    return check;
   },
 };
+
+/** One compiled phrase rule: its trie, its allowed phrases and whether it reports density. */
+interface Member {
+  id: number;
+  root: Node;
+  allow?: Node;
+  density?: boolean;
+}
+
+let nextMemberId = 0;
+const NONE: readonly ClassValue[] = [];
+const NO_SLOTS: readonly Slot[] = [];
+const members = new WeakMap<Checker, Member>();
+
+/** A merged trie for one set of rules, and each rule's position in that set. */
+interface Merged {
+  root: Node;
+  /** Words an entry may start with (literal or a value of a class); null when any word may (#cap, #num). */
+  firsts: Set<string> | null;
+  order: Map<Member, number>;
+  members: Member[];
+}
+
+/** Merged tries of the last few rule sets (one, in a normal run). */
+const mergedCache = new Map<string, Merged>();
+const MERGED_KEPT = 4;
+
+function mergedFor(list: Member[]): Merged {
+  const key = list.map((m) => m.id).join(',');
+  let merged = mergedCache.get(key);
+  if (!merged) {
+    const root = list.length === 1 ? list[0].root : list.reduce((into, m) => mergeInto(into, m.root), newNode());
+    const firsts = root.ends.length > 0 || root.special ? null : new Set([...root.lit.keys(), ...root.slots.flatMap((s) => [...s.values.keys()])]);
+    merged = { root, firsts, members: list, order: new Map(list.map((m, k) => [m, k])) };
+    if (mergedCache.size >= MERGED_KEPT) mergedCache.delete(mergedCache.keys().next().value!);
+    mergedCache.set(key, merged);
+  }
+  return merged;
+}
+
+/** Adds a copy of `from`'s paths to `into` (the member tries stay as they are). */
+function mergeInto(into: Node, from: Node): Node {
+  for (const e of from.ends) into.ends.push(e);
+  if (from.special) into.special = true;
+  for (const [word, child] of from.lit) {
+    let next = into.lit.get(word);
+    if (!next) into.lit.set(word, (next = newNode()));
+    mergeInto(next, child);
+  }
+  for (const slot of from.slots) {
+    let same = into.slots.find((s) => s.values === slot.values && s.name === slot.name);
+    if (!same) into.slots.push((same = { values: slot.values, name: slot.name, node: newNode() }));
+    mergeInto(same.node, slot.node);
+  }
+  return into;
+}
+
+/** Matches every given phrase rule in one pass over the document; results in the rules' order. */
+export const phraseGroup: CheckerGroup = {
+  run(doc, checkers) {
+    const merged = mergedFor(checkers.map((c) => members.get(c)!));
+    const found = matchDocument(doc, merged);
+    return merged.members.map((m, k) => {
+      let matches = found[k];
+      if (m.allow && matches.length > 0) matches = dropAllowed(matches, allowedSpans(doc, m.allow));
+      if (m.density && matches.length > 0) addDensity(matches, doc.words.length);
+      return matches;
+    });
+  },
+};
+
+/** Built-in classes, built once per set of shared lists: rules that use the same class share its index (and, merged, one walk). */
+const listClasses = new WeakMap<KindEnv, Map<string, ClassIndex>>();
 
 class Classes {
   readonly #index = new Map<string, ClassIndex>();
@@ -139,17 +229,21 @@ class Classes {
   }
 
   get(cls: string): ClassIndex {
-    let index = this.#index.get(cls);
-    if (!index) {
-      index = new Map();
-      this.#index.set(cls, index);
+    const index = this.#index.get(cls);
+    if (index) return index;
+    let shared = listClasses.get(this.env);
+    if (!shared) listClasses.set(this.env, (shared = new Map()));
+    let list = shared.get(cls);
+    if (!list) {
+      list = new Map();
+      shared.set(cls, list);
       for (const c of this.env.list('countries') as Country[]) {
         const attrs: Record<string, string> = { country: c.name, demonym: c.demonym };
         if (c.capital) attrs.capital = c.capital;
-        for (const v of LIST_CLASSES[cls](c)) if (v) add(index, { words: wordsOf(v), exact: true, attrs });
+        for (const v of LIST_CLASSES[cls](c)) if (v) add(list, { words: wordsOf(v), exact: true, attrs });
       }
     }
-    return index;
+    return list;
   }
 
   addInline(opts: Options, raw: unknown): void {
@@ -179,7 +273,7 @@ function wordsOf(text: string): string[] {
 const newNode = (): Node => ({ lit: new Map(), slots: [], ends: [] });
 
 /** Parses one entry: `{match, fix, safety?, unless_before?, unless_after?}`. */
-function parseEntry(raw: unknown, index: number, opts: Options, classes: Classes): Entry {
+function parseEntry(raw: unknown, index: number, opts: Options, classes: Classes, member: Member): Entry {
   const where = `entries[${index}]`;
   if (typeof raw !== 'object' || raw === null) opts.fail('entries', `${where}: expected {match, fix}`);
   const e = raw as Record<string, unknown>;
@@ -205,6 +299,7 @@ function parseEntry(raw: unknown, index: number, opts: Options, classes: Classes
     return (v as string[]).map((p) => parsePattern(p, (m) => opts.fail('entries', `${where}: ${key}: ${m}`), classes).steps);
   };
   return {
+    member,
     index,
     steps,
     replacements: fixes as string[],
@@ -232,7 +327,7 @@ function parsePattern(pattern: string, fail: (m: string) => never, classes: Clas
     const slot = /^\{(\w*):(\w+)\}$/.exec(part);
     if (slot) {
       if (!classes.has(slot[2])) fail(`unknown class ${slot[2]}`);
-      steps.push({ cls: slot[2], name: slot[1] });
+      steps.push({ cls: slot[2], name: slot[1], values: classes.get(slot[2]) });
     } else if (part in SPECIAL || part in ZERO_WIDTH) {
       steps.push({ lit: part });
     } else {
@@ -265,8 +360,8 @@ function addEntry(root: Node, entry: Entry): void {
       if (!next) node.lit.set(step.lit, (next = newNode()));
       node = next;
     } else {
-      let slot = node.slots.find((s) => s.cls === step.cls && s.name === step.name);
-      if (!slot) node.slots.push((slot = { ...step, node: newNode() }));
+      let slot = node.slots.find((s) => s.values === step.values && s.name === step.name);
+      if (!slot) node.slots.push((slot = { values: step.values, name: step.name, node: newNode() }));
       node = slot.node;
     }
   }
@@ -283,93 +378,62 @@ function adjacent(text: string, a: Token, b: Token): boolean {
   return true;
 }
 
-/** Each distinct normalised word of a document → its token indexes, ascending; built once per document, shared by every phrase rule. */
-const wordPositions = new WeakMap<TextDocument, Map<string, number[]>>();
-
-function positionsOf(doc: TextDocument): Map<string, number[]> {
-  let index = wordPositions.get(doc);
-  if (!index) {
-    index = new Map();
-    const tokens = doc.words;
-    for (let i = 0; i < tokens.length; i++) {
-      const list = index.get(tokens[i].norm);
-      if (list) list.push(i);
-      else index.set(tokens[i].norm, [i]);
-    }
-    wordPositions.set(doc, index);
-  }
-  return index;
-}
-
 /**
- * The token indexes where some entry of `root` may start, ascending; null when any token may
- * (an entry that starts with `#cap` or `#num`, or an empty pattern). Most words start no entry:
- * they are never walked.
+ * Each rule's matches (by its position in `merged.members`). At each word some entry may start
+ * at, the merged trie is walked once; of the ways found, each rule takes its own best — ends
+ * last, then lowest entry index, then first found — unless it is still inside its previous match.
  */
-function startCandidates(doc: TextDocument, root: Node, classes: Classes): number[] | null {
-  if (root.ends.length > 0 || root.special) return null;
-  const index = positionsOf(doc);
-  const firsts: { has(k: string): boolean; keys(): Iterable<string>; size: number }[] = [root.lit, ...root.slots.map((s) => classes.get(s.cls))];
-  const out: number[] = [];
-  const take = (list: number[] | undefined) => {
-    if (list) for (const k of list) out.push(k);
-  };
-  // Look up whichever side is smaller: the rule's first words or the document's words.
-  if (firsts.reduce((n, f) => n + f.size, 0) <= index.size) {
-    for (const f of firsts) for (const key of f.keys()) take(index.get(key));
-  } else {
-    for (const [norm, list] of index) if (firsts.some((f) => f.has(norm))) take(list);
-  }
-  out.sort((a, b) => a - b);
-  return firsts.length > 1 ? out.filter((k, n) => n === 0 || out[n - 1] !== k) : out;
-}
-
-function matchDocument(doc: TextDocument, root: Node, classes: Classes): Match[] {
+function matchDocument(doc: TextDocument, merged: Merged): Match[][] {
   const tokens = doc.words;
   const text = doc.text;
-  const out: Match[] = [];
-  const candidates = startCandidates(doc, root, classes);
+  const { root } = merged;
+  const n = merged.members.length;
+  const out: Match[][] = Array.from({ length: n }, () => []);
+  /** Word index from which each rule may match again. */
+  const resume = new Int32Array(n);
+  const best: (Path | undefined)[] = new Array(n);
+  const { firsts } = merged;
   const paths: Path[] = [];
   const bounds = [0];
   const caps: Capture[] = [];
-  let c = 0;
-  let i = 0;
-  for (;;) {
-    if (candidates) {
-      while (c < candidates.length && candidates[c] < i) c++;
-      if (c >= candidates.length) break;
-      i = candidates[c];
-    } else if (i >= tokens.length) break;
+  for (let i = 0; i < tokens.length; i++) {
+    if (firsts && !firsts.has(tokens[i].norm)) continue;
     paths.length = 0;
     bounds[0] = i;
-    walk(root, i, bounds, caps, tokens, text, classes, paths);
+    walk(root, i, bounds, caps, tokens, text, paths);
     // Usually a prefix matched and no entry ended: nothing to choose from.
-    if (paths.length === 0) {
-      i++;
-      continue;
+    if (paths.length === 0) continue;
+    best.fill(undefined);
+    for (const p of paths) {
+      const k = merged.order.get(p.entry.member)!;
+      if (resume[k] > i) continue;
+      const b = best[k];
+      const end = p.bounds[p.bounds.length - 1];
+      if (b) {
+        const bEnd = b.bounds[b.bounds.length - 1];
+        if (end < bEnd || (end === bEnd && p.entry.index >= b.entry.index)) continue;
+      }
+      if (contextAllows(p, tokens, text)) best[k] = p;
     }
-    const chosen = paths
-      .filter((p) => contextAllows(p, tokens, text, classes))
-      .sort((a, b) => b.bounds[b.bounds.length - 1] - a.bounds[a.bounds.length - 1] || a.entry.index - b.entry.index)[0];
-    if (!chosen) {
-      i++;
-      continue;
+    for (let k = 0; k < n; k++) {
+      const b = best[k];
+      if (!b) continue;
+      out[k].push(toMatch(b, tokens, text));
+      resume[k] = b.bounds[b.bounds.length - 1];
     }
-    out.push(toMatch(chosen, tokens, text));
-    i = chosen.bounds[chosen.bounds.length - 1];
   }
   return out;
 }
 
 /** `bounds` and `caps` are stacks shared along the walk (pushed and popped in pairs); a path copies them when an entry ends. */
-function walk(node: Node, j: number, bounds: number[], caps: Capture[], tokens: Token[], text: string, classes: Classes, out: Path[]): void {
+function walk(node: Node, j: number, bounds: number[], caps: Capture[], tokens: Token[], text: string, out: Path[]): void {
   for (const entry of node.ends) out.push({ entry, bounds: [...bounds], captures: [...caps] });
   if (node.special && j > bounds[0]) {
-    for (const name in ZERO_WIDTH) {
+    for (const [name, test] of ZERO_WIDTH_STEPS) {
       const n = node.lit.get(name);
-      if (n && ZERO_WIDTH[name](text, tokens[j - 1])) {
+      if (n && test(text, tokens[j - 1])) {
         bounds.push(j);
-        walk(n, j, bounds, caps, tokens, text, classes, out);
+        walk(n, j, bounds, caps, tokens, text, out);
         bounds.pop();
       }
     }
@@ -378,7 +442,7 @@ function walk(node: Node, j: number, bounds: number[], caps: Capture[], tokens: 
   const next = node.lit.get(tokens[j].norm);
   if (next) {
     bounds.push(j + 1);
-    walk(next, j + 1, bounds, caps, tokens, text, classes, out);
+    walk(next, j + 1, bounds, caps, tokens, text, out);
     bounds.pop();
   }
   if (node.special) {
@@ -386,22 +450,40 @@ function walk(node: Node, j: number, bounds: number[], caps: Capture[], tokens: 
       const n = node.lit.get(name);
       if (n && test(tokens[j])) {
         bounds.push(j + 1);
-        walk(n, j + 1, bounds, caps, tokens, text, classes, out);
+        walk(n, j + 1, bounds, caps, tokens, text, out);
         bounds.pop();
       }
     }
   }
-  for (const slot of node.slots) {
-    for (const value of classes.get(slot.cls).get(tokens[j].norm) ?? []) {
+  const slots = node.slots.length > 1 ? slotsFor(node, tokens[j].norm) : node.slots;
+  for (const slot of slots) {
+    const values = slot.values.get(tokens[j].norm);
+    if (!values) continue;
+    for (const value of values) {
       const end = matchValue(value, j, tokens, text);
       if (end < 0) continue;
       bounds.push(end);
       caps.push({ name: slot.name, value, text: text.slice(tokens[j].start, tokens[end - 1].end) });
-      walk(slot.node, end, bounds, caps, tokens, text, classes, out);
+      walk(slot.node, end, bounds, caps, tokens, text, out);
       caps.pop();
       bounds.pop();
     }
   }
+}
+
+/** The slots of `node` whose class has `norm`: one look-up instead of one per slot. */
+function slotsFor(node: Node, norm: string): readonly Slot[] {
+  if (!node.slotsByWord) {
+    node.slotsByWord = new Map();
+    for (const slot of node.slots) {
+      for (const word of slot.values.keys()) {
+        const list = node.slotsByWord.get(word);
+        if (list) list.push(slot);
+        else node.slotsByWord.set(word, [slot]);
+      }
+    }
+  }
+  return node.slotsByWord.get(norm) ?? NO_SLOTS;
 }
 
 /** Token index after `value` if it matches at token j, else -1. */
@@ -414,15 +496,15 @@ function matchValue(value: ClassValue, j: number, tokens: Token[], text: string)
   return j + value.words.length;
 }
 
-function contextAllows(p: Path, tokens: Token[], text: string, classes: Classes): boolean {
+function contextAllows(p: Path, tokens: Token[], text: string): boolean {
   const first = p.bounds[0];
   const last = p.bounds[p.bounds.length - 1];
   if (p.entry.exactCase && !caseMatches(p, tokens)) return false;
   for (const steps of p.entry.unlessAfter) {
-    if (contextMatches(steps, last, 1, tokens, text, classes)) return false;
+    if (contextMatches(steps, last, 1, tokens, text)) return false;
   }
   for (const steps of p.entry.unlessBefore) {
-    if (contextMatches(steps, first - 1, -1, tokens, text, classes)) return false;
+    if (contextMatches(steps, first - 1, -1, tokens, text)) return false;
   }
   return true;
 }
@@ -442,13 +524,13 @@ function caseMatches(p: Path, tokens: Token[]): boolean {
 }
 
 /** [start, end) text spans of every allowed phrase in the document. */
-function allowedSpans(doc: TextDocument, root: Node, classes: Classes): [number, number][] {
+function allowedSpans(doc: TextDocument, root: Node): [number, number][] {
   const tokens = doc.words;
   const spans: [number, number][] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!root.lit.has(tokens[i].norm) && root.slots.length === 0) continue;
     const paths: Path[] = [];
-    walk(root, i, [i], [], tokens, doc.text, classes, paths);
+    walk(root, i, [i], [], tokens, doc.text, paths);
     let end = -1;
     for (const p of paths) end = Math.max(end, p.bounds[p.bounds.length - 1]);
     if (end > i) spans.push([tokens[i].start, tokens[end - 1].end]);
@@ -468,7 +550,7 @@ function addDensity(matches: Match[], words: number): void {
 }
 
 /** Whether `steps` match the tokens going forward from `at` (dir 1) or ending at `at` (dir -1). */
-function contextMatches(steps: Step[], at: number, dir: 1 | -1, tokens: Token[], text: string, classes: Classes): boolean {
+function contextMatches(steps: Step[], at: number, dir: 1 | -1, tokens: Token[], text: string): boolean {
   const start = dir === 1 ? at : at - steps.length + 1;
   if (start < 0 || start + steps.length > tokens.length) return false;
   // Only white space may separate the context from the match.
@@ -480,7 +562,7 @@ function contextMatches(steps: Step[], at: number, dir: 1 | -1, tokens: Token[],
     const s = steps[k];
     if ('lit' in s) {
       if (s.lit in SPECIAL ? !SPECIAL[s.lit](t) : t.norm !== s.lit) return false;
-    } else if (!(classes.get(s.cls).get(t.norm) ?? []).some((v) => matchValue(v, start + k, tokens, text) === start + k + 1)) {
+    } else if (!(s.values.get(t.norm) ?? NONE).some((v) => matchValue(v, start + k, tokens, text) === start + k + 1)) {
       return false;
     }
   }
