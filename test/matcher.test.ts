@@ -10,7 +10,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { lintText } from '../src/engine/lint.js';
 import { BUILTIN_RULES_DIR, loadRules, makeEnv, type Rule } from '../src/engine/load.js';
-import { matchCase, phrase, phraseGroup } from '../src/kinds/phrase.js';
+import { Fingerprints, matchCase, phrase, phraseGroup, useWordHash } from '../src/kinds/phrase.js';
 import { TextDocument } from '../src/text/document.js';
 import { tokenize, type Token } from '../src/text/tokens.js';
 import type { Match, RuleSpec } from '../src/types.js';
@@ -268,6 +268,34 @@ test('merged = alone for the real phrase rules (contexts, case: exact, allow lis
     }),
     { numRuns: Math.ceil(RUNS / 5) },
   );
+});
+
+/** A weak fingerprint: the first three characters only, so 'stated' collides with 'state'. */
+const weakHash = (word: string): [number, number] => [word.charCodeAt(0) * 65536 + (word.charCodeAt(1) || 0), word.charCodeAt(2) || 0];
+
+test('fingerprints: numbers for the listed words; two listed words that collide fall back to exact look-up', () => {
+  const good = new Fingerprints(['state', 'media', 'state', 'news']);
+  assert.equal(['state', 'media', 'news', 'talks'].map((w) => good.get(w)), [0, 1, 2, -1]);
+  const clash = new Fingerprints(['state', 'statement', 'media'], weakHash);
+  assert.equal(['state', 'statement', 'media', 'stated'].map((w) => clash.get(w)), [0, 1, 2, -1]);
+  // Without a clash among the listed words, an unlisted word may get a listed one's number: the matcher checks.
+  assert.equal(new Fingerprints(['state', 'media'], weakHash).get('stated'), 0);
+});
+
+test('matcher = reference when words of the text collide with words of the dictionary (weak fingerprint)', () => {
+  const decoys = ['stated', 'medial', 'newsy', 'talkshow', 'holders', 'thesis', 'Kyivan', 'dont', 'russia'];
+  useWordHash(weakHash);
+  try {
+    fc.assert(
+      fc.property(
+        fc.array(entryArb(WORDS, true), { maxLength: 25 }).chain((entries) => fc.tuple(fc.constant(entries), textArb([...WORDS, ...decoys], entries, CLASSES))),
+        ([entries, text]) => check(text, entries, CLASSES),
+      ),
+      { numRuns: Math.ceil(RUNS / 2) },
+    );
+  } finally {
+    useWordHash();
+  }
 });
 
 test('reference matcher sanity: leftmost-longest, first entry wins a tie, resume after the match', () => {

@@ -54,6 +54,8 @@ interface Entry {
 }
 
 interface Node {
+  /** Its number in the WordTrie built over its trie. */
+  id: number;
   lit: Map<string, Node>;
   /** Some key of `lit` is a special step (#cap, #num). */
   special?: boolean;
@@ -163,8 +165,6 @@ const members = new WeakMap<Checker, Member>();
 /** A merged trie for one set of rules, and each rule's position in that set. */
 interface Merged {
   root: Node;
-  /** Words an entry may start with (literal or a value of a class); null when any word may (#cap, #num). */
-  firsts: Set<string> | null;
   order: Map<Member, number>;
   members: Member[];
 }
@@ -178,8 +178,7 @@ function mergedFor(list: Member[]): Merged {
   let merged = mergedCache.get(key);
   if (!merged) {
     const root = list.length === 1 ? list[0].root : list.reduce((into, m) => mergeInto(into, m.root), newNode());
-    const firsts = root.ends.length > 0 || root.special ? null : new Set([...root.lit.keys(), ...root.slots.flatMap((s) => [...s.values.keys()])]);
-    merged = { root, firsts, members: list, order: new Map(list.map((m, k) => [m, k])) };
+    merged = { root, members: list, order: new Map(list.map((m, k) => [m, k])) };
     if (mergedCache.size >= MERGED_KEPT) mergedCache.delete(mergedCache.keys().next().value!);
     mergedCache.set(key, merged);
   }
@@ -270,7 +269,7 @@ function wordsOf(text: string): string[] {
   return tokenize(text).map((t) => t.text);
 }
 
-const newNode = (): Node => ({ lit: new Map(), slots: [], ends: [] });
+const newNode = (): Node => ({ id: -1, lit: new Map(), slots: [], ends: [] });
 
 /** Parses one entry: `{match, fix, safety?, unless_before?, unless_after?}`. */
 function parseEntry(raw: unknown, index: number, opts: Options, classes: Classes, member: Member): Entry {
@@ -379,6 +378,214 @@ function adjacent(text: string, a: Token, b: Token): boolean {
 }
 
 /**
+ * A trie's word steps as integers, for the loop that runs on every word of a document. Each word
+ * of the patterns has a number, found through a table of 64-bit fingerprints (two 32-bit hashes
+ * of its characters) rather than a Map of strings: one probe into an Int32Array, however many
+ * words the dictionary has. The root's steps are an array indexed by word number, the deeper ones
+ * one open-addressed table of (node, word) → node, and what each node holds (entries ending,
+ * class slots, special steps, further words) is a flag byte — so a scan reads typed arrays and
+ * touches a node's objects only where something can match. A fingerprint can collide with a
+ * word no pattern has; every path is therefore checked word by word when an entry ends.
+ */
+class WordTrie {
+  readonly nodes: Node[] = [];
+  /** Per node: ENDS | SPECIAL | SLOTS | WORDS. */
+  readonly flags: Uint8Array;
+  readonly #vocab: Fingerprints;
+  readonly #rootNext: Int32Array;
+  /** Triples: node + 1 (0 = empty), word, child. */
+  readonly #table: Int32Array;
+  readonly #mask: number;
+
+  constructor(readonly root: Node) {
+    const edges: [Node, string, Node][] = [];
+    const number = (node: Node) => {
+      node.id = this.nodes.length;
+      this.nodes.push(node);
+    };
+    number(root);
+    for (let k = 0; k < this.nodes.length; k++) {
+      const node = this.nodes[k];
+      for (const [word, child] of node.lit) {
+        number(child);
+        if (!(word in SPECIAL || word in ZERO_WIDTH)) edges.push([node, word, child]);
+      }
+      for (const slot of node.slots) number(slot.node);
+    }
+    this.flags = new Uint8Array(this.nodes.length);
+    for (const node of this.nodes) {
+      this.flags[node.id] = (node.ends.length > 0 ? ENDS : 0) | (node.special ? SPECIAL_FLAG : 0) | (node.slots.length > 0 ? SLOTS : 0);
+    }
+    this.#vocab = new Fingerprints(edges.map(([, word]) => word), wordHash);
+    this.#rootNext = new Int32Array(this.#vocab.size).fill(-1);
+    let size = 16;
+    while (size < edges.length * 2) size *= 2;
+    this.#mask = size - 1;
+    this.#table = new Int32Array(size * 3);
+    for (const [from, word, to] of edges) {
+      const w = this.#vocab.get(word);
+      this.flags[from.id] |= WORDS;
+      if (from === root) {
+        this.#rootNext[w] = to.id;
+        continue;
+      }
+      let h = mix(from.id, w) & this.#mask;
+      while (this.#table[h * 3] !== 0) h = (h + 1) & this.#mask;
+      this.#table[h * 3] = from.id + 1;
+      this.#table[h * 3 + 1] = w;
+      this.#table[h * 3 + 2] = to.id;
+    }
+  }
+
+  /** Each token's word number, -1 for words no pattern has (or, rarely, a colliding one: see checkWords). */
+  wordsOf(tokens: Token[]): Int32Array {
+    const out = new Int32Array(tokens.length);
+    for (let i = 0; i < tokens.length; i++) out[i] = this.#vocab.get(tokens[i].norm);
+    return out;
+  }
+
+  /** Whether some entry's first step is this word (class slots aside). */
+  starts(word: number): boolean {
+    return word >= 0 && this.#rootNext[word] >= 0;
+  }
+
+  /** The node after `node` on word number `word`, or -1. */
+  next(node: number, word: number): number {
+    if (node === 0) return this.#rootNext[word];
+    const table = this.#table;
+    for (let h = mix(node, word) & this.#mask; ; h = (h + 1) & this.#mask) {
+      const at = table[h * 3];
+      if (at === 0) return -1;
+      if (at === node + 1 && table[h * 3 + 1] === word) return table[h * 3 + 2];
+    }
+  }
+}
+
+const ENDS = 1;
+const SPECIAL_FLAG = 2;
+const SLOTS = 4;
+const WORDS = 8;
+
+function mix(node: number, word: number): number {
+  return (Math.imul(node, 0x9e3779b1) ^ Math.imul(word + 1, 0x85ebca77)) >>> 0;
+}
+
+/**
+ * Words → numbers by a 64-bit fingerprint of their characters, in one Int32Array. Should two
+ * words of the patterns ever share a fingerprint (odds about 1 in 10^10 for 50,000 words), the
+ * numbers come from a Map of the words instead: slower, never wrong.
+ */
+export class Fingerprints {
+  readonly words: string[] = [];
+  /** Triples: first hash, second hash, number + 1 (0 = empty). */
+  readonly #table: Int32Array;
+  readonly #mask: number;
+  readonly #hash: (word: string) => void;
+  #exact?: Map<string, number>;
+
+  /** `hash`: another fingerprint (tests use a weak one to make collisions happen). */
+  constructor(words: Iterable<string>, hash?: WordHash) {
+    this.#hash = hash
+      ? (word) => {
+          const [a, b] = hash(word);
+          fp1 = a | 0;
+          fp2 = b | 0;
+        }
+      : fingerprint;
+    const unique = [...new Set(words)];
+    let size = 16;
+    while (size < unique.length * 2) size *= 2;
+    this.#mask = size - 1;
+    this.#table = new Int32Array(size * 3);
+    for (const word of unique) {
+      const same = this.get(word);
+      if (same >= 0) {
+        this.#exact = new Map(unique.map((w, n) => [w, n]));
+        this.words.splice(0, this.words.length, ...unique);
+        return;
+      }
+      this.#hash(word);
+      let h = fp1 & this.#mask;
+      while (this.#table[h * 3 + 2] !== 0) h = (h + 1) & this.#mask;
+      this.#table[h * 3] = fp1;
+      this.#table[h * 3 + 1] = fp2;
+      this.#table[h * 3 + 2] = this.words.push(word);
+    }
+  }
+
+  get size(): number {
+    return this.words.length;
+  }
+
+  /** The word's number; -1 for a word not in the list, or rarely another word's number (callers check). */
+  get(word: string): number {
+    if (this.#exact) return this.#exact.get(word) ?? -1;
+    this.#hash(word);
+    const table = this.#table;
+    for (let h = fp1 & this.#mask; ; h = (h + 1) & this.#mask) {
+      const n = table[h * 3 + 2];
+      if (n === 0) return -1;
+      if (table[h * 3] === fp1 && table[h * 3 + 1] === fp2) return n - 1;
+    }
+  }
+}
+
+/** The last fingerprint computed (two results without allocating). */
+let fp1 = 0;
+let fp2 = 0;
+
+export type WordHash = (word: string) => [number, number];
+
+/** The fingerprint tries built from now on use (undefined: the real one); for tests. */
+let wordHash: WordHash | undefined;
+
+export function useWordHash(hash?: WordHash): void {
+  wordHash = hash;
+}
+
+function fingerprint(word: string): void {
+  let a = 0x811c9dc5 | 0;
+  let b = word.length | 0;
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 13;
+  }
+  fp1 = a;
+  fp2 = b;
+}
+
+/** The literal words of a path are the entry's words (a fingerprint collision would pass a scan, not this). */
+function checkWords(p: Path, tokens: Token[]): boolean {
+  const { steps } = p.entry;
+  for (let k = 0; k < steps.length; k++) {
+    const s = steps[k];
+    if ('lit' in s && p.bounds[k + 1] === p.bounds[k] + 1 && !(s.lit in SPECIAL) && tokens[p.bounds[k]].norm !== s.lit) return false;
+  }
+  return true;
+}
+
+const wordTries = new WeakMap<Node, WordTrie>();
+
+function wordTrie(root: Node): WordTrie {
+  let trie = wordTries.get(root);
+  if (!trie) wordTries.set(root, (trie = new WordTrie(root)));
+  return trie;
+}
+
+/** What a walk reads and writes: `bounds` and `caps` are stacks pushed and popped in pairs. */
+interface Scan {
+  trie: WordTrie;
+  words: Int32Array;
+  tokens: Token[];
+  text: string;
+  bounds: number[];
+  caps: Capture[];
+  out: Path[];
+}
+
+/**
  * Each rule's matches (by its position in `merged.members`). At each word some entry may start
  * at, the merged trie is walked once; of the ways found, each rule takes its own best — ends
  * last, then lowest entry index, then first found — unless it is still inside its previous match.
@@ -392,19 +599,20 @@ function matchDocument(doc: TextDocument, merged: Merged): Match[][] {
   /** Word index from which each rule may match again. */
   const resume = new Int32Array(n);
   const best: (Path | undefined)[] = new Array(n);
-  const { firsts } = merged;
+  const trie = wordTrie(root);
+  const words = trie.wordsOf(tokens);
+  const everyWord = root.ends.length > 0 || root.special === true;
   const paths: Path[] = [];
-  const bounds = [0];
-  const caps: Capture[] = [];
+  const scan: Scan = { trie, words, tokens, text, bounds: [0], caps: [], out: paths };
   for (let i = 0; i < tokens.length; i++) {
-    if (firsts && !firsts.has(tokens[i].norm)) continue;
-    paths.length = 0;
-    bounds[0] = i;
-    walk(root, i, bounds, caps, tokens, text, paths);
+    if (!everyWord && !trie.starts(words[i]) && (root.slots.length === 0 || slotsFor(root, tokens[i].norm).length === 0)) continue;
+    scan.bounds[0] = i;
+    walk(0, i, scan);
     // Usually a prefix matched and no entry ended: nothing to choose from.
     if (paths.length === 0) continue;
+    const found = paths.splice(0);
     best.fill(undefined);
-    for (const p of paths) {
+    for (const p of found) {
       const k = merged.order.get(p.entry.member)!;
       if (resume[k] > i) continue;
       const b = best[k];
@@ -413,7 +621,7 @@ function matchDocument(doc: TextDocument, merged: Merged): Match[][] {
         const bEnd = b.bounds[b.bounds.length - 1];
         if (end < bEnd || (end === bEnd && p.entry.index >= b.entry.index)) continue;
       }
-      if (contextAllows(p, tokens, text)) best[k] = p;
+      if (checkWords(p, tokens) && contextAllows(p, tokens, text)) best[k] = p;
     }
     for (let k = 0; k < n; k++) {
       const b = best[k];
@@ -425,36 +633,45 @@ function matchDocument(doc: TextDocument, merged: Merged): Match[][] {
   return out;
 }
 
-/** `bounds` and `caps` are stacks shared along the walk (pushed and popped in pairs); a path copies them when an entry ends. */
-function walk(node: Node, j: number, bounds: number[], caps: Capture[], tokens: Token[], text: string, out: Path[]): void {
-  for (const entry of node.ends) out.push({ entry, bounds: [...bounds], captures: [...caps] });
-  if (node.special && j > bounds[0]) {
+/** Every way the trie below `node` matches from token j: a Path for each entry that ends. */
+function walk(id: number, j: number, scan: Scan): void {
+  const { tokens, text, bounds, trie } = scan;
+  const flags = trie.flags[id];
+  const node = flags & (ENDS | SPECIAL_FLAG | SLOTS) ? trie.nodes[id] : undefined;
+  if (flags & ENDS) for (const entry of node!.ends) scan.out.push({ entry, bounds: [...bounds], captures: [...scan.caps] });
+  if (flags & SPECIAL_FLAG && j > bounds[0]) {
     for (const [name, test] of ZERO_WIDTH_STEPS) {
-      const n = node.lit.get(name);
+      const n = node!.lit.get(name);
       if (n && test(text, tokens[j - 1])) {
         bounds.push(j);
-        walk(n, j, bounds, caps, tokens, text, out);
+        walk(n.id, j, scan);
         bounds.pop();
       }
     }
   }
   if (j >= tokens.length || (j > bounds[0] && !adjacent(text, tokens[j - 1], tokens[j]))) return;
-  const next = node.lit.get(tokens[j].norm);
-  if (next) {
+  const word = flags & WORDS ? scan.words[j] : -1;
+  const next = word < 0 ? -1 : trie.next(id, word);
+  if (next >= 0) {
     bounds.push(j + 1);
-    walk(next, j + 1, bounds, caps, tokens, text, out);
+    walk(next, j + 1, scan);
     bounds.pop();
   }
-  if (node.special) {
+  if (flags & SPECIAL_FLAG) {
     for (const [name, test] of SPECIAL_STEPS) {
-      const n = node.lit.get(name);
+      const n = node!.lit.get(name);
       if (n && test(tokens[j])) {
         bounds.push(j + 1);
-        walk(n, j + 1, bounds, caps, tokens, text, out);
+        walk(n.id, j + 1, scan);
         bounds.pop();
       }
     }
   }
+  if (flags & SLOTS) walkSlots(node!, j, scan);
+}
+
+function walkSlots(node: Node, j: number, scan: Scan): void {
+  const { tokens, text, bounds, caps } = scan;
   const slots = node.slots.length > 1 ? slotsFor(node, tokens[j].norm) : node.slots;
   for (const slot of slots) {
     const values = slot.values.get(tokens[j].norm);
@@ -464,7 +681,7 @@ function walk(node: Node, j: number, bounds: number[], caps: Capture[], tokens: 
       if (end < 0) continue;
       bounds.push(end);
       caps.push({ name: slot.name, value, text: text.slice(tokens[j].start, tokens[end - 1].end) });
-      walk(slot.node, end, bounds, caps, tokens, text, out);
+      walk(slot.node.id, end, scan);
       caps.pop();
       bounds.pop();
     }
@@ -526,13 +743,15 @@ function caseMatches(p: Path, tokens: Token[]): boolean {
 /** [start, end) text spans of every allowed phrase in the document. */
 function allowedSpans(doc: TextDocument, root: Node): [number, number][] {
   const tokens = doc.words;
+  const trie = wordTrie(root);
+  const words = trie.wordsOf(tokens);
   const spans: [number, number][] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (!root.lit.has(tokens[i].norm) && root.slots.length === 0) continue;
+    if (!trie.starts(words[i]) && root.slots.length === 0) continue;
     const paths: Path[] = [];
-    walk(root, i, [i], [], tokens, doc.text, paths);
+    walk(0, i, { trie, words, tokens, text: doc.text, bounds: [i], caps: [], out: paths });
     let end = -1;
-    for (const p of paths) end = Math.max(end, p.bounds[p.bounds.length - 1]);
+    for (const p of paths) if (checkWords(p, tokens)) end = Math.max(end, p.bounds[p.bounds.length - 1]);
     if (end > i) spans.push([tokens[i].start, tokens[end - 1].end]);
   }
   return spans;
