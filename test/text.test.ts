@@ -5,7 +5,8 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { TextDocument } from '../src/text/document.js';
 import { computeLineStarts, positionAt } from '../src/text/lines.js';
-import { tokenize } from '../src/text/tokens.js';
+import fc from 'fast-check';
+import { normalizeWord, tokenize, WORD } from '../src/text/tokens.js';
 import { lintDocument, lintText, pieces, PIECES_FROM } from '../src/engine/lint.js';
 import { loadRules } from '../src/engine/load.js';
 
@@ -27,8 +28,35 @@ test('tokens join inner apostrophes and hyphens and keep offsets', () => {
   const toks = tokenize('Kyiv’s Russian-Ukrainian talks, don\'t 😀 stop');
   assert.equal(toks.map((t) => t.text), ['Kyiv’s', 'Russian-Ukrainian', 'talks', "don't", 'stop']);
   assert.is(toks[0].norm, "kyiv's");
+  assert.equal(tokenize('don’t stop‑gap it’s').map((t) => t.norm), ["don't", 'stop-gap', "it's"]);
   const text = '😀 stop';
   assert.is(tokenize(text)[0].start, 3);
+});
+
+/** The tokenizer's definition: the word regular expression, run over text[from, to). */
+function referenceTokens(text: string, from: number, to: number) {
+  const re = new RegExp(WORD.source, 'gu');
+  re.lastIndex = from;
+  const slice = text.slice(0, to);
+  const out = [];
+  for (let m = re.exec(slice); m !== null; m = re.exec(slice)) out.push({ start: m.index, end: m.index + m[0].length, text: m[0], norm: normalizeWord(m[0]) });
+  return out;
+}
+
+test('the scanning tokenizer = the word regular expression (ASCII, accents, combining marks, astral, lone surrogates, joiners)', () => {
+  const pieces = ['a', 's', 't', 'a', 's', 't', 'Z', '9', 'é', 'É', 'ß', 'İ', 'Ω', 'я', 'Я', '中', '\u0301', '😀', '𝐀', '𝟗', '\ud800', '\udc00', "'", '’', '‑', '-', '–', ' ', '\n', '.', ',', '_', '"', '\u00a0', 'ǅ', 'Ⅻ', '٣'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), fc.nat(), fc.nat(), (parts, a, b) => {
+      const text = parts.join('');
+      const from = text.length ? a % (text.length + 1) : 0;
+      const to = from + (text.length - from ? b % (text.length - from + 1) : 0);
+      // Offsets come from word and paragraph boundaries, never from inside a surrogate pair.
+      const splits = (k: number) => /[\ud800-\udbff]/.test(text[k - 1] ?? '') && /[\udc00-\udfff]/.test(text[k] ?? '');
+      fc.pre(!splits(from) && !splits(to));
+      assert.equal(tokenize(text, from, to), referenceTokens(text, from, to));
+    }),
+    { numRuns: 3000 },
+  );
 });
 
 test('paragraphs are blank-line separated and trimmed', () => {

@@ -11,17 +11,74 @@ export interface Token {
   norm: string;
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’‑-][\p{L}\p{M}\p{N}]+)*/gu;
+/**
+ * The word pattern, as a regular expression: the definition the scanner below follows (and is
+ * tested against).
+ */
+export const WORD = /[\p{L}\p{M}\p{N}]+(?:['’‑-][\p{L}\p{M}\p{N}]+)*/gu;
 
+/**
+ * Word tokens of text[from, to): a scan of character codes with a table for ASCII, the Unicode
+ * property test only for other characters (cached for the Basic Multilingual Plane), and the
+ * normalised form built only when it differs from the text (capitals, ’ or ‑).
+ */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
-  WORD.lastIndex = from;
-  const slice = to === text.length ? text : text.slice(0, to);
-  let m: RegExpExecArray | null;
-  while ((m = WORD.exec(slice)) !== null) {
-    out.push({ start: m.index, end: m.index + m[0].length, text: m[0], norm: normalizeWord(m[0]) });
+  let i = from;
+  while (i < to) {
+    let w = wordCharAt(text, i, to);
+    if (w === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let upper = false;
+    let fold = false;
+    for (;;) {
+      // A run of word characters…
+      do {
+        const c = text.charCodeAt(i);
+        if (c < 128 ? c >= 65 && c <= 90 : true) upper = true;
+        i += w;
+        w = wordCharAt(text, i, to);
+      } while (w > 0);
+      // …joined to the next run by one apostrophe or hyphen.
+      const j = text.charCodeAt(i);
+      if (i + 1 < to && (j === 0x27 || j === 0x2d || j === 0x2019 || j === 0x2011)) {
+        w = wordCharAt(text, i + 1, to);
+        if (w > 0) {
+          if (j > 128) fold = true;
+          i++;
+          continue;
+        }
+      }
+      break;
+    }
+    const word = text.slice(start, i);
+    out.push({ start, end: i, text: word, norm: upper || fold ? normalizeWord(word) : word });
   }
   return out;
+}
+
+/** ASCII letters and digits. */
+const ASCII_WORD = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_WORD[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
+/** Other BMP characters: 0 not yet tested, 1 a word character, 2 not. */
+const BMP_WORD = new Uint8Array(65536);
+const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
+
+/** The length (1 or 2 code units) of the word character at i, or 0. */
+function wordCharAt(text: string, i: number, to: number): number {
+  if (i >= to) return 0;
+  const c = text.charCodeAt(i);
+  if (c < 128) return ASCII_WORD[c];
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  let known = BMP_WORD[c];
+  if (known === 0) BMP_WORD[c] = known = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1 ? 1 : 0;
 }
 
 const FOLD = /[’‑]/;
