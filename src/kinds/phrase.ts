@@ -393,6 +393,8 @@ class WordTrie {
   readonly flags: Uint8Array;
   readonly #vocab: Fingerprints;
   readonly #rootNext: Int32Array;
+  /** Per word number: 1 when it is a value of a class that a pattern starts with. */
+  readonly #rootSlot: Uint8Array;
   /** Triples: node + 1 (0 = empty), word, child. */
   readonly #table: Int32Array;
   readonly #mask: number;
@@ -416,8 +418,12 @@ class WordTrie {
     for (const node of this.nodes) {
       this.flags[node.id] = (node.ends.length > 0 ? ENDS : 0) | (node.special ? SPECIAL_FLAG : 0) | (node.slots.length > 0 ? SLOTS : 0);
     }
-    this.#vocab = new Fingerprints(edges.map(([, word]) => word), wordHash);
+    // Words that may fill a class slot at the root start entries too.
+    const slotStarts = root.slots.flatMap((slot) => [...slot.values.keys()]);
+    this.#vocab = new Fingerprints([...edges.map(([, word]) => word), ...slotStarts], wordHash);
     this.#rootNext = new Int32Array(this.#vocab.size).fill(-1);
+    this.#rootSlot = new Uint8Array(this.#vocab.size);
+    for (const word of slotStarts) this.#rootSlot[this.#vocab.get(word)] = 1;
     let size = 16;
     while (size < edges.length * 2) size *= 2;
     this.#mask = size - 1;
@@ -444,9 +450,9 @@ class WordTrie {
     return out;
   }
 
-  /** Whether some entry's first step is this word (class slots aside). */
+  /** Whether some entry may start with this word (as its first word or in a class slot). */
   starts(word: number): boolean {
-    return word >= 0 && this.#rootNext[word] >= 0;
+    return word >= 0 && (this.#rootNext[word] >= 0 || this.#rootSlot[word] === 1);
   }
 
   /** The node after `node` on word number `word`, or -1. */
@@ -605,7 +611,7 @@ function matchDocument(doc: TextDocument, merged: Merged): Match[][] {
   const paths: Path[] = [];
   const scan: Scan = { trie, words, tokens, text, bounds: [0], caps: [], out: paths };
   for (let i = 0; i < tokens.length; i++) {
-    if (!everyWord && !trie.starts(words[i]) && (root.slots.length === 0 || slotsFor(root, tokens[i].norm).length === 0)) continue;
+    if (!everyWord && !trie.starts(words[i])) continue;
     scan.bounds[0] = i;
     walk(0, i, scan);
     // Usually a prefix matched and no entry ended: nothing to choose from.
@@ -747,7 +753,7 @@ function allowedSpans(doc: TextDocument, root: Node): [number, number][] {
   const words = trie.wordsOf(tokens);
   const spans: [number, number][] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (!trie.starts(words[i]) && root.slots.length === 0) continue;
+    if (!trie.starts(words[i])) continue;
     const paths: Path[] = [];
     walk(0, i, { trie, words, tokens, text: doc.text, bounds: [i], caps: [], out: paths });
     let end = -1;
