@@ -72,24 +72,27 @@ function repeatedSentences(doc: TextDocument, threshold: number, minWords: numbe
     if (n === undefined) ids.set(w, (n = ids.size));
     return n;
   };
-  const index = new Map<number, number[]>();
+  /** Word pair → the sentences that have it (at most 50), and the last sentence that counted it. */
+  const index = new Map<number, { sentences: number[]; last: number }>();
   const out: Match[] = [];
   const reported = new Set<number>();
   sentences.forEach((s, i) => {
     const shared = new Map<number, number>();
-    const pairs = new Set<number>();
     let prev = id(s.words[0]);
     for (let k = 1; k < s.words.length; k++) {
       const cur = id(s.words[k]);
-      pairs.add(prev * 0x4000000 + cur);
+      const key = pairKey(prev, cur);
       prev = cur;
-    }
-    for (const p of pairs) {
-      const seen = index.get(p);
-      if (seen) {
-        for (const j of seen) shared.set(j, (shared.get(j) ?? 0) + 1);
-        if (seen.length < 50) seen.push(i);
-      } else index.set(p, [i]);
+      const seen = index.get(key);
+      if (!seen) {
+        index.set(key, { sentences: [i], last: i });
+        continue;
+      }
+      // A pair counts once per sentence.
+      if (seen.last === i) continue;
+      seen.last = i;
+      for (const j of seen.sentences) shared.set(j, (shared.get(j) ?? 0) + 1);
+      if (seen.sentences.length < 50) seen.sentences.push(i);
     }
     for (const [j, count] of shared) {
       const t = sentences[j];
@@ -104,6 +107,11 @@ function repeatedSentences(doc: TextDocument, threshold: number, minWords: numbe
     }
   });
   return out;
+}
+
+/** Two word ids as one number: a small integer while ids stay under 2^15 (any article), else above 2^30. */
+function pairKey(a: number, b: number): number {
+  return a < 32768 && b < 32768 ? a * 32768 + b : 2 ** 30 + a * 0x4000000 + b;
 }
 
 /** One line without closing punctuation: a title, not a sentence of the body. */
