@@ -4,7 +4,7 @@
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { literalPrefixes, prefilter } from '../src/kinds/boilerplate.js';
+import { inlineGate, literalPrefixes, prefilter, stripLeadingAssertions } from '../src/kinds/boilerplate.js';
 import { loadRules } from '../src/engine/load.js';
 
 const prefixes = (source: string) => literalPrefixes(source)?.sort() ?? null;
@@ -60,6 +60,34 @@ test('prefilter: every boilerplate pattern, on its rules\' example lines in seve
     }
   }
   assert.ok(checked > 20, `only ${checked} matching lines checked`);
+});
+
+test('stripLeadingAssertions: ^, \\b and look-arounds at the start go; the rest stays', () => {
+  assert.is(stripLeadingAssertions('(?<=[.!?:”"\\p{Ll}] |^)\\((?:Photo|Image)'), '\\((?:Photo|Image)');
+  assert.is(stripLeadingAssertions('^\\b(?=x)(?<!\\()Photo by'), 'Photo by');
+  assert.is(stripLeadingAssertions('(?<=[)(] )x'), 'x');
+  assert.is(stripLeadingAssertions('(?:a)b'), '(?:a)b');
+  assert.is(stripLeadingAssertions('(?<=unclosed'), '(?<=unclosed');
+});
+
+test('inline gate: never turns away a text an inline pattern matches (rule examples, in several cases, inside other text)', () => {
+  const rules = loadRules({ verify: false }).filter((r) => r.kind === 'boilerplate' && ((r.options.inline ?? []) as string[]).length > 0);
+  assert.ok(rules.length > 0);
+  let checked = 0;
+  for (const rule of rules) {
+    const patterns = rule.options.inline as string[];
+    const gate = inlineGate(patterns);
+    assert.ok(gate, `${rule.id}: its inline patterns should have literal prefixes`);
+    const re = new RegExp(patterns.map((p) => `(?:${p})`).join('|'), 'u');
+    const texts = [...rule.examples.flag.map((f) => f.text), ...rule.examples.pass].flatMap((t) => [...variants(t), `Earlier text. ${t}`, `${t}\nLater text.`]);
+    for (const text of texts) {
+      if (!re.test(text)) continue;
+      assert.ok(gate!.test(text), `${rule.id}: an inline pattern matches ${JSON.stringify(text)} but the gate refused it`);
+      checked++;
+    }
+  }
+  assert.ok(checked >= 5, `only ${checked} matching texts checked`);
+  assert.is(inlineGate(['(?<=x)[A-Z]+']), null, 'a pattern without a literal start has no gate');
 });
 
 test.run();

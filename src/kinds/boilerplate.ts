@@ -42,10 +42,11 @@ export const boilerplate: Kind = {
     if (literal.length > 0) lineChecks.push({ filter, re: lazyLineRegex(literal) });
     if (rest.length > 0) lineChecks.push({ filter: () => true, re: lazyLineRegex(rest) });
     const inline = inlinePatterns.length > 0 ? new RegExp(inlinePatterns.map((p) => `(?:${p})`).join('|'), 'gu') : null;
+    const gate = inline ? inlineGate(inlinePatterns) : null;
     const maxLength = opts.number('max_length', 200);
     return (doc) => {
       const out = lineChecks.length > 0 ? check(doc, lineChecks, maxLength) : [];
-      if (inline) out.push(...checkInline(doc, inline, out));
+      if (inline && (!gate || gate.test(doc.text))) out.push(...checkInline(doc, inline, out));
       return out.sort((a, b) => a.start - b.start);
     };
   },
@@ -76,10 +77,86 @@ function checkInline(doc: TextDocument, re: RegExp, lines: Match[]): Match[] {
   return out;
 }
 
-/** A group of line patterns: `re()` compiles them on first call; `filter` is a cheap necessary condition. */
+/**
+ * A cheap necessary condition for some inline pattern to match anywhere in a text: one of their
+ * literal prefixes (after a leading look-behind, look-ahead or ^) occurs, in any case. Null
+ * when a pattern has no usable prefix. Most articles contain none of them, so the full patterns
+ * (which V8 must try at every position, look-behind first) are not run at all.
+ */
+export function inlineGate(patterns: string[]): RegExp | null {
+  const all: string[] = [];
+  for (const p of patterns) {
+    const prefixes = literalPrefixes(stripLeadingAssertions(p));
+    if (!prefixes || prefixes.includes('')) return null;
+    all.push(...prefixes);
+  }
+  return new RegExp(all.map((x) => x.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'i');
+}
+
+/** `source` without the zero-width assertions it starts with (^, \b, look-arounds). */
+export function stripLeadingAssertions(source: string): string {
+  let s = source;
+  for (;;) {
+    if (s.startsWith('^')) s = s.slice(1);
+    else if (s.startsWith('\\b')) s = s.slice(2);
+    else if (/^\(\?<?[=!]/.test(s)) {
+      const end = groupEnd(s);
+      if (end < 0) return s;
+      s = s.slice(end + 1);
+    } else return s;
+  }
+}
+
+/** Index of the ')' closing the group that opens at s[0], over escapes and classes; -1 if none. */
+function groupEnd(s: string): number {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === '\\') i++;
+    else if (c === '[') {
+      for (i++; i < s.length && s[i] !== ']'; i++) if (s[i] === '\\') i++;
+    } else if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** A group of line patterns: `re()` compiles them on first call; `filter` is a cheap necessary condition on the line's head. */
 interface LineCheck {
-  filter: (line: string) => boolean;
+  filter: HeadFilter;
   re: () => RegExp;
+}
+
+/** Tested on a line's first PREFIX_LENGTH characters in lower case, or null when they are not all ASCII (always passes). */
+type HeadFilter = (head: string | null) => boolean;
+
+/** A line as the line checks see it: [start, end) without its line break, trimmed [s, e), and its head. */
+interface Line {
+  start: number;
+  end: number;
+  s: number;
+  e: number;
+  head: string | null;
+}
+
+/** Each document's lines, computed once for all the boilerplate rules. */
+const documentLines = new WeakMap<TextDocument, Line[]>();
+
+function linesOf(doc: TextDocument): Line[] {
+  let lines = documentLines.get(doc);
+  if (!lines) {
+    const { text } = doc;
+    lines = lineSpans(text).map(([start, end]) => {
+      const [s, e] = trimSpan(text, start, end);
+      return { start, end, s, e, head: headOf(text.slice(s, Math.min(e, s + PREFIX_LENGTH))) };
+    });
+    documentLines.set(doc, lines);
+  }
+  return lines;
+}
+
+function headOf(head: string): string | null {
+  return /^[\x00-\x7f]*$/.test(head) ? head.toLowerCase() : null;
 }
 
 function lazyLineRegex(patterns: string[]): () => RegExp {
@@ -90,13 +167,10 @@ function lazyLineRegex(patterns: string[]): () => RegExp {
 function check(doc: TextDocument, checks: LineCheck[], maxLength: number): Match[] {
   const out: Match[] = [];
   const { text } = doc;
-  const lines = lineSpans(text);
-  lines.forEach(([start, end], i) => {
-    if (end - start > maxLength || end === start) return;
-    const [s, e] = trimSpan(text, start, end);
-    if (e === s) return;
-    const line = text.slice(s, e);
-    if (!checks.some((c) => c.filter(line) && c.re().test(line))) return;
+  const lines = linesOf(doc);
+  lines.forEach(({ start, end, s, e, head }, i) => {
+    if (end - start > maxLength || end === start || e === s) return;
+    if (!checks.some((c) => c.filter(head) && c.re().test(text.slice(s, e)))) return;
     out.push({ start: s, end: e, replacements: [deletion(text, lines, i)] });
   });
   return out;
@@ -122,21 +196,21 @@ function trimSpan(text: string, s: number, e: number): [number, number] {
   return [s, e];
 }
 
-const isBlank = (text: string, [s, e]: [number, number]) => text.slice(s, e).trim() === '';
+const isBlank = (line: Line) => line.s === line.e;
 
 /**
  * Deletes line i with the blank lines after it, so the paragraphs around it keep one blank line
  * between them. The last non-blank line goes with the blank lines before it instead, so the
  * file's final line break (or its absence) stays as it was.
  */
-function deletion(text: string, lines: [number, number][], i: number) {
+function deletion(text: string, lines: Line[], i: number) {
   let next = i + 1;
-  while (next < lines.length && isBlank(text, lines[next])) next++;
-  if (next < lines.length) return { start: lines[i][0], end: lines[next][0], text: '' };
+  while (next < lines.length && isBlank(lines[next])) next++;
+  if (next < lines.length) return { start: lines[i].start, end: lines[next].start, text: '' };
   let prev = i - 1;
-  while (prev >= 0 && isBlank(text, lines[prev])) prev--;
-  const start = prev >= 0 ? lines[prev][1] : lines[i][0];
-  return { start, end: lines[i][1], text: '' };
+  while (prev >= 0 && isBlank(lines[prev])) prev--;
+  const start = prev >= 0 ? lines[prev].end : lines[i].start;
+  return { start, end: lines[i].end, text: '' };
 }
 
 /** Most literal prefixes kept per rule; beyond this the prefixes stop growing. */
@@ -154,10 +228,11 @@ const PREFIX_LENGTH = 12;
  * without a usable prefix turns the filter off.
  */
 export function prefilter(patterns: string[]): (line: string) => boolean {
-  return prefixFilter(patterns.map(literalPrefixes));
+  const filter = prefixFilter(patterns.map(literalPrefixes));
+  return (line) => filter(headOf(line.slice(0, PREFIX_LENGTH)));
 }
 
-function prefixFilter(prefixLists: (string[] | null)[]): (line: string) => boolean {
+function prefixFilter(prefixLists: (string[] | null)[]): HeadFilter {
   const all = new Set<string>();
   for (const r of prefixLists) {
     if (r === null) return () => true;
@@ -166,13 +241,18 @@ function prefixFilter(prefixLists: (string[] | null)[]): (line: string) => boole
       all.add(x);
     }
   }
-  const prefixes = [...all];
-  if (prefixes.length === 0) return () => true;
-  return (line) => {
-    const head = line.slice(0, PREFIX_LENGTH);
-    if (!/^[\x00-\x7f]*$/.test(head)) return true;
-    const lower = head.toLowerCase();
-    return prefixes.some((x) => lower.startsWith(x));
+  if (all.size === 0) return () => true;
+  // Prefixes by their first character: a line is compared only with those that can fit.
+  const byFirst = new Map<string, string[]>();
+  for (const x of all) {
+    const list = byFirst.get(x[0]);
+    if (list) list.push(x);
+    else byFirst.set(x[0], [x]);
+  }
+  return (head) => {
+    if (head === null) return true;
+    const candidates = byFirst.get(head[0]);
+    return candidates !== undefined && candidates.some((x) => head.startsWith(x));
   };
 }
 
