@@ -26,6 +26,8 @@ import { Options, type Checker, type CheckerGroup, type Kind, type KindEnv } fro
 /** A value a class slot can match: its words, and attributes usable as `{X.attr}`. */
 interface ClassValue {
   words: string[];
+  /** The words normalised (for case-insensitive values). */
+  norms: string[];
   /** Match the words' case exactly (proper nouns); otherwise case-insensitively. */
   exact: boolean;
   attrs: Record<string, string>;
@@ -77,12 +79,12 @@ interface Capture {
   text: string;
 }
 
-/** One way the pattern consumed the text: token index per step boundary and captures. */
+/** One way the pattern consumed the text: token index per step boundary and the class value taken by each slot step. */
 interface Path {
   entry: Entry;
   /** bounds[k] = index of the first token of step k; bounds[steps] = one past the last. */
   bounds: number[];
-  captures: Capture[];
+  values: ClassValue[];
 }
 
 interface Country {
@@ -239,7 +241,7 @@ class Classes {
       for (const c of this.env.list('countries') as Country[]) {
         const attrs: Record<string, string> = { country: c.name, demonym: c.demonym };
         if (c.capital) attrs.capital = c.capital;
-        for (const v of LIST_CLASSES[cls](c)) if (v) add(list, { words: wordsOf(v), exact: true, attrs });
+        for (const v of LIST_CLASSES[cls](c)) if (v) add(list, wordsOf(v), true, attrs);
       }
     }
     return list;
@@ -252,14 +254,15 @@ class Classes {
       if (cls in LIST_CLASSES) opts.fail('classes', `${cls} is a built-in class`);
       if (!Array.isArray(values) || values.some((v) => typeof v !== 'string')) opts.fail('classes', `${cls}: expected a list of words`);
       const index: ClassIndex = new Map();
-      for (const v of values as string[]) add(index, { words: wordsOf(v), exact: v !== v.toLowerCase(), attrs: {} });
+      for (const v of values as string[]) add(index, wordsOf(v), v !== v.toLowerCase(), {});
       this.#index.set(cls, index);
     }
   }
 }
 
-function add(index: ClassIndex, value: ClassValue): void {
-  const key = normalizeWord(value.words[0]);
+function add(index: ClassIndex, words: string[], exact: boolean, attrs: Record<string, string>): void {
+  const value: ClassValue = { words, norms: words.map(normalizeWord), exact, attrs };
+  const key = value.norms[0];
   const bucket = index.get(key);
   if (bucket) bucket.push(value);
   else index.set(key, [value]);
@@ -580,14 +583,14 @@ function wordTrie(root: Node): WordTrie {
   return trie;
 }
 
-/** What a walk reads and writes: `bounds` and `caps` are stacks pushed and popped in pairs. */
+/** What a walk reads and writes: `bounds` and `values` are stacks pushed and popped in pairs. */
 interface Scan {
   trie: WordTrie;
   words: Int32Array;
   tokens: Token[];
   text: string;
   bounds: number[];
-  caps: Capture[];
+  values: ClassValue[];
   out: Path[];
 }
 
@@ -609,7 +612,7 @@ function matchDocument(doc: TextDocument, merged: Merged): Match[][] {
   const words = trie.wordsOf(tokens);
   const everyWord = root.ends.length > 0 || root.special === true;
   const paths: Path[] = [];
-  const scan: Scan = { trie, words, tokens, text, bounds: [0], caps: [], out: paths };
+  const scan: Scan = { trie, words, tokens, text, bounds: [0], values: [], out: paths };
   for (let i = 0; i < tokens.length; i++) {
     if (!everyWord && !trie.starts(words[i])) continue;
     scan.bounds[0] = i;
@@ -644,7 +647,7 @@ function walk(id: number, j: number, scan: Scan): void {
   const { tokens, text, bounds, trie } = scan;
   const flags = trie.flags[id];
   const node = flags & (ENDS | SPECIAL_FLAG | SLOTS) ? trie.nodes[id] : undefined;
-  if (flags & ENDS) for (const entry of node!.ends) scan.out.push({ entry, bounds: [...bounds], captures: [...scan.caps] });
+  if (flags & ENDS) for (const entry of node!.ends) scan.out.push({ entry, bounds: [...bounds], values: [...scan.values] });
   if (flags & SPECIAL_FLAG && j > bounds[0]) {
     for (const [name, test] of ZERO_WIDTH_STEPS) {
       const n = node!.lit.get(name);
@@ -677,7 +680,7 @@ function walk(id: number, j: number, scan: Scan): void {
 }
 
 function walkSlots(node: Node, j: number, scan: Scan): void {
-  const { tokens, text, bounds, caps } = scan;
+  const { tokens, text, bounds, values: taken } = scan;
   const slots = node.slots.length > 1 ? slotsFor(node, tokens[j].norm) : node.slots;
   for (const slot of slots) {
     const values = slot.values.get(tokens[j].norm);
@@ -686,9 +689,9 @@ function walkSlots(node: Node, j: number, scan: Scan): void {
       const end = matchValue(value, j, tokens, text);
       if (end < 0) continue;
       bounds.push(end);
-      caps.push({ name: slot.name, value, text: text.slice(tokens[j].start, tokens[end - 1].end) });
+      taken.push(value);
       walk(slot.node.id, end, scan);
-      caps.pop();
+      taken.pop();
       bounds.pop();
     }
   }
@@ -714,7 +717,7 @@ function matchValue(value: ClassValue, j: number, tokens: Token[], text: string)
   for (let k = 0; k < value.words.length; k++) {
     const t = tokens[j + k];
     if (!t || (k > 0 && !adjacent(text, tokens[j + k - 1], t))) return -1;
-    if (value.exact ? t.text !== value.words[k] : t.norm !== normalizeWord(value.words[k])) return -1;
+    if (value.exact ? t.text !== value.words[k] : t.norm !== value.norms[k]) return -1;
   }
   return j + value.words.length;
 }
@@ -755,7 +758,7 @@ function allowedSpans(doc: TextDocument, root: Node): [number, number][] {
   for (let i = 0; i < tokens.length; i++) {
     if (!trie.starts(words[i])) continue;
     const paths: Path[] = [];
-    walk(0, i, { trie, words, tokens, text: doc.text, bounds: [i], caps: [], out: paths });
+    walk(0, i, { trie, words, tokens, text: doc.text, bounds: [i], values: [], out: paths });
     let end = -1;
     for (const p of paths) if (checkWords(p, tokens)) end = Math.max(end, p.bounds[p.bounds.length - 1]);
     if (end > i) spans.push([tokens[i].start, tokens[end - 1].end]);
@@ -802,9 +805,21 @@ function toMatch(p: Path, tokens: Token[], text: string): Match {
   const replacements: Edit[] = entry.replacements.map((tpl) => ({
     start,
     end,
-    text: matchCase(original, fillTemplate(tpl, p.captures)),
+    text: matchCase(original, fillTemplate(tpl, capturesOf(p, tokens, text))),
   }));
   return { start, end, replacements, safety: entry.safety };
+}
+
+/** What each slot step of the path captured: its name, class value and text. */
+function capturesOf(p: Path, tokens: Token[], text: string): Capture[] {
+  const out: Capture[] = [];
+  p.entry.steps.forEach((step, k) => {
+    if ('lit' in step) return;
+    const from = p.bounds[k];
+    const to = p.bounds[k + 1];
+    out.push({ name: step.name, value: p.values[out.length], text: text.slice(tokens[from].start, tokens[to - 1].end) });
+  });
+  return out;
 }
 
 function fillTemplate(tpl: string, captures: Capture[]): string {
