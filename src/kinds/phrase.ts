@@ -458,6 +458,17 @@ class WordTrie {
     return word >= 0 && (this.#rootNext[word] >= 0 || this.#rootSlot[word] === 1);
   }
 
+  /**
+   * False when a walk from this word (which starts an entry) cannot find anything: it starts
+   * entries only literally, nothing ends or branches after it, and the next word does not
+   * continue any of them. Most words of a big term list stop here, without a walk.
+   */
+  mayContinue(word: number, nextWord: number): boolean {
+    const child = this.#rootNext[word];
+    if (child < 0 || this.#rootSlot[word] === 1 || this.flags[child] !== WORDS) return true;
+    return nextWord >= 0 && this.next(child, nextWord) >= 0;
+  }
+
   /** The node after `node` on word number `word`, or -1. */
   next(node: number, word: number): number {
     if (node === 0) return this.#rootNext[word];
@@ -614,7 +625,7 @@ function matchDocument(doc: TextDocument, merged: Merged): Match[][] {
   const paths: Path[] = [];
   const scan: Scan = { trie, words, tokens, text, bounds: [0], values: [], out: paths };
   for (let i = 0; i < tokens.length; i++) {
-    if (!everyWord && !trie.starts(words[i])) continue;
+    if (!everyWord && (!trie.starts(words[i]) || !trie.mayContinue(words[i], i + 1 < words.length ? words[i + 1] : -1))) continue;
     scan.bounds[0] = i;
     walk(0, i, scan);
     // Usually a prefix matched and no entry ended: nothing to choose from.
