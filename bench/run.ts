@@ -20,7 +20,7 @@ import { ARTICLE_SEPARATOR, buildInputs, type Dictionary } from './data.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHILD = fileURLToPath(new URL('./child.js', import.meta.url));
-const BIN = join(ROOT, 'bin', 'mtlint.js');
+const BIN = join(ROOT, 'bin', 'mtlint.cjs');
 const TEXTLINT_BIN = join(ROOT, 'node_modules', 'textlint', 'bin', 'textlint.js');
 const TIME = '/usr/bin/time';
 
@@ -325,7 +325,7 @@ async function main(): Promise<void> {
   }
 
   // 4. Whole processes: start-up, one big file, a batch.
-  print(`## 4. Whole process (\`node bin/mtlint.js …\`), wall time`);
+  print(`## 4. Whole process (\`node bin/mtlint.cjs …\`), wall time`);
   print();
   const cli = (args: string[], timeoutMs = 600_000) => () => runTimed(BIN, args, { node: true, timeoutMs });
   const startupJobs = [

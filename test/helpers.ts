@@ -11,7 +11,7 @@ import { loadRules, type Rule } from '../src/engine/load.js';
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const SHARED = fileURLToPath(new URL('../../../shared', import.meta.url));
 export const HAS_SHARED = existsSync(SHARED);
-export const BIN = join(ROOT, 'bin', 'mtlint.js');
+export const BIN = join(ROOT, 'bin', 'mtlint.cjs');
 export const FIXTURES = join(ROOT, 'test', 'fixtures');
 
 let all: Rule[] | undefined;

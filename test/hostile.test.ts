@@ -44,7 +44,7 @@ function refuses(r: RunResult, re: RegExp, what: string): void {
 
 /**
  * Runs `mtlint args` in `dir` and checks that nothing in `dir` changed: in this process (the same
- * main() as bin/mtlint.js, without the start-up cost), or as a child process when it needs its
+ * main() as bin/mtlint.cjs, without the start-up cost), or as a child process when it needs its
  * own environment or node options.
  */
 async function untouched(dir: string, args: string[], opts: { env?: NodeJS.ProcessEnv; node?: string[] } = {}): Promise<RunResult> {

@@ -5,12 +5,11 @@
 
 import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
-import { createRequire } from 'node:module';
 import { UsageError } from '../engine/errors.js';
 import type { Rule } from '../engine/load.js';
 import { fixText, type FixLevel } from '../fix/loop.js';
 import { AtomicWriter } from '../io/atomic-writer.js';
-import type * as NdjsonFormat from '../io/formats/ndjson.js';
+import { parseRecord } from '../io/formats/ndjson.js';
 import { lintParsed, type SourceFinding } from '../io/lint-source.js';
 import { ndjsonLine } from '../report/ndjson.js';
 import type { Located } from '../report/result.js';
@@ -78,8 +77,6 @@ async function* decodedLines(input: AsyncIterable<Buffer | string>, path: string
 
 /** Runs the stream; returns when every line is done (the file replaced, with --fix). */
 export async function streamNdjson(o: StreamOptions): Promise<void> {
-  // Required here, not imported: a run without NDJSON input never needs the reader (nor jsonc-parser).
-  const { parseRecord } = createRequire(import.meta.url)('../io/formats/ndjson.js') as typeof NdjsonFormat;
   const input = o.path === '-' ? process.stdin : createReadStream(o.path);
   const writer = o.fix && !o.stdout && o.path !== '-' ? new AtomicWriter(o.path) : undefined;
   const out = async (s: string) => {

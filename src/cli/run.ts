@@ -2,12 +2,13 @@
 // read each file in its input format, lint or fix it through the library API (with the baseline
 // and changed-lines filters), write, format, and compute the exit code.
 
-import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { emptyConfig, findConfig, loadConfig, type Config } from '../config/config.js';
 import { makeIgnore } from '../config/ignore.js';
 import { selectRules } from '../config/rules.js';
 import { UsageError } from '../engine/errors.js';
-import { loadRules, type Rule } from '../engine/load.js';
+import { BUILTIN_RULES_DIR, loadRules, type Rule } from '../engine/load.js';
 import { applyStyle } from '../engine/style.js';
 import { loadPhraseTsv } from '../engine/phrases-tsv.js';
 import { fix, lint, resolveFormat, type LintFinding, type LintOptions } from '../index.js';
@@ -25,7 +26,7 @@ import { jobsFor, LintPool } from './pool.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
-export const VERSION: string = (createRequire(import.meta.url)('../../package.json') as { version: string }).version;
+export const VERSION: string = (JSON.parse(readFileSync(join(dirname(BUILTIN_RULES_DIR), 'package.json'), 'utf8')) as { version: string }).version;
 
 function readConfig(args: Args, cwd: string): Config {
   if (args.config === false) return emptyConfig(cwd);

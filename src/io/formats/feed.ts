@@ -7,7 +7,7 @@
 //   <item><title>Talks</title><description>&lt;p&gt;the Moscow holder&lt;/p&gt;</description>
 //                                                   ^^^^^^^^^^^^^^^^^ checked: "Talks\n\nthe Moscow holder"
 
-import { SaxesParser } from 'saxes';
+import { createRequire } from 'node:module';
 import { UsageError } from '../../engine/errors.js';
 import { compose, concatMaps, encodeHtml, MapBuilder, sliceMap, type Block, type SourceMap } from '../mapping.js';
 import { htmlText } from './html.js';
@@ -32,6 +32,7 @@ export function sniffFeed(head: string): boolean {
 }
 
 export function parseFeed(source: string, path: string): ParsedSource {
+  const { SaxesParser } = createRequire(import.meta.url)('saxes') as typeof import('saxes');
   const parser = new SaxesParser({ position: true, fileName: path });
   let root: string | undefined;
   const stack: string[] = [];

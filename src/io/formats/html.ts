@@ -7,7 +7,8 @@
 //   <p>Lavrov said the Moscow&nbsp;holder &amp; <code>x</code> more</p>
 //      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ checked: "Lavrov said the Moscow holder & ￼ more"
 
-import { parse, parseFragment, type DefaultTreeAdapterTypes as T } from 'parse5';
+import { createRequire } from 'node:module';
+import type { DefaultTreeAdapterTypes as T } from 'parse5';
 import { parseDirective, type Directive } from '../../engine/suppress.js';
 import { align, encodeHtml, MapBuilder, PLACEHOLDER, type Block, type SourceMap } from '../mapping.js';
 import { trimBlocks } from './markdown.js';
@@ -42,6 +43,7 @@ export function parseHtml(source: string): ParsedSource {
 
 /** The checked text of an HTML document (or, with `fragment`, of body content such as a feed item's). */
 export function htmlText(html: string, fragment: boolean): HtmlText {
+  const { parse, parseFragment } = createRequire(import.meta.url)('parse5') as typeof import('parse5');
   const root = fragment ? parseFragment(html, { sourceCodeLocationInfo: true }) : parse(html, { sourceCodeLocationInfo: true });
   // NOTE: <title> lives in <head>, which is otherwise skipped; it is the page's headline.
   const b = new MapBuilder();

@@ -1,26 +1,20 @@
 // Input formats: which one a file is (by extension, or by a look at its beginning), and the
 // adapter that reads it into articles.
 
-import { createRequire } from 'node:module';
 import { extname } from 'node:path';
 import { UsageError } from '../../engine/errors.js';
-import type * as Feed from './feed.js';
-import type * as Html from './html.js';
-import type * as Markdown from './markdown.js';
-import type * as Ndjson from './ndjson.js';
+import * as Feed from './feed.js';
+import * as Html from './html.js';
+import * as Markdown from './markdown.js';
+import * as Ndjson from './ndjson.js';
 import type { InputFormat, ParsedSource } from './types.js';
 
-// Each adapter is loaded on first use (require of an ES module, Node ≥ 20.19): their parsers
-// (parse5, saxes, micromark) cost ≈ 200 ms to import, which a run over plain text never needs.
-const require = createRequire(import.meta.url);
-const feed = () => require('./feed.js') as typeof Feed;
-const html = () => require('./html.js') as typeof Html;
-const markdown = () => require('./markdown.js') as typeof Markdown;
-const ndjson = () => require('./ndjson.js') as typeof Ndjson;
+// The adapters are small; each requires its parser (parse5, saxes, micromark, jsonc-parser — ≈
+// 200 ms to import together) on first use, which a run over plain text never needs.
 
 /** True when a file's beginning looks like an RSS or Atom feed. */
 export function sniffFeed(head: string): boolean {
-  return feed().sniffFeed(head);
+  return Feed.sniffFeed(head);
 }
 
 export const EXTENSIONS: Record<string, InputFormat> = {
@@ -65,13 +59,13 @@ function parseAs(format: InputFormat, source: string, path: string): ParsedSourc
     case 'text':
       return { articles: [{ map: null, blocks: [] }], directives: [] };
     case 'markdown':
-      return markdown().parseMarkdown(source);
+      return Markdown.parseMarkdown(source);
     case 'html':
-      return html().parseHtml(source);
+      return Html.parseHtml(source);
     case 'feed':
-      return feed().parseFeed(source, path);
+      return Feed.parseFeed(source, path);
     case 'ndjson':
-      return ndjson().parseNdjson(source, path);
+      return Ndjson.parseNdjson(source, path);
     default:
       throw new UsageError(`unknown input format ${String(format)}`);
   }

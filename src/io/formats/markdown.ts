@@ -7,11 +7,7 @@
 //               ^^^^^^^^^^^^^^^^^^  checked: "Lavrov said the Moscow holder had ￼."
 
 import type { Nodes, Parents } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { frontmatter } from 'micromark-extension-frontmatter';
-import { gfm } from 'micromark-extension-gfm';
+import { createRequire } from 'node:module';
 import { findDirectives, type Directive } from '../../engine/suppress.js';
 import { align, encodeMarkdown, MapBuilder, PLACEHOLDER, type Block } from '../mapping.js';
 import type { ParsedSource } from './types.js';
@@ -24,6 +20,12 @@ const CONTAINERS = new Set(['root', 'blockquote', 'list', 'listItem', 'table', '
 const PLACEHOLDERS = new Set(['inlineCode', 'image', 'imageReference', 'inlineMath']);
 
 export function parseMarkdown(source: string): ParsedSource {
+  const require = createRequire(import.meta.url);
+  const { fromMarkdown } = require('mdast-util-from-markdown') as typeof import('mdast-util-from-markdown');
+  const { frontmatterFromMarkdown } = require('mdast-util-frontmatter') as typeof import('mdast-util-frontmatter');
+  const { gfmFromMarkdown } = require('mdast-util-gfm') as typeof import('mdast-util-gfm');
+  const { frontmatter } = require('micromark-extension-frontmatter') as typeof import('micromark-extension-frontmatter');
+  const { gfm } = require('micromark-extension-gfm') as typeof import('micromark-extension-gfm');
   const tree = fromMarkdown(source, {
     extensions: [frontmatter(['yaml', 'toml']), gfm()],
     mdastExtensions: [frontmatterFromMarkdown(['yaml', 'toml']), gfmFromMarkdown()],

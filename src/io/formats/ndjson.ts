@@ -5,7 +5,8 @@
 //   {"id":"a1","text":"Lavrov said the Moscow holder\n…"}
 //                                 ^^^^^^^^^^^^^^^^^ line 1, column 31
 
-import { parseTree, type Node } from 'jsonc-parser';
+import { createRequire } from 'node:module';
+import type { Node } from 'jsonc-parser';
 import { UsageError } from '../../engine/errors.js';
 import { encodeJsonString, MapBuilder, type SourceMap } from '../mapping.js';
 import type { Article, ParsedSource } from './types.js';
@@ -22,6 +23,9 @@ const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b
  * The record on one line (without its line break), offsets shifted by `base`; null for a blank
  * line. Throws a one-line error naming `path:lineNo` for anything that is not a record.
  */
+/** jsonc-parser, required on the first record. */
+let jsonc: typeof import('jsonc-parser') | undefined;
+
 export function parseRecord(line: string, base: number, path: string, lineNo: number): NdjsonRecord | null {
   if (line.trim() === '') return null;
   const fail = (msg: string): never => {
@@ -37,6 +41,7 @@ export function parseRecord(line: string, base: number, path: string, lineNo: nu
   const { id, text } = value as Record<string, unknown>;
   if (typeof text !== 'string') fail('expected a string "text"');
   if (id !== undefined && typeof id !== 'string' && typeof id !== 'number') fail('"id" must be a string or a number');
+  const { parseTree } = (jsonc ??= createRequire(import.meta.url)('jsonc-parser') as typeof import('jsonc-parser'));
   const tree = parseTree(line);
   // JSON.parse keeps the last of duplicate keys; so does this.
   const prop = [...(tree?.children ?? [])].reverse().find((p) => p.children?.[0]?.value === 'text');
