@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Entry point: runs the CLI and exits with its code once output has drained. The CLI is the
+// Entry point: runs the CLI and exits with its code once output has drained (and, in a worker
+// thread of the bundled CLI, serves the pool). The CLI is the
 // one-file bundle dist/mtlint.cjs (scripts/bundle.mjs), compiled with V8's code cache when the
 // cache matches this Node; without the bundle, the compiled modules in dist/. CommonJS, like the
 // bundle: Node then never starts its ES module loader for a plain run (≈ 10 ms).
@@ -38,9 +39,15 @@ function loadBundle() {
   return module.exports;
 }
 
-const cli = existsSync(bundle) ? Promise.resolve(loadBundle()) : import('../dist/cli/main.js');
-cli
-  .then(({ main }) => main(process.argv.slice(2)))
-  .then((code) => {
-    process.exitCode = code;
-  });
+const { isMainThread, workerData } = require('node:worker_threads');
+if (!isMainThread && workerData?.mtlintWorker) {
+  // A worker of the pool (--jobs) started by the bundled CLI.
+  loadBundle().serveWorker();
+} else {
+  const cli = existsSync(bundle) ? Promise.resolve(loadBundle()) : import('../dist/cli/main.js');
+  cli
+    .then(({ main }) => main(process.argv.slice(2)))
+    .then((code) => {
+      process.exitCode = code;
+    });
+}

@@ -5,6 +5,9 @@ import { RuleError, UsageError } from '../engine/errors.js';
 import { parseArgs, type Args } from './args.js';
 import { run } from './run.js';
 
+// The bundle (dist/mtlint.cjs) is built from this module: a worker thread started from it serves the pool.
+export { serveWorker } from './worker.js';
+
 export async function main(argv: string[]): Promise<number> {
   let args: Args;
   try {

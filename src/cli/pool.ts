@@ -31,8 +31,8 @@ export type ReplyMessage = { id: number; findings: LintFinding[]; error?: undefi
 
 /** Defined (true) by scripts/bundle.mjs in the one-file CLI, dist/mtlint.cjs, whose own URL is dist/mtlint.cjs. */
 declare const MTLINT_BUNDLE: boolean | undefined;
-/** The worker's module: beside this one, or dist/cli/ seen from the bundle. */
-const WORKER = new URL(typeof MTLINT_BUNDLE === 'undefined' ? './worker.js' : './cli/worker.js', import.meta.url);
+/** A worker runs worker-main.ts beside this module or, for the bundled CLI, bin/mtlint.cjs, which loads the bundle with its code cache. */
+const WORKER = new URL(typeof MTLINT_BUNDLE === 'undefined' ? './worker-main.js' : '../bin/mtlint.cjs', import.meta.url);
 
 /** Tasks a worker is given ahead, so that it never waits for the main thread. */
 const AHEAD = 2;
@@ -89,7 +89,7 @@ export class LintPool {
   #spawn(workers: number, args: Args, cwd: string): void {
     for (let i = 0; i < workers; i++) {
       const { port1, port2 } = new MessageChannel();
-      const worker = new Worker(WORKER, { workerData: { args, cwd, replies: port2 }, transferList: [port2] });
+      const worker = new Worker(WORKER, { workerData: { mtlintWorker: true, args, cwd, replies: port2 }, transferList: [port2] });
       // Referenced only while it has work: an idle pool never keeps the process alive.
       const slot: Slot = { worker, replies: port1, busy: 0, ready: false };
       port1.on('message', (reply: ReplyMessage) => this.#reply(slot, reply));

@@ -9,26 +9,28 @@ import type { Args } from './args.js';
 import type { TaskMessage, ReplyMessage, WorkerError } from './pool.js';
 import { loadRuleSet } from './run.js';
 
-const { args, cwd, replies } = workerData as { args: Args; cwd: string; replies: MessagePort };
-const port = parentPort!;
-
-try {
-  const { rules, knownRuleIds } = loadRuleSet(args, cwd);
-  replies.postMessage({ ready: true });
-  port.on('message', (task: TaskMessage) => {
-    let reply: ReplyMessage;
-    try {
-      const findings = lint(task.text, { rules, format: task.format, filename: task.filename, inlineConfig: task.inlineConfig, knownRuleIds });
-      reply = { id: task.id, findings };
-    } catch (e) {
-      reply = { id: task.id, error: toData(e) };
-    }
-    replies.postMessage(reply);
-  });
-} catch (e) {
-  replies.postMessage({ ready: true });
-  // The main thread loaded the same rules first, so this is rare (a file changed meanwhile).
-  port.on('message', (task: TaskMessage) => replies.postMessage({ id: task.id, error: toData(e) } satisfies ReplyMessage));
+/** Serves the pool: called by worker-main.ts, or by bin/mtlint.cjs in a worker of the bundled CLI. */
+export function serveWorker(): void {
+  const { args, cwd, replies } = workerData as { args: Args; cwd: string; replies: MessagePort };
+  const port = parentPort!;
+  try {
+    const { rules, knownRuleIds } = loadRuleSet(args, cwd);
+    replies.postMessage({ ready: true });
+    port.on('message', (task: TaskMessage) => {
+      let reply: ReplyMessage;
+      try {
+        const findings = lint(task.text, { rules, format: task.format, filename: task.filename, inlineConfig: task.inlineConfig, knownRuleIds });
+        reply = { id: task.id, findings };
+      } catch (e) {
+        reply = { id: task.id, error: toData(e) };
+      }
+      replies.postMessage(reply);
+    });
+  } catch (e) {
+    replies.postMessage({ ready: true });
+    // The main thread loaded the same rules first, so this is rare (a file changed meanwhile).
+    port.on('message', (task: TaskMessage) => replies.postMessage({ id: task.id, error: toData(e) } satisfies ReplyMessage));
+  }
 }
 
 function toData(e: unknown): WorkerError {
