@@ -449,7 +449,7 @@ class WordTrie {
   }
 
   /** Each token's word number, -1 for words no pattern has (or, rarely, a colliding one: see checkWords). */
-  wordsOf(tokens: Token[]): Int32Array {
+  numbersOf(tokens: Token[]): Int32Array {
     const out = new Int32Array(tokens.length);
     for (let i = 0; i < tokens.length; i++) out[i] = this.#vocab.get(tokens[i].norm);
     return out;
@@ -583,7 +583,7 @@ function checkWords(p: Path, tokens: Token[]): boolean {
   const { steps } = p.entry;
   for (let k = 0; k < steps.length; k++) {
     const s = steps[k];
-    if ('lit' in s && p.bounds[k + 1] === p.bounds[k] + 1 && !(s.lit in SPECIAL) && tokens[p.bounds[k]].norm !== s.lit) return false;
+    if ('lit' in s && !(s.lit in SPECIAL) && !(s.lit in ZERO_WIDTH) && tokens[p.bounds[k]].norm !== s.lit) return false;
   }
   return true;
 }
@@ -622,7 +622,7 @@ function matchDocument(doc: TextDocument, merged: Merged): Match[][] {
   const resume = new Int32Array(n);
   const best: (Path | undefined)[] = new Array(n);
   const trie = wordTrie(root);
-  const words = trie.wordsOf(tokens);
+  const words = trie.numbersOf(tokens);
   const everyWord = root.ends.length > 0 || root.special === true;
   const paths: Path[] = [];
   const scan: Scan = { trie, words, tokens, text, bounds: [0], values: [], out: paths };
@@ -766,7 +766,7 @@ function caseMatches(p: Path, tokens: Token[]): boolean {
 function allowedSpans(doc: TextDocument, root: Node): [number, number][] {
   const tokens = doc.words;
   const trie = wordTrie(root);
-  const words = trie.wordsOf(tokens);
+  const words = trie.numbersOf(tokens);
   const spans: [number, number][] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!trie.starts(words[i])) continue;
