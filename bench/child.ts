@@ -2,12 +2,9 @@
 // line of JSON. Tasks:
 //   mtlint   CORPUS [--packs default|none] [--phrases TSV] [--whole]   the library on a corpus file
 //   textlint CORPUS --rc TEXTLINTRC                                     textlint's API on a file
-//   pool     DIR|CORPUS --threads N                                     worker_threads prototype
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { ARTICLE_SEPARATOR } from './data.js';
 
 export interface ChildResult {
@@ -59,62 +56,10 @@ async function textlint(args: string[]): Promise<ChildResult> {
   return { loadMs: t1 - t0, lintMs: t2 - t1, findings, bytes: readFileSync(file).length, maxRssKb: process.resourceUsage().maxRSS };
 }
 
-/**
- * A prototype of the worker pool the CLI lacks: N threads, each loads the rules once; the main
- * thread hands out chunks of articles (a folder's files, or a corpus file's articles) and keeps
- * the results in input order. Timed from before the threads start to the last result.
- */
-async function pool(args: string[]): Promise<ChildResult> {
-  const input = args[0];
-  const threads = Number(option(args, '--threads') ?? '2');
-  const texts = statSync(input).isDirectory()
-    ? readdirSync(input).sort().map((f) => readFileSync(join(input, f), 'utf8'))
-    : readFileSync(input, 'utf8').split(ARTICLE_SEPARATOR);
-  const CHUNK = 10;
-  const t0 = performance.now();
-  const counts: number[] = new Array(texts.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: threads }, () => {
-      const worker = new Worker(new URL(import.meta.url), { workerData: { role: 'lint' } });
-      return new Promise<void>((resolve, reject) => {
-        const feed = () => {
-          if (next < texts.length) {
-            worker.postMessage({ first: next, texts: texts.slice(next, next + CHUNK) });
-            next += CHUNK;
-          } else void worker.terminate().then(() => resolve());
-        };
-        worker.on('message', (m: { first?: number; findings?: number[] }) => {
-          if (m.first !== undefined) m.findings!.forEach((n, k) => (counts[m.first! + k] = n));
-          feed();
-        });
-        worker.on('error', reject);
-      });
-    }),
-  );
-  const t1 = performance.now();
-  const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
-  return { loadMs: 0, lintMs: t1 - t0, findings: counts.reduce((a, b) => a + b, 0), bytes, maxRssKb: process.resourceUsage().maxRSS };
+const [task, ...args] = process.argv.slice(2);
+const tasks: Record<string, (a: string[]) => Promise<ChildResult>> = { mtlint, textlint };
+if (!(task in tasks)) {
+  process.stderr.write(`unknown task ${task}\n`);
+  process.exit(2);
 }
-
-async function lintWorker(): Promise<void> {
-  const { loadRules } = await import('../src/engine/load.js');
-  const { lintText } = await import('../src/engine/lint.js');
-  const rules = loadRules({ verify: false }).filter((r) => r.enabled);
-  parentPort!.on('message', (m: { first: number; texts: string[] }) => {
-    parentPort!.postMessage({ first: m.first, findings: m.texts.map((t) => lintText(t, rules).length) });
-  });
-  parentPort!.postMessage({ ready: true });
-}
-
-if (!isMainThread && (workerData as { role?: string })?.role === 'lint') {
-  await lintWorker();
-} else if (isMainThread) {
-  const [task, ...args] = process.argv.slice(2);
-  const tasks: Record<string, (a: string[]) => Promise<ChildResult>> = { mtlint, textlint, pool };
-  if (!(task in tasks)) {
-    process.stderr.write(`unknown task ${task}\n`);
-    process.exit(2);
-  }
-  process.stdout.write(JSON.stringify(await tasks[task](args)) + '\n');
-}
+process.stdout.write(JSON.stringify(await tasks[task](args)) + '\n');

@@ -26,6 +26,8 @@ export interface Inputs {
   corpusFiles: Map<number, { path: string; bytes: number; articles: number }>;
   article3k: { path: string; bytes: number };
   batchDir: { path: string; files: number; bytes: number };
+  /** Ten times the batch: where threads have enough work to pay for their start. */
+  bigBatchDir: { path: string; files: number; bytes: number };
   dictionaries: Dictionary[];
 }
 
@@ -258,19 +260,23 @@ export function buildInputs(root: string, dir: string, corpusSizes: number[], di
   const article = corpus.articles.find(sized) ?? corpusText(corpus, 3000).text.slice(0, 3000);
   const article3k = { path: join(dir, 'article-3k.txt'), bytes: Buffer.byteLength(article + '\n') };
   writeFileSync(article3k.path, article + '\n');
-  // The batch: the first `batchSize` articles of 1.5–6 KB, one file each.
-  const batchPath = join(dir, 'batch');
-  mkdirSync(batchPath, { recursive: true });
-  let files = 0;
-  let bytes = 0;
+  // The batches: the first `size` articles of 1.5–6 KB, one file each.
   const sizedForBatch = corpus.articles.filter((x) => x.length >= 1500 && x.length <= 6000);
   // NOTE: with the samples only (no shared data) there may be too few: they are used again.
   const pool = sizedForBatch.length > 0 ? sizedForBatch : corpus.articles;
-  for (; files < batchSize; files++) {
-    const a = pool[files % pool.length];
-    writeFileSync(join(batchPath, `article-${String(files).padStart(3, '0')}.txt`), a + '\n');
-    bytes += Buffer.byteLength(a + '\n');
-  }
+  const writeBatch = (name: string, size: number) => {
+    const path = join(dir, name);
+    mkdirSync(path, { recursive: true });
+    let bytes = 0;
+    for (let files = 0; files < size; files++) {
+      const a = pool[files % pool.length];
+      writeFileSync(join(path, `article-${String(files).padStart(4, '0')}.txt`), a + '\n');
+      bytes += Buffer.byteLength(a + '\n');
+    }
+    return { path, files: size, bytes };
+  };
+  const batchDir = writeBatch('batch', batchSize);
+  const bigBatchDir = writeBatch('big-batch', batchSize * 10);
   const dictionaries = buildDictionaries(root, corpus, dictSizes, dir);
-  return { dir, corpus, corpusFiles, article3k, batchDir: { path: batchPath, files, bytes }, dictionaries };
+  return { dir, corpus, corpusFiles, article3k, batchDir, bigBatchDir, dictionaries };
 }

@@ -75,11 +75,14 @@ test('a bad file among many: the same single error line and exit 2 with workers'
   assert.is(two.stdout, '');
 });
 
-test('jobsFor: one worker for one input, one per core (at most one per input) for several, --jobs wins', () => {
-  assert.is(jobsFor({ jobs: undefined }, 1), 1);
-  assert.is(jobsFor({ jobs: undefined }, 0), 1);
-  assert.is(jobsFor({ jobs: undefined }, 2), Math.min(2, availableParallelism()));
-  assert.is(jobsFor({ jobs: undefined }, 1000), availableParallelism());
+test('jobsFor: one thread for one input; by default one per core less one (at most one per input); --jobs wins', () => {
+  assert.is(jobsFor({ jobs: undefined }, 1, 8), 1);
+  assert.is(jobsFor({ jobs: undefined }, 0, 8), 1);
+  assert.is(jobsFor({ jobs: undefined }, 2, 8), 2);
+  assert.is(jobsFor({ jobs: undefined }, 1000, 8), 7);
+  assert.is(jobsFor({ jobs: undefined }, 1000, 2), 1);
+  assert.is(jobsFor({ jobs: undefined }, 1000, 1), 1);
+  assert.is(jobsFor({ jobs: undefined }, 1000), Math.max(1, availableParallelism() - 1));
   assert.is(jobsFor({ jobs: 3 }, 1), 3);
   assert.is(jobsFor({ jobs: 1 }, 1000), 1);
 });

@@ -40,7 +40,7 @@ export interface Args {
   style?: string;
   /** --phrases FILE.tsv (repeatable): term lists loaded into the phrase matcher. */
   phrases: string[];
-  /** --jobs N: worker threads; undefined: automatic (cores when there are several files or NDJSON lines). */
+  /** --jobs N: lint threads; undefined: automatic (one per core less one when there are several files). */
   jobs: number | undefined;
 }
 
@@ -70,7 +70,7 @@ const OPTIONS = {
   'progress': { type: 'boolean', describe: 'show progress on stderr (default: when stderr is a terminal and the format is stylish)' },
   'style': { type: 'string', describe: 'house style for names and places: ap, reuters or bbc (default: the configuration\'s; none: one spelling per name)' },
   'phrases': { type: 'string', describe: 'term list, `phrase<TAB>correction` per line, # comments; repeatable' },
-  'jobs': { alias: 'j', type: 'number', describe: 'worker threads (default: the number of cores for several files or NDJSON lines, else 1)' },
+  'jobs': { alias: 'j', type: 'number', describe: 'lint threads (default: one per core less one for several files, else 1)' },
 } satisfies Record<string, YargsOption>;
 
 export async function parseArgs(argv: string[]): Promise<Args> {

@@ -39,10 +39,14 @@ const AHEAD = 2;
 /** Default --jobs: workers start after the main thread has linted this long. */
 const LAZY_START_MS = 1000;
 
-/** How many workers `--jobs` (or its default) asks for, given the inputs. */
-export function jobsFor(args: Pick<Args, 'jobs'>, inputs: number): number {
+/**
+ * How many threads `--jobs` (or its default) asks for, given the inputs. The default leaves one
+ * core to V8's compiler and collector threads: one lint thread already keeps ≈ 1.4 cores busy,
+ * and on 2 cores a second lint thread made 2,000 articles slower (2.0 → 2.4 s; docs/performance.md).
+ */
+export function jobsFor(args: Pick<Args, 'jobs'>, inputs: number, cores = availableParallelism()): number {
   if (args.jobs !== undefined) return args.jobs;
-  return inputs > 1 ? Math.min(availableParallelism(), inputs) : 1;
+  return Math.max(1, Math.min(cores - 1, inputs));
 }
 
 interface Slot {
