@@ -4,7 +4,7 @@
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { inlineGate, literalPrefixes, prefilter, stripLeadingAssertions } from '../src/kinds/boilerplate.js';
+import { inlineGate, literalPrefixes, prefilter, requiredGate, requiredLiterals, stripLeadingAssertions } from '../src/kinds/boilerplate.js';
 import { loadRules } from '../src/engine/load.js';
 
 const prefixes = (source: string) => literalPrefixes(source)?.sort() ?? null;
@@ -88,6 +88,45 @@ test('inline gate: never turns away a text an inline pattern matches (rule examp
   }
   assert.ok(checked >= 5, `only ${checked} matching texts checked`);
   assert.is(inlineGate(['(?<=x)[A-Z]+']), null, 'a pattern without a literal start has no gate');
+});
+
+test('requiredLiterals: the longest required run, or the alternatives of a required group; optional parts, classes and escapes end a run', () => {
+  assert.equal(requiredLiterals('(?:\\d+ )?comments?(?: \\(\\d+\\))?'), ['comment']);
+  assert.equal(requiredLiterals('(?:.{0,200} )?pic\\.twitter\\.com/\\w+'), ['pic.twitter.com/']);
+  assert.equal(requiredLiterals('\\d{1,2} ?min(?:ute)?s? read|reading time:? \\d{1,2}'), [' read', 'reading time']);
+  assert.equal(requiredLiterals('(?:©|\\(c\\)) ?.{0,100}'), ['©', '(c)']);
+  assert.equal(requiredLiterals('ab+c'), ['ab']);
+  assert.equal(requiredLiterals('a{0,2}bc'), ['bc']);
+  assert.equal(requiredLiterals('\\p{L}+xy'), ['xy']);
+  assert.equal(requiredLiterals('(?=abc)d'), ['d']);
+  assert.equal(requiredLiterals('x(?<n>ab)'), ['ab']);
+  assert.equal(requiredLiterals('😀?ab😀+'), ['ab😀']);
+  assert.is(requiredLiterals('\\d+|abc'), null, 'an alternative without a literal');
+  assert.is(requiredLiterals('(?:abc)?\\w+'), null);
+  assert.is(requiredLiterals('(ab'), null);
+});
+
+test('requiredGate: every boilerplate line pattern, on its rules\' example lines in several cases and on lines made of its literals, agrees with the pattern', () => {
+  const rules = loadRules({ verify: false }).filter((r) => r.kind === 'boilerplate');
+  let checked = 0;
+  for (const rule of rules) {
+    const lines = [...rule.examples.flag.map((f) => f.text), ...rule.examples.pass].flatMap((t) => t.split(/\r?\n/)).map((l) => l.trim());
+    for (const p of (rule.options.lines ?? []) as string[]) {
+      const re = new RegExp(`^(?:${p})$`, 'iu');
+      const gate = requiredGate([p]);
+      if (gate === null) continue;
+      for (const line of lines.flatMap(variants)) {
+        if (!re.test(line)) continue;
+        assert.ok(gate.test(line), `${rule.id}: /${p}/ matches ${JSON.stringify(line)} but the gate refused it`);
+        checked++;
+      }
+    }
+  }
+  assert.ok(checked > 20, `only ${checked} matching lines checked`);
+  const gate = requiredGate(['(?:\\d+ )?comments?', 'live (?:updates?|blog) here'])!;
+  for (const line of ['12 Comments', 'comment', 'COMMENT', 'Live Updates here', 'LIVE BLOG HERE']) assert.ok(gate.test(line), line);
+  assert.not.ok(gate.test('The minister said'));
+  assert.is(requiredGate(['abc', '\\d+']), null);
 });
 
 test.run();

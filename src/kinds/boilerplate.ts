@@ -29,18 +29,19 @@ export const boilerplate: Kind = {
     // alternation around them is not repeated. V8 compiles a big case-insensitive `u` pattern to
     // machine code on its first runs (≈ 2–9 ms each), so they are compiled on first use, in two
     // groups: patterns with a literal start, tried only on a line that starts like one of them
-    // (`prefilter`), and the others, tried on every line. A whole-line match of the alternation
+    // (`prefilter`), and the others, tried on a line that contains one of the literal texts each
+    // of them requires somewhere (`requiredGate`; all lines when one has none). A whole-line match of the alternation
     // is a whole-line match of one of the groups (unless a pattern refers to a group by number or
     // name, which would then point elsewhere: such rules keep the one pattern).
     const split = !patterns.some((p) => /\\(?:[1-9]|k<)/.test(p));
-    const starts = split ? patterns.map(literalPrefixes) : [];
+    const starts = split ? patterns.map((p) => literalPrefixes(p)) : [];
     const usable = (i: number) => starts[i] != null && !starts[i]!.includes('');
     const literal = patterns.filter((_, i) => split && usable(i));
     const rest = patterns.filter((_, i) => !(split && usable(i)));
     const filter = prefixFilter(starts.filter((_, i) => usable(i)) as string[][]);
     const lineChecks: LineCheck[] = [];
-    if (literal.length > 0) lineChecks.push({ filter, re: lazyLineRegex(literal) });
-    if (rest.length > 0) lineChecks.push({ filter: () => true, re: lazyLineRegex(rest) });
+    if (literal.length > 0) lineChecks.push({ filter, gate: null, re: lazyLineRegex(literal) });
+    if (rest.length > 0) lineChecks.push({ filter: () => true, gate: requiredGate(rest), re: lazyLineRegex(rest) });
     const inline = inlinePatterns.length > 0 ? new RegExp(inlinePatterns.map((p) => `(?:${p})`).join('|'), 'gu') : null;
     const gate = inline ? inlineGate(inlinePatterns) : null;
     const maxLength = opts.number('max_length', 200);
@@ -79,19 +80,22 @@ function checkInline(doc: TextDocument, re: RegExp, lines: Match[]): Match[] {
 
 /**
  * A cheap necessary condition for some inline pattern to match anywhere in a text: one of their
- * literal prefixes (after a leading look-behind, look-ahead or ^) occurs, in any case. Null
- * when a pattern has no usable prefix. Most articles contain none of them, so the full patterns
- * (which V8 must try at every position, look-behind first) are not run at all.
+ * literal prefixes (after a leading look-behind, look-ahead or ^) occurs, in the same case (inline
+ * patterns are case-sensitive). Null when a pattern has no usable prefix. Most articles contain
+ * none of them, so the full patterns (which V8 must try at every position, look-behind first)
+ * are not run at all.
  */
 export function inlineGate(patterns: string[]): RegExp | null {
   const all: string[] = [];
   for (const p of patterns) {
-    const prefixes = literalPrefixes(stripLeadingAssertions(p));
+    const prefixes = literalPrefixes(stripLeadingAssertions(p), true);
     if (!prefixes || prefixes.includes('')) return null;
     all.push(...prefixes);
   }
-  return new RegExp(all.map((x) => x.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'i');
+  return new RegExp(all.map(escapeRegex).join('|'), 'u');
 }
+
+const escapeRegex = (x: string) => x.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** `source` without the zero-width assertions it starts with (^, \b, look-arounds). */
 export function stripLeadingAssertions(source: string): string {
@@ -121,22 +125,22 @@ function groupEnd(s: string): number {
   return -1;
 }
 
-/** A group of line patterns: `re()` compiles them on first call; `filter` is a cheap necessary condition on the line's head. */
+/** A group of line patterns: `re()` compiles them on first call; `filter` (on the line's head) and `gate` (on the line) are cheap necessary conditions. */
 interface LineCheck {
   filter: HeadFilter;
+  gate: RegExp | null;
   re: () => RegExp;
 }
 
-/** Tested on a line's first PREFIX_LENGTH characters in lower case, or null when they are not all ASCII (always passes). */
-type HeadFilter = (head: string | null) => boolean;
+/** Tested on text[s, e), a trimmed line: true when its first PREFIX_LENGTH characters are not all ASCII. */
+type HeadFilter = (text: string, s: number, e: number) => boolean;
 
-/** A line as the line checks see it: [start, end) without its line break, trimmed [s, e), and its head. */
+/** A line as the line checks see it: [start, end) without its line break, trimmed [s, e). */
 interface Line {
   start: number;
   end: number;
   s: number;
   e: number;
-  head: string | null;
 }
 
 /** Each document's lines, computed once for all the boilerplate rules. */
@@ -146,17 +150,14 @@ function linesOf(doc: TextDocument): Line[] {
   let lines = documentLines.get(doc);
   if (!lines) {
     const { text } = doc;
-    lines = lineSpans(text).map(([start, end]) => {
+    lines = [];
+    for (const [start, end] of lineSpans(text)) {
       const [s, e] = trimSpan(text, start, end);
-      return { start, end, s, e, head: headOf(text.slice(s, Math.min(e, s + PREFIX_LENGTH))) };
-    });
+      lines.push({ start, end, s, e });
+    }
     documentLines.set(doc, lines);
   }
   return lines;
-}
-
-function headOf(head: string): string | null {
-  return /^[\x00-\x7f]*$/.test(head) ? head.toLowerCase() : null;
 }
 
 function lazyLineRegex(patterns: string[]): () => RegExp {
@@ -168,31 +169,53 @@ function check(doc: TextDocument, checks: LineCheck[], maxLength: number): Match
   const out: Match[] = [];
   const { text } = doc;
   const lines = linesOf(doc);
-  lines.forEach(({ start, end, s, e, head }, i) => {
-    if (end - start > maxLength || end === start || e === s) return;
-    if (!checks.some((c) => c.filter(head) && c.re().test(text.slice(s, e)))) return;
-    out.push({ start: s, end: e, replacements: [deletion(text, lines, i)] });
-  });
+  for (let i = 0; i < lines.length; i++) {
+    const { start, end, s, e } = lines[i];
+    if (end - start > maxLength || end === start || e === s) continue;
+    let line: string | undefined;
+    for (const c of checks) {
+      if (!c.filter(text, s, e)) continue;
+      line ??= text.slice(s, e);
+      if ((c.gate === null || c.gate.test(line)) && c.re().test(line)) {
+        out.push({ start: s, end: e, replacements: [deletion(text, lines, i)] });
+        break;
+      }
+    }
+  }
   return out;
 }
 
 /** [start, end) of every line, without its line break. */
 function lineSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
-  const re = /\r\n|\r|\n/g;
   let from = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text)) !== null) {
-    spans.push([from, m.index]);
-    from = m.index + m[0].length;
+  if (text.indexOf('\r') < 0) {
+    for (let nl = text.indexOf('\n'); nl >= 0; nl = text.indexOf('\n', from)) {
+      spans.push([from, nl]);
+      from = nl + 1;
+    }
+  } else {
+    const re = /\r\n|\r|\n/g;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      spans.push([from, m.index]);
+      from = m.index + m[0].length;
+    }
   }
   spans.push([from, text.length]);
   return spans;
 }
 
+/** White space as /\s/ has it, with ASCII decided without the regular expression. */
+function isSpace(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(text[i]);
+}
+
 function trimSpan(text: string, s: number, e: number): [number, number] {
-  while (s < e && /\s/.test(text[s])) s++;
-  while (e > s && /\s/.test(text[e - 1])) e--;
+  while (s < e && isSpace(text, s)) s++;
+  while (e > s && isSpace(text, e - 1)) e--;
   return [s, e];
 }
 
@@ -228,8 +251,15 @@ const PREFIX_LENGTH = 12;
  * without a usable prefix turns the filter off.
  */
 export function prefilter(patterns: string[]): (line: string) => boolean {
-  const filter = prefixFilter(patterns.map(literalPrefixes));
-  return (line) => filter(headOf(line.slice(0, PREFIX_LENGTH)));
+  const filter = prefixFilter(patterns.map((p) => literalPrefixes(p)));
+  return (line) => filter(line, 0, line.length);
+}
+
+/** A node of the prefixes' trie, by ASCII code. */
+interface PrefixNode {
+  next: (PrefixNode | undefined)[];
+  /** A prefix ends here. */
+  end: boolean;
 }
 
 function prefixFilter(prefixLists: (string[] | null)[]): HeadFilter {
@@ -237,22 +267,30 @@ function prefixFilter(prefixLists: (string[] | null)[]): HeadFilter {
   for (const r of prefixLists) {
     if (r === null) return () => true;
     for (const x of r) {
-      if (x === '') return () => true;
+      // Prefixes are lower-case ASCII (LITERAL); anything else turns the filter off.
+      if (x === '' || !/^[\x00-\x7f]+$/.test(x) || x !== x.toLowerCase()) return () => true;
       all.add(x);
     }
   }
   if (all.size === 0) return () => true;
-  // Prefixes by their first character: a line is compared only with those that can fit.
-  const byFirst = new Map<string, string[]>();
+  const root: PrefixNode = { next: [], end: false };
   for (const x of all) {
-    const list = byFirst.get(x[0]);
-    if (list) list.push(x);
-    else byFirst.set(x[0], [x]);
+    let node = root;
+    for (let k = 0; k < x.length; k++) node = node.next[x.charCodeAt(k)] ??= { next: [], end: false };
+    node.end = true;
   }
-  return (head) => {
-    if (head === null) return true;
-    const candidates = byFirst.get(head[0]);
-    return candidates !== undefined && candidates.some((x) => head.startsWith(x));
+  return (text, s, e) => {
+    const to = Math.min(e, s + PREFIX_LENGTH);
+    for (let k = s; k < to; k++) if (text.charCodeAt(k) >= 128) return true;
+    let node: PrefixNode | undefined = root;
+    for (let k = s; k < to; k++) {
+      let c = text.charCodeAt(k);
+      if (c >= 65 && c <= 90) c += 32;
+      node = node.next[c];
+      if (node === undefined) return false;
+      if (node.end) return true;
+    }
+    return false;
   };
 }
 
@@ -265,8 +303,8 @@ interface Prefix {
   open: boolean;
 }
 
-/** Lower-case literal prefixes of `source`, or null when it cannot be followed. */
-export function literalPrefixes(source: string): string[] | null {
+/** Literal prefixes of `source` (in lower case unless `keepCase`), or null when it cannot be followed. */
+export function literalPrefixes(source: string, keepCase = false): string[] | null {
   let i = 0;
   const s = source;
   let failed = false;
@@ -301,7 +339,7 @@ export function literalPrefixes(source: string): string[] | null {
       let j = i + 1;
       while (j < s.length && LITERAL.test(s[j])) j++;
       if (j - i > 1 && QUANTIFIER_START.test(s[j] ?? '')) j--;
-      body = [{ text: s.slice(i, j).toLowerCase(), open: true }];
+      body = [{ text: keepCase ? s.slice(i, j) : s.slice(i, j).toLowerCase(), open: true }];
       i = j;
     } else return null;
     const q = s[i];
@@ -367,6 +405,150 @@ export function literalPrefixes(source: string): string[] | null {
   const result = alternation();
   if (failed || i !== s.length) return null;
   return [...new Set(result.map((p) => p.text.slice(0, PREFIX_LENGTH)))];
+}
+
+/**
+ * A cheap necessary condition for a line to match one of `patterns` (case-insensitive, whole
+ * line): it contains, with the patterns' own flags, one of the literal texts they require.
+ * Null when some pattern requires no literal text that `requiredLiterals` can see.
+ */
+export function requiredGate(patterns: string[]): RegExp | null {
+  const all: string[] = [];
+  for (const p of patterns) {
+    const lits = requiredLiterals(p);
+    if (lits === null) return null;
+    all.push(...lits);
+  }
+  return new RegExp([...new Set(all)].map(escapeRegex).join('|'), 'iu');
+}
+
+/**
+ * Literal texts of which every match of `source` contains at least one, or null when none is
+ * found: the longest run of literal characters that is not optional, or the alternatives of a
+ * group that is not optional when each of them has such a run (`(?:©|\(c\))`). Anything else (a
+ * class, `.`, an escape such as `\d`, an optional part, a look-around) ends a run and is skipped.
+ */
+export function requiredLiterals(source: string): string[] | null {
+  const s = source;
+  let i = 0;
+  let failed = false;
+  // After an atom: skips its quantifier; true when the atom may be absent.
+  const quantifier = (): boolean => {
+    const q = s[i];
+    let optional = false;
+    if (q === '?' || q === '*') {
+      optional = true;
+      i++;
+    } else if (q === '+') i++;
+    else if (q === '{') {
+      const m = /^\{(\d+)(?:,\d*)?\}/.exec(s.slice(i));
+      if (!m) {
+        failed = true;
+        return true;
+      }
+      optional = Number(m[1]) === 0;
+      i += m[0].length;
+    } else return false;
+    if (s[i] === '?') i++;
+    return optional;
+  };
+  // alternation := sequence ('|' sequence)*; the best literal set of each, null when one has none.
+  const alternation = (): string[] | null => {
+    const out: string[] = [];
+    let ok = true;
+    for (;;) {
+      const best = sequence();
+      if (best === null) ok = false;
+      else out.push(...best);
+      if (s[i] !== '|') break;
+      i++;
+    }
+    return ok && out.length > 0 ? out : null;
+  };
+  const better = (a: string[] | null, b: string[] | null) => {
+    if (b === null) return a;
+    if (a === null) return b;
+    const len = (x: string[]) => Math.min(...x.map((y) => y.length));
+    return len(b) > len(a) ? b : a;
+  };
+  // sequence := atom*; stops at '|' or ')' of this level.
+  const sequence = (): string[] | null => {
+    let best: string[] | null = null;
+    let run = '';
+    const endRun = () => {
+      if (run !== '') best = better(best, [run]);
+      run = '';
+    };
+    while (i < s.length && s[i] !== '|' && s[i] !== ')' && !failed) {
+      const c = s[i];
+      if (c === '(') {
+        endRun();
+        const look = s[i + 1] === '?' && (s[i + 2] === '=' || s[i + 2] === '!' || (s[i + 2] === '<' && (s[i + 3] === '=' || s[i + 3] === '!')));
+        if (s[i + 1] === '?') i += s[i + 2] === ':' ? 3 : look ? (s[i + 2] === '<' ? 4 : 3) : s.indexOf('>', i) + 1 - i;
+        else i++;
+        const inner = alternation();
+        if (s[i] !== ')') {
+          failed = true;
+          break;
+        }
+        i++;
+        if (!quantifier() && !look) best = better(best, inner);
+        continue;
+      }
+      if (c === '[') {
+        endRun();
+        i++;
+        while (i < s.length && s[i] !== ']') i += s[i] === '\\' ? 2 : 1;
+        i++;
+        quantifier();
+        continue;
+      }
+      let ch: string | null = null;
+      if (c === '\\') {
+        const e = s[i + 1] ?? '';
+        if (/[^A-Za-z0-9]/.test(e)) {
+          ch = e;
+          i += 2;
+        } else {
+          i += 2;
+          // \p{…}, \u{…} or \uXXXX, \xXX, \cX, \k<name>: skip what belongs to the escape.
+          if ((e === 'p' || e === 'P' || e === 'u') && s[i] === '{') i = s.indexOf('}', i) + 1;
+          else if (e === 'u') i += 4;
+          else if (e === 'x') i += 2;
+          else if (e === 'c') i += 1;
+          else if (e === 'k' && s[i] === '<') i = s.indexOf('>', i) + 1;
+          if (i <= 0) {
+            failed = true;
+            break;
+          }
+        }
+      } else if ('^$.'.includes(c)) i++;
+      else if ('?*+{}]'.includes(c)) {
+        failed = true;
+        break;
+      } else {
+        ch = String.fromCodePoint(s.codePointAt(i)!);
+        i += ch.length;
+      }
+      if (ch === null) {
+        endRun();
+        quantifier();
+        continue;
+      }
+      const optional = quantifier();
+      if (optional) endRun();
+      else {
+        run += ch;
+        // A repeated character is required once; what follows it is not next to it.
+        if (s[i - 1] === '+' || s[i - 1] === '}' || (s[i - 1] === '?' && (s[i - 2] === '+' || s[i - 2] === '}'))) endRun();
+      }
+    }
+    endRun();
+    return best;
+  };
+  const result = alternation();
+  if (failed || i !== s.length) return null;
+  return result;
 }
 
 function dedupe(xs: Prefix[]): Prefix[] {

@@ -169,18 +169,34 @@ const scans = new WeakMap<TextDocument, ParagraphResult[]>();
 function scanDocument(doc: TextDocument): ParagraphResult[] {
   let results = scans.get(doc);
   if (!results) {
-    results = doc.paragraphs.map((p) => scanParagraph(doc, p.start, p.end));
+    // Every quotation mark of the text, found in one pass; each paragraph reads its own.
+    const marks: number[] = [];
+    const text = doc.text;
+    QUOTE_CHARS.lastIndex = 0;
+    for (let m = QUOTE_CHARS.exec(text); m !== null; m = QUOTE_CHARS.exec(text)) marks.push(m.index);
+    let k = 0;
+    results = doc.paragraphs.map((p) => {
+      while (k < marks.length && marks[k] < p.start) k++;
+      // A paragraph without marks leaves nothing behind (the shared result is never changed).
+      if (k === marks.length || marks[k] >= p.end) return NO_MARKS;
+      return scanParagraph(doc, p.start, p.end, marks, k);
+    });
     scans.set(doc, results);
   }
   return results;
 }
 
-/** Any quotation mark; the scan jumps from one to the next. */
+const NO_MARKS: ParagraphResult = Object.freeze({ unclosed: [], unmatchedClosers: [], leading: [], first: {}, firstOrphan: {}, mismatches: [], doubled: [] });
+
+/** Any quotation mark. */
 const QUOTE_CHARS = /["'“”‘’«»„]/g;
 const SPACE = /\s/;
 
-/** Reads one paragraph's quotation marks with a fresh stack. */
-function scanParagraph(doc: TextDocument, start: number, end: number): ParagraphResult {
+/** An ASCII letter or digit. */
+const isAsciiWord = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+
+/** Reads one paragraph's quotation marks (marks[next] is its first) with a fresh stack. */
+function scanParagraph(doc: TextDocument, start: number, end: number, marks: number[], next: number): ParagraphResult {
   const text = doc.text;
   const stack: Mark[] = [];
   const result: ParagraphResult = { unclosed: [], unmatchedClosers: [], leading: [], first: {}, firstOrphan: {}, mismatches: [], doubled: [] };
@@ -221,9 +237,7 @@ function scanParagraph(doc: TextDocument, start: number, end: number): Paragraph
 
   let from = start;
   for (;;) {
-    QUOTE_CHARS.lastIndex = from;
-    const found = QUOTE_CHARS.exec(text);
-    const i = found === null || found.index >= end ? end : found.index;
+    const i = next < marks.length && marks[next] < end ? marks[next++] : end;
     // What the characters skipped since the last mark do to leadingOpen and lineStart (as a
     // walk over each would: a line break sets lineStart, any other non-space clears both).
     if (i > from) {
@@ -252,6 +266,12 @@ function scanParagraph(doc: TextDocument, start: number, end: number): Paragraph
     from = i + 1;
     const ch = text[i];
     if (doc.isProtected(i, i + 1)) continue;
+    // An apostrophe inside a word of ASCII letters (don't, Kyiv’s, O'Neill): the switch below
+    // would pass over it too.
+    if ((ch === "'" || ch === '’' || ch === '‘') && i > start && i + 1 < end && isAsciiWord(text.charCodeAt(i - 1)) && isAsciiWord(text.charCodeAt(i + 1))) {
+      lineStart = false;
+      continue;
+    }
     const b = before(text, i, start);
     const a = after(text, i, end);
     const opening = (b === 'space' || b === 'open') && a !== 'space' && a !== 'close';
@@ -309,10 +329,6 @@ function scanParagraph(doc: TextDocument, start: number, end: number): Paragraph
   result.unclosed.push(...stack);
   result.unclosed.sort((x, y) => x.pos - y.pos);
   return result;
-}
-
-function isQuoteChar(ch: string): boolean {
-  return ch === '"' || ch === "'" || ch === '“' || ch === '”' || ch === '‘' || ch === '’' || ch === '«' || ch === '»' || ch === '„';
 }
 
 function findLast<T>(xs: T[], pred: (x: T) => boolean): number {
