@@ -5,7 +5,6 @@
 //             ^^^^^^^                ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ (repeats line 3)
 
 import type { TextDocument } from '../text/document.js';
-import type { Token } from '../text/tokens.js';
 import type { Match, RuleSpec } from '../types.js';
 import { Options, type Kind } from './kind.js';
 
@@ -43,7 +42,8 @@ function repeatedWords(doc: TextDocument, allow: Set<string>): Match[] {
 interface Sentence {
   start: number;
   end: number;
-  words: string[];
+  /** Its words as numbers (equal numbers, equal normalised words). */
+  words: number[];
 }
 
 /**
@@ -52,49 +52,63 @@ interface Sentence {
  * `threshold` of the shorter sentence and at least half of the longer.
  */
 function repeatedSentences(doc: TextDocument, threshold: number, minWords: number): Match[] {
+  const { text } = doc;
   // A headline is usually restated by the lede: headline-like paragraphs are left out.
-  const headlines = doc.paragraphs.filter((p) => isHeadline(doc.text.slice(p.start, p.end)));
-  // Sentences and headlines both come in text order: one pointer instead of a scan per sentence.
+  const headlines = doc.paragraphs.filter((p) => isHeadline(text, p.start, p.end));
+  // Reported speech is often paraphrased and then quoted: quoted sentences are left out too.
+  const quotes: number[] = [];
+  QUOTES.lastIndex = 0;
+  for (let m = QUOTES.exec(text); m !== null; m = QUOTES.exec(text)) quotes.push(m.index);
+  // Sentences, headlines, quote marks and words all come in text order: pointers, not searches.
   let h = 0;
-  const inHeadline = (s: { start: number }) => {
-    while (h < headlines.length && headlines[h].end <= s.start) h++;
-    return h < headlines.length && s.start >= headlines[h].start;
-  };
-  const sentences: Sentence[] = doc.sentences
-    // Reported speech is often paraphrased and then quoted: quoted sentences are left out too.
-    .filter((s) => !inHeadline(s) && !/["“”«»]/.test(doc.text.slice(s.start, s.end)))
-    .map((s) => ({ ...s, words: doc.wordsIn(s.start, s.end).map((t: Token) => t.norm) }))
-    .filter((s) => s.words.length >= minWords);
-  // Word pairs as numbers (word ids, interned per document) rather than joined strings.
+  let q = 0;
+  let t = 0;
+  const tokens = doc.words;
+  // Words as numbers (interned per document) rather than strings.
   const ids = new Map<string, number>();
-  const id = (w: string) => {
-    let n = ids.get(w);
-    if (n === undefined) ids.set(w, (n = ids.size));
-    return n;
-  };
-  /** Word pair → the sentences that have it (at most 50), and the last sentence that counted it. */
-  const index = new Map<number, { sentences: number[]; last: number }>();
+  const sentences: Sentence[] = [];
+  for (const s of doc.sentences) {
+    while (h < headlines.length && headlines[h].end <= s.start) h++;
+    if (h < headlines.length && s.start >= headlines[h].start) continue;
+    while (q < quotes.length && quotes[q] < s.start) q++;
+    if (q < quotes.length && quotes[q] < s.end) continue;
+    while (t < tokens.length && tokens[t].start < s.start) t++;
+    let u = t;
+    while (u < tokens.length && tokens[u].end <= s.end) u++;
+    if (u - t < minWords) continue;
+    const words = new Array<number>(u - t);
+    for (let k = t; k < u; k++) {
+      const norm = tokens[k].norm;
+      let n = ids.get(norm);
+      if (n === undefined) ids.set(norm, (n = ids.size));
+      words[k - t] = n;
+    }
+    sentences.push({ start: s.start, end: s.end, words });
+  }
+  const index = pairIndex(sentences.reduce((n, s) => n + s.words.length - 1, 0));
   const out: Match[] = [];
   const reported = new Set<number>();
+  /** Per earlier sentence, the word pairs it shares with the current one; `touched` in order of first sharing. */
+  const shared = new Int32Array(sentences.length);
+  const touched: number[] = [];
   sentences.forEach((s, i) => {
-    const shared = new Map<number, number>();
-    let prev = id(s.words[0]);
+    let prev = s.words[0];
     for (let k = 1; k < s.words.length; k++) {
-      const cur = id(s.words[k]);
-      const key = pairKey(prev, cur);
+      const cur = s.words[k];
+      const e = index.find(prev, cur, i);
       prev = cur;
-      const seen = index.get(key);
-      if (!seen) {
-        index.set(key, { sentences: [i], last: i });
-        continue;
+      // A new pair, or one this sentence has already counted (a pair counts once per sentence).
+      if (e < 0 || index.last[e] === i) continue;
+      index.last[e] = i;
+      for (let o = index.head[e]; o >= 0; o = index.next[o]) {
+        const j = index.sentence[o];
+        if (shared[j]++ === 0) touched.push(j);
       }
-      // A pair counts once per sentence.
-      if (seen.last === i) continue;
-      seen.last = i;
-      for (const j of seen.sentences) shared.set(j, (shared.get(j) ?? 0) + 1);
-      if (seen.sentences.length < 50) seen.sentences.push(i);
+      index.add(e, i);
     }
-    for (const [j, count] of shared) {
+    for (const j of touched) {
+      const count = shared[j];
+      shared[j] = 0;
       const t = sentences[j];
       if (count < (Math.min(s.words.length, t.words.length) - 1) * threshold * 0.5) continue;
       const common = lcs(s.words, t.words);
@@ -105,21 +119,105 @@ function repeatedSentences(doc: TextDocument, threshold: number, minWords: numbe
         out.push({ start: s.start, end: s.end, data: { line: doc.positionAt(t.start).line } });
       }
     }
+    touched.length = 0;
   });
   return out;
 }
 
-/** Two word ids as one number: a small integer while ids stay under 2^15 (any article), else above 2^30. */
-function pairKey(a: number, b: number): number {
-  return a < 32768 && b < 32768 ? a * 32768 + b : 2 ** 30 + a * 0x4000000 + b;
+/** Most sentences remembered per word pair. */
+const MAX_SENTENCES_PER_PAIR = 50;
+
+/**
+ * Word pair → the sentences that have it (at most MAX_SENTENCES_PER_PAIR, in order) and the last
+ * sentence that counted it: open addressing over typed arrays, reused from one document to the
+ * next (grown when a document needs more).
+ */
+class PairIndex {
+  slots = new Int32Array(0);
+  mask = 0;
+  /** Per entry: its pair, the last sentence that counted it, its list of sentences (head, tail, length). */
+  a = new Int32Array(0);
+  b = new Int32Array(0);
+  last = new Int32Array(0);
+  head = new Int32Array(0);
+  tail = new Int32Array(0);
+  size = new Int32Array(0);
+  entries = 0;
+  /** The lists' cells: a sentence and the next cell (−1 at the end). */
+  sentence = new Int32Array(0);
+  next = new Int32Array(0);
+  cells = 0;
+
+  /** Empties the index for a document of at most `pairs` word pairs. */
+  reset(pairs: number): void {
+    let slots = 16;
+    while (slots < pairs * 2) slots *= 2;
+    if (slots > this.slots.length) this.slots = new Int32Array(slots);
+    else this.slots.fill(0, 0, slots);
+    this.mask = slots - 1;
+    if (pairs > this.a.length) {
+      const n = Math.max(pairs, this.a.length * 2);
+      for (const k of ['a', 'b', 'last', 'head', 'tail', 'size', 'sentence', 'next'] as const) this[k] = new Int32Array(n);
+    }
+    this.entries = 0;
+    this.cells = 0;
+  }
+
+  /** The entry of the pair (x, y), or −1 after adding it with sentence i as its first. */
+  find(x: number, y: number, i: number): number {
+    let slot = (Math.imul(x, 0x9e3779b1) ^ y) & this.mask;
+    for (;;) {
+      const e = this.slots[slot] - 1;
+      if (e < 0) break;
+      if (this.a[e] === x && this.b[e] === y) return e;
+      slot = (slot + 1) & this.mask;
+    }
+    const e = this.entries++;
+    this.slots[slot] = e + 1;
+    this.a[e] = x;
+    this.b[e] = y;
+    this.last[e] = i;
+    this.head[e] = -1;
+    this.size[e] = 0;
+    this.add(e, i);
+    return -1;
+  }
+
+  /** Appends sentence i to the entry's list unless it is full. */
+  add(e: number, i: number): void {
+    if (this.size[e] >= MAX_SENTENCES_PER_PAIR) return;
+    const c = this.cells++;
+    this.sentence[c] = i;
+    this.next[c] = -1;
+    if (this.head[e] < 0) this.head[e] = c;
+    else this.next[this.tail[e]] = c;
+    this.tail[e] = c;
+    this.size[e]++;
+  }
 }
 
-/** One line without closing punctuation: a title, not a sentence of the body. */
-function isHeadline(paragraph: string): boolean {
-  return !/[\r\n]/.test(paragraph) && !/[.!?…:;]["'”’)]*$/.test(paragraph);
+const sharedIndex = new PairIndex();
+function pairIndex(pairs: number): PairIndex {
+  sharedIndex.reset(pairs);
+  return sharedIndex;
 }
 
-function lcs(a: string[], b: string[]): number {
+const QUOTES = /["“”«»]/g;
+
+/** One line without closing punctuation (as /[.!?…:;]["'”’)]*$/ finds it): a title, not a sentence of the body. */
+function isHeadline(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) return false;
+  }
+  let k = end - 1;
+  while (k >= start && CLOSERS.includes(text[k])) k--;
+  return !(k >= start && ENDS.includes(text[k]));
+}
+const CLOSERS = '"\'”’)';
+const ENDS = '.!?…:;';
+
+function lcs(a: number[], b: number[]): number {
   let prev = new Array<number>(b.length + 1).fill(0);
   let cur = new Array<number>(b.length + 1).fill(0);
   for (let i = 1; i <= a.length; i++) {
