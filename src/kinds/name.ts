@@ -747,14 +747,30 @@ interface NameWord {
   end: number;
   text: string;
   fold: string;
+  /** What the kind knows about this token, shared by its every occurrence. */
+  info: NameInfo;
+}
+
+/**
+ * A distinct token as a name word, with the answers the rules looked up for it last (one per
+ * question, for the gazetteer or cache they were asked of): property reads instead of a map
+ * look-up per occurrence.
+ */
+interface NameInfo {
+  text: string;
+  fold: string;
+  wrongIn?: Gazetteer;
+  wrong?: WrongForm[];
+  nearIn?: Map<string, Neighbour[]>;
+  near?: Neighbour[];
 }
 
 const nameWordCache = new WeakMap<TextDocument, NameWord[]>();
 
-/** What a token is as a name word ({text, fold}), or null when it is none; per distinct token. */
-const tokenNames = new Map<string, { text: string; fold: string } | null>();
+/** What a token is as a name word, or null when it is none; per distinct token. */
+const tokenNames = new Map<string, NameInfo | null>();
 
-function asNameWord(token: string): { text: string; fold: string } | null {
+function asNameWord(token: string): NameInfo | null {
   let n = tokenNames.get(token);
   if (n !== undefined) return n;
   n = null;
@@ -780,7 +796,7 @@ function nameWords(doc: TextDocument): NameWord[] {
     const c = w.text.charCodeAt(0);
     if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) continue;
     const n = asNameWord(w.text);
-    if (n) out.push({ index, start: w.start, end: w.start + n.text.length, text: n.text, fold: n.fold });
+    if (n) out.push({ index, start: w.start, end: w.start + n.text.length, text: n.text, fold: n.fold, info: n });
   }
   nameWordCache.set(doc, out);
   return out;
@@ -813,12 +829,15 @@ function isKnown(g: Gazetteer, w: NameWord, env: KindEnv): boolean {
 function wrongForms(doc: TextDocument, g: Gazetteer): Match[] {
   const out: Match[] = [];
   const ws = nameWords(doc);
-  let byIndex: Map<number, NameWord> | undefined;
   for (let i = 0; i < ws.length; i++) {
     const first = ws[i];
-    const listed = g.wrong.get(first.text);
+    const info = first.info;
+    if (info.wrongIn !== g) {
+      info.wrongIn = g;
+      info.wrong = g.wrong.get(first.text);
+    }
+    const listed = info.wrong;
     if (!listed) continue;
-    byIndex ??= new Map(ws.map((w) => [w.index, w]));
     const forms = listed.slice().sort((a, b) => b.tokens.length - a.tokens.length);
     /** The longest wrong forms found here; several people may share a wrongly spelled surname. */
     let found: WrongForm[] = [];
@@ -829,7 +848,7 @@ function wrongForms(doc: TextDocument, g: Gazetteer): Match[] {
       let end = first;
       let ok = true;
       for (let k = 1; k < form.tokens.length && ok; k++) {
-        const next = byIndex.get(first.index + k);
+        const next = nameWordAt(ws, i, first.index + k);
         ok = !!next && next.text === form.tokens[k] && adjacent(doc.text, end.end, next.start) && doc.words[end.index].end === end.end;
         if (next) end = next;
       }
@@ -849,6 +868,13 @@ function wrongForms(doc: TextDocument, g: Gazetteer): Match[] {
     while (i + 1 < ws.length && ws[i + 1].index <= last.index) i++;
   }
   return out;
+}
+
+/** The name word that is word `index` of the document, looked for from ws[from] on. */
+function nameWordAt(ws: NameWord[], from: number, index: number): NameWord | undefined {
+  let p = from;
+  while (p < ws.length && ws[p].index < index) p++;
+  return p < ws.length && ws[p].index === index ? ws[p] : undefined;
 }
 
 // --- mode gazetteer ----------------------------------------------------------------------------
@@ -884,29 +910,37 @@ function linkToGazetteer(doc: TextDocument, g: Gazetteer, t: Thresholds, env: Ki
   let nearOf = nearBy.get(cacheKey);
   if (!nearOf) nearBy.set(cacheKey, (nearOf = new Map()));
   const ws = nameWords(doc);
-  // Built only for an article with a word near a gazetteer name (few are).
+  // Built only when a word near a gazetteer name needs them (few articles have one).
   let counts: Map<string, number> | undefined;
   let folds: Set<string> | undefined;
-  let byIndex: Map<number, NameWord> | undefined;
-  const links: Links = new Map();
-  const mentioned = new Map<Entity, boolean>();
-
-  for (const w of ws) {
-    let near = nearOf.get(w.text);
-    if (near === undefined) {
-      near = w.text.length < t.minLength || isKnown(g, w, env) || g.wrong.has(w.text) ? [] : neighbours(g, w.fold, t);
-      // NOTE: bounded; dropped rather than grown forever.
-      if (nearOf.size >= 100_000) nearOf.clear();
-      nearOf.set(w.text, near);
-    }
-    if (near.length === 0) continue;
+  const countsOf = () => {
     if (!counts) {
       counts = new Map();
       for (const x of ws) counts.set(x.text, (counts.get(x.text) ?? 0) + 1);
-      folds = new Set(ws.map((x) => x.fold));
-      byIndex = new Map(ws.map((x) => [x.index, x]));
     }
-    const prev = byIndex!.get(w.index - 1);
+    return counts;
+  };
+  const foldsOf = () => (folds ??= new Set(ws.map((x) => x.fold)));
+  const links: Links = new Map();
+  const mentioned = new Map<Entity, boolean>();
+
+  for (let p = 0; p < ws.length; p++) {
+    const w = ws[p];
+    const info = w.info;
+    let near = info.nearIn === nearOf ? info.near! : undefined;
+    if (near === undefined) {
+      near = nearOf.get(w.text);
+      if (near === undefined) {
+        near = w.text.length < t.minLength || isKnown(g, w, env) || g.wrong.has(w.text) ? [] : neighbours(g, w.fold, t);
+        // NOTE: bounded; dropped rather than grown forever.
+        if (nearOf.size >= 100_000) nearOf.clear();
+        nearOf.set(w.text, near);
+      }
+      info.nearIn = nearOf;
+      info.near = near;
+    }
+    if (near.length === 0) continue;
+    const prev = p > 0 && ws[p - 1].index === w.index - 1 ? ws[p - 1] : undefined;
     const prevOk = prev && doc.words[prev.index].end === prev.end && adjacent(doc.text, prev.end, w.start) ? prev : undefined;
     const found: Candidate[] = [];
     for (const n of near) {
@@ -914,8 +948,8 @@ function linkToGazetteer(doc: TextDocument, g: Gazetteer, t: Thresholds, env: Ki
       if (derived(w.fold, n.key.fold)) continue;
       if (e.minor && n.distance > 1) continue;
       const byGivenName = e.type === 'person' && prevOk !== undefined && isGivenName(prevOk.fold, e, n.key.pos);
-      const byMention = n.distance <= 1 && w.text.length >= 5 && isMentioned(e, folds!, env, mentioned);
-      if (byGivenName || byMention) found.push({ ...n, entity: e, fix: preferredSpelling(e, n.key.pos, counts) });
+      const byMention = n.distance <= 1 && w.text.length >= 5 && isMentioned(e, foldsOf(), env, mentioned);
+      if (byGivenName || byMention) found.push({ ...n, entity: e, fix: preferredSpelling(e, n.key.pos, countsOf()) });
     }
     let entry = links.get(w.text);
     if (!entry) links.set(w.text, (entry = { words: [], candidates: [] }));

@@ -55,10 +55,25 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
       break;
     }
     const word = text.slice(start, i);
-    out.push({ start, end: i, text: word, norm: upper || fold ? normalizeWord(word) : word });
+    if (upper || fold) {
+      // Words with capitals (or ’, ‑) are looked up in a table of those seen before: their
+      // normalised form is not computed again, and the kinds' maps get the same strings each time.
+      const known = normalized.get(word);
+      if (known !== undefined) out.push({ start, end: i, text: known.text, norm: known.norm });
+      else {
+        const norm = normalizeWord(word);
+        // NOTE: bounded; a batch of many articles sees many distinct words.
+        if (normalized.size >= 200_000) normalized.clear();
+        normalized.set(word, { text: word, norm });
+        out.push({ start, end: i, text: word, norm });
+      }
+    } else out.push({ start, end: i, text: word, norm: word });
   }
   return out;
 }
+
+/** Words with capitals, ’ or ‑ seen so far, and their normalised forms. */
+const normalized = new Map<string, { text: string; norm: string }>();
 
 /** ASCII letters and digits. */
 const ASCII_WORD = new Uint8Array(128);
