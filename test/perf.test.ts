@@ -1,10 +1,11 @@
 // Start-up shortcuts give the same answers as the slow paths: the precompiled rules
-// (dist/rules.json) against the YAML, the English word list's bisection against a Set.
+// (dist/rules.json) against the YAML, the English word list's look-up (through dist/english.json
+// and without it) against a Set.
 
 import { createRequire } from 'node:module';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { BUILTIN_RULES_DIR, compileRulesDir, hashRules, isEnglishWord, loadRules, makeEnv } from '../src/engine/load.js';
+import { BUILTIN_RULES_DIR, compileRulesDir, ENGLISH_INDEX, englishWords, hashRules, isEnglishWord, loadRules, makeEnv } from '../src/engine/load.js';
 import { writeFileSync, cpSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from './helpers.js';
@@ -18,6 +19,16 @@ test('isEnglishWord: every listed word, and near misses, agree with a Set of the
   const misses = ['', 'Apple', 'qqq', 'aaa', 'zzzzzzz', 'kyiv', 'zelenskyy', 'don’t', 'naïve', 'a"', 'b,c', '[', 'abc1'];
   for (let i = 0; i < words.length; i += 997) misses.push(words[i] + 'q', words[i].slice(0, -1), words[i] + words[i]);
   for (const w of misses) assert.is(isEnglishWord(w), set.has(w), w);
+  // Through the built index (npm test builds first) and without one: the same answers.
+  assert.ok(existsSync(ENGLISH_INDEX));
+  const viaIndex = englishWords();
+  const inMemory = englishWords(join(tempDir('mtlint-english-'), 'none.json'));
+  for (let i = 0; i < words.length; i += 5) {
+    for (const w of [words[i], words[i] + 's', words[i].slice(1)]) {
+      assert.is(viaIndex(w), set.has(w), w);
+      assert.is(inMemory(w), set.has(w), w);
+    }
+  }
 });
 
 test('precompiled rules: the JSON holds every rule spec and list as parsed from the YAML', () => {

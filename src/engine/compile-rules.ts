@@ -1,11 +1,15 @@
 // Build step (`npm run build`): precompiles the built-in rules/ folder — every rule file's parsed
 // spec and every shared list — into dist/rules.json, so that start-up reads one JSON file instead
 // of importing the YAML parser and parsing every rule. `loadRules` uses it only while the hash of
-// the YAML files it records still matches rules/ (see load.ts).
+// the YAML files it records still matches rules/ (see load.ts). Also indexes the English word
+// list (dist/english.json) so that a look-up reads one block of it.
 
-import { writeFileSync } from 'node:fs';
-import { BUILTIN_RULES_DIR, COMPILED_RULES, compileRulesDir } from './load.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { BUILTIN_RULES_DIR, COMPILED_RULES, compileRulesDir, ENGLISH_INDEX, indexEnglish } from './load.js';
 
 const compiled = compileRulesDir(BUILTIN_RULES_DIR);
 writeFileSync(COMPILED_RULES, JSON.stringify(compiled));
 process.stdout.write(`mtlint: precompiled ${compiled.specs.length} rules and ${Object.keys(compiled.lists).length} lists into dist/rules.json\n`);
+
+writeFileSync(ENGLISH_INDEX, JSON.stringify(indexEnglish(readFileSync(createRequire(import.meta.url).resolve('an-array-of-english-words'), 'latin1'))));

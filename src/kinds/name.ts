@@ -305,7 +305,9 @@ function addEntity(g: Gazetteer, type: EntityType, name: string, accepted: strin
  * names. Plain text in sections, read lazily: the known and accepted tokens are sorted lists
  * searched by bisection; an entity line or a bucket of fuzzy targets is parsed the first time it
  * is needed. The first line records the TSV's size: an index whose size disagrees is ignored
- * and the TSV is read instead.
+ * and the TSV is read instead. The file is read as Latin-1 (its UTF-8 bytes, one character each:
+ * no decoding of the megabyte at start-up); what is searched is encoded the same way, and what
+ * is taken from it decoded. Sorted sections are in byte order, which bisection over bytes needs.
  *
  *   mtlint-gazetteer-index 1 <bytes of the TSV>
  *   @known      folded tokens that are known only, one a line, sorted
@@ -325,7 +327,7 @@ export function compileGazetteer(text: string, file: string): string {
   const g = emptyGazetteer(file);
   parseGazetteer(g, text, file);
   const ids = new Map(g.entities.map((e, i) => [e, i]));
-  const sorted = (xs: Iterable<string>) => [...xs].sort();
+  const sorted = (xs: Iterable<string>) => [...xs].sort(byUtf8);
   const out = [`${INDEX_MAGIC} ${Buffer.byteLength(text, 'utf8')}`];
   out.push('@known', ...sorted([...g.known].filter((k) => !g.accepted.has(k))));
   out.push('@accepted', ...sorted(g.accepted));
@@ -336,18 +338,25 @@ export function compileGazetteer(text: string, file: string): string {
   return out.join('\n') + '\n';
 }
 
-/** A compiled index, parsed piece by piece as the kind asks. */
+/** UTF-8 byte order (code point order; differs from `<` only above U+D7FF). */
+const byUtf8 = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
+/** A string as the Latin-1 reading of its UTF-8 bytes, and back. */
+const asBytes = (s: string) => (/^[\x00-\x7f]*$/.test(s) ? s : Buffer.from(s, 'utf8').toString('latin1'));
+const fromBytes = (s: string) => (/^[\x00-\x7f]*$/.test(s) ? s : Buffer.from(s, 'latin1').toString('utf8'));
+
+/** A compiled index (text read as Latin-1), parsed piece by piece as the kind asks. */
 export class LoadedIndex {
   readonly known: SortedLines;
   readonly accepted: SortedLines;
   readonly wrong: WrongForm[];
-  private readonly groupLines: string[];
+  private readonly groupSection: string;
   private groupList: SpellingGroup[] | undefined;
   private readonly entitySection: string;
   private entityStarts: number[] | undefined;
   private readonly entityCache = new Map<number, Entity>();
-  private readonly bucketLines = new Map<string, string>();
-  private readonly bucketCache = new Map<string, Key[]>();
+  /** The @keys lines, sorted by bucket: searched by bisection when a bucket is first asked for. */
+  private readonly keySection: string;
+  private readonly bucketCache = new Map<string, Key[] | undefined>();
 
   constructor(text: string) {
     const parts = new Map<string, string>();
@@ -358,21 +367,21 @@ export class LoadedIndex {
       parts.set(SECTIONS[i], begin > next ? '' : text.slice(begin, next));
       at = next;
     }
-    const lines = (name: string) => (parts.get(name) ? parts.get(name)!.split('\n') : []);
-    this.known = new SortedLines(parts.get('known')!);
-    this.accepted = new SortedLines(parts.get('accepted')!);
+    const lines = (name: string) => (parts.get(name) ? fromBytes(parts.get(name)!).split('\n') : []);
+    this.known = new SortedLines(parts.get('known')!, true);
+    this.accepted = new SortedLines(parts.get('accepted')!, true);
     this.entitySection = parts.get('entities')!;
-    for (const line of lines('keys')) this.bucketLines.set(line.slice(0, line.indexOf('\t')), line);
+    this.keySection = parts.get('keys')!;
     this.wrong = lines('wrong').map((line) => {
       const [tokens, name, fix] = line.split('\t');
       return { tokens: tokens.split(' '), name, fix };
     });
-    this.groupLines = lines('groups');
+    this.groupSection = parts.get('groups')!;
   }
 
   get groups(): SpellingGroup[] {
     if (!this.groupList) {
-      this.groupList = this.groupLines.map((line) => {
+      this.groupList = (this.groupSection ? fromBytes(this.groupSection).split('\n') : []).map((line) => {
         const [forms, next, prev] = line.split('\t').map((l) => (l === '' ? [] : l.split(' ')));
         return { forms, ...(next.length > 0 ? { next } : {}), ...(prev.length > 0 ? { prev } : {}) };
       });
@@ -392,7 +401,7 @@ export class LoadedIndex {
 
   private line(i: number): string {
     const starts = this.starts();
-    return this.entitySection.slice(starts[i], i + 1 < starts.length ? starts[i + 1] - 1 : undefined);
+    return fromBytes(this.entitySection.slice(starts[i], i + 1 < starts.length ? starts[i + 1] - 1 : undefined));
   }
 
   get size(): number {
@@ -411,19 +420,34 @@ export class LoadedIndex {
   }
 
   keys(b: string): Key[] | undefined {
-    let keys = this.bucketCache.get(b);
-    if (keys) return keys;
-    const line = this.bucketLines.get(b);
-    if (line === undefined) return undefined;
-    keys = line
-      .slice(b.length + 1)
-      .split(' ')
-      .map((k) => {
-        const [fold, entity, pos] = k.split(',');
-        return new IndexKey(fold, Number(pos), this, Number(entity));
-      });
+    if (this.bucketCache.has(b)) return this.bucketCache.get(b);
+    const line = this.bucketLine(asBytes(b));
+    const keys = line?.split(' ').map((k) => {
+      const [fold, entity, pos] = k.split(',');
+      return new IndexKey(fold, Number(pos), this, Number(entity));
+    });
     this.bucketCache.set(b, keys);
     return keys;
+  }
+
+  /** The keys of bucket `b` (as bytes) as written after its tab, by bisection over the @keys lines. */
+  private bucketLine(b: string): string | undefined {
+    const t = this.keySection;
+    let lo = 0;
+    let hi = t.length;
+    // Invariant: every line starting before lo has a bucket < b; every line starting at or after hi, ≥ b.
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const start = t.lastIndexOf('\n', mid - 1) + 1;
+      let end = t.indexOf('\n', start);
+      if (end < 0) end = t.length;
+      const tab = t.indexOf('\t', start);
+      const bucket = t.slice(start, tab);
+      if (bucket === b) return fromBytes(t.slice(tab + 1, end));
+      if (bucket < b) lo = end + 1;
+      else hi = start;
+    }
+    return undefined;
   }
 }
 
@@ -432,12 +456,16 @@ export class SortedLines {
   /** Answers so far: a batch asks about the same few thousand words again and again. */
   private readonly seen = new Map<string, boolean>();
 
-  constructor(private readonly text: string) {}
+  /** `bytes`: the text is UTF-8 read as Latin-1, in byte order. */
+  constructor(
+    private readonly text: string,
+    private readonly bytes = false,
+  ) {}
 
   has(k: string): boolean {
     let found = this.seen.get(k);
     if (found === undefined) {
-      found = this.search(k);
+      found = this.search(this.bytes ? asBytes(k) : k);
       // NOTE: bounded; a batch of many articles sees many distinct words.
       if (this.seen.size >= 100_000) this.seen.clear();
       this.seen.set(k, found);
@@ -481,7 +509,7 @@ class IndexKey implements Key {
 function readIndex(tsv: string): LoadedIndex | undefined {
   const file = indexPath(tsv);
   if (!existsSync(file)) return undefined;
-  const text = readFileSync(file, 'utf8');
+  const text = readFileSync(file, 'latin1');
   const firstLine = text.slice(0, text.indexOf('\n'));
   if (firstLine !== `${INDEX_MAGIC} ${statSync(tsv).size}`) return undefined;
   return new LoadedIndex(text);

@@ -78,6 +78,10 @@ test('sorted lines: bisection agrees with a set', () => {
   const list = new SortedLines(words.join('\n'));
   for (const w of [...words, '', 'b', 'kyi', 'kyivv', 'zzz', '0']) assert.is(list.has(w), words.includes(w), w);
   assert.is(new SortedLines('').has('a'), false);
+  // Over UTF-8 read as Latin-1 (the compiled index), in byte order.
+  const names = ['kyiv', 'kijów', 'charków', 'zürich', 'łódź', 'lodz', 'ørsted', 'abc', 'a'].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+  const bytes = new SortedLines(Buffer.from(names.join('\n')).toString('latin1'), true);
+  for (const w of [...names, 'kijow', 'zurich', 'ł', 'ø', 'zz']) assert.is(bytes.has(w), names.includes(w), w);
 });
 
 test('wrong forms: foreign exonyms and foreign spellings of people, with the English name as the fix', () => {
