@@ -28,6 +28,9 @@ const DIRECTIVE = /^\s*mtlint-(disable-next-line|disable-line|disable|enable)(?=
 /** The mtlint directives among the HTML comments in source[from, to). */
 export function findDirectives(source: string, from = 0, to = source.length): Directive[] {
   const out: Directive[] = [];
+  // Most texts have no comment at all.
+  const first = source.indexOf('<!--', from);
+  if (first < 0 || first + 4 > to) return out;
   const slice = source.slice(from, to);
   COMMENT.lastIndex = 0;
   let m: RegExpExecArray | null;

@@ -10,6 +10,7 @@
 //                                 ^^^^^^^^^^^^^^^^^^^
 
 import type { TextDocument } from '../text/document.js';
+import { isSpaceAt } from '../text/lines.js';
 import type { Match, RuleSpec } from '../types.js';
 import { Options, type Kind } from './kind.js';
 
@@ -206,16 +207,9 @@ function lineSpans(text: string): [number, number][] {
   return spans;
 }
 
-/** White space as /\s/ has it, with ASCII decided without the regular expression. */
-function isSpace(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
-  return /\s/.test(text[i]);
-}
-
 function trimSpan(text: string, s: number, e: number): [number, number] {
-  while (s < e && isSpace(text, s)) s++;
-  while (e > s && isSpace(text, e - 1)) e--;
+  while (s < e && isSpaceAt(text, s)) s++;
+  while (e > s && isSpaceAt(text, e - 1)) e--;
   return [s, e];
 }
 

@@ -1,7 +1,7 @@
 // The document every kind reads: the original text and, computed on first use, its lines,
 // paragraphs, sentences, word tokens and protected ranges.
 
-import { computeLineStarts, positionAt, type Position } from './lines.js';
+import { computeLineStarts, isSpaceAt, positionAt, type Position } from './lines.js';
 import { findProtectedRanges } from './protected.js';
 import { splitSentences } from './sentences.js';
 import { tokenize, type Token } from './tokens.js';
@@ -94,7 +94,7 @@ export class TextDocument {
 }
 
 function pushTrimmed(text: string, s: number, e: number, out: Block[]): void {
-  while (s < e && /\s/.test(text[s])) s++;
-  while (e > s && /\s/.test(text[e - 1])) e--;
+  while (s < e && isSpaceAt(text, s)) s++;
+  while (e > s && isSpaceAt(text, e - 1)) e--;
   if (e > s) out.push({ start: s, end: e });
 }

@@ -40,3 +40,10 @@ export function lineRangeAt(text: string, lineStarts: number[], offset: number):
   while (end > start && (text[end - 1] === '\n' || text[end - 1] === '\r')) end--;
   return [start, end];
 }
+
+/** White space as /\s/ has it at text[i], with ASCII decided without the regular expression. */
+export function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return /\s/.test(text[i]);
+}

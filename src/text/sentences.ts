@@ -2,6 +2,8 @@
 // closing quotes or brackets) followed by white space and a capital, digit or opening quote —
 // except after common abbreviations and initials.
 
+import { isSpaceAt } from './lines.js';
+
 const ABBREVIATIONS = new Set([
   'mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'lt', 'col', 'capt', 'sgt', 'rep', 'sen', 'gov', 'st',
   'jr', 'sr', 'inc', 'ltd', 'co', 'corp', 'vs', 'etc', 'no', 'vol', 'fig', 'jan', 'feb', 'mar',
@@ -36,7 +38,7 @@ function isAbbreviation(text: string, dot: number): boolean {
 }
 
 function trim(text: string, s: number, e: number): [number, number] {
-  while (s < e && /\s/.test(text[s])) s++;
-  while (e > s && /\s/.test(text[e - 1])) e--;
+  while (s < e && isSpaceAt(text, s)) s++;
+  while (e > s && isSpaceAt(text, e - 1)) e--;
   return [s, e];
 }
