@@ -8,6 +8,7 @@ import * as assert from 'uvu/assert';
 import { BUILTIN_RULES_DIR, compileRulesDir, ENGLISH_INDEX, englishWords, hashRules, isEnglishWord, loadRules, makeEnv } from '../src/engine/load.js';
 import { writeFileSync, cpSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { findHazard } from '../src/engine/regex-safety.js';
 import { tempDir } from './helpers.js';
 
 const words = createRequire(import.meta.url)('an-array-of-english-words') as string[];
@@ -41,6 +42,16 @@ test('precompiled rules: the JSON holds every rule spec and list as parsed from 
   const viaYaml = loadRules({ verify: false, dirs: [BUILTIN_RULES_DIR + '/'] });
   const strip = (r: { check: unknown; file: string }) => ({ ...r, check: undefined, file: r.file.replace(/\/\//g, '/') });
   assert.equal(viaJson.map(strip), viaYaml.map(strip));
+});
+
+test('precompiled rules: the patterns recorded as safe are every rule pattern, and safe', () => {
+  const compiled = compileRulesDir(BUILTIN_RULES_DIR);
+  assert.ok(compiled.safe.length > 50);
+  for (const key of compiled.safe) {
+    const slash = key.indexOf('/');
+    assert.is(findHazard(key.slice(slash + 1), key.slice(0, slash)), null, key);
+  }
+  assert.ok(compiled.safe.some((k) => k.startsWith('iu/')) && compiled.safe.some((k) => k.startsWith('u/')));
 });
 
 test('precompiled rules: the hash changes with any rule file or list', () => {

@@ -17,6 +17,7 @@ import type { Checker, KindEnv } from '../kinds/kind.js';
 import type { FixSafety, RuleExamples, RuleSpec, Severity } from '../types.js';
 import { RuleError } from './errors.js';
 import { verifyExamples } from './examples.js';
+import { markSafe, safePatterns } from './regex-safety.js';
 
 export interface Rule extends RuleSpec {
   check: Checker;
@@ -54,6 +55,8 @@ export interface CompiledRules {
   hash: string;
   specs: RuleSpec[];
   lists: Record<string, unknown[]>;
+  /** Regular expressions of these rules that passed the backtracking check (regex-safety.ts), not checked again at load. */
+  safe: string[];
 }
 
 const LISTS = 'lists';
@@ -92,7 +95,10 @@ function precompiled(): CompiledRules | null {
   if (process.env.MTLINT_NO_PRECOMPILED || !existsSync(COMPILED_RULES)) return null;
   try {
     const data = JSON.parse(readFileSync(COMPILED_RULES, 'utf8')) as CompiledRules;
-    if (data.version === 1 && data.hash === hashRules(BUILTIN_RULES_DIR)) compiledCache = data;
+    if (data.version === 1 && data.hash === hashRules(BUILTIN_RULES_DIR)) {
+      compiledCache = data;
+      markSafe(data.safe ?? []);
+    }
   } catch {
     // unreadable or from another version: parse the YAML
   }
@@ -113,12 +119,17 @@ export function hashRules(dir: string): string {
   return h.digest('hex');
 }
 
-/** Parses the rules folder (rule files and lists) into the JSON that `npm run build` writes. */
+/** Parses the rules folder (rule files and lists) into the JSON that `npm run build` writes; compiles each rule to check its patterns. */
 export function compileRulesDir(dir: string): CompiledRules {
-  const specs = ruleFiles(dir).map((file) => ({ ...parseRuleFile(file, dir), file: relative(dir, file) }));
+  const env = makeEnv(dir);
+  const specs = ruleFiles(dir).map((file) => {
+    const spec = parseRuleFile(file, dir);
+    compileRule(spec, env);
+    return { ...spec, file: relative(dir, file) };
+  });
   const lists: Record<string, unknown[]> = {};
   for (const file of listFiles(dir)) lists[file.slice(join(dir, LISTS).length + 1).replace(/\.ya?ml$/, '')] = parseList(file);
-  return { version: 1, hash: hashRules(dir), specs, lists };
+  return { version: 1, hash: hashRules(dir), specs, lists, safe: safePatterns().sort() };
 }
 
 function parseList(path: string): unknown[] {

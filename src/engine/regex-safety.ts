@@ -23,8 +23,24 @@ type Node =
   | { t: 'group'; body: Node; src: string }
   | { t: 'quant'; body: Node; min: number; max: number; src: string };
 
-/** Why `source` risks catastrophic backtracking, or null when it does not. Assumes it compiles. */
+/** Patterns found safe (flags, a slash, the source): in this process, or by `npm run build` for the built-in rules. */
+const safe = new Set<string>();
+export const safePatterns = (): string[] => [...safe];
+export function markSafe(keys: string[]): void {
+  for (const k of keys) safe.add(k);
+}
+
+/** Why `source` risks catastrophic backtracking, or null when it does not (remembered). Assumes it compiles. */
 export function regexHazard(source: string, flags = ''): string | null {
+  const key = `${flags}/${source}`;
+  if (safe.has(key)) return null;
+  const found = findHazard(source, flags);
+  if (found === null) safe.add(key);
+  return found;
+}
+
+/** regexHazard without the memory. */
+export function findHazard(source: string, flags = ''): string | null {
   let tree: Node;
   try {
     tree = new Parser(source).parse();
