@@ -144,8 +144,8 @@ export const phrase: Kind = {
     const density = spec.options.density ?? false;
     if (typeof density !== 'boolean') opts.fail('density', 'expected true or false');
     member.density = density as boolean;
-    // The rule's own scanning form is built now (a rule may run alone); rule sets get a merged one on first use.
-    wordTrie(member.root);
+    // The scanning form (WordTrie) is built on first use: for this rule when it runs alone, for a
+    // merged trie when it runs with other phrase rules (as every default run does).
     const check: Checker = (doc) => phraseGroup.run(doc, [check])[0];
     check.group = phraseGroup;
     members.set(check, member);
