@@ -9,7 +9,7 @@ import { UsageError } from '../engine/errors.js';
 import type { Rule } from '../engine/load.js';
 import { fixText, type FixLevel } from '../fix/loop.js';
 import { AtomicWriter } from '../io/atomic-writer.js';
-import { parseRecord } from '../io/formats/ndjson.js';
+import { parseRecord, type NdjsonRecord } from '../io/formats/ndjson.js';
 import { lintParsed, type SourceFinding } from '../io/lint-source.js';
 import { ndjsonLine } from '../report/ndjson.js';
 import type { Located } from '../report/result.js';
@@ -32,47 +32,69 @@ export interface StreamOptions {
   onFindings: (findings: SourceFinding[], line: string) => void;
 }
 
-async function* decodedLines(input: AsyncIterable<Buffer | string>, path: string): AsyncGenerator<{ text: string; eol: string; bom: boolean }> {
+/**
+ * The lines of `input`, each decoded on its own from the bytes between line breaks: no string
+ * larger than a line is ever made (decoding whole chunks and cutting lines from them put two
+ * strings of every 64 KB chunk in V8's large-object space, where only a full collection frees them).
+ */
+export async function* decodedLines(input: AsyncIterable<Buffer | string>, path: string): AsyncGenerator<{ text: string; eol: string; bom: boolean }> {
   const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-  let pending = '';
-  let first = true;
-  let bom = false;
-  const decode = (chunk: Uint8Array, stream: boolean) => {
+  const decode = (bytes: Uint8Array) => {
     try {
-      return decoder.decode(chunk, { stream });
+      return decoder.decode(bytes);
     } catch {
       throw new UsageError(`${path}: not valid UTF-8 (convert it to UTF-8 first)`);
     }
   };
-  for await (const raw of input) {
-    let chunk = typeof raw === 'string' ? Buffer.from(raw) : raw;
-    if (first) {
-      first = false;
-      if (chunk.length >= 2 && ((chunk[0] === 0xff && chunk[1] === 0xfe) || (chunk[0] === 0xfe && chunk[1] === 0xff))) {
-        throw new UsageError(`${path}: NDJSON must be UTF-8 (this is UTF-16)`);
-      }
-      if (chunk.length >= 3 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) {
-        bom = true;
-        chunk = chunk.subarray(3);
-      }
+  const binary = () => new UsageError(`${path}: binary file (contains NUL bytes), not checked`);
+  /** The bytes of the line not yet ended. */
+  let rest: Buffer = Buffer.alloc(0);
+  /** Whether the first bytes (a BOM?) have been looked at. */
+  let started = false;
+  let bom = false;
+  /** The start of the input: UTF-16 refused, a UTF-8 BOM dropped (it may come in several chunks). */
+  const start = (bytes: Buffer): Buffer => {
+    started = true;
+    if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+      throw new UsageError(`${path}: NDJSON must be UTF-8 (this is UTF-16)`);
     }
-    if (chunk.includes(0)) throw new UsageError(`${path}: binary file (contains NUL bytes), not checked`);
-    pending += decode(chunk, true);
-    const re = /\r\n|\n|\r(?=[^])/g;
+    bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+    return bom ? bytes.subarray(3) : bytes;
+  };
+  /** Lines ended in `bytes` (from `i` on: `rest` holds no line break but a CR at its end); keeps the rest. */
+  function* ended(bytes: Buffer, i: number, final: boolean): Generator<{ text: string; eol: string; bom: boolean }> {
     let from = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(pending)) !== null) {
-      yield { text: pending.slice(from, m.index), eol: m[0], bom };
-      from = m.index + m[0].length;
+    for (; i < bytes.length; i++) {
+      const b = bytes[i];
+      if (b !== 0x0a && b !== 0x0d) continue;
+      // A CR at the end of what has come may be the first half of CRLF: wait for the next byte.
+      if (b === 0x0d && i + 1 === bytes.length && !final) break;
+      const eol = b === 0x0d && bytes[i + 1] === 0x0a ? '\r\n' : b === 0x0d ? '\r' : '\n';
+      yield { text: decode(bytes.subarray(from, i)), eol, bom };
+      i += eol.length - 1;
+      from = i + 1;
     }
-    pending = pending.slice(from);
+    // Copied: the stream may reuse its buffers.
+    rest = Buffer.from(bytes.subarray(from));
   }
-  pending += decode(new Uint8Array(), false);
-  if (pending.endsWith('\r')) {
-    yield { text: pending.slice(0, -1), eol: '\r', bom };
-  } else if (pending !== '' || first) {
-    if (pending !== '') yield { text: pending, eol: '', bom };
+  for await (const raw of input) {
+    const chunk = typeof raw === 'string' ? Buffer.from(raw) : raw;
+    const bytes = rest.length > 0 ? Buffer.concat([rest, chunk]) : chunk;
+    if (!started && bytes.length < 3) {
+      rest = Buffer.from(bytes);
+      continue;
+    }
+    /** The bytes not yet looked at for NULs (after the test for UTF-16, whose text has them). */
+    const fresh = started ? chunk : bytes;
+    const from = started ? Math.max(0, rest.length - 1) : 0;
+    const body = started ? bytes : start(bytes);
+    if (fresh.includes(0)) throw binary();
+    yield* ended(body, from, false);
   }
+  if (!started) rest = start(rest);
+  if (rest.includes(0)) throw binary();
+  yield* ended(rest, 0, true);
+  if (rest.length > 0) yield { text: decode(rest), eol: '', bom };
 }
 
 /** Runs the stream; returns when every line is done (the file replaced, with --fix). */
@@ -86,10 +108,13 @@ export async function streamNdjson(o: StreamOptions): Promise<void> {
   let offset = 0;
   let lineNo = 0;
   let wroteBom = false;
-  const lint = (line: string, no: number) => (t: string) => {
+  /** Findings in the record `rec` read from `t` (line `no`). */
+  const lintRecord = (t: string, rec: NdjsonRecord, no: number) =>
+    o.filter(lintParsed(t, { articles: [{ id: rec.id, map: rec.map, blocks: [] }], directives: [] }, o), t, no);
+  /** The same for each text the fix loop makes of the line (read again: the fixes change it). */
+  const lint = (no: number) => (t: string) => {
     const rec = parseRecord(t, 0, o.display, no);
-    if (!rec) return [];
-    return o.filter(lintParsed(t, { articles: [{ id: rec.id, map: rec.map, blocks: [] }], directives: [] }, o), t, no);
+    return rec ? lintRecord(t, rec, no) : [];
   };
   try {
     for await (const { text, eol, bom } of decodedLines(input as AsyncIterable<Buffer>, o.display)) {
@@ -107,12 +132,12 @@ export async function streamNdjson(o: StreamOptions): Promise<void> {
       let line = text;
       let findings: SourceFinding[];
       if (o.fix) {
-        const fixed = fixText(text, lint(text, lineNo), o.fixLevel);
+        const fixed = fixText(text, lint(lineNo), o.fixLevel);
         line = fixed.output;
         findings = fixed.remaining as SourceFinding[];
         await out(line + eol);
       } else {
-        findings = lint(text, lineNo)(text);
+        findings = lintRecord(text, rec, lineNo);
       }
       o.onFindings(findings, line);
       if (o.report) {

@@ -9,7 +9,7 @@
 //   … what is recyclable garbage. (Photo by Cang Yan)
 //                                 ^^^^^^^^^^^^^^^^^^^
 
-import type { TextDocument } from '../text/document.js';
+import { DocumentCache, type TextDocument } from '../text/document.js';
 import { isSpaceAt } from '../text/lines.js';
 import type { Match, RuleSpec } from '../types.js';
 import { Options, type Kind } from './kind.js';
@@ -145,7 +145,7 @@ interface Line {
 }
 
 /** Each document's lines, computed once for all the boilerplate rules. */
-const documentLines = new WeakMap<TextDocument, Line[]>();
+const documentLines = new DocumentCache<Line[]>();
 
 function linesOf(doc: TextDocument): Line[] {
   let lines = documentLines.get(doc);

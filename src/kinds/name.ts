@@ -19,7 +19,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, resolve } from 'node:path';
 import { RuleError } from '../engine/errors.js';
-import type { TextDocument } from '../text/document.js';
+import { DocumentCache, type TextDocument } from '../text/document.js';
 import { tokenize } from '../text/tokens.js';
 import type { Edit, Match, RuleSpec } from '../types.js';
 import { Options, type Kind, type KindEnv } from './kind.js';
@@ -793,7 +793,7 @@ interface NameInfo {
   near?: Neighbour[];
 }
 
-const nameWordCache = new WeakMap<TextDocument, NameWord[]>();
+const nameWordCache = new DocumentCache<NameWord[]>();
 
 /** What a token is as a name word, or null when it is none; per distinct token. */
 const tokenNames = new Map<string, NameInfo | null>();
@@ -916,7 +916,7 @@ interface Candidate extends Neighbour {
 /** Per distinct flagged spelling: its occurrences and the candidates with evidence. */
 type Links = Map<string, { words: NameWord[]; candidates: Candidate[] }>;
 
-const linkCache = new WeakMap<TextDocument, Map<string, Links>>();
+const linkCache = new DocumentCache<Map<string, Links>>();
 /** Per environment and gazetteer + thresholds: each distinct spelling's gazetteer neighbours, none when it is short, known or a listed wrong form. */
 const nearMemo = new WeakMap<KindEnv, Map<string, Map<string, Neighbour[]>>>();
 

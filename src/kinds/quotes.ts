@@ -8,7 +8,7 @@
 // quotes by their context. A quotation that runs over several paragraphs re-opens each paragraph
 // with an opening quote and closes only at its end, as news style has it: that is not an error.
 
-import type { TextDocument } from '../text/document.js';
+import { DocumentCache, type TextDocument } from '../text/document.js';
 import type { Match, RuleSpec } from '../types.js';
 import { Options, type Kind } from './kind.js';
 
@@ -165,7 +165,7 @@ function after(text: string, i: number, end: number): Around {
 }
 
 /** Both quote rules read the same scan of a document: done once per document. */
-const scans = new WeakMap<TextDocument, ParagraphResult[]>();
+const scans = new DocumentCache<ParagraphResult[]>();
 function scanDocument(doc: TextDocument): ParagraphResult[] {
   let results = scans.get(doc);
   if (!results) {

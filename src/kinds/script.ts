@@ -6,7 +6,7 @@
 //   the paper Новая газета said   talks in Кyiv   Kyivâ€™s negotiator
 //             ^^^^^^^^^^^^                 ^^^^       ^^^
 
-import type { TextDocument } from '../text/document.js';
+import { DocumentCache, type TextDocument } from '../text/document.js';
 import type { Edit, Match, RuleSpec } from '../types.js';
 import { Options, type Kind } from './kind.js';
 
@@ -50,7 +50,7 @@ export const script: Kind = {
  * one test per document spares each mode its walk over every character.
  */
 const PLAIN = /^[\t\n\r\x20-\x7e‘’“”–—…]*$/;
-const plainCache = new WeakMap<TextDocument, boolean>();
+const plainCache = new DocumentCache<boolean>();
 function plain(doc: TextDocument): boolean {
   let p = plainCache.get(doc);
   if (p === undefined) plainCache.set(doc, (p = PLAIN.test(doc.text)));

@@ -11,6 +11,22 @@ export interface Block {
   end: number;
 }
 
+/**
+ * A value per document that a kind computes once and several of its rules read, kept on the
+ * document itself. (In a module-level WeakMap keyed by documents, every value would survive each
+ * young-generation collection — V8's scavenger keeps ephemeron values of an old table alive — and
+ * be promoted, so the old generation filled with dead documents' words and lines.)
+ */
+export class DocumentCache<V> {
+  get(doc: TextDocument): V | undefined {
+    return doc.getDerived(this) as V | undefined;
+  }
+
+  set(doc: TextDocument, value: V): void {
+    doc.setDerived(this, value);
+  }
+}
+
 export class TextDocument {
   readonly text: string;
   #lineStarts?: number[];
@@ -18,6 +34,8 @@ export class TextDocument {
   #sentences?: Block[];
   #words?: Token[];
   #protected?: [number, number][];
+  /** What kinds compute once per document (DocumentCache), dropped with it. */
+  #derived?: Map<object, unknown>;
 
   /** Line number of the text's first line: a piece of a larger text counts its lines from there. */
   readonly firstLine: number;
@@ -83,6 +101,15 @@ export class TextDocument {
     return (this.#protected ??= findProtectedRanges(this.text));
   }
 
+  /** Used by DocumentCache. */
+  getDerived(key: object): unknown {
+    return this.#derived?.get(key);
+  }
+
+  setDerived(key: object, value: unknown): void {
+    (this.#derived ??= new Map()).set(key, value);
+  }
+
   /** True when [start, end) touches a protected range (URL, e-mail address, handle). */
   isProtected(start: number, end: number): boolean {
     for (const [s, e] of this.protectedRanges) {
@@ -97,4 +124,5 @@ function pushTrimmed(text: string, s: number, e: number, out: Block[]): void {
   while (s < e && isSpaceAt(text, s)) s++;
   while (e > s && isSpaceAt(text, e - 1)) e--;
   if (e > s) out.push({ start: s, end: e });
+
 }
