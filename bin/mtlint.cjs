@@ -39,8 +39,9 @@ function loadBundle() {
   return module.exports;
 }
 
-const { isMainThread, workerData } = require('node:worker_threads');
-if (!isMainThread && workerData?.mtlintWorker) {
+// The pool starts its workers with this flag (src/cli/pool.ts), so a plain run need not load node:worker_threads.
+const worker = process.argv.includes('--mtlint-worker') ? require('node:worker_threads') : undefined;
+if (worker && !worker.isMainThread && worker.workerData?.mtlintWorker) {
   // A worker of the pool (--jobs) started by the bundled CLI.
   loadBundle().serveWorker();
 } else {

@@ -2,14 +2,16 @@
 // working tree included), so a pull request is checked only where it changed the text. Files git
 // does not track (new, ignored, outside the repository, standard input) count as wholly changed.
 
-import { spawnSync } from 'node:child_process';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { UsageError } from '../engine/errors.js';
 import type { SourceFinding } from '../io/lint-source.js';
 import { computeLineStarts, positionAt } from '../text/lines.js';
 
+/** node:child_process, loaded only by a run that asks git (≈ 2 ms of start-up otherwise). */
+const spawnSync = () => process.getBuiltinModule('node:child_process').spawnSync;
+
 function git(args: string[], cwd: string): string {
-  const r = spawnSync('git', ['-c', 'core.quotePath=false', ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync()('git', ['-c', 'core.quotePath=false', ...args], { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   if (r.error) throw new UsageError(`--changed-only needs git: ${r.error.message}`);
   if (r.status !== 0) throw new UsageError(`--changed-only: git ${args[0]}: ${(r.stderr || '').trim().split('\n')[0] || `exit ${r.status}`}`);
   return r.stdout;
@@ -44,7 +46,7 @@ export class ChangedLines {
 
   static fromGit(base: string, cwd: string): ChangedLines {
     const root = git(['rev-parse', '--show-toplevel'], cwd).trim();
-    const ok = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${base}^{commit}`], { cwd, encoding: 'utf8' });
+    const ok = spawnSync()('git', ['rev-parse', '--verify', '--quiet', `${base}^{commit}`], { cwd, encoding: 'utf8' });
     if (ok.status !== 0) throw new UsageError(`--base ${base}: no such git revision`);
     const diff = git(['diff', '--no-color', '--no-ext-diff', '--no-renames', '-U0', base, '--'], root);
     const changed = new Map<string, Set<number>>();

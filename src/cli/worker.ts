@@ -2,7 +2,7 @@
 // (same options, configuration and current folder), then lints each text it is sent and posts
 // back the findings. Errors go back as data: the main thread rethrows them as its own classes.
 
-import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import type { MessagePort } from 'node:worker_threads';
 import { RuleError, UsageError } from '../engine/errors.js';
 import { lint } from '../index.js';
 import type { Args } from './args.js';
@@ -11,6 +11,7 @@ import { loadRuleSet } from './run.js';
 
 /** Serves the pool: called by worker-main.ts, or by bin/mtlint.cjs in a worker of the bundled CLI. */
 export function serveWorker(): void {
+  const { parentPort, workerData } = process.getBuiltinModule('node:worker_threads');
   const { args, cwd, replies } = workerData as { args: Args; cwd: string; replies: MessagePort };
   const port = parentPort!;
   try {
