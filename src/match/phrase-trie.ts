@@ -1,0 +1,290 @@
+// The phrase kind's trie, in typed arrays. Built straight from a list of entries (a rule's, or
+// every enabled phrase rule's for the one-pass scan), with no object per trie node:
+//
+//   vocabulary   every literal word of the patterns → a number, through a table of 64-bit
+//                fingerprints (two 32-bit hashes of the characters): one probe into an
+//                Int32Array per word of text, however many words the dictionary has
+//   root steps   an Int32Array indexed by word number (-1: the word starts no entry)
+//   deeper steps one open-addressed table of (node, word number) → child node
+//   node flags   a byte per node: entries end here, special steps, class slots, further words
+//   entries      by node, as a linked list over the entry indices (endHead, endNext)
+//   extras       the few nodes with special steps (#cap, #num, #stop) or class slots: a Map
+//
+// A text word whose fingerprint clashes with a pattern word gets that word's number, so the
+// matcher checks the literal words of a path when an entry ends; should two pattern words ever
+// clash (odds about 1 in 10^10 for 50,000 words), numbers come from a Map of the words instead.
+
+/** A value a class slot can match: its words, and attributes usable as `{X.attr}`. */
+export interface ClassValue {
+  words: string[];
+  /** The words normalised (for case-insensitive values). */
+  norms: string[];
+  /** Match the words' case exactly (proper nouns); otherwise case-insensitively. */
+  exact: boolean;
+  attrs: Record<string, string>;
+}
+
+/** Class name → values indexed by their first word (normalised). */
+export type ClassIndex = Map<string, ClassValue[]>;
+
+/**
+ * A pattern step: a normalised word (`raw` as written, for `case: exact`), a special step
+ * (`#cap`, `#num`, `#stop`: the phrase kind tests them), or a class slot (`values` resolved when
+ * the pattern was parsed).
+ */
+export type Step = { lit: string; raw?: string } | { special: string } | { cls: string; name: string; values: ClassIndex };
+
+/** A class slot leaving a node: the node reached by one of its values. */
+export interface Slot {
+  values: ClassIndex;
+  name: string;
+  node: number;
+}
+
+/** What the rare nodes with special steps or class slots hold. */
+export interface Extra {
+  /** Special step name → child node. */
+  special: Map<string, number>;
+  slots: Slot[];
+  /** With several slots: word → the slots whose class has it, in slot order (built on first use). */
+  slotsByWord?: Map<string, Slot[]>;
+}
+
+export const ENDS = 1;
+export const SPECIAL = 2;
+export const SLOTS = 4;
+export const WORDS = 8;
+
+const NO_EXTRA: Extra = { special: new Map(), slots: [] };
+
+export class PhraseTrie<E extends { steps: readonly Step[] }> {
+  /** Per node: ENDS | SPECIAL | SLOTS | WORDS. Node 0 is the root. */
+  readonly flags: Uint8Array;
+  /** First entry (index into `entries`) ending at each node, -1 for none; then endNext per entry. */
+  readonly endHead: Int32Array;
+  readonly endNext: Int32Array;
+  readonly #extras = new Map<number, Extra>();
+  readonly #vocab: Fingerprints;
+  readonly #rootNext: Int32Array;
+  /** Per word number: 1 when it is a value of a class that a pattern starts with. */
+  readonly #rootSlot: Uint8Array;
+  /** Triples: node + 1 (0 = empty), word, child. */
+  #table = new Int32Array(16 * 3);
+  #mask = 15;
+  #edges = 0;
+
+  constructor(readonly entries: readonly E[]) {
+    // Every literal word, and the words that may fill a class slot at the root (they start entries too).
+    const words: string[] = [];
+    const rootClasses = new Set<ClassIndex>();
+    let steps = 0;
+    for (const { steps: s } of entries) {
+      steps += s.length;
+      for (const step of s) if ('lit' in step) words.push(step.lit);
+      if (s.length > 0 && 'cls' in s[0]) rootClasses.add(s[0].values);
+    }
+    for (const values of rootClasses) for (const word of values.keys()) words.push(word);
+    this.#vocab = new Fingerprints(words, wordHash);
+    this.#rootNext = new Int32Array(this.#vocab.size).fill(-1);
+    this.#rootSlot = new Uint8Array(this.#vocab.size);
+    for (const values of rootClasses) for (const word of values.keys()) this.#rootSlot[this.#vocab.get(word)] = 1;
+
+    const flags = new Uint8Array(steps + 1);
+    const endHead = new Int32Array(steps + 1).fill(-1);
+    const endTail = new Int32Array(steps + 1);
+    this.endNext = new Int32Array(entries.length).fill(-1);
+    let nodes = 1;
+    entries.forEach(({ steps: s }, e) => {
+      let node = 0;
+      for (const step of s) {
+        let child: number;
+        if ('lit' in step) {
+          const word = this.#vocab.get(step.lit);
+          child = this.next(node, word);
+          if (child < 0) this.#link(node, word, (child = nodes++));
+          flags[node] |= WORDS;
+        } else if ('special' in step) {
+          const { special } = this.#extra(node);
+          child = special.get(step.special) ?? nodes++;
+          special.set(step.special, child);
+          flags[node] |= SPECIAL;
+        } else {
+          const extra = this.#extra(node);
+          let slot = extra.slots.find((x) => x.values === step.values && x.name === step.name);
+          if (!slot) extra.slots.push((slot = { values: step.values, name: step.name, node: nodes++ }));
+          flags[node] |= SLOTS;
+          child = slot.node;
+        }
+        node = child;
+      }
+      if (flags[node] & ENDS) this.endNext[endTail[node]] = e;
+      else endHead[node] = e;
+      endTail[node] = e;
+      flags[node] |= ENDS;
+    });
+    this.flags = flags.slice(0, nodes);
+    this.endHead = endHead.slice(0, nodes);
+  }
+
+  /** The special steps and class slots leaving a node (empty for most). */
+  extra(node: number): Extra {
+    return this.#extras.get(node) ?? NO_EXTRA;
+  }
+
+  #extra(node: number): Extra {
+    let extra = this.#extras.get(node);
+    if (!extra) this.#extras.set(node, (extra = { special: new Map(), slots: [] }));
+    return extra;
+  }
+
+  /** Each token's word number, -1 for words no pattern has (or, rarely, a clashing one). */
+  numbersOf(norms: readonly { norm: string }[]): Int32Array {
+    const out = new Int32Array(norms.length);
+    for (let i = 0; i < norms.length; i++) out[i] = this.#vocab.get(norms[i].norm);
+    return out;
+  }
+
+  /** Whether some entry may start with this word (as its first word or in a class slot). */
+  starts(word: number): boolean {
+    return word >= 0 && (this.#rootNext[word] >= 0 || this.#rootSlot[word] === 1);
+  }
+
+  /**
+   * False when a walk from this word (which starts an entry) cannot find anything: it starts
+   * entries only literally, nothing ends or branches after it, and the next word does not
+   * continue any of them. Most words of a big term list stop here, without a walk.
+   */
+  mayContinue(word: number, nextWord: number): boolean {
+    const child = this.#rootNext[word];
+    if (child < 0 || this.#rootSlot[word] === 1 || this.flags[child] !== WORDS) return true;
+    return nextWord >= 0 && this.next(child, nextWord) >= 0;
+  }
+
+  /** The node after `node` on word number `word`, or -1. */
+  next(node: number, word: number): number {
+    if (node === 0) return this.#rootNext[word];
+    const table = this.#table;
+    const mask = this.#mask;
+    for (let h = mix(node, word) & mask; ; h = (h + 1) & mask) {
+      const at = table[h * 3];
+      if (at === 0) return -1;
+      if (at === node + 1 && table[h * 3 + 1] === word) return table[h * 3 + 2];
+    }
+  }
+
+  #link(node: number, word: number, child: number): void {
+    if (node === 0) {
+      this.#rootNext[word] = child;
+      return;
+    }
+    if (++this.#edges * 2 > this.#mask + 1) this.#grow();
+    this.#put(this.#table, this.#mask, node, word, child);
+  }
+
+  #put(table: Int32Array, mask: number, node: number, word: number, child: number): void {
+    let h = mix(node, word) & mask;
+    while (table[h * 3] !== 0) h = (h + 1) & mask;
+    table[h * 3] = node + 1;
+    table[h * 3 + 1] = word;
+    table[h * 3 + 2] = child;
+  }
+
+  #grow(): void {
+    const old = this.#table;
+    const mask = this.#mask * 2 + 1;
+    const table = new Int32Array((mask + 1) * 3);
+    for (let h = 0; h < old.length; h += 3) if (old[h] !== 0) this.#put(table, mask, old[h] - 1, old[h + 1], old[h + 2]);
+    this.#table = table;
+    this.#mask = mask;
+  }
+}
+
+function mix(node: number, word: number): number {
+  return (Math.imul(node, 0x9e3779b1) ^ Math.imul(word + 1, 0x85ebca77)) >>> 0;
+}
+
+/**
+ * Words → numbers by a 64-bit fingerprint of their characters, in one Int32Array. Should two
+ * listed words share a fingerprint, the numbers come from a Map of the words instead: slower,
+ * never wrong.
+ */
+export class Fingerprints {
+  readonly words: string[] = [];
+  /** Triples: first hash, second hash, number + 1 (0 = empty). */
+  readonly #table: Int32Array;
+  readonly #mask: number;
+  readonly #hash: (word: string) => void;
+  #exact?: Map<string, number>;
+
+  /** `hash`: another fingerprint (tests use a weak one to make collisions happen). */
+  constructor(words: Iterable<string>, hash?: WordHash) {
+    this.#hash = hash
+      ? (word) => {
+          const [a, b] = hash(word);
+          fp1 = a | 0;
+          fp2 = b | 0;
+        }
+      : fingerprint;
+    const unique = [...new Set(words)];
+    let size = 16;
+    while (size < unique.length * 2) size *= 2;
+    this.#mask = size - 1;
+    this.#table = new Int32Array(size * 3);
+    for (const word of unique) {
+      const same = this.get(word);
+      if (same >= 0) {
+        this.#exact = new Map(unique.map((w, n) => [w, n]));
+        this.words.splice(0, this.words.length, ...unique);
+        return;
+      }
+      this.#hash(word);
+      let h = fp1 & this.#mask;
+      while (this.#table[h * 3 + 2] !== 0) h = (h + 1) & this.#mask;
+      this.#table[h * 3] = fp1;
+      this.#table[h * 3 + 1] = fp2;
+      this.#table[h * 3 + 2] = this.words.push(word);
+    }
+  }
+
+  get size(): number {
+    return this.words.length;
+  }
+
+  /** The word's number; -1 for a word not in the list, or rarely another word's number (callers check). */
+  get(word: string): number {
+    if (this.#exact) return this.#exact.get(word) ?? -1;
+    this.#hash(word);
+    const table = this.#table;
+    for (let h = fp1 & this.#mask; ; h = (h + 1) & this.#mask) {
+      const n = table[h * 3 + 2];
+      if (n === 0) return -1;
+      if (table[h * 3] === fp1 && table[h * 3 + 1] === fp2) return n - 1;
+    }
+  }
+}
+
+/** The last fingerprint computed (two results without allocating). */
+let fp1 = 0;
+let fp2 = 0;
+
+export type WordHash = (word: string) => [number, number];
+
+/** The fingerprint tries built from now on use (undefined: the real one); for tests. */
+let wordHash: WordHash | undefined;
+
+export function useWordHash(hash?: WordHash): void {
+  wordHash = hash;
+}
+
+function fingerprint(word: string): void {
+  let a = 0x811c9dc5 | 0;
+  let b = word.length | 0;
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x5bd1e995);
+    b ^= b >>> 13;
+  }
+  fp1 = a;
+  fp2 = b;
+}
