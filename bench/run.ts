@@ -78,6 +78,8 @@ interface Run {
   stdoutLines: number;
   code: number | null;
   timedOut: boolean;
+  /** What an mtlint run wrote to MTLINT_TIMINGS (ms from its start): first input read, report written, first worker ready. */
+  timings?: { firstRead?: number; reported?: number; workerReady?: number };
 }
 
 let rssCounter = 0;
@@ -85,7 +87,8 @@ let hookPath = '';
 
 /** Runs a command; wall time from spawn to exit; peak RSS through /usr/bin/time, or a preload for node. */
 function runTimed(cmd: string, args: string[], opts: { node?: boolean; timeoutMs?: number; keepStdout?: boolean } = {}): Promise<Run> {
-  const rssFile = join(workDir, `rss-${rssCounter++}`);
+  const rssFile = join(workDir, `rss-${rssCounter}`);
+  const timingsFile = join(workDir, `timings-${rssCounter++}`);
   let file = cmd;
   let fullArgs = args;
   if (opts.node) {
@@ -101,7 +104,7 @@ function runTimed(cmd: string, args: string[], opts: { node?: boolean; timeoutMs
   }
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const child = spawn(file, fullArgs, { cwd: ROOT, env: { ...process.env, MTLINT_BENCH_RSS: rssFile, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(file, fullArgs, { cwd: ROOT, env: { ...process.env, MTLINT_BENCH_RSS: rssFile, MTLINT_TIMINGS: timingsFile, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] });
     const chunks: Buffer[] = [];
     let bytes = 0;
     let lines = 0;
@@ -129,7 +132,8 @@ function runTimed(cmd: string, args: string[], opts: { node?: boolean; timeoutMs
         reject(new Error(`${cmd} ${args.join(' ')} exited ${code}: ${stderr.trim().split('\n').slice(-3).join(' / ')}`));
         return;
       }
-      resolve({ ms, rssKb, stdout: Buffer.concat(chunks).toString(), stdoutBytes: bytes, stdoutLines: lines, code, timedOut });
+      const timings = existsSync(timingsFile) ? (JSON.parse(readFileSync(timingsFile, 'utf8')) as Run['timings']) : undefined;
+      resolve({ ms, rssKb, stdout: Buffer.concat(chunks).toString(), stdoutBytes: bytes, stdoutLines: lines, code, timedOut, timings });
     });
   });
 }
@@ -379,8 +383,28 @@ async function main(): Promise<void> {
   const bigFileRss = med(bigCli, (r) => r.rssKb);
   const jobsSpeedup = jobsOption ? med(batch[1], (r) => r.ms) / med(batch[2], (r) => r.ms) : NaN;
   const bigJobsSpeedup = jobsOption ? med(bigBatch[0], (r) => r.ms) / med(bigBatch[1], (r) => r.ms) : NaN;
-  print(`Batch in one process: ${fmt(med(batch[0], (r) => r.ms) / inputs.batchDir.files, 1)} ms per article (default --jobs: one thread per core). ${jobsOption ?? '--jobs'} 2 vs 1 on the ${inputs.batchDir.files}-article batch: ×${fmt(jobsSpeedup, 2)}; on ${fmt(inputs.bigBatchDir.files)} articles: ×${fmt(bigJobsSpeedup, 2)}. The text file is linted in pieces of ≈ 250,000 characters cut at blank lines; NDJSON records are read, linted and reported one at a time.`);
+  print(`Batch in one process: ${fmt(med(batch[0], (r) => r.ms) / inputs.batchDir.files, 1)} ms per article (default --jobs: one thread per core less one). ${jobsOption ?? '--jobs'} 2 vs 1 on the ${inputs.batchDir.files}-article batch: ×${fmt(jobsSpeedup, 2)}; on ${fmt(inputs.bigBatchDir.files)} articles: ×${fmt(bigJobsSpeedup, 2)}. The text file is linted in pieces of ≈ 250,000 characters cut at blank lines; NDJSON records are read, linted and reported one at a time.`);
   print();
+  if (jobsOption && batch[1].every((r) => r.timings?.reported !== undefined)) {
+    // Where the whole-process ratio goes: start-up S (process start → first file read), the lint
+    // phase L (first file read → report written) and W, how long after the first file read the
+    // worker is ready (it starts with the process and loads its rules while the main thread loads
+    // its own, then lints alone). With two threads as fast as one: (S + L) / (S + W + (L - W) / 2).
+    const phase = (r: Run) => r.timings!.reported! - r.timings!.firstRead!;
+    const rows = [
+      { name: `${inputs.batchDir.files} articles`, runs: [batch[1], batch[2]] },
+      { name: `${fmt(inputs.bigBatchDir.files)} articles`, runs: [bigBatch[0], bigBatch[1]] },
+    ].map(({ name, runs: [one, two] }) => {
+      const s = med(one, (r) => r.timings!.firstRead!);
+      const l1 = med(one, phase);
+      const l2 = med(two, phase);
+      const w = med(two, (r) => (r.timings!.workerReady ?? NaN) - r.timings!.firstRead!);
+      return [name, fmtMs(s), fmtMs(l1), fmtMs(med(two, (r) => r.timings!.firstRead!)), fmtMs(w), fmtMs(l2), `×${fmt(l1 / l2, 2)}`, `×${fmt(med(one, (r) => r.ms) / med(two, (r) => r.ms), 2)}`, `×${fmt((s + l1) / (s + (l1 + Math.max(0, w)) / 2), 2)}`];
+    });
+    print(`Lint phase (first file read → report written, from timestamps the CLI writes to MTLINT_TIMINGS) of the same runs, medians:`);
+    print();
+    table([`batch`, `${jobsOption} 1: start-up S ms`, `${jobsOption} 1: lint phase L ms`, `${jobsOption} 2: start-up ms`, `${jobsOption} 2: worker ready W ms after first read`, `${jobsOption} 2: lint phase ms`, 'lint-phase ratio', 'whole-process ratio', 'bound (S + L) / (S + W + (L - W)/2)'], rows);
+  }
 
   // Targets.
   print(`## Targets (from this run)`);
