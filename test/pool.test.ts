@@ -75,6 +75,19 @@ test('a bad file among many: the same single error line and exit 2 with workers'
   assert.is(two.stdout, '');
 });
 
+test('MTLINT_TIMINGS: when the first input was read, the report written and (with workers) a worker ready', () => {
+  const file = join(tempDir('mtlint-pool-timings-'), 'timings.json');
+  for (const jobs of ['1', '2']) {
+    const r = mtlint(['--jobs', jobs, '--format', 'json', dir], { env: { ...process.env, NO_COLOR: '1', MTLINT_TIMINGS: file } });
+    assert.ok(r.code === 0 || r.code === 1, r.stderr);
+    const t = JSON.parse(readFileSync(file, 'utf8')) as { firstRead: number; reported: number; workerReady?: number };
+    assert.ok(t.firstRead > 0 && t.reported >= t.firstRead, JSON.stringify(t));
+    // (a worker of so small a batch may not be ready before the end: then it is not reported)
+    if (jobs === '1') assert.is(t.workerReady, undefined);
+    else if (t.workerReady !== undefined) assert.ok(t.workerReady > 0);
+  }
+});
+
 test('jobsFor: one thread for one input; by default one per core less one (at most one per input); --jobs wins', () => {
   assert.is(jobsFor({ jobs: undefined }, 1, 8), 1);
   assert.is(jobsFor({ jobs: undefined }, 0, 8), 1);
