@@ -5,8 +5,8 @@
 import { createRequire } from 'node:module';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { BUILTIN_RULES_DIR, compileRulesDir, ENGLISH_INDEX, englishWords, hashRules, isEnglishWord, loadRules, makeEnv } from '../src/engine/load.js';
-import { writeFileSync, cpSync, readFileSync, existsSync } from 'node:fs';
+import { BUILTIN_RULES_DIR, compileRulesDir, ENGLISH_INDEX, englishWords, hashRules, isEnglishWord, loadRules, makeEnv, rulesMatch, stampHolds, stampRules } from '../src/engine/load.js';
+import { writeFileSync, cpSync, readFileSync, existsSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { findHazard } from '../src/engine/regex-safety.js';
 import { tempDir } from './helpers.js';
@@ -67,6 +67,43 @@ test('precompiled rules: the hash changes with any rule file or list', () => {
   const list = join(dir, 'lists', 'countries.yaml');
   writeFileSync(list, readFileSync(list, 'utf8') + '\n');
   assert.is.not(hashRules(dir), afterRule);
+});
+
+test('precompiled rules: the stamp holds until a file is written, added or removed; then the hash decides', () => {
+  const dir = tempDir('mtlint-stamp-');
+  cpSync(BUILTIN_RULES_DIR, dir, { recursive: true });
+  // Every time a minute back, so that a change made now is newer whatever the clock's resolution.
+  const past = new Date(Date.now() - 60_000);
+  const age = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) if (e.isDirectory()) age(join(d, e.name));
+    for (const e of readdirSync(d)) utimesSync(join(d, e), past, past);
+    utimesSync(d, past, past);
+  };
+  const fresh = () => {
+    age(dir);
+    return { stamp: stampRules(dir), hash: hashRules(dir) };
+  };
+  const rule = join(dir, 'calques', 'according-to.yaml');
+  const list = join(dir, 'lists', 'countries.yaml');
+
+  let compiled = fresh();
+  assert.ok(stampHolds(dir, compiled.stamp));
+  assert.ok(compiled.stamp.files.some(([f]) => f === join('lists', 'countries.yaml')));
+  // Written again with the same text: the stamp no longer holds, the hash still matches.
+  writeFileSync(rule, readFileSync(rule));
+  assert.not.ok(stampHolds(dir, compiled.stamp));
+  assert.ok(rulesMatch(dir, compiled));
+  for (const change of [
+    () => writeFileSync(rule, readFileSync(rule, 'utf8').replace('according', 'accordinG')), // same size
+    () => writeFileSync(list, readFileSync(list, 'utf8') + '\n'),
+    () => writeFileSync(join(dir, 'calques', 'new-rule.yaml'), readFileSync(rule)),
+    () => rmSync(rule),
+  ]) {
+    compiled = fresh();
+    change();
+    assert.not.ok(stampHolds(dir, compiled.stamp), change.toString());
+    assert.not.ok(rulesMatch(dir, compiled), change.toString());
+  }
 });
 
 test.run();
