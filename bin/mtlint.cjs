@@ -5,7 +5,7 @@
 // cache matches this Node; without the bundle, the compiled modules in dist/. CommonJS, like the
 // bundle: Node then never starts its ES module loader for a plain run (≈ 10 ms).
 'use strict';
-const { existsSync, readFileSync, writeFileSync } = require('node:fs');
+const { existsSync, readFileSync, statSync, writeFileSync } = require('node:fs');
 const Module = require('node:module');
 const { join } = require('node:path');
 const vm = require('node:vm');
@@ -21,22 +21,38 @@ const bundle = join(dist, 'mtlint.cjs');
 const cache = join(dist, 'mtlint.cache');
 
 /**
- * The bundle's exports. V8 checks a code cache only against the source's length: the cache file
- * starts with the SHA-1 of the bundle it was made from, and is used only with that bundle. A
- * cache from another Node version is rejected by V8 and the bundle compiled as usual.
+ * The bundle's exports. V8 checks a code cache only against the source's length, so the cache
+ * file starts with a line naming the bundle it was made from: its modification time, size and
+ * CRC-32. The cache is used when the bundle still has that time and size (nothing wrote it since
+ * the build), else when its CRC-32 is the same (an installed package: npm gives every file a new
+ * time). A cache from another Node version is rejected by V8 and the bundle compiled as usual.
  */
 function loadBundle() {
-  const source = readFileSync(bundle, 'utf8');
-  const hash = require('node:crypto').createHash('sha1').update(source).digest('hex');
-  const saved = existsSync(cache) ? readFileSync(cache) : undefined;
-  const cachedData = saved && saved.subarray(0, 40).toString('latin1') === hash ? saved.subarray(40) : undefined;
+  const bytes = readFileSync(bundle);
+  const source = bytes.toString('utf8');
+  const cachedData = cacheFor(bytes);
   const script = new vm.Script(Module.wrap(source), { filename: bundle, cachedData });
   const module = { exports: {} };
   script.runInThisContext()(module.exports, Module.createRequire(bundle), module, bundle, dist);
   // npm run build records the cache after a run on a sample (scripts/bundle.mjs).
   const out = process.env.MTLINT_WRITE_CODE_CACHE;
-  if (out) process.on('exit', () => writeFileSync(out, Buffer.concat([Buffer.from(hash, 'latin1'), script.createCachedData()])));
+  if (out) {
+    process.on('exit', () => {
+      const head = `${statSync(bundle).mtimeMs} ${bytes.length} ${require('node:zlib').crc32(bytes)}\n`;
+      writeFileSync(out, Buffer.concat([Buffer.from(head, 'latin1'), script.createCachedData()]));
+    });
+  }
   return module.exports;
+}
+
+/** The code cache recorded for this bundle, else undefined. */
+function cacheFor(bytes) {
+  if (!existsSync(cache)) return undefined;
+  const saved = readFileSync(cache);
+  const end = saved.indexOf(10);
+  const [mtime, size, crc] = saved.subarray(0, Math.max(end, 0)).toString('latin1').split(' ');
+  const same = (String(statSync(bundle).mtimeMs) === mtime && String(bytes.length) === size) || String(require('node:zlib').crc32(bytes)) === crc;
+  return end > 0 && same ? saved.subarray(end + 1) : undefined;
 }
 
 // The pool starts its workers with this flag (src/cli/pool.ts), so a plain run need not load node:worker_threads.

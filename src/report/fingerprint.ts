@@ -2,8 +2,6 @@
 // matched text with a little context either side (on its own line, white space collapsed).
 // Used by the baseline and as SARIF's partial fingerprint.
 
-import { createHash } from 'node:crypto';
-
 const CONTEXT = 40;
 
 export function contextHash(ruleId: string, text: string, start: number, end: number): string {
@@ -14,7 +12,9 @@ export function contextHash(ruleId: string, text: string, start: number, end: nu
   const nl = text.slice(end, z).search(/[\r\n]/);
   if (nl >= 0) z = end + nl;
   const context = text.slice(a, start) + '\u0000' + text.slice(start, end) + '\u0000' + text.slice(end, z);
-  return createHash('sha256')
+  // node:crypto loaded on first use: a run without baseline or SARIF output never needs it.
+  return process.getBuiltinModule('node:crypto')
+    .createHash('sha256')
     .update(`${ruleId}\u0000${context.replace(/\s+/g, ' ').trim()}`)
     .digest('hex')
     .slice(0, 32);
