@@ -9,6 +9,7 @@ import { BUILTIN_RULES_DIR, compileRulesDir, ENGLISH_INDEX, englishWords, hashRu
 import { writeFileSync, cpSync, readFileSync, existsSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { findHazard } from '../src/engine/regex-safety.js';
+import { literalPrefixes, requiredLiterals, stripLeadingAssertions } from '../src/kinds/boilerplate.js';
 import { tempDir } from './helpers.js';
 
 const words = createRequire(import.meta.url)('an-array-of-english-words') as string[];
@@ -52,6 +53,25 @@ test('precompiled rules: the patterns recorded as safe are every rule pattern, a
     assert.is(findHazard(key.slice(slash + 1), key.slice(0, slash)), null, key);
   }
   assert.ok(compiled.safe.some((k) => k.startsWith('iu/')) && compiled.safe.some((k) => k.startsWith('u/')));
+});
+
+test('precompiled rules: the facts recorded as derived from the patterns are what their functions derive now', () => {
+  const compiled = compileRulesDir(BUILTIN_RULES_DIR);
+  const fns: Record<string, (p: string) => unknown> = {
+    literalPrefixes: (p) => literalPrefixes(p),
+    inlinePrefixes: (p) => literalPrefixes(stripLeadingAssertions(p), true),
+    requiredLiterals: (p) => requiredLiterals(p),
+  };
+  const seen = new Set<string>();
+  for (const [key, value] of compiled.derived) {
+    const [name, input] = key.split('\0');
+    assert.ok(fns[name], `unknown derived fact ${name}`);
+    assert.equal(fns[name](input), value, key);
+    seen.add(name);
+  }
+  assert.equal([...seen].sort(), Object.keys(fns).sort());
+  // Written to JSON and read back, the same.
+  assert.equal(JSON.parse(JSON.stringify(compiled.derived)), compiled.derived);
 });
 
 test('precompiled rules: the hash changes with any rule file or list', () => {

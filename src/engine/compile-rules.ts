@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { BUILTIN_RULES_DIR, COMPILED_RULES, compileRulesDir, ENGLISH_INDEX, indexEnglish } from './load.js';
 
-// Everything from the YAML, nothing from a previous build (its lists or its safe patterns).
+// Everything from the YAML, nothing from a previous build (its lists, safe patterns or derived facts).
 process.env.MTLINT_NO_PRECOMPILED = '1';
 const compiled = compileRulesDir(BUILTIN_RULES_DIR);
 writeFileSync(COMPILED_RULES, JSON.stringify(compiled));

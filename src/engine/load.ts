@@ -17,6 +17,7 @@ import type { Checker, KindEnv } from '../kinds/kind.js';
 import type { FixSafety, RuleExamples, RuleSpec, Severity } from '../types.js';
 import { RuleError } from './errors.js';
 import { verifyExamples } from './examples.js';
+import { derivedFacts, seedDerived } from './derived.js';
 import { markSafe, safePatterns } from './regex-safety.js';
 
 export interface Rule extends RuleSpec {
@@ -58,6 +59,8 @@ export interface CompiledRules {
   lists: Record<string, unknown[]>;
   /** Regular expressions of these rules that passed the backtracking check (regex-safety.ts), not checked again at load. */
   safe: string[];
+  /** What pure functions derived from these rules' patterns (derived.ts), not derived again at load. */
+  derived: [string, unknown][];
 }
 
 const LISTS = 'lists';
@@ -99,6 +102,7 @@ function precompiled(): CompiledRules | null {
     if (data.version === 2 && rulesMatch(BUILTIN_RULES_DIR, data)) {
       compiledCache = data;
       markSafe(data.safe ?? []);
+      seedDerived(data.derived ?? []);
     }
   } catch {
     // unreadable or from another version: parse the YAML
@@ -186,7 +190,7 @@ export function compileRulesDir(dir: string): CompiledRules {
   });
   const lists: Record<string, unknown[]> = {};
   for (const file of listFiles(dir)) lists[file.slice(join(dir, LISTS).length + 1).replace(/\.ya?ml$/, '')] = parseList(file);
-  return { version: 2, hash: hashRules(dir), stamp, specs, lists, safe: safePatterns().sort() };
+  return { version: 2, hash: hashRules(dir), stamp, specs, lists, safe: safePatterns().sort(), derived: derivedFacts() };
 }
 
 function parseList(path: string): unknown[] {

@@ -9,6 +9,7 @@
 //   … what is recyclable garbage. (Photo by Cang Yan)
 //                                 ^^^^^^^^^^^^^^^^^^^
 
+import { derived } from '../engine/derived.js';
 import { DocumentCache, type TextDocument } from '../text/document.js';
 import { isSpaceAt } from '../text/lines.js';
 import type { Match, RuleSpec } from '../types.js';
@@ -35,7 +36,7 @@ export const boilerplate: Kind = {
     // is a whole-line match of one of the groups (unless a pattern refers to a group by number or
     // name, which would then point elsewhere: such rules keep the one pattern).
     const split = !patterns.some((p) => /\\(?:[1-9]|k<)/.test(p));
-    const starts = split ? patterns.map((p) => literalPrefixes(p)) : [];
+    const starts = split ? patterns.map((p) => derived('literalPrefixes', p, literalPrefixes)) : [];
     const usable = (i: number) => starts[i] != null && !starts[i]!.includes('');
     const literal = patterns.filter((_, i) => split && usable(i));
     const rest = patterns.filter((_, i) => !(split && usable(i)));
@@ -89,7 +90,7 @@ function checkInline(doc: TextDocument, re: RegExp, lines: Match[]): Match[] {
 export function inlineGate(patterns: string[]): RegExp | null {
   const all: string[] = [];
   for (const p of patterns) {
-    const prefixes = literalPrefixes(stripLeadingAssertions(p), true);
+    const prefixes = derived('inlinePrefixes', p, (x) => literalPrefixes(stripLeadingAssertions(x), true));
     if (!prefixes || prefixes.includes('')) return null;
     all.push(...prefixes);
   }
@@ -414,7 +415,7 @@ export function literalPrefixes(source: string, keepCase = false): string[] | nu
 export function requiredGate(patterns: string[]): RegExp | null {
   const all: string[] = [];
   for (const p of patterns) {
-    const lits = requiredLiterals(p);
+    const lits = derived('requiredLiterals', p, requiredLiterals);
     if (lits === null) return null;
     all.push(...lits);
   }
