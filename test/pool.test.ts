@@ -67,12 +67,16 @@ test('a bad file among many: the same single error line and exit 2 with workers'
   const bad = tempDir('mtlint-pool-bad-');
   for (let i = 0; i < 6; i++) writeFileSync(join(bad, `a${i}.md`), i === 3 ? 'Text <!-- mtlint-disable no-such/rule -->\n' : 'Fine text.\n');
   const one = mtlint(['--jobs', '1', bad]);
-  const two = mtlint(['--jobs', '2', bad]);
   assert.is(one.code, 2);
-  assert.is(two.code, 2);
-  assert.is(two.stderr, one.stderr);
   assert.is(one.stderr.trim().split('\n').length, 1, one.stderr);
-  assert.is(two.stdout, '');
+  // Several runs: the pool's close() once let the process end, exit 0 and silent, while a worker
+  // that was still starting was being stopped (≈ 1 run in 5 on a loaded machine).
+  for (let i = 0; i < 4; i++) {
+    const two = mtlint(['--jobs', '2', bad]);
+    assert.is(two.code, 2);
+    assert.is(two.stderr, one.stderr);
+    assert.is(two.stdout, '');
+  }
 });
 
 test('MTLINT_TIMINGS: when the first input was read, the report written and (with workers) a worker ready', () => {

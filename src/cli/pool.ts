@@ -158,7 +158,15 @@ export class LintPool {
 
   /** Stops the workers; pending tasks are dropped. */
   async close(): Promise<void> {
-    await Promise.all(this.#slots.map((s) => s.worker.terminate()));
+    // The workers and their ports are unreferenced while idle or still starting, and a worker's
+    // 'exit' (which settles terminate()) does not by itself keep the event loop alive: without this
+    // timer the loop could empty first and the process end, exit code 0, before the caller reports.
+    const keepAlive = setInterval(() => {}, 1 << 30);
+    try {
+      await Promise.all(this.#slots.map((s) => s.worker.terminate()));
+    } finally {
+      clearInterval(keepAlive);
+    }
     for (const s of this.#slots) s.replies.close();
   }
 
