@@ -27,9 +27,10 @@ async function mtlint(args: string[]): Promise<ChildResult> {
   const t0 = performance.now();
   const { loadRules } = await import('../src/engine/load.js');
   const { loadPhraseTsv } = await import('../src/engine/phrases-tsv.js');
-  const { lintText } = await import('../src/engine/lint.js');
+  const { lintText, prepareRules } = await import('../src/engine/lint.js');
   const rules = packs === 'default' ? loadRules({ verify: false }).filter((r) => r.enabled) : [];
   if (phrases) rules.push(loadPhraseTsv(phrases));
+  prepareRules(rules);
   const t1 = performance.now();
   const text = readFileSync(file, 'utf8');
   // A feed is many articles: lint each on its own unless --whole.

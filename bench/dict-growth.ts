@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { lintText } from '../src/engine/lint.js';
+import { lintText, prepareRules } from '../src/engine/lint.js';
 import { loadPhraseTsv } from '../src/engine/phrases-tsv.js';
 import { ARTICLE_SEPARATOR, buildDictionaries, corpusText, loadCorpus } from './data.js';
 
@@ -24,6 +24,7 @@ try {
   const rows = buildDictionaries(root, corpus, sizes, dir).map((d) => {
     const t = performance.now();
     const rule = loadPhraseTsv(d.tsv);
+    prepareRules([rule]);
     return { size: d.size, rule, loadMs: performance.now() - t, best: Infinity, findings: 0 };
   });
   for (let p = 0; p < passes; p++) {

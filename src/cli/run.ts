@@ -12,6 +12,7 @@ import { UsageError } from '../engine/errors.js';
 import { BUILTIN_RULES_DIR, loadRules, type Rule } from '../engine/load.js';
 import { applyStyle } from '../engine/style.js';
 import { loadPhraseTsv } from '../engine/phrases-tsv.js';
+import { prepareRules } from '../engine/lint.js';
 import { fix, lint, resolveFormat, type LintFinding, type LintOptions } from '../index.js';
 import { expandInputs } from '../io/expand.js';
 import { detectFormat, parseSource, type InputFormat } from '../io/formats/index.js';
@@ -77,6 +78,7 @@ async function runWith(args: Args, cwd: string, early: LintPool | undefined, tim
     for (const r of rules) process.stdout.write(`${r.id}\t${r.kind}\t${r.severity}\tfix: ${r.fix}\n`);
     return 0;
   }
+  prepareRules(rules);
   const paths = await expandInputs(args.files, {
     ignored: args.ignore ? makeIgnore(config, cwd) : undefined,
     onIgnored: (p) => process.stderr.write(`mtlint: ${p} is ignored (.mtlintignore or the configuration's ignore; --no-ignore checks it)\n`),

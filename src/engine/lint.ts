@@ -22,8 +22,8 @@ export function lintDocument(doc: TextDocument, rules: readonly Rule[]): Finding
   return sortFindings(dedupe(findings));
 }
 
-/** Matches of the enabled rules whose checkers run as a group (one pass for all the phrase rules). */
-function runGroups(doc: TextDocument, rules: readonly Rule[]): Map<Checker, Match[]> {
+/** The enabled rules' checkers that run as a group (all the phrase rules: one pass), by group. */
+function groupsOf(rules: readonly Rule[]): Map<CheckerGroup, Checker[]> {
   const groups = new Map<CheckerGroup, Checker[]>();
   for (const rule of rules) {
     const group = rule.enabled ? rule.check.group : undefined;
@@ -32,8 +32,21 @@ function runGroups(doc: TextDocument, rules: readonly Rule[]): Map<Checker, Matc
     if (members) members.push(rule.check);
     else groups.set(group, [rule.check]);
   }
+  return groups;
+}
+
+/**
+ * Builds what the selected rules would otherwise build for their first document (the phrase
+ * rules' one matcher for exactly this selection), so that loading a rule set pays for it.
+ */
+export function prepareRules(rules: readonly Rule[]): void {
+  for (const [group, members] of groupsOf(rules)) group.prepare?.(members);
+}
+
+/** Matches of the enabled rules whose checkers run as a group. */
+function runGroups(doc: TextDocument, rules: readonly Rule[]): Map<Checker, Match[]> {
   const out = new Map<Checker, Match[]>();
-  for (const [group, members] of groups) {
+  for (const [group, members] of groupsOf(rules)) {
     const results = group.run(doc, members);
     members.forEach((c, k) => out.set(c, results[k]));
   }

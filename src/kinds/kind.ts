@@ -16,6 +16,8 @@ export interface Checker {
 /** Runs several checkers of a kind in one pass: their matches, in the order given. */
 export interface CheckerGroup {
   run(doc: TextDocument, checkers: Checker[]): Match[][];
+  /** Builds now what `run` with these checkers would build on first use (part of loading a rule set). */
+  prepare?(checkers: Checker[]): void;
 }
 
 /** Shared data the kinds may look up, loaded lazily from rules/lists/. */

@@ -162,6 +162,9 @@ function mergedFor(list: Member[]): Merged {
 
 /** Matches every given phrase rule in one pass over the document; results in the rules' order. */
 export const phraseGroup: CheckerGroup = {
+  prepare(checkers) {
+    mergedFor(checkers.map((c) => members.get(c)!));
+  },
   run(doc, checkers) {
     const merged = mergedFor(checkers.map((c) => members.get(c)!));
     const found = matchDocument(doc, merged);
