@@ -1,9 +1,13 @@
 // The NDJSON stream's line reader: lines decoded from bytes one at a time are the lines of the
 // whole decoded text, whatever the chunking (CRLF and multi-byte characters cut between chunks).
+// A record's "text" value found by the skimmer is the one JSON.parse gives; the source map
+// builder maps every unit.
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { decodedLines } from '../src/cli/ndjson-stream.js';
+import { textValue } from '../src/io/formats/ndjson.js';
+import { MapBuilder } from '../src/io/mapping.js';
 
 /** A seeded generator of numbers in [0, 1) (mulberry32). */
 function rng(seed: number): () => number {
@@ -83,6 +87,66 @@ test('a UTF-8 BOM is dropped and reported; invalid UTF-8, UTF-16 and NUL bytes a
   await refused(Buffer.from([0x7b, 0xc3]), /not valid UTF-8/);
   await refused(Buffer.from('\ufeff{}', 'utf16le'), /must be UTF-8/);
   await refused(Buffer.from([0x7b, 0x00, 0x7d]), /binary file/);
+});
+
+
+/** A random JSON value up to `depth` deep; strings with quotes, backslashes, braces and non-ASCII. */
+function randomValue(r: () => number, depth: number): unknown {
+  const pick = Math.floor(r() * (depth > 0 ? 7 : 5));
+  const str = () => Array.from({ length: Math.floor(r() * 6) }, () => ['a', '"', '\\', '{', '}', '[', ']', ',', ':', 'é', '’', '\n', 'text'][Math.floor(r() * 13)]).join('');
+  if (pick === 0) return str();
+  if (pick === 1) return Math.floor(r() * 2000) - 1000 + (r() < 0.3 ? 0.5 : 0);
+  if (pick === 2) return r() < 0.5;
+  if (pick === 3) return null;
+  if (pick === 4) return r() < 0.5 ? 1e21 : -0.25;
+  if (pick === 5) return Array.from({ length: Math.floor(r() * 3) }, () => randomValue(r, depth - 1));
+  return Object.fromEntries(Array.from({ length: Math.floor(r() * 3) }, () => [r() < 0.2 ? 'text' : str(), randomValue(r, depth - 1)]));
+}
+
+test('textValue: the top-level "text" value of any record, the last of duplicates, whatever else the line holds', () => {
+  const r = rng(11);
+  const space = () => [' ', '', '\t', '  '][Math.floor(r() * 4)];
+  for (let n = 0; n < 500; n++) {
+    // Members written by hand, so that keys repeat (JSON.parse keeps the last) and spacing varies.
+    const members: string[] = [];
+    for (let k = Math.floor(r() * 4); k > 0; k--) members.push(`${JSON.stringify(r() < 0.5 ? 'id' : 'meta')}${space()}:${space()}${JSON.stringify(randomValue(r, 3))}`);
+    const texts = 1 + Math.floor(r() * 2);
+    for (let k = 0; k < texts; k++) {
+      // The key itself may be written with an escape.
+      const key = r() < 0.2 ? '"\\u0074ext"' : '"text"';
+      members.splice(Math.floor(r() * (members.length + 1)), 0, `${key}${space()}:${space()}${JSON.stringify(randomValue(r, 0) + String(n))}`);
+    }
+    const line = `${space()}{${space()}${members.join(`${space()},${space()}`)}${space()}}${space()}`;
+    const [from, to] = textValue(line);
+    assert.is(JSON.parse(line.slice(from, to)), (JSON.parse(line) as { text: unknown }).text, line);
+  }
+});
+
+test('MapBuilder: each unit of the text maps to its source range, across growth', () => {
+  const r = rng(5);
+  const b = new MapBuilder();
+  const expected: [number, number][] = [];
+  let text = '';
+  let at = 0;
+  while (text.length < 5000) {
+    if (r() < 0.6) {
+      const src = 'x'.repeat(Math.floor(r() * 700));
+      b.copy(src, 0, src.length, at);
+      for (let i = 0; i < src.length; i++) expected.push([at + i, at + i + 1]);
+      text += src;
+      at += src.length;
+    } else {
+      const s = 'é'.repeat(1 + Math.floor(r() * 3));
+      b.decoded(s, at, at + 6);
+      for (let i = 0; i < s.length; i++) expected.push([at, at + 6]);
+      text += s;
+      at += 6;
+    }
+  }
+  const map = b.build(0);
+  assert.is(map.text, text);
+  assert.equal([...map.start], expected.map((e) => e[0]));
+  assert.equal([...map.end], expected.map((e) => e[1]));
 });
 
 test.run();

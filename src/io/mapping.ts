@@ -41,22 +41,43 @@ export const identityEncode = (text: string): string => text;
 /** Builds a SourceMap unit by unit. */
 export class MapBuilder {
   #parts: string[] = [];
-  #starts: number[] = [];
-  #ends: number[] = [];
+  /** Per unit of the text: source start and end, in arrays grown by doubling. */
+  #starts = new Int32Array(256);
+  #ends = new Int32Array(256);
+  #length = 0;
   #last = '';
 
   get length(): number {
-    return this.#starts.length;
+    return this.#length;
+  }
+
+  /** Room for `more` units. */
+  #reserve(more: number): void {
+    const need = this.#length + more;
+    if (need <= this.#starts.length) return;
+    let size = this.#starts.length * 2;
+    while (size < need) size *= 2;
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    starts.set(this.#starts.subarray(0, this.#length));
+    ends.set(this.#ends.subarray(0, this.#length));
+    this.#starts = starts;
+    this.#ends = ends;
   }
 
   /** Source units copied as they are (`shift`: where `src` itself starts in the source). */
   copy(src: string, from: number, to: number, shift = 0): void {
     if (to <= from) return;
     this.#parts.push(src.slice(from, to));
-    for (let i = from + shift; i < to + shift; i++) {
-      this.#starts.push(i);
-      this.#ends.push(i + 1);
+    this.#reserve(to - from);
+    const starts = this.#starts;
+    const ends = this.#ends;
+    let n = this.#length;
+    for (let i = from + shift; i < to + shift; i++, n++) {
+      starts[n] = i;
+      ends[n] = i + 1;
     }
+    this.#length = n;
     this.#last = (this.#last + src.slice(Math.max(from, to - 2), to)).slice(-2);
   }
 
@@ -64,10 +85,10 @@ export class MapBuilder {
   decoded(str: string, s: number, e: number): void {
     if (str === '') return;
     this.#parts.push(str);
-    for (let i = 0; i < str.length; i++) {
-      this.#starts.push(s);
-      this.#ends.push(e);
-    }
+    this.#reserve(str.length);
+    this.#starts.fill(s, this.#length, this.#length + str.length);
+    this.#ends.fill(e, this.#length, this.#length + str.length);
+    this.#length += str.length;
     this.#last = (this.#last + str).slice(-2);
   }
 
@@ -85,8 +106,8 @@ export class MapBuilder {
   build(origin: number, encode: (text: string, at: number) => string = identityEncode): SourceMap {
     return {
       text: this.#parts.join(''),
-      start: Int32Array.from(this.#starts),
-      end: Int32Array.from(this.#ends),
+      start: this.#starts.slice(0, this.#length),
+      end: this.#ends.slice(0, this.#length),
       origin,
       encode,
     };

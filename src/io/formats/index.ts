@@ -9,8 +9,8 @@ import * as Markdown from './markdown.js';
 import * as Ndjson from './ndjson.js';
 import type { InputFormat, ParsedSource } from './types.js';
 
-// The adapters are small; each requires its parser (parse5, saxes, micromark, jsonc-parser — ≈
-// 200 ms to import together) on first use, which a run over plain text never needs.
+// The adapters are small; each requires its parser (parse5, saxes, micromark — ≈ 200 ms to
+// import together) on first use, which a run over plain text never needs. NDJSON needs none.
 
 /** True when a file's beginning looks like an RSS or Atom feed. */
 export function sniffFeed(head: string): boolean {

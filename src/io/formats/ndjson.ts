@@ -5,8 +5,6 @@
 //   {"id":"a1","text":"Lavrov said the Moscow holder\n…"}
 //                                 ^^^^^^^^^^^^^^^^^ line 1, column 31
 
-import { createRequire } from 'node:module';
-import type { Node } from 'jsonc-parser';
 import { UsageError } from '../../engine/errors.js';
 import { encodeJsonString, MapBuilder, type SourceMap } from '../mapping.js';
 import type { Article, ParsedSource } from './types.js';
@@ -23,9 +21,6 @@ const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b
  * The record on one line (without its line break), offsets shifted by `base`; null for a blank
  * line. Throws a one-line error naming `path:lineNo` for anything that is not a record.
  */
-/** jsonc-parser, required on the first record. */
-let jsonc: typeof import('jsonc-parser') | undefined;
-
 export function parseRecord(line: string, base: number, path: string, lineNo: number): NdjsonRecord | null {
   if (line.trim() === '') return null;
   const fail = (msg: string): never => {
@@ -41,13 +36,65 @@ export function parseRecord(line: string, base: number, path: string, lineNo: nu
   const { id, text } = value as Record<string, unknown>;
   if (typeof text !== 'string') fail('expected a string "text"');
   if (id !== undefined && typeof id !== 'string' && typeof id !== 'number') fail('"id" must be a string or a number');
-  const { parseTree } = (jsonc ??= createRequire(import.meta.url)('jsonc-parser') as typeof import('jsonc-parser'));
-  const tree = parseTree(line);
-  // JSON.parse keeps the last of duplicate keys; so does this.
-  const prop = [...(tree?.children ?? [])].reverse().find((p) => p.children?.[0]?.value === 'text');
-  const node = prop?.children?.[1] as Node;
-  const map = decodeJsonString(line, node.offset + 1, node.offset + node.length - 1, base);
+  const [from, to] = textValue(line);
+  const map = decodeJsonString(line, from + 1, to - 1, base);
   return { id: id === undefined ? `line ${lineNo}` : String(id), map };
+}
+
+// A skimmer for a line JSON.parse has accepted: where its top-level "text" value is, without
+// parsing the line a second time into a tree.
+
+/** [start, end) of the top-level "text" value (with its quotes); the last one, as JSON.parse keeps the last of duplicate keys. */
+export function textValue(line: string): [number, number] {
+  let found: [number, number] = [-1, -1];
+  let i = skipSpace(line, skipSpace(line, 0) + 1);
+  while (line.charCodeAt(i) === 0x22) {
+    const keyEnd = stringEnd(line, i);
+    const key = line.slice(i, keyEnd);
+    const isText = key === '"text"' || (key.includes('\\') && JSON.parse(key) === 'text');
+    const start = skipSpace(line, skipSpace(line, keyEnd) + 1);
+    const end = valueEnd(line, start);
+    if (isText) found = [start, end];
+    i = skipSpace(line, end);
+    if (line.charCodeAt(i) === 0x2c) i = skipSpace(line, i + 1);
+  }
+  return found;
+}
+
+function skipSpace(s: string, i: number): number {
+  for (let c = s.charCodeAt(i); c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d; c = s.charCodeAt(++i));
+  return i;
+}
+
+/** After the string starting at s[i] (a quote). */
+function stringEnd(s: string, i: number): number {
+  for (let j = i + 1; ; j++) {
+    const c = s.charCodeAt(j);
+    if (c === 0x5c) j++;
+    else if (c === 0x22) return j + 1;
+  }
+}
+
+/** After the value starting at s[i]. */
+function valueEnd(s: string, i: number): number {
+  const c = s.charCodeAt(i);
+  if (c === 0x22) return stringEnd(s, i);
+  if (c === 0x7b || c === 0x5b) {
+    for (let j = i, depth = 0; ; ) {
+      const d = s.charCodeAt(j);
+      if (d === 0x22) {
+        j = stringEnd(s, j);
+        continue;
+      }
+      if (d === 0x7b || d === 0x5b) depth++;
+      else if ((d === 0x7d || d === 0x5d) && --depth === 0) return j + 1;
+      j++;
+    }
+  }
+  // A number, true, false or null.
+  let j = i;
+  for (let d = s.charCodeAt(j); j < s.length && d !== 0x2c && d !== 0x7d && d !== 0x5d && d !== 0x20 && d !== 0x09 && d !== 0x0a && d !== 0x0d; d = s.charCodeAt(++j));
+  return j;
 }
 
 /** The JSON string content line[from, to) decoded, each unit mapped to its escape (offsets + base). */
