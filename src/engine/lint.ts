@@ -55,7 +55,7 @@ function runGroups(doc: TextDocument, rules: readonly Rule[]): Map<Checker, Matc
 
 /** Texts longer than this (UTF-16 units) are linted in pieces of about PIECE. */
 export const PIECES_FROM = 1_000_000;
-const PIECE = 50_000;
+export const PIECE = 50_000;
 
 /**
  * Findings in `text`. A very long text (a whole feed pasted into one file) is linted in pieces
