@@ -733,6 +733,46 @@ function similarityAtMost(a: string, b: string): number {
   return jaro + 0.4 * (1 - jaro);
 }
 
+/** The letters of a word as bits (code unit & 31): a letter whose bit one word lacks is in none of its letters. */
+export function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) mask |= 1 << (word.charCodeAt(i) & 31);
+  return mask;
+}
+
+/**
+ * The bound of similarityAtMost from letter masks alone (no loop over the letters): the shared
+ * letters are at most one word's letters less those whose bit the other word lacks.
+ */
+export function similarityBound(lengthA: number, maskA: number, lengthB: number, maskB: number): number {
+  const m = Math.min(lengthA - bitCount(maskA & ~maskB), lengthB - bitCount(maskB & ~maskA));
+  const jaro = (m / lengthA + m / lengthB + 1) / 3;
+  return jaro + 0.4 * (1 - jaro);
+}
+
+function bitCount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
+}
+
+const keyLetters = new WeakMap<Key[], { masks: Int32Array; lengths: Int32Array }>();
+
+/** Each key's letter mask and length, per bucket list (computed on its first visit). */
+function lettersOf(keys: Key[]): { masks: Int32Array; lengths: Int32Array } {
+  let l = keyLetters.get(keys);
+  // (a list is complete before any text is linted; the length check is cheap insurance)
+  if (!l || l.masks.length !== keys.length) {
+    l = { masks: new Int32Array(keys.length), lengths: new Int32Array(keys.length) };
+    for (let k = 0; k < keys.length; k++) {
+      l.masks[k] = letterMask(keys[k].fold);
+      l.lengths[k] = keys[k].fold.length;
+    }
+    keyLetters.set(keys, l);
+  }
+  return l;
+}
+
 interface Neighbour extends Closeness {
   key: Key;
 }
@@ -746,9 +786,12 @@ function neighbours(g: Gazetteer, folded: string, t: Thresholds): Neighbour[] {
   if (found) return found;
   found = [];
   const n = folded.length;
+  const mask = letterMask(folded);
   const visit = (keys: Key[] | undefined) => {
     if (!keys) return;
+    const { masks, lengths } = lettersOf(keys);
     for (let k = 0; k < keys.length; k++) {
+      if (similarityBound(n, mask, lengths[k], masks[k]) < t.minSimilarity - 1e-9) continue;
       const c = close(folded, keys[k].fold, t);
       if (c) found!.push({ key: keys[k], ...c });
     }

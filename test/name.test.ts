@@ -1,0 +1,53 @@
+// The name kind's string measures: the letter-mask bound never refuses a pair natural's
+// Jaro-Winkler would accept (it prunes the fuzzy search over the gazetteer's buckets), and the
+// edit distance is the restricted one.
+
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { editDistance, letterMask, similarity, similarityBound } from '../src/kinds/name.js';
+
+/** A seeded generator of numbers in [0, 1) (mulberry32). */
+function rng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+test('similarityBound is never below the Jaro-Winkler similarity (random words and near misspellings)', () => {
+  const r = rng(3);
+  // Letters whose codes share their low five bits (a and A, ö, ё, ’) exercise the mask's collisions.
+  const letters = 'abcdefghijklmnopqrstuvwxyzaeiouyzhkvöëёя’-';
+  const word = (n: number) => Array.from({ length: n }, () => letters[Math.floor(r() * letters.length)]).join('');
+  const edit = (w: string) => {
+    const i = Math.floor(r() * w.length);
+    const op = Math.floor(r() * 4);
+    if (op === 0) return w.slice(0, i) + w.slice(i + 1);
+    if (op === 1) return w.slice(0, i) + word(1) + w.slice(i);
+    if (op === 2) return w.slice(0, i) + word(1) + w.slice(i + 1);
+    return w.slice(0, i) + w.slice(i + 1, i + 2) + w.slice(i, i + 1) + w.slice(i + 2);
+  };
+  let near = 0;
+  for (let n = 0; n < 20000; n++) {
+    const a = word(3 + Math.floor(r() * 10));
+    let b = n % 2 ? word(3 + Math.floor(r() * 10)) : edit(a);
+    if (r() < 0.5) b = edit(b);
+    if (b === '') continue;
+    const sim = similarity(a, b);
+    if (sim >= 0.88) near++;
+    const bound = similarityBound(a.length, letterMask(a), b.length, letterMask(b));
+    assert.ok(bound >= sim - 1e-9, `${a} / ${b}: bound ${bound} < similarity ${sim}`);
+  }
+  // Enough pairs were close enough for the search to keep them.
+  assert.ok(near > 2000, String(near));
+});
+
+test('editDistance is the restricted Damerau-Levenshtein (natural’s unrestricted one gives 0 here)', () => {
+  assert.is(editDistance('zelensky', 'zelenskyy'), 1);
+  assert.is(editDistance('lavrov', 'lavrvo'), 1);
+  assert.is(editDistance('ca', 'abc'), 3);
+});
+
+test.run();
