@@ -5,7 +5,10 @@
 //                fingerprints (two 32-bit hashes of the characters): one probe into an
 //                Int32Array per word of text, however many words the dictionary has
 //   root steps   an Int32Array indexed by word number (-1: the word starts no entry)
-//   deeper steps one open-addressed table of (node, word number) → child node
+//   deeper steps one open-addressed table of (node, word number) → child node, behind a bit
+//                filter of the pairs it holds (≈ 16 bits a pair, at most 1 MB): most probes
+//                of a big dictionary's table are for pairs it does not hold, and the filter,
+//                unlike the table, stays in cache
 //   node flags   a byte per node: entries end here, special steps, class slots, further words
 //   entries      by node, as a linked list over the entry indices (endHead, endNext)
 //   extras       the few nodes with special steps (#cap, #num, #stop) or class slots: a Map
@@ -72,6 +75,9 @@ export class PhraseTrie<E extends { steps: readonly Step[] }> {
   #table = new Int32Array(16 * 3);
   #mask = 15;
   #edges = 0;
+  /** Bit filter of the (node, word) pairs in the table, indexed by the top `32 - #shift` bits of their hash. */
+  #filter: Int32Array;
+  #shift: number;
 
   constructor(readonly entries: readonly E[]) {
     // Every literal word, and the words that may fill a class slot at the root (they start entries too).
@@ -89,6 +95,10 @@ export class PhraseTrie<E extends { steps: readonly Step[] }> {
     this.#rootSlot = new Uint8Array(this.#vocab.size);
     for (const values of rootClasses) for (const word of values.keys()) this.#rootSlot[this.#vocab.get(word)] = 1;
 
+    let bits = 10;
+    while (bits < 23 && 1 << bits < steps * 16) bits++;
+    this.#filter = new Int32Array((1 << bits) >>> 5);
+    this.#shift = 32 - bits;
     const flags = new Uint8Array(steps + 1);
     const endHead = new Int32Array(steps + 1).fill(-1);
     const endTail = new Int32Array(steps + 1);
@@ -163,9 +173,12 @@ export class PhraseTrie<E extends { steps: readonly Step[] }> {
   /** The node after `node` on word number `word`, or -1. */
   next(node: number, word: number): number {
     if (node === 0) return this.#rootNext[word];
+    const hash = mix(node, word);
+    const bit = hash >>> this.#shift;
+    if ((this.#filter[bit >>> 5] & (1 << (bit & 31))) === 0) return -1;
     const table = this.#table;
     const mask = this.#mask;
-    for (let h = mix(node, word) & mask; ; h = (h + 1) & mask) {
+    for (let h = hash & mask; ; h = (h + 1) & mask) {
       const at = table[h * 3];
       if (at === 0) return -1;
       if (at === node + 1 && table[h * 3 + 1] === word) return table[h * 3 + 2];
@@ -179,6 +192,8 @@ export class PhraseTrie<E extends { steps: readonly Step[] }> {
     }
     if (++this.#edges * 2 > this.#mask + 1) this.#grow();
     this.#put(this.#table, this.#mask, node, word, child);
+    const bit = mix(node, word) >>> this.#shift;
+    this.#filter[bit >>> 5] |= 1 << (bit & 31);
   }
 
   #put(table: Int32Array, mask: number, node: number, word: number, child: number): void {
