@@ -124,6 +124,9 @@ test('bad input: one line on stderr and exit 2', async () => {
     [['--stdout', 'x.txt'], /--stdout goes with --fix/],
     [['--rule', 'nope/nothing', 'x.txt'], /no rule or pack named nope\/nothing/],
     [[], /no input/],
+    // An option at the end without its value is named, not taken for a missing file.
+    [['--baseline'], /--baseline needs a value/],
+    [['x.txt', '--config'], /--config needs a value/],
   ];
   const { dir } = tmpFile('x.txt', 'fine\n');
   for (const [args, re] of cases) {

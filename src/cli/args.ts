@@ -79,15 +79,16 @@ export async function parseArgs(argv: string[]): Promise<Args> {
   if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new Error('--max-warnings takes a whole number ≥ -1');
   const diffContext = parsed['diff-context'];
   if (!Number.isInteger(diffContext) || diffContext < 0) throw new Error('--diff-context takes a whole number ≥ 0');
+  // An option left without its value is named before "no input" (its value may have been taken for a file).
+  for (const key of ['baseline', 'write-baseline', 'config', 'stdin-filename', 'style', 'base'] as const) {
+    const v = parsed[key];
+    if (Array.isArray(v)) throw new Error(`--${key} takes one value`);
+    if (v === '') throw new Error(`--${key} needs a value`);
+  }
   const files = parsed._.map(String);
   if (files.length === 0 && !parsed['list-rules']) throw new Error('no input: give files, directories, globs or - for standard input (see mtlint --help)');
   if (parsed.stdout && !parsed.fix) throw new Error('--stdout goes with --fix');
   if (parsed['write-baseline'] !== undefined && parsed.fix) throw new Error('--write-baseline records findings; it does not go with --fix');
-  for (const key of ['baseline', 'write-baseline', 'config', 'stdin-filename', 'style'] as const) {
-    const v = parsed[key];
-    if (Array.isArray(v)) throw new Error(`--${key} takes one value`);
-    if (v === '' ) throw new Error(`--${key} needs a value`);
-  }
   if (parsed.config === (true as unknown)) throw new Error('--config needs a file');
   const jobs = parsed.jobs;
   if (jobs !== undefined && (Array.isArray(jobs) || !Number.isInteger(jobs) || jobs < 1)) throw new Error('--jobs takes a whole number ≥ 1');
