@@ -1,7 +1,8 @@
 // The name kind's string measures: the letter-mask bound never refuses a pair natural's
 // Jaro-Winkler would accept (it prunes the fuzzy search over the gazetteer's buckets), and the
-// edit distance is the restricted one.
+// edit distance is natural's restricted one, computed without its object per matrix cell.
 
+import { createRequire } from 'node:module';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { editDistance, letterMask, similarity, similarityBound } from '../src/kinds/name.js';
@@ -42,6 +43,23 @@ test('similarityBound is never below the Jaro-Winkler similarity (random words a
   }
   // Enough pairs were close enough for the search to keep them.
   assert.ok(near > 2000, String(near));
+});
+
+test('editDistance gives natural’s restricted Damerau-Levenshtein, and without transpositions its Levenshtein distance', () => {
+  const lev = createRequire(import.meta.url)('natural/lib/natural/distance/levenshtein_distance.js') as {
+    DamerauLevenshteinDistance: (a: string, b: string, o: { restricted: boolean }) => number;
+    LevenshteinDistance: (a: string, b: string) => number;
+  };
+  const r = rng(8);
+  const letters = 'abcdeöё’';
+  const word = () => Array.from({ length: Math.floor(r() * 9) }, () => letters[Math.floor(r() * letters.length)]).join('');
+  for (let n = 0; n < 5000; n++) {
+    // Short words over few letters: many transpositions, repeats and empty strings; long ones grow the rows.
+    const a = n % 50 === 0 ? word().repeat(4) : word();
+    const b = r() < 0.5 ? word() : a.split('').reverse().join('');
+    assert.is(editDistance(a, b), lev.DamerauLevenshteinDistance(a, b, { restricted: true }), `${a} / ${b}`);
+    assert.is(editDistance(a, b, false), lev.LevenshteinDistance(a, b), `${a} / ${b} (no transpositions)`);
+  }
 });
 
 test('editDistance is the restricted Damerau-Levenshtein (natural’s unrestricted one gives 0 here)', () => {
