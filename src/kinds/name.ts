@@ -669,6 +669,20 @@ interface Closeness {
  * final -ff as -v (Tinkoff/Tinkov).
  */
 export function consonantSkeleton(folded: string): string {
+  let skeleton = skeletons.get(folded);
+  if (skeleton === undefined) {
+    skeleton = skeletonOf(folded);
+    // NOTE: bounded; dropped rather than grown forever.
+    if (skeletons.size >= 50_000) skeletons.clear();
+    skeletons.set(folded, skeleton);
+  }
+  return skeleton;
+}
+
+/** Skeletons so far: the gazetteer's keys are compared with many words (seven replacements each). */
+const skeletons = new Map<string, string>();
+
+function skeletonOf(folded: string): string {
   return folded
     .replace(/ff$/, 'v')
     .replace(/w/g, 'v')
