@@ -94,3 +94,13 @@ export async function cli(args: string[], opts: { cwd?: string } = {}): Promise<
   }
   return { code, stdout: out.join(''), stderr: err.join('') };
 }
+
+/** A seeded generator of numbers in [0, 1) (mulberry32), for reproducible random tests. */
+export function rng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -6,16 +6,7 @@ import { createRequire } from 'node:module';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { editDistance, letterMask, similarity, similarityBound } from '../src/kinds/name.js';
-
-/** A seeded generator of numbers in [0, 1) (mulberry32). */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './helpers.js';
 
 test('similarityBound is never below the Jaro-Winkler similarity (random words and near misspellings)', () => {
   const r = rng(3);

@@ -8,16 +8,7 @@ import * as assert from 'uvu/assert';
 import { decodedLines } from '../src/cli/ndjson-stream.js';
 import { textValue } from '../src/io/formats/ndjson.js';
 import { MapBuilder } from '../src/io/mapping.js';
-
-/** A seeded generator of numbers in [0, 1) (mulberry32). */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './helpers.js';
 
 /** The lines of the decoded text as the reader must give them (the reference). */
 function reference(text: string): { text: string; eol: string }[] {
