@@ -797,8 +797,7 @@ const keyLetters = new WeakMap<Key[], { masks: Int32Array; lengths: Int32Array }
 /** Each key's letter mask and length, per bucket list (computed on its first visit). */
 function lettersOf(keys: Key[]): { masks: Int32Array; lengths: Int32Array } {
   let l = keyLetters.get(keys);
-  // (a list is complete before any text is linted; the length check is cheap insurance)
-  if (!l || l.masks.length !== keys.length) {
+  if (!l) {
     l = { masks: new Int32Array(keys.length), lengths: new Int32Array(keys.length) };
     for (let k = 0; k < keys.length; k++) {
       l.masks[k] = letterMask(keys[k].fold);
