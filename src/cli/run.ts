@@ -37,12 +37,13 @@ function readConfig(args: Args, cwd: string): Config {
   return found ? loadConfig(found) : emptyConfig(cwd);
 }
 
-/** The rules a run uses; each lint worker (pool.ts) loads them the same way from the same options. */
+/** The rules a run uses, ready for the first text (prepareRules); each lint worker (pool.ts) loads them the same way from the same options. */
 export function loadRuleSet(args: Args, cwd: string, config = readConfig(args, cwd)) {
   const extraDirs = [...args.rules, ...config.ruleDirs];
   const all: Rule[] = [...loadRules({ verify: false }), ...(extraDirs.length > 0 ? loadRules({ dirs: extraDirs }) : [])];
   for (const file of args.phrases) all.push(loadPhraseTsv(file));
   const rules = selectRules(applyStyle(all, args.style ?? config.style), { only: args.rule, disabled: args.disableRule, config });
+  prepareRules(rules);
   return { config, rules, knownRuleIds: all.map((r) => r.id) };
 }
 
@@ -78,7 +79,6 @@ async function runWith(args: Args, cwd: string, early: LintPool | undefined, tim
     for (const r of rules) process.stdout.write(`${r.id}\t${r.kind}\t${r.severity}\tfix: ${r.fix}\n`);
     return 0;
   }
-  prepareRules(rules);
   const paths = await expandInputs(args.files, {
     ignored: args.ignore ? makeIgnore(config, cwd) : undefined,
     onIgnored: (p) => process.stderr.write(`mtlint: ${p} is ignored (.mtlintignore or the configuration's ignore; --no-ignore checks it)\n`),

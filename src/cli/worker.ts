@@ -4,7 +4,6 @@
 
 import type { MessagePort } from 'node:worker_threads';
 import { RuleError, UsageError } from '../engine/errors.js';
-import { prepareRules } from '../engine/lint.js';
 import { lint } from '../index.js';
 import type { Args } from './args.js';
 import type { TaskMessage, ReplyMessage, WorkerError } from './pool.js';
@@ -17,7 +16,6 @@ export function serveWorker(): void {
   const port = parentPort!;
   try {
     const { rules, knownRuleIds } = loadRuleSet(args, cwd);
-    prepareRules(rules);
     replies.postMessage({ ready: true });
     port.on('message', (task: TaskMessage) => {
       let reply: ReplyMessage;
