@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { findHazard } from '../src/engine/regex-safety.js';
 import { literalPrefixes, requiredLiterals, stripLeadingAssertions } from '../src/kinds/boilerplate.js';
 import { tempDir } from './helpers.js';
+import { lintText } from '../src/engine/lint.js';
 
 const words = createRequire(import.meta.url)('an-array-of-english-words') as string[];
 
@@ -43,6 +44,25 @@ test('precompiled rules: the JSON holds every rule spec and list as parsed from 
   const viaYaml = loadRules({ verify: false, dirs: [BUILTIN_RULES_DIR + '/'] });
   const strip = (r: { check: unknown; file: string }) => ({ ...r, check: undefined, file: r.file.replace(/\/\//g, '/') });
   assert.equal(viaJson.map(strip), viaYaml.map(strip));
+});
+
+test('precompiled rules: a rule that is off is compiled when something reads its checker, and then finds what the YAML rule finds', () => {
+  const viaJson = loadRules({ verify: false });
+  const viaYaml = loadRules({ verify: false, dirs: [BUILTIN_RULES_DIR + '/'] });
+  const off = viaJson.filter((r) => !r.enabled);
+  assert.ok(off.some((r) => r.id === 'styles/ap'), 'styles/ap is off by default');
+  for (const rule of off) {
+    assert.type(Object.getOwnPropertyDescriptor(rule, 'check')?.get, 'function', `${rule.id} not compiled yet`);
+    const yamlRule = viaYaml.find((r) => r.id === rule.id)!;
+    assert.ok(rule.examples.flag.length > 0, rule.id);
+    for (const ex of rule.examples.flag) {
+      const found = lintText(ex.text, [{ ...rule, enabled: true }]);
+      assert.ok(found.length > 0, `${rule.id}: ${ex.text}`);
+      assert.equal(found, lintText(ex.text, [{ ...yamlRule, enabled: true }]));
+    }
+    assert.is(Object.getOwnPropertyDescriptor(rule, 'check')?.get, undefined, `${rule.id} compiled once, then kept`);
+  }
+  for (const rule of viaJson.filter((r) => r.enabled)) assert.type(Object.getOwnPropertyDescriptor(rule, 'check')?.value, 'function', rule.id);
 });
 
 test('precompiled rules: the patterns recorded as safe are every rule pattern, and safe', () => {

@@ -76,7 +76,8 @@ export function loadRules(options: LoadOptions = {}): Rule[] {
     const compiled = dir === BUILTIN_RULES_DIR ? precompiled() : undefined;
     const specs = compiled ? compiled.specs.map((s) => ({ ...s, file: join(dir, s.file) })) : ruleFiles(dir).map((file) => parseRuleFile(file, dir));
     for (const spec of specs) {
-      const rule = compileRule(spec, env);
+      // A precompiled rule is known to compile; one that is off is compiled only if something turns it on.
+      const rule = compiled && !spec.enabled ? lazyRule(spec, env) : compileRule(spec, env);
       if (options.verify !== false) verifyExamples(rule);
       rules.push(rule);
     }
@@ -90,6 +91,21 @@ let compiledCache: CompiledRules | null | undefined;
 export function compileRule(spec: RuleSpec, env: KindEnv): Rule {
   const kind = KINDS[spec.kind];
   return { ...spec, check: kind.compile(spec, env), coversProtected: kind.coversProtected };
+}
+
+/** A rule whose kind compiles it when its checker is first read (spreading it, `{...rule}`, reads it). */
+function lazyRule(spec: RuleSpec, env: KindEnv): Rule {
+  const rule = { ...spec, coversProtected: KINDS[spec.kind].coversProtected } as Rule;
+  Object.defineProperty(rule, 'check', {
+    configurable: true,
+    enumerable: true,
+    get() {
+      const check = KINDS[spec.kind].compile(spec, env);
+      Object.defineProperty(rule, 'check', { value: check, writable: true, enumerable: true, configurable: true });
+      return check;
+    },
+  });
+  return rule;
 }
 
 /** dist/rules.json when it exists and matches the rules/ folder, else null (parse the YAML). */
