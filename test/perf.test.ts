@@ -12,6 +12,7 @@ import { findHazard } from '../src/engine/regex-safety.js';
 import { literalPrefixes, requiredLiterals, stripLeadingAssertions } from '../src/kinds/boilerplate.js';
 import { tempDir } from './helpers.js';
 import { lintText } from '../src/engine/lint.js';
+import { styleGroups } from '../src/kinds/style.js';
 
 const words = createRequire(import.meta.url)('an-array-of-english-words') as string[];
 
@@ -81,6 +82,7 @@ test('precompiled rules: the facts recorded as derived from the patterns are wha
     literalPrefixes: (p) => literalPrefixes(p),
     inlinePrefixes: (p) => literalPrefixes(stripLeadingAssertions(p), true),
     requiredLiterals: (p) => requiredLiterals(p),
+    styleGroups: (p) => styleGroups(p),
   };
   const seen = new Set<string>();
   for (const [key, value] of compiled.derived) {

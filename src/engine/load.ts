@@ -17,6 +17,7 @@ import type { Checker, KindEnv } from '../kinds/kind.js';
 import type { FixSafety, RuleExamples, RuleSpec, Severity } from '../types.js';
 import { RuleError } from './errors.js';
 import { verifyExamples } from './examples.js';
+import { lintText } from './lint.js';
 import { derivedFacts, seedDerived } from './derived.js';
 import { markSafe, safePatterns } from './regex-safety.js';
 
@@ -201,7 +202,9 @@ export function compileRulesDir(dir: string): CompiledRules {
   const env = makeEnv(dir);
   const specs = ruleFiles(dir).map((file) => {
     const spec = parseRuleFile(file, dir);
-    compileRule(spec, env);
+    // Run once, so that what a kind derives on its first text (derived.ts) is recorded too.
+    const rule = compileRule(spec, env);
+    lintText(spec.examples.flag[0]?.text ?? '', [{ ...rule, enabled: true }]);
     return { ...spec, file: relative(dir, file) };
   });
   const lists: Record<string, unknown[]> = {};

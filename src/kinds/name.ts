@@ -349,8 +349,8 @@ export class LoadedIndex {
   readonly known: SortedLines;
   readonly accepted: SortedLines;
   readonly wrong: WrongForm[];
-  private readonly groupSection: string;
-  private groupList: SpellingGroup[] | undefined;
+  /** The @groups lines (bytes): parseGroupSection reads them. */
+  readonly groupSection: string;
   private readonly entitySection: string;
   private entityStarts: number[] | undefined;
   private readonly entityCache = new Map<number, Entity>();
@@ -377,16 +377,6 @@ export class LoadedIndex {
       return { tokens: tokens.split(' '), name, fix };
     });
     this.groupSection = parts.get('groups')!;
-  }
-
-  get groups(): SpellingGroup[] {
-    if (!this.groupList) {
-      this.groupList = (this.groupSection ? fromBytes(this.groupSection).split('\n') : []).map((line) => {
-        const [forms, next, prev] = line.split('\t').map((l) => (l === '' ? [] : l.split(' ')));
-        return { forms, ...(next.length > 0 ? { next } : {}), ...(prev.length > 0 ? { prev } : {}) };
-      });
-    }
-    return this.groupList;
   }
 
   /** Start offsets of the entity lines, found on first use. */
@@ -560,7 +550,15 @@ export function spellingGroups(entities: Entity[]): SpellingGroup[] {
 
 /** The spelling groups of every name of the gazetteer (compiled ahead of time for indexes). */
 export function spellingGroupsOf(g: Gazetteer): SpellingGroup[] {
-  return [...spellingGroups(g.entities), ...g.indexes.flatMap((i) => i.groups)];
+  return [...spellingGroups(g.entities), ...g.indexes.flatMap((i) => parseGroupSection(i.groupSection))];
+}
+
+/** The spelling groups of an index's @groups lines (bytes). */
+export function parseGroupSection(section: string): SpellingGroup[] {
+  return (section ? fromBytes(section).split('\n') : []).map((line) => {
+    const [forms, next, prev] = line.split('\t').map((l) => (l === '' ? [] : l.split(' ')));
+    return { forms, ...(next.length > 0 ? { next } : {}), ...(prev.length > 0 ? { prev } : {}) };
+  });
 }
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {

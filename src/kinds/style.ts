@@ -11,15 +11,16 @@
 import type { TextDocument } from '../text/document.js';
 import type { Match, RuleSpec } from '../types.js';
 import { Options, type Kind, type KindEnv } from './kind.js';
-import { gazetteerOf, spellingGroupsOf, type Gazetteer } from './name.js';
+import { derived } from '../engine/derived.js';
+import { gazetteerOf, parseGroupSection, spellingGroupsOf, type Gazetteer } from './name.js';
 
 const MODES = ['consistent', 'profile'] as const;
 
-/** A spelling group (see name.ts, spellingGroups) with its context words as sets. */
+/** A spelling group (see name.ts, spellingGroups): JSON data, so that the build can record the built-in ones. */
 interface Group {
   forms: string[];
-  next?: Set<string>;
-  prev?: Set<string>;
+  next?: string[];
+  prev?: string[];
 }
 
 /** Groups by each of their spellings, so an article only looks at the groups of its own words. */
@@ -142,14 +143,27 @@ function covers(text: string, re: RegExp, w: Word): boolean {
 
 const groupCache = new WeakMap<Gazetteer, Group[]>();
 
+/** Between the @groups sections of a gazetteer's indexes, in the input of styleGroups. */
+const SECTIONS_JOINED = '\n@\n';
+
 /**
- * The gazetteer's spelling groups. A lone word that two names spell differently (Zelensky:
- * Volodymyr Zelenskyy's variant, and Olena Zelenska's if she were listed so) belongs to neither.
+ * The gazetteer's spelling groups. One read wholly from compiled indexes (as the built-in ones
+ * are) has them worked out by the build (derived.ts): from the indexes' @groups lines.
  */
 export function groupsOf(g: Gazetteer): Group[] {
   let groups = groupCache.get(g);
-  if (groups) return groups;
-  const raw = spellingGroupsOf(g);
+  if (!groups) {
+    groups = g.entities.length === 0 ? derived('styleGroups', g.indexes.map((i) => i.groupSection).join(SECTIONS_JOINED), styleGroups) : unambiguous(spellingGroupsOf(g));
+    groupCache.set(g, groups);
+  }
+  return groups;
+}
+
+/** The groups of the @groups sections of a gazetteer's indexes (joined as groupsOf joins them). */
+export const styleGroups = (sections: string): Group[] => unambiguous(sections.split(SECTIONS_JOINED).flatMap(parseGroupSection));
+
+/** A lone word that two names spell differently (Zelensky: Volodymyr Zelenskyy's variant, and Olena Zelenska's if she were listed so) belongs to neither group. */
+function unambiguous(raw: Group[]): Group[] {
   const signatures = new Map<string, Set<string>>();
   for (const gr of raw) {
     if (gr.next || gr.prev) continue;
@@ -160,11 +174,7 @@ export function groupsOf(g: Gazetteer): Group[] {
     }
   }
   const ambiguous = new Set([...signatures].filter(([, s]) => s.size > 1).map(([f]) => f));
-  groups = raw
-    .map((gr): Group => (gr.next || gr.prev ? { forms: gr.forms, next: gr.next && new Set(gr.next), prev: gr.prev && new Set(gr.prev) } : { forms: gr.forms.filter((f) => !ambiguous.has(f)) }))
-    .filter((gr) => gr.forms.length >= 2);
-  groupCache.set(g, groups);
-  return groups;
+  return raw.map((gr) => (gr.next || gr.prev ? gr : { forms: gr.forms.filter((f) => !ambiguous.has(f)) })).filter((gr) => gr.forms.length >= 2);
 }
 
 function indexGroups(groups: Group[]): GroupIndex {
@@ -242,11 +252,11 @@ function inContext(doc: TextDocument, w: Word, gr: Group): boolean {
   const adjacent = (a: Word, b: Word) => a.end === doc.words[a.index].end && /^[ \t\u00a0]+$/.test(doc.text.slice(a.end, b.start));
   if (gr.next) {
     const n = wordAt(doc, w.index + 1);
-    return n !== undefined && gr.next.has(n.text) && adjacent(w, n);
+    return n !== undefined && gr.next.includes(n.text) && adjacent(w, n);
   }
   if (gr.prev) {
     const p = wordAt(doc, w.index - 1);
-    return p !== undefined && gr.prev.has(p.text) && adjacent(p, w);
+    return p !== undefined && gr.prev.includes(p.text) && adjacent(p, w);
   }
   return true;
 }

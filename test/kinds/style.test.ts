@@ -2,7 +2,7 @@
 // keeps), one spelling per name within an article, given names only before their surname,
 // --style / `style:` choosing a profile and unknown styles refused.
 
-import { writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -10,7 +10,8 @@ import { RuleError, UsageError } from '../../src/engine/errors.js';
 import { lintText } from '../../src/engine/lint.js';
 import { BUILTIN_RULES_DIR, makeEnv } from '../../src/engine/load.js';
 import { applyStyle, styleNames } from '../../src/engine/style.js';
-import { style } from '../../src/kinds/style.js';
+import { gazetteerOf } from '../../src/kinds/name.js';
+import { groupsOf, style } from '../../src/kinds/style.js';
 import type { RuleSpec } from '../../src/types.js';
 import { builtinRules, mtlint, rule, tempDir } from '../helpers.js';
 
@@ -90,6 +91,26 @@ test('rule files with a bad profile are refused with file and line', () => {
   refused({ mode: 'profile', prefer: [{ use: 'Kyiv', not: ['the Kiev'] }] }, /\[0\]\.not: expected a list of single words/);
   refused({ mode: 'profile', prefer: [{ use: 'Kyiv', not: ['Kiev'] }, { use: 'Kyjiw', not: ['Kiev'] }] }, /\[1\]: Kiev is listed twice/);
   refused({ mode: 'house' }, /x\.yaml:2: mode: expected one of consistent, profile/);
+});
+
+test('spelling groups: those worked out from the compiled indexes (the build records them) are those of the TSV files', () => {
+  const groups = (dir: string) => {
+    const spec: RuleSpec = {
+      id: 'styles/x', kind: 'style', severity: 'warning', confidence: 1, message: 'm', description: 'd', source: 's',
+      fix: 'safe', enabled: true, examples: { flag: [], pass: [] }, options: { mode: 'consistent', gazetteer: ['gazetteer.tsv', 'countries.tsv'] }, file: join(dir, 'x.yaml'), lines: {},
+    };
+    const g = gazetteerOf(spec, makeEnv(BUILTIN_RULES_DIR))();
+    return { fromIndexes: g.entities.length === 0, groups: groupsOf(g) };
+  };
+  const names = join(BUILTIN_RULES_DIR, 'names');
+  const copy = tempDir('mtlint-style-');
+  for (const f of ['gazetteer.tsv', 'countries.tsv']) copyFileSync(join(names, f), join(copy, f));
+  const viaIndex = groups(names);
+  const viaTsv = groups(copy);
+  assert.ok(viaIndex.fromIndexes && !viaTsv.fromIndexes);
+  assert.ok(viaIndex.groups.length > 1000);
+  assert.equal(viaIndex.groups, viaTsv.groups);
+  assert.ok(viaIndex.groups.some((g) => g.forms.includes('Zelenskyy') && g.forms.includes('Zelensky')));
 });
 
 test.run();
