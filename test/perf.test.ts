@@ -13,6 +13,7 @@ import { literalPrefixes, requiredLiterals, stripLeadingAssertions } from '../sr
 import { tempDir } from './helpers.js';
 import { lintText } from '../src/engine/lint.js';
 import { styleGroups } from '../src/kinds/style.js';
+import { patternSyntax } from '../src/kinds/phrase.js';
 
 const words = createRequire(import.meta.url)('an-array-of-english-words') as string[];
 
@@ -83,6 +84,7 @@ test('precompiled rules: the facts recorded as derived from the patterns are wha
     inlinePrefixes: (p) => literalPrefixes(stripLeadingAssertions(p), true),
     requiredLiterals: (p) => requiredLiterals(p),
     styleGroups: (p) => styleGroups(p),
+    phrasePattern: (p) => patternSyntax(p),
   };
   const seen = new Set<string>();
   for (const [key, value] of compiled.derived) {

@@ -18,7 +18,7 @@ import type { FixSafety, RuleExamples, RuleSpec, Severity } from '../types.js';
 import { RuleError } from './errors.js';
 import { verifyExamples } from './examples.js';
 import { lintText } from './lint.js';
-import { derivedFacts, seedDerived } from './derived.js';
+import { derivedFacts, recordDerived, seedDerived } from './derived.js';
 import { markSafe, safePatterns } from './regex-safety.js';
 
 export interface Rule extends RuleSpec {
@@ -198,6 +198,10 @@ export function hashRules(dir: string): string {
 
 /** Parses the rules folder (rule files and lists) into the JSON that `npm run build` writes; compiles each rule to check its patterns. */
 export function compileRulesDir(dir: string): CompiledRules {
+  return recordDerived(() => compileRulesDirRecording(dir));
+}
+
+function compileRulesDirRecording(dir: string): CompiledRules {
   const stamp = stampRules(dir);
   const env = makeEnv(dir);
   const specs = ruleFiles(dir).map((file) => {

@@ -19,6 +19,7 @@
 // each other. A word that starts no entry costs one hash look-up, whatever the dictionary size.
 // The trie itself (typed arrays, no object per node) is in src/match/phrase-trie.ts.
 
+import { derived } from '../engine/derived.js';
 import type { TextDocument } from '../text/document.js';
 import { normalizeWord, tokenize, type Token } from '../text/tokens.js';
 import type { Edit, FixSafety, Match, RuleSpec } from '../types.js';
@@ -34,8 +35,8 @@ interface Entry {
   /** The flagged part, as a range of pattern steps [spanFrom, spanTo). */
   spanFrom: number;
   spanTo: number;
-  unlessBefore: readonly Step[][];
-  unlessAfter: readonly Step[][];
+  unlessBefore: readonly (readonly Step[])[];
+  unlessAfter: readonly (readonly Step[])[];
   /** Literal words must match case as written (the first token may be capitalised). */
   exactCase: boolean;
   steps: readonly Step[];
@@ -180,24 +181,10 @@ export const phraseGroup: CheckerGroup = {
 /** Built-in classes, built once per set of shared lists: rules that use the same class share its index (and, merged, one walk). */
 const listClasses = new WeakMap<KindEnv, Map<string, ClassIndex>>();
 
-/** What a rule's patterns may use: its classes (built-in and inline), and the words already parsed. */
+/** What a rule's patterns may use: its classes (built-in and inline). */
 class Lexicon {
   readonly #index = new Map<string, ClassIndex>();
-  /** A pattern's literal part (say `Kyiv’s`) → its steps; a term list repeats its words often. */
-  readonly #literals = new Map<string, readonly Step[]>();
   constructor(private readonly env: KindEnv) {}
-
-  /** The steps of a literal part of a pattern; undefined when it is not made of words. */
-  literal(part: string): readonly Step[] | undefined {
-    let steps = this.#literals.get(part);
-    if (!steps) {
-      const toks = tokenize(part);
-      if (toks.length === 0 || toks.map((t) => t.text).join('') !== part.replace(/[^\p{L}\p{M}\p{N}'’‑-]/gu, '')) return undefined;
-      steps = toks.map((t) => ({ lit: t.norm, raw: t.text }));
-      this.#literals.set(part, steps);
-    }
-    return steps;
-  }
 
   has(cls: string): boolean {
     return this.#index.has(cls) || cls in LIST_CLASSES;
@@ -247,7 +234,7 @@ function wordsOf(text: string): string[] {
 }
 
 const ENTRY_KEYS = new Set(['match', 'fix', 'safety', 'unless_before', 'unless_after', 'case']);
-const NO_CONTEXT: readonly Step[][] = [];
+const NO_CONTEXT: readonly (readonly Step[])[] = [];
 
 /** Parses one entry: `{match, fix, safety?, unless_before?, unless_after?}`. */
 function parseEntry(raw: unknown, index: number, opts: Options, lexicon: Lexicon, member: Member): Entry {
@@ -267,7 +254,7 @@ function parseEntry(raw: unknown, index: number, opts: Options, lexicon: Lexicon
   if (e.case !== undefined && e.case !== 'exact' && e.case !== 'any') opts.fail('entries', `${where}: case must be exact or any`);
   const safety = e.safety;
   if (safety !== undefined && safety !== 'safe' && safety !== 'suggest' && safety !== 'none') opts.fail('entries', `${where}: safety must be safe, suggest or none`);
-  const context = (key: string): readonly Step[][] => {
+  const context = (key: string): readonly (readonly Step[])[] => {
     const v = e[key];
     if (v === undefined || v === null) return NO_CONTEXT;
     if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) opts.fail('entries', `${where}: ${key} must be a list of strings`);
@@ -287,40 +274,75 @@ function parseEntry(raw: unknown, index: number, opts: Options, lexicon: Lexicon
   };
 }
 
+/** A pattern's steps before its classes are resolved: JSON data, so that the build can record those of the built-in rules. */
+type SyntaxStep = { lit: string; raw: string } | { special: string } | { cls: string; name: string };
+type Syntax = { steps: SyntaxStep[]; spanFrom: number; spanTo: number } | { error: string };
+
 function parsePattern(pattern: string, fail: (m: string) => never, lexicon: Lexicon) {
-  const steps: Step[] = [];
+  const syntax = derived('phrasePattern', pattern, patternSyntax);
+  if ('error' in syntax) fail(syntax.error);
+  // Words and special steps are used as they are; class slots get their class's values.
+  let steps: readonly Step[] = syntax.steps as readonly Step[];
+  if (syntax.steps.some((s) => 'cls' in s)) {
+    steps = syntax.steps.map((s): Step => {
+      if (!('cls' in s)) return s;
+      if (!lexicon.has(s.cls)) fail(`unknown class ${s.cls}`);
+      return { cls: s.cls, name: s.name, values: lexicon.get(s.cls) };
+    });
+  }
+  return { steps, spanFrom: syntax.spanFrom, spanTo: syntax.spanTo };
+}
+
+/** The steps of a pattern and its [ … ] span, or what is wrong with it. */
+export function patternSyntax(pattern: string): Syntax {
+  const steps: SyntaxStep[] = [];
   let spanFrom = -1;
   let spanTo = -1;
   for (let part of pattern.trim().split(/\s+/)) {
     if (part.startsWith('[')) {
-      if (spanFrom >= 0) fail('only one [ … ] span is allowed');
+      if (spanFrom >= 0) return { error: 'only one [ … ] span is allowed' };
       spanFrom = steps.length;
       part = part.slice(1);
     }
     const closes = part.endsWith(']');
     if (closes) part = part.slice(0, -1);
     const slot = part.startsWith('{') ? /^\{(\w*):(\w+)\}$/.exec(part) : null;
-    if (slot) {
-      if (!lexicon.has(slot[2])) fail(`unknown class ${slot[2]}`);
-      steps.push({ cls: slot[2], name: slot[1], values: lexicon.get(slot[2]) });
-    } else if (part in ONE_WORD || part in ZERO_WIDTH) {
-      steps.push({ special: part });
-    } else {
-      const words = lexicon.literal(part) ?? fail(`cannot use ${JSON.stringify(part)} in a pattern (words only)`);
-      for (const step of words) steps.push(step);
+    if (slot) steps.push({ cls: slot[2], name: slot[1] });
+    else if (part in ONE_WORD || part in ZERO_WIDTH) steps.push({ special: part });
+    else {
+      const words = literalSteps(part);
+      if (!words) return { error: `cannot use ${JSON.stringify(part)} in a pattern (words only)` };
+      steps.push(...words);
     }
     if (closes) {
-      if (spanFrom < 0 || spanTo >= 0) fail('unbalanced [ ]');
+      if (spanFrom < 0 || spanTo >= 0) return { error: 'unbalanced [ ]' };
       spanTo = steps.length;
     }
   }
-  if (spanFrom >= 0 && spanTo < 0) fail('unbalanced [ ]');
+  if (spanFrom >= 0 && spanTo < 0) return { error: 'unbalanced [ ]' };
   if (spanFrom < 0) {
     spanFrom = 0;
     spanTo = steps.length;
   }
-  if (spanTo <= spanFrom) fail('empty [ ] span');
+  if (spanTo <= spanFrom) return { error: 'empty [ ] span' };
   return { steps, spanFrom, spanTo };
+}
+
+/** A pattern's literal part (say `Kyiv’s`) → its steps; a term list repeats its words often. */
+const literals = new Map<string, readonly { lit: string; raw: string }[] | null>();
+
+/** The steps of a literal part of a pattern; undefined when it is not made of words. */
+function literalSteps(part: string): readonly { lit: string; raw: string }[] | undefined {
+  let steps = literals.get(part);
+  if (steps === undefined) {
+    const toks = tokenize(part);
+    const words = toks.length > 0 && toks.map((t) => t.text).join('') === part.replace(/[^\p{L}\p{M}\p{N}'’‑-]/gu, '');
+    steps = words ? toks.map((t) => ({ lit: t.norm, raw: t.text })) : null;
+    // NOTE: bounded; a big term list has tens of thousands of distinct words.
+    if (literals.size >= 100_000) literals.clear();
+    literals.set(part, steps);
+  }
+  return steps ?? undefined;
 }
 
 /** Two tokens are adjacent when only spaces (at most one line break) separate them. */
