@@ -460,12 +460,12 @@ function walk(id: number, j: number, scan: Scan): void {
       }
     }
   }
-  if (flags & SLOTS) walkSlots(extra!, j, scan);
+  if (flags & SLOTS) walkSlots(id, extra!, j, scan);
 }
 
-function walkSlots(extra: Extra, j: number, scan: Scan): void {
+function walkSlots(id: number, extra: Extra, j: number, scan: Scan): void {
   const { tokens, text, bounds, values: taken } = scan;
-  const slots = extra.slots.length > 1 ? slotsFor(extra, tokens[j].norm) : extra.slots;
+  const slots = id === 0 ? (scan.trie.rootSlots(scan.words[j]) ?? NO_SLOTS) : extra.slots.length > 1 ? slotsFor(extra, tokens[j].norm) : extra.slots;
   for (const slot of slots) {
     const values = slot.values.get(tokens[j].norm);
     if (!values) continue;

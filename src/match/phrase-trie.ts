@@ -71,6 +71,10 @@ export class PhraseTrie<E extends { steps: readonly Step[] }> {
   readonly #rootNext: Int32Array;
   /** Per word number: 1 when it is a value of a class that a pattern starts with. */
   readonly #rootSlot: Uint8Array;
+  /** Per such word: the root's class slots whose class has it, in slot order. */
+  readonly #rootSlots: (Slot[] | undefined)[] = [];
+  /** Per such word: 1 when each of those values is that one word and each slot is followed only by words (then the next word must continue one). */
+  readonly #rootSlotWords: Uint8Array;
   /** Triples: node + 1 (0 = empty), word, child. */
   #table = new Int32Array(16 * 3);
   #mask = 15;
@@ -134,6 +138,21 @@ export class PhraseTrie<E extends { steps: readonly Step[] }> {
     });
     this.flags = flags.slice(0, nodes);
     this.endHead = endHead.slice(0, nodes);
+    this.#rootSlotWords = new Uint8Array(this.#vocab.size);
+    for (const slot of this.extra(0).slots) {
+      for (const [word, values] of slot.values) {
+        const n = this.#vocab.get(word);
+        const list = (this.#rootSlots[n] ??= []);
+        if (list.length === 0) this.#rootSlotWords[n] = 1;
+        list.push(slot);
+        if (values.some((v) => v.words.length !== 1) || this.flags[slot.node] !== WORDS) this.#rootSlotWords[n] = 0;
+      }
+    }
+  }
+
+  /** The root's class slots whose class has word number `word` (first word of a value), in slot order. */
+  rootSlots(word: number): readonly Slot[] | undefined {
+    return word < 0 ? undefined : this.#rootSlots[word];
   }
 
   /** The special steps and class slots leaving a node (empty for most). */
@@ -160,14 +179,20 @@ export class PhraseTrie<E extends { steps: readonly Step[] }> {
   }
 
   /**
-   * False when a walk from this word (which starts an entry) cannot find anything: it starts
-   * entries only literally, nothing ends or branches after it, and the next word does not
-   * continue any of them. Most words of a big term list stop here, without a walk.
+   * False when a walk from this word (which starts an entry) cannot find anything: nothing ends
+   * or branches after it (literally, or after a one-word class value it is), and the next word
+   * does not continue any of them. Most words of a big term list, and most "is" and "his" before
+   * the patterns `{B:be} taken under control` or `{P:poss} holder on the {I:issue}`, stop here.
    */
   mayContinue(word: number, nextWord: number): boolean {
     const child = this.#rootNext[word];
-    if (child < 0 || this.#rootSlot[word] === 1 || this.flags[child] !== WORDS) return true;
-    return nextWord >= 0 && this.next(child, nextWord) >= 0;
+    if (child >= 0 && (this.flags[child] !== WORDS || (nextWord >= 0 && this.next(child, nextWord) >= 0))) return true;
+    if (this.#rootSlot[word] !== 1) return false;
+    // A value of a class the patterns start with: likewise, when it is one word and only words follow its slot.
+    if (this.#rootSlotWords[word] !== 1) return true;
+    if (nextWord < 0) return false;
+    for (const slot of this.#rootSlots[word]!) if (this.next(slot.node, nextWord) >= 0) return true;
+    return false;
   }
 
   /** The node after `node` on word number `word`, or -1. */
