@@ -134,16 +134,30 @@ interface LineCheck {
   re: () => RegExp;
 }
 
-/** Tested on text[s, e), a trimmed line: true when its first PREFIX_LENGTH characters are not all ASCII. */
-type HeadFilter = (text: string, s: number, e: number) => boolean;
+/** Tested on text[s, e), a trimmed line, with its `headOf`: true when that is -1. */
+type HeadFilter = (text: string, s: number, e: number, head: number) => boolean;
 
-/** A line as the line checks see it: [start, end) without its line break, trimmed [s, e). */
+/** A line as the line checks see it: [start, end) without its line break, trimmed [s, e), and the head of that. */
 interface Line {
   start: number;
   end: number;
   s: number;
   e: number;
+  head: number;
 }
+
+/**
+ * The first two characters of the trimmed line text[s, e), lower-cased, as one number (c0 × 128
+ * + c1; c1 = 0 for a line of one character), or -1 when one of its first PREFIX_LENGTH characters
+ * is not ASCII. Computed once per line for every rule's filter.
+ */
+function headOf(text: string, s: number, e: number): number {
+  const to = Math.min(e, s + PREFIX_LENGTH);
+  for (let k = s; k < to; k++) if (text.charCodeAt(k) >= 128) return -1;
+  return lowerAscii(text.charCodeAt(s)) * 128 + (s + 1 < e ? lowerAscii(text.charCodeAt(s + 1)) : 0);
+}
+
+const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
 
 /** Each document's lines, computed once for all the boilerplate rules. */
 const documentLines = new DocumentCache<Line[]>();
@@ -155,7 +169,7 @@ function linesOf(doc: TextDocument): Line[] {
     lines = [];
     for (const [start, end] of lineSpans(text)) {
       const [s, e] = trimSpan(text, start, end);
-      lines.push({ start, end, s, e });
+      lines.push({ start, end, s, e, head: e > s ? headOf(text, s, e) : -1 });
     }
     documentLines.set(doc, lines);
   }
@@ -172,11 +186,11 @@ function check(doc: TextDocument, checks: LineCheck[], maxLength: number): Match
   const { text } = doc;
   const lines = linesOf(doc);
   for (let i = 0; i < lines.length; i++) {
-    const { start, end, s, e } = lines[i];
+    const { start, end, s, e, head } = lines[i];
     if (end - start > maxLength || end === start || e === s) continue;
     let line: string | undefined;
     for (const c of checks) {
-      if (!c.filter(text, s, e)) continue;
+      if (!c.filter(text, s, e, head)) continue;
       line ??= text.slice(s, e);
       if ((c.gate === null || c.gate.test(line)) && c.re().test(line)) {
         out.push({ start: s, end: e, replacements: [deletion(text, lines, i)] });
@@ -247,7 +261,7 @@ const PREFIX_LENGTH = 12;
  */
 export function prefilter(patterns: string[]): (line: string) => boolean {
   const filter = prefixFilter(patterns.map((p) => literalPrefixes(p)));
-  return (line) => filter(line, 0, line.length);
+  return (line) => filter(line, 0, line.length, line.length > 0 ? headOf(line, 0, line.length) : -1);
 }
 
 /** A node of the prefixes' trie, by ASCII code. */
@@ -269,6 +283,13 @@ function prefixFilter(prefixLists: (string[] | null)[]): HeadFilter {
     }
   }
   if (all.size === 0) return () => true;
+  // The heads (see headOf) some prefix may begin: most lines are refused here, with one look-up.
+  const heads = new Uint8Array(128 * 128);
+  for (const x of all) {
+    const c0 = x.charCodeAt(0);
+    if (x.length > 1) heads[c0 * 128 + x.charCodeAt(1)] = 1;
+    else heads.fill(1, c0 * 128, c0 * 128 + 128);
+  }
   const root: PrefixNode = { next: new Map(), end: false };
   for (const x of all) {
     let node = root;
@@ -279,14 +300,13 @@ function prefixFilter(prefixLists: (string[] | null)[]): HeadFilter {
     }
     node.end = true;
   }
-  return (text, s, e) => {
+  return (text, s, e, head) => {
+    if (head < 0) return true;
+    if (heads[head] === 0) return false;
     const to = Math.min(e, s + PREFIX_LENGTH);
-    for (let k = s; k < to; k++) if (text.charCodeAt(k) >= 128) return true;
     let node: PrefixNode | undefined = root;
     for (let k = s; k < to; k++) {
-      let c = text.charCodeAt(k);
-      if (c >= 65 && c <= 90) c += 32;
-      node = node.next.get(c);
+      node = node.next.get(lowerAscii(text.charCodeAt(k)));
       if (node === undefined) return false;
       if (node.end) return true;
     }
