@@ -18,16 +18,17 @@ export interface Token {
 export const WORD = /[\p{L}\p{M}\p{N}]+(?:['’‑-][\p{L}\p{M}\p{N}]+)*/gu;
 
 /**
- * Word tokens of text[from, to): a scan of character codes with a table for ASCII, the Unicode
- * property test only for other characters (cached for the Basic Multilingual Plane), and the
- * normalised form built only when it differs from the text (capitals, ’ or ‑).
+ * Word tokens of text[from, to): a scan of character codes through a table of their classes
+ * (ASCII filled in advance, other characters on first sight by the Unicode property test;
+ * astral characters tested each time), with the normalised form built only when it differs from
+ * the text (capitals, other than ASCII, ’ or ‑).
  */
 export function tokenize(text: string, from = 0, to = text.length): Token[] {
   const out: Token[] = [];
   let i = from;
   while (i < to) {
-    let w = wordCharAt(text, i, to);
-    if (w === 0) {
+    let k = classAt(text, i, to);
+    if (k < LOWER) {
       i++;
       continue;
     }
@@ -37,18 +38,17 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
     for (;;) {
       // A run of word characters…
       do {
-        const c = text.charCodeAt(i);
-        if (c < 128 ? c >= 65 && c <= 90 : true) upper = true;
-        i += w;
-        w = wordCharAt(text, i, to);
-      } while (w > 0);
+        if (k !== LOWER) upper = true;
+        i += k === ASTRAL ? 2 : 1;
+        k = i < to ? classAt(text, i, to) : OTHER;
+      } while (k >= LOWER);
       // …joined to the next run by one apostrophe or hyphen.
-      const j = text.charCodeAt(i);
-      if (i + 1 < to && (j === 0x27 || j === 0x2d || j === 0x2019 || j === 0x2011)) {
-        w = wordCharAt(text, i + 1, to);
-        if (w > 0) {
-          if (j > 128) fold = true;
+      if ((k === JOIN || k === JOIN_FOLD) && i + 1 < to) {
+        const next = classAt(text, i + 1, to);
+        if (next >= LOWER) {
+          if (k === JOIN_FOLD) fold = true;
           i++;
+          k = next;
           continue;
         }
       }
@@ -75,25 +75,46 @@ export function tokenize(text: string, from = 0, to = text.length): Token[] {
 /** Words with capitals, ’ or ‑ seen so far, and their normalised forms. */
 const normalized = new Map<string, { text: string; norm: string }>();
 
-/** ASCII letters and digits. */
-const ASCII_WORD = new Uint8Array(128);
-for (let c = 0; c < 128; c++) ASCII_WORD[c] = /[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0;
-/** Other BMP characters: 0 not yet tested, 1 a word character, 2 not. */
-const BMP_WORD = new Uint8Array(65536);
+// Classes of UTF-16 code units, in this order: below LOWER nothing a word is made of; from LOWER
+// on, word characters (UPPER: one that makes the word need normalising, A–Z or not ASCII).
+/** Not yet classified. */
+const UNKNOWN = 0;
+const OTHER = 1;
+/** ' and - */
+const JOIN = 2;
+/** ’ and ‑ (folded to ' and - in the normalised form) */
+const JOIN_FOLD = 3;
+const LOWER = 4;
+const UPPER = 5;
+/** A surrogate pair that is a word character (classAt only). */
+const ASTRAL = 6;
+/** A high surrogate: classAt looks at the pair. */
+const HIGH = 7;
+
+const CLASS = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  CLASS[c] = /[a-z0-9]/.test(ch) ? LOWER : /[A-Z]/.test(ch) ? UPPER : ch === "'" || ch === '-' ? JOIN : OTHER;
+}
 const WORD_CHAR = /^[\p{L}\p{M}\p{N}]$/u;
 
-/** The length (1 or 2 code units) of the word character at i, or 0. */
-function wordCharAt(text: string, i: number, to: number): number {
-  if (i >= to) return 0;
+/** The class of text[i] (i < to); for a high surrogate, ASTRAL when it and the next unit (before `to`) are a word character, else OTHER. */
+function classAt(text: string, i: number, to: number): number {
   const c = text.charCodeAt(i);
-  if (c < 128) return ASCII_WORD[c];
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+  let k = CLASS[c];
+  if (k === UNKNOWN) k = classify(c);
+  if (k !== HIGH) return k;
+  if (i + 1 < to) {
     const d = text.charCodeAt(i + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0;
+    if (d >= 0xdc00 && d <= 0xdfff && WORD_CHAR.test(text.slice(i, i + 2))) return ASTRAL;
   }
-  let known = BMP_WORD[c];
-  if (known === 0) BMP_WORD[c] = known = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2;
-  return known === 1 ? 1 : 0;
+  return OTHER;
+}
+
+function classify(c: number): number {
+  const k = c >= 0xd800 && c <= 0xdbff ? HIGH : c === 0x2019 || c === 0x2011 ? JOIN_FOLD : WORD_CHAR.test(String.fromCharCode(c)) ? UPPER : OTHER;
+  CLASS[c] = k;
+  return k;
 }
 
 const FOLD = /[’‑]/;
