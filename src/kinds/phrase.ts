@@ -396,7 +396,7 @@ function matchDocument(doc: TextDocument, merged: Merged): Match[][] {
   const paths: Path[] = [];
   const scan: Scan = { trie, words, tokens, text, bounds: [0], values: [], out: paths };
   for (let i = 0; i < tokens.length; i++) {
-    if (!everyWord && (!trie.starts(words[i]) || !trie.mayContinue(words[i], i + 1 < words.length ? words[i + 1] : -1))) continue;
+    if (!everyWord && (!trie.starts(words[i]) || !trie.mayContinue(words[i], i + 1 < words.length ? words[i + 1] : -1, i + 2 < words.length ? words[i + 2] : -1))) continue;
     scan.bounds[0] = i;
     walk(0, i, scan);
     // Usually a prefix matched and no entry ended: nothing to choose from.
@@ -591,7 +591,7 @@ function toMatch(p: Path, tokens: Token[], text: string): Match {
   const replacements: Edit[] = entry.replacements.map((tpl) => ({
     start,
     end,
-    text: matchCase(original, fillTemplate(tpl, capturesOf(p, tokens, text))),
+    text: matchCase(original, tpl.includes('{') ? fillTemplate(tpl, capturesOf(p, tokens, text)) : tpl),
   }));
   return { start, end, replacements, safety: entry.safety };
 }

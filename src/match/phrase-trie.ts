@@ -184,9 +184,14 @@ export class PhraseTrie<E extends { steps: readonly Step[] }> {
    * does not continue any of them. Most words of a big term list, and most "is" and "his" before
    * the patterns `{B:be} taken under control` or `{P:poss} holder on the {I:issue}`, stop here.
    */
-  mayContinue(word: number, nextWord: number): boolean {
+  mayContinue(word: number, nextWord: number, thirdWord: number): boolean {
     const child = this.#rootNext[word];
-    if (child >= 0 && (this.flags[child] !== WORDS || (nextWord >= 0 && this.next(child, nextWord) >= 0))) return true;
+    if (child >= 0 && this.flags[child] !== WORDS) return true;
+    if (child >= 0 && nextWord >= 0) {
+      // Likewise one word further: most two-word prefixes of a big term list lead nowhere here.
+      const second = this.next(child, nextWord);
+      if (second >= 0 && (this.flags[second] !== WORDS || (thirdWord >= 0 && this.next(second, thirdWord) >= 0))) return true;
+    }
     if (this.#rootSlot[word] !== 1) return false;
     // A value of a class the patterns start with: likewise, when it is one word and only words follow its slot.
     if (this.#rootSlotWords[word] !== 1) return true;
