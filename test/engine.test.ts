@@ -7,7 +7,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { RuleError } from '../src/engine/errors.js';
 import { lintText } from '../src/engine/lint.js';
-import { loadRules } from '../src/engine/load.js';
+import { loadRules, type Rule } from '../src/engine/load.js';
 import { regexHazard } from '../src/engine/regex-safety.js';
 import { tempDir } from './helpers.js';
 
@@ -126,6 +126,24 @@ examples:
       output: "x"
   pass: ["y"]
 `;
+
+test('findings come sorted by position, end and rule, one per rule and span (the first reported)', () => {
+  const rule = (id: string, matches: { start: number; end: number; message: string }[]): Rule => ({
+    id, kind: 'phrase', severity: 'warning', confidence: 1, message: 'm', description: 'd', source: 's', fix: 'none',
+    enabled: true, examples: { flag: [], pass: [] }, options: {}, file: `${id}.yaml`, lines: {}, check: () => matches,
+  });
+  const text = 'one two three four';
+  const found = lintText(text, [
+    rule('b/x', [{ start: 8, end: 13, message: 'b first' }, { start: 0, end: 3, message: 'b' }, { start: 8, end: 13, message: 'b again' }]),
+    rule('a/x', [{ start: 8, end: 13, message: 'a' }, { start: 0, end: 7, message: 'a long' }, { start: 8, end: 13, message: 'a again' }]),
+  ]);
+  assert.equal(found.map((f) => [f.start, f.end, f.ruleId, f.message]), [
+    [0, 3, 'b/x', 'b'],
+    [0, 7, 'a/x', 'a long'],
+    [8, 13, 'a/x', 'a'],
+    [8, 13, 'b/x', 'b first'],
+  ]);
+});
 
 test('a pattern that can backtrack catastrophically is refused at load, naming the file and line', () => {
   const e = loadError({ 'r/redos.yaml': BOILERPLATE('(a+)+') });

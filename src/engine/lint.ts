@@ -1,6 +1,6 @@
 // Runs compiled rules over a document and passes their matches through one pipeline:
 // matches → findings (message, fix or suggestions by safety) → drop protected ranges →
-// dedupe → sort by position.
+// sort by position → one finding per rule and span.
 
 import { TextDocument } from '../text/document.js';
 import type { Edit, Finding, FixSafety, Match } from '../types.js';
@@ -19,7 +19,7 @@ export function lintDocument(doc: TextDocument, rules: readonly Rule[]): Finding
       findings.push(toFinding(rule, m, doc.text));
     }
   }
-  return sortFindings(dedupe(findings));
+  return dedupeSorted(sortFindings(findings));
 }
 
 /** The enabled rules' checkers that run as a group (all the phrase rules: one pass), by group. */
@@ -143,18 +143,31 @@ function weaker(a: FixSafety, b: FixSafety): FixSafety {
   return SAFETY_ORDER[Math.min(SAFETY_ORDER.indexOf(a), SAFETY_ORDER.indexOf(b))];
 }
 
+/** Message templates split at their {placeholders} (odd positions are the names): a few dozen, split once. */
+const templates = new Map<string, string[]>();
+
 function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (all, key: string) => (key in values ? String(values[key]) : all));
+  let parts = templates.get(template);
+  if (!parts) {
+    if (templates.size >= 1000) templates.clear();
+    templates.set(template, (parts = template.split(/\{(\w+)\}/)));
+  }
+  let out = parts[0];
+  for (let i = 1; i < parts.length; i += 2) out += (parts[i] in values ? String(values[parts[i]]) : `{${parts[i]}}`) + parts[i + 1];
+  return out;
 }
 
-function dedupe(findings: Finding[]): Finding[] {
-  const seen = new Set<string>();
-  return findings.filter((f) => {
-    const key = `${f.ruleId}\u0000${f.start}\u0000${f.end}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/** One finding per rule and span (the first reported): sorted findings have their duplicates next to them (the sort is stable). */
+function dedupeSorted(findings: Finding[]): Finding[] {
+  let n = 0;
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i];
+    const p = n > 0 ? findings[n - 1] : undefined;
+    if (p && p.start === f.start && p.end === f.end && p.ruleId === f.ruleId) continue;
+    findings[n++] = f;
+  }
+  findings.length = n;
+  return findings;
 }
 
 export function sortFindings(findings: Finding[]): Finding[] {
