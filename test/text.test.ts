@@ -9,6 +9,31 @@ import fc from 'fast-check';
 import { normalizeWord, tokenize, WORD } from '../src/text/tokens.js';
 import { lintDocument, lintText, pieces, PIECES_FROM } from '../src/engine/lint.js';
 import { loadRules } from '../src/engine/load.js';
+import { printsOf } from '../src/text/prints.js';
+import { readdirSync, readFileSync } from 'node:fs';
+
+test('word fingerprints: one per normalised word, the same for the same word, distinct over the samples\' vocabulary', () => {
+  const doc = new TextDocument("Kyiv’s talks. KYIV'S talks, kyiv's Talks");
+  const p = doc.wordPrints;
+  const print = (i: number) => `${p[i * 2]},${p[i * 2 + 1]}`;
+  assert.is(p.length, doc.words.length * 2);
+  assert.equal([print(2), print(4)], [print(0), print(0)]);
+  assert.equal([print(3), print(5)], [print(1), print(1)]);
+  assert.is.not(print(0), print(1));
+  // Every distinct word of the samples gets its own fingerprint (a clash among a few thousand words would mean a broken hash).
+  const words = new Map<string, string>();
+  for (const name of readdirSync('samples').filter((f) => f.endsWith('.txt') || f.endsWith('.md'))) {
+    const tokens = tokenize(readFileSync(`samples/${name}`, 'utf8'));
+    const prints = printsOf(tokens);
+    tokens.forEach((t, i) => {
+      const key = `${prints[i * 2]},${prints[i * 2 + 1]}`;
+      const seen = words.get(key);
+      if (seen !== undefined) assert.is(seen, t.norm);
+      words.set(key, t.norm);
+    });
+  }
+  assert.ok(words.size > 1000, `${words.size} distinct words`);
+});
 
 test('line starts for LF, CRLF and lone CR', () => {
   assert.equal(computeLineStarts('a\nb\r\nc\rd'), [0, 2, 5, 7]);

@@ -994,6 +994,8 @@ type Links = Map<string, { words: NameWord[]; candidates: Candidate[] }>;
 
 const linkCache = new DocumentCache<Map<string, Links>>();
 /** Per environment and gazetteer + thresholds: each distinct spelling's gazetteer neighbours, none when it is short, known or a listed wrong form. */
+/** Each rule's thresholds as a string (part of the caches' keys), written once. */
+const thresholdKeys = new WeakMap<Thresholds, string>();
 const nearMemo = new WeakMap<KindEnv, Map<string, Map<string, Neighbour[]>>>();
 
 /**
@@ -1003,7 +1005,9 @@ const nearMemo = new WeakMap<KindEnv, Map<string, Map<string, Neighbour[]>>>();
  * the article is linked too (Volodymyr Zelskyy … Zelskyy).
  */
 function linkToGazetteer(doc: TextDocument, g: Gazetteer, t: Thresholds, env: KindEnv): Links {
-  const cacheKey = `${g.id}\u0000${JSON.stringify(t)}`;
+  let tKey = thresholdKeys.get(t);
+  if (tKey === undefined) thresholdKeys.set(t, (tKey = JSON.stringify(t)));
+  const cacheKey = `${g.id}\u0000${tKey}`;
   let perDoc = linkCache.get(doc);
   if (!perDoc) linkCache.set(doc, (perDoc = new Map()));
   const cached = perDoc.get(cacheKey);

@@ -390,7 +390,7 @@ function matchDocument(doc: TextDocument, merged: Merged): Match[][] {
   /** Word index from which each rule may match again. */
   const resume = new Int32Array(n);
   const best: (Path | undefined)[] = new Array(n);
-  const words = trie.numbersOf(tokens);
+  const words = trie.numbersOf(doc);
   // A pattern may start with a special step (#cap): then every word is a start.
   const everyWord = (trie.flags[0] & SPECIAL) !== 0;
   const paths: Path[] = [];
@@ -536,7 +536,7 @@ function caseMatches(p: Path, tokens: Token[]): boolean {
 /** [start, end) text spans of every allowed phrase in the document. */
 function allowedSpans(doc: TextDocument, trie: PhraseTrie<Entry>): [number, number][] {
   const tokens = doc.words;
-  const words = trie.numbersOf(tokens);
+  const words = trie.numbersOf(doc);
   const spans: [number, number][] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (!trie.starts(words[i])) continue;

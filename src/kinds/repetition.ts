@@ -64,8 +64,9 @@ function repeatedSentences(doc: TextDocument, threshold: number, minWords: numbe
   let q = 0;
   let t = 0;
   const tokens = doc.words;
-  // Words as numbers (interned per document) rather than strings.
-  const ids = new Map<string, number>();
+  // Words as numbers (numbered per document by their fingerprints) rather than strings.
+  const prints = doc.wordPrints;
+  const ids = wordIds(tokens.length);
   const sentences: Sentence[] = [];
   for (const s of doc.sentences) {
     while (h < headlines.length && headlines[h].end <= s.start) h++;
@@ -77,12 +78,7 @@ function repeatedSentences(doc: TextDocument, threshold: number, minWords: numbe
     while (u < tokens.length && tokens[u].end <= s.end) u++;
     if (u - t < minWords) continue;
     const words = new Array<number>(u - t);
-    for (let k = t; k < u; k++) {
-      const norm = tokens[k].norm;
-      let n = ids.get(norm);
-      if (n === undefined) ids.set(norm, (n = ids.size));
-      words[k - t] = n;
-    }
+    for (let k = t; k < u; k++) words[k - t] = ids.number(prints[k * 2], prints[k * 2 + 1]);
     sentences.push({ start: s.start, end: s.end, words });
   }
   const index = pairIndex(sentences.reduce((n, s) => n + s.words.length - 1, 0));
@@ -200,6 +196,40 @@ const sharedIndex = new PairIndex();
 function pairIndex(pairs: number): PairIndex {
   sharedIndex.reset(pairs);
   return sharedIndex;
+}
+
+/** Word fingerprint → a number (0, 1, … in order of first sight): open addressing over one Int32Array, reused from one document to the next. */
+class WordIds {
+  /** Triples: first hash, second hash, number + 1 (0 = empty). */
+  table = new Int32Array(0);
+  mask = 0;
+  count = 0;
+
+  /** Empties the table for a document of at most `words` words. */
+  reset(words: number): void {
+    let slots = 16;
+    while (slots < words * 2) slots *= 2;
+    if (slots * 3 > this.table.length) this.table = new Int32Array(slots * 3);
+    else this.table.fill(0, 0, slots * 3);
+    this.mask = slots - 1;
+    this.count = 0;
+  }
+
+  number(a: number, b: number): number {
+    const table = this.table;
+    let h = (a ^ Math.imul(b, 0x9e3779b1)) & this.mask;
+    for (; table[h * 3 + 2] !== 0; h = (h + 1) & this.mask) if (table[h * 3] === a && table[h * 3 + 1] === b) return table[h * 3 + 2] - 1;
+    table[h * 3] = a;
+    table[h * 3 + 1] = b;
+    table[h * 3 + 2] = ++this.count;
+    return this.count - 1;
+  }
+}
+
+const sharedIds = new WordIds();
+function wordIds(words: number): WordIds {
+  sharedIds.reset(words);
+  return sharedIds;
 }
 
 const QUOTES = /["“”«»]/g;

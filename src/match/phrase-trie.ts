@@ -2,8 +2,8 @@
 // every enabled phrase rule's for the one-pass scan), with no object per trie node:
 //
 //   vocabulary   every literal word of the patterns → a number, through a table of 64-bit
-//                fingerprints (two 32-bit hashes of the characters): one probe into an
-//                Int32Array per word of text, however many words the dictionary has
+//                fingerprints (the document's, computed once for every kind: text/prints.ts):
+//                one probe into an Int32Array per word of text, however many words the dictionary has
 //   root steps   an Int32Array indexed by word number (-1: the word starts no entry)
 //   deeper steps one open-addressed table of (node, word number) → child node, behind a bit
 //                filter of the pairs it holds (≈ 16 bits a pair, at most 1 MB): most probes
@@ -16,6 +16,9 @@
 // A text word whose fingerprint clashes with a pattern word gets that word's number, so the
 // matcher checks the literal words of a path when an entry ends; should two pattern words ever
 // clash (odds about 1 in 10^10 for 50,000 words), numbers come from a Map of the words instead.
+
+import type { TextDocument } from '../text/document.js';
+import { printWord, type WordHash } from '../text/prints.js';
 
 /** A value a class slot can match: its words, and attributes usable as `{X.attr}`. */
 export interface ClassValue {
@@ -94,7 +97,7 @@ export class PhraseTrie<E extends { steps: readonly Step[] }> {
       if (s.length > 0 && 'cls' in s[0]) rootClasses.add(s[0].values);
     }
     for (const values of rootClasses) for (const word of values.keys()) words.push(word);
-    this.#vocab = new Fingerprints(words, wordHash);
+    this.#vocab = new Fingerprints(words);
     this.#rootNext = new Int32Array(this.#vocab.size).fill(-1);
     this.#rootSlot = new Uint8Array(this.#vocab.size);
     for (const values of rootClasses) for (const word of values.keys()) this.#rootSlot[this.#vocab.get(word)] = 1;
@@ -166,11 +169,9 @@ export class PhraseTrie<E extends { steps: readonly Step[] }> {
     return extra;
   }
 
-  /** Each token's word number, -1 for words no pattern has (or, rarely, a clashing one). */
-  numbersOf(norms: readonly { norm: string }[]): Int32Array {
-    const out = new Int32Array(norms.length);
-    for (let i = 0; i < norms.length; i++) out[i] = this.#vocab.get(norms[i].norm);
-    return out;
+  /** Each word's number in the document, -1 for words no pattern has (or, rarely, a clashing one). */
+  numbersOf(doc: TextDocument): Int32Array {
+    return this.#vocab.numbersOf(doc);
   }
 
   /** Whether some entry may start with this word (as its first word or in a class slot). */
@@ -249,44 +250,38 @@ function mix(node: number, word: number): number {
 }
 
 /**
- * Words → numbers by a 64-bit fingerprint of their characters, in one Int32Array. Should two
- * listed words share a fingerprint, the numbers come from a Map of the words instead: slower,
- * never wrong.
+ * Words → numbers by a 64-bit fingerprint of their characters (src/text/prints.ts), in one
+ * Int32Array. Should two listed words share a fingerprint, the numbers come from a Map of the words
+ * instead: slower, never wrong.
  */
 export class Fingerprints {
   readonly words: string[] = [];
   /** Triples: first hash, second hash, number + 1 (0 = empty). */
   readonly #table: Int32Array;
   readonly #mask: number;
-  readonly #hash: (word: string) => void;
+  readonly #hash: WordHash | undefined;
+  readonly #print = new Int32Array(2);
   #exact?: Map<string, number>;
 
-  /** `hash`: another fingerprint (tests use a weak one to make collisions happen). */
+  /** `hash`: another fingerprint than the one in use (a test's weak one, to make collisions happen). */
   constructor(words: Iterable<string>, hash?: WordHash) {
-    this.#hash = hash
-      ? (word) => {
-          const [a, b] = hash(word);
-          fp1 = a | 0;
-          fp2 = b | 0;
-        }
-      : fingerprint;
+    this.#hash = hash;
     const unique = [...new Set(words)];
     let size = 16;
     while (size < unique.length * 2) size *= 2;
     this.#mask = size - 1;
     this.#table = new Int32Array(size * 3);
+    const print = this.#print;
     for (const word of unique) {
-      const same = this.get(word);
-      if (same >= 0) {
+      if (this.get(word) >= 0) {
         this.#exact = new Map(unique.map((w, n) => [w, n]));
         this.words.splice(0, this.words.length, ...unique);
         return;
       }
-      this.#hash(word);
-      let h = fp1 & this.#mask;
+      let h = print[0] & this.#mask;
       while (this.#table[h * 3 + 2] !== 0) h = (h + 1) & this.#mask;
-      this.#table[h * 3] = fp1;
-      this.#table[h * 3 + 1] = fp2;
+      this.#table[h * 3] = print[0];
+      this.#table[h * 3 + 1] = print[1];
       this.#table[h * 3 + 2] = this.words.push(word);
     }
   }
@@ -298,38 +293,30 @@ export class Fingerprints {
   /** The word's number; -1 for a word not in the list, or rarely another word's number (callers check). */
   get(word: string): number {
     if (this.#exact) return this.#exact.get(word) ?? -1;
-    this.#hash(word);
+    printWord(word, this.#print, 0, this.#hash);
+    return this.find(this.#print[0], this.#print[1]);
+  }
+
+  /** The number of the word with this fingerprint (as get). */
+  find(a: number, b: number): number {
     const table = this.#table;
-    for (let h = fp1 & this.#mask; ; h = (h + 1) & this.#mask) {
+    for (let h = a & this.#mask; ; h = (h + 1) & this.#mask) {
       const n = table[h * 3 + 2];
       if (n === 0) return -1;
-      if (table[h * 3] === fp1 && table[h * 3 + 1] === fp2) return n - 1;
+      if (table[h * 3] === a && table[h * 3 + 1] === b) return n - 1;
     }
   }
-}
 
-/** The last fingerprint computed (two results without allocating). */
-let fp1 = 0;
-let fp2 = 0;
-
-export type WordHash = (word: string) => [number, number];
-
-/** The fingerprint tries built from now on use (undefined: the real one); for tests. */
-let wordHash: WordHash | undefined;
-
-export function useWordHash(hash?: WordHash): void {
-  wordHash = hash;
-}
-
-function fingerprint(word: string): void {
-  let a = 0x811c9dc5 | 0;
-  let b = word.length | 0;
-  for (let k = 0; k < word.length; k++) {
-    const c = word.charCodeAt(k);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x5bd1e995);
-    b ^= b >>> 13;
+  /** Each word's number, from the document's fingerprints (text/prints.ts) or, after a clash among the listed words, from the words. */
+  numbersOf(doc: TextDocument): Int32Array {
+    const words = doc.words;
+    const out = new Int32Array(words.length);
+    if (this.#exact || this.#hash) {
+      for (let i = 0; i < words.length; i++) out[i] = this.get(words[i].norm);
+      return out;
+    }
+    const prints = doc.wordPrints;
+    for (let i = 0; i < words.length; i++) out[i] = this.find(prints[i * 2], prints[i * 2 + 1]);
+    return out;
   }
-  fp1 = a;
-  fp2 = b;
 }

@@ -1,7 +1,8 @@
 // The document every kind reads: the original text and, computed on first use, its lines,
-// paragraphs, sentences, word tokens and protected ranges.
+// paragraphs, sentences, word tokens (and their fingerprints) and protected ranges.
 
 import { computeLineStarts, isSpaceAt, positionAt, type Position } from './lines.js';
+import { printsOf } from './prints.js';
 import { findProtectedRanges } from './protected.js';
 import { splitSentences } from './sentences.js';
 import { tokenize, type Token } from './tokens.js';
@@ -33,6 +34,7 @@ export class TextDocument {
   #paragraphs?: Block[];
   #sentences?: Block[];
   #words?: Token[];
+  #wordPrints?: Int32Array;
   #protected?: [number, number][];
   /** What kinds compute once per document (DocumentCache), dropped with it. */
   #derived?: Map<object, unknown>;
@@ -80,6 +82,11 @@ export class TextDocument {
 
   get words(): Token[] {
     return (this.#words ??= tokenize(this.text));
+  }
+
+  /** The words' fingerprints (text/prints.ts): word i at 2i and 2i + 1. */
+  get wordPrints(): Int32Array {
+    return (this.#wordPrints ??= printsOf(this.words));
   }
 
   /** Word tokens inside [start, end). */
