@@ -30,6 +30,11 @@ export function markSafe(keys: string[]): void {
   for (const k of keys) safe.add(k);
 }
 
+/** True for a pattern already found to compile and be safe (by regexHazard after it compiled, here or in the build). */
+export function knownSafe(source: string, flags = ''): boolean {
+  return safe.has(`${flags}/${source}`);
+}
+
 /** Why `source` risks catastrophic backtracking, or null when it does not (remembered). Assumes it compiles. */
 export function regexHazard(source: string, flags = ''): string | null {
   const key = `${flags}/${source}`;

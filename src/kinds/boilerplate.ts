@@ -25,8 +25,8 @@ export const boilerplate: Kind = {
     const patterns = opts.stringList('lines');
     const inlinePatterns = opts.stringList('inline');
     if (patterns.length === 0 && inlinePatterns.length === 0) opts.fail('lines', 'needs at least one pattern (lines or inline)');
-    patterns.forEach((p) => opts.regex('lines', p, 'iu'));
-    inlinePatterns.forEach((p) => opts.regex('inline', p, 'u'));
+    patterns.forEach((p) => opts.checkRegex('lines', p, 'iu'));
+    inlinePatterns.forEach((p) => opts.checkRegex('inline', p, 'u'));
     // The combined patterns need no second safety check: each alternative passed it, and the
     // alternation around them is not repeated. V8 compiles a big case-insensitive `u` pattern to
     // machine code on its first runs (≈ 2–9 ms each), so they are compiled on first use, in two

@@ -4,7 +4,7 @@
 import type { TextDocument } from '../text/document.js';
 import type { Match, RuleSpec } from '../types.js';
 import { RuleError } from '../engine/errors.js';
-import { regexHazard } from '../engine/regex-safety.js';
+import { knownSafe, regexHazard } from '../engine/regex-safety.js';
 
 /** Finds matches in a document; built once per rule by the kind's `compile`. */
 export interface Checker {
@@ -90,5 +90,10 @@ export class Options {
     const hazard = regexHazard(source, flags);
     if (hazard) this.fail(key, `regular expression /${source}/ refused: ${hazard} can backtrack catastrophically`);
     return re;
+  }
+
+  /** Checks a regular expression as `regex` does, for a caller that compiles it otherwise (not again for one this process or the build already passed). */
+  checkRegex(key: string, source: string, flags: string): void {
+    if (!knownSafe(source, flags)) this.regex(key, source, flags);
   }
 }
