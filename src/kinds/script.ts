@@ -28,7 +28,7 @@ export const script: Kind = {
       }));
       if (scripts.length === 0) opts.fail('scripts', 'list at least one Unicode script name');
       const minLetters = opts.number('min_letters', 2);
-      return (doc) => (plain(doc) ? [] : foreignRuns(doc, scripts, minLetters));
+      return (doc) => foreignRuns(doc, scripts, minLetters);
     }
     for (const key of ['scripts', 'min_letters']) if (opts.has(key)) opts.fail(key, `only for mode: foreign`);
     if (mode === 'invisible') {
@@ -36,25 +36,50 @@ export const script: Kind = {
       const bad = chars.find((c) => !INVISIBLE_CHARS.includes(c));
       if (bad !== undefined || chars.length === 0) opts.fail('characters', `expected code points among ${INVISIBLE_CHARS.join(', ')}`);
       const re = invisibleRegex(chars);
-      return (doc) => (plain(doc) ? [] : invisible(doc, re));
+      return (doc) => invisible(doc, re);
     }
     if (opts.has('characters')) opts.fail('characters', 'only for mode: invisible');
     const check = { homoglyph: homoglyphs, mojibake, fullwidth }[mode];
-    return (doc) => (plain(doc) ? [] : check(doc));
+    return check;
   },
 };
 
 /**
  * Printable ASCII, line breaks, tabs and the typographic marks of English copy: no mode can find
- * anything in such a text (every one looks for some other character). Most news text is this;
- * one test per document spares each mode its walk over every character.
+ * anything in a line made only of these (every one looks for some other character, and what it
+ * finds lies within one line). Most news text is this, so each mode walks only the other lines,
+ * found with one search per document: none in most articles, a few lines of a long text.
  */
-const PLAIN = /^[\t\n\r\x20-\x7e‘’“”–—…]*$/;
-const plainCache = new DocumentCache<boolean>();
-function plain(doc: TextDocument): boolean {
-  let p = plainCache.get(doc);
-  if (p === undefined) plainCache.set(doc, (p = PLAIN.test(doc.text)));
-  return p;
+const IMPURE = /[^\t\n\r\x20-\x7e‘’“”–—…]/g;
+const impureCache = new DocumentCache<[number, number][]>();
+
+/** [start, end) of the runs of lines (without their last line break) that hold a character other than those, in text order. */
+function impureLines(doc: TextDocument): [number, number][] {
+  let out = impureCache.get(doc);
+  if (out) return out;
+  out = [];
+  const { text } = doc;
+  IMPURE.lastIndex = 0;
+  for (let m = IMPURE.exec(text); m !== null; m = IMPURE.exec(text)) {
+    const start = Math.max(text.lastIndexOf('\n', m.index), text.lastIndexOf('\r', m.index)) + 1;
+    let end = m.index;
+    while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
+    const last = out[out.length - 1];
+    if (last && last[1] >= start - 2 && !/[^\r\n]/.test(text.slice(last[1], start))) last[1] = end;
+    else out.push([start, end]);
+    IMPURE.lastIndex = end;
+  }
+  impureCache.set(doc, out);
+  return out;
+}
+
+/** The matches of a global regular expression that start within those lines (none runs across a line break). */
+function* matchesIn(doc: TextDocument, re: RegExp): Generator<RegExpExecArray> {
+  const { text } = doc;
+  for (const [start, end] of impureLines(doc)) {
+    re.lastIndex = start;
+    for (let m = re.exec(text); m !== null && m.index < end; m = re.exec(text)) yield m;
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -75,7 +100,7 @@ function foreignRuns(doc: TextDocument, scripts: NamedScript[], minLetters: numb
     }
     run = null;
   };
-  for (const m of text.matchAll(LETTERS)) {
+  for (const m of matchesIn(doc, LETTERS)) {
     const start = m.index;
     const end = start + m[0].length;
     let latin = 0;
@@ -135,7 +160,7 @@ const LOOKALIKE: Record<string, string> = {
 function homoglyphs(doc: TextDocument): Match[] {
   const { text } = doc;
   const out: Match[] = [];
-  for (const m of text.matchAll(LETTERS)) {
+  for (const m of matchesIn(doc, LETTERS)) {
     const word = m[0];
     let latin = 0;
     let fakes = 0;
@@ -215,31 +240,33 @@ function mojibake(doc: TextDocument): Match[] {
   const { text } = doc;
   const runs: Run[] = [];
   const lost: Match[] = [];
-  for (let i = 0; i < text.length; ) {
-    let end = i;
-    while (end < text.length) {
-      const n = sequenceAt(text, end);
-      if (n === 0) break;
-      end += n;
-    }
-    if (end === i) {
-      // ” is E2 80 9D, and 9D has no Windows-1252 character: decoders drop it or write �.
-      if (text.startsWith('â€', i) && /^(?:\ufffd|\s|[.,;:!?)]|$)/u.test(text.slice(i + 2, i + 3))) {
-        const stop = i + (text[i + 2] === '\ufffd' ? 3 : 2);
-        lost.push({ start: i, end: stop, replacements: [{ start: i, end: stop, text: '”' }], safety: 'suggest' });
+  for (const [from, to] of impureLines(doc)) {
+    for (let i = from; i < to; ) {
+      let end = i;
+      while (end < text.length) {
+        const n = sequenceAt(text, end);
+        if (n === 0) break;
+        end += n;
       }
-      i++;
-      continue;
+      if (end === i) {
+        // ” is E2 80 9D, and 9D has no Windows-1252 character: decoders drop it or write �.
+        if (text.startsWith('â€', i) && /^(?:\ufffd|\s|[.,;:!?)]|$)/u.test(text.slice(i + 2, i + 3))) {
+          const stop = i + (text[i + 2] === '\ufffd' ? 3 : 2);
+          lost.push({ start: i, end: stop, replacements: [{ start: i, end: stop, text: '”' }], safety: 'suggest' });
+        }
+        i++;
+        continue;
+      }
+      let fixed = redecode(text.slice(i, end))!;
+      // Twice-encoded text (Ã¢â‚¬â„¢) decodes to mojibake again.
+      for (let k = 0; k < 2; k++) {
+        const again = redecode(fixed);
+        if (again === null || again.length >= fixed.length || !plausible(again)) break;
+        fixed = again;
+      }
+      if (plausible(fixed)) runs.push({ start: i, end, fixed, strong: [...fixed].length > 1 || COMMON.test(fixed) });
+      i = end;
     }
-    let fixed = redecode(text.slice(i, end))!;
-    // Twice-encoded text (Ã¢â‚¬â„¢) decodes to mojibake again.
-    for (let k = 0; k < 2; k++) {
-      const again = redecode(fixed);
-      if (again === null || again.length >= fixed.length || !plausible(again)) break;
-      fixed = again;
-    }
-    if (plausible(fixed)) runs.push({ start: i, end, fixed, strong: [...fixed].length > 1 || COMMON.test(fixed) });
-    i = end;
   }
   // One letter of another script (Ð¸ for и) is taken when it stands as a word or lies within 30
   // characters of certain mojibake; inside a word it is more likely real text: NIÑ’S, CAFÉ…”.
@@ -287,21 +314,23 @@ const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hang
 function fullwidth(doc: TextDocument): Match[] {
   const { text } = doc;
   const out: Match[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    const code = ch.charCodeAt(0);
-    let ascii = FULLWIDTH[ch] ?? (code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : null);
-    if (ascii === null) continue;
-    // Inside a Chinese or Japanese fragment the mark belongs to that text (the foreign rule reports it).
-    const prev = /\S(?=\s*$)/u.exec(text.slice(Math.max(0, i - 4), i))?.[0] ?? '';
-    const next = /^\s*(\S)/u.exec(text.slice(i + 1, i + 5))?.[1] ?? '';
-    if (CJK.test(prev) || CJK.test(next)) continue;
-    const before = text[i - 1] ?? '';
-    const after = text[i + 1] ?? '';
-    // Full-width marks carry their own spacing; English needs a space after , . : ; ! ? ) % and before (.
-    if (/^[,.:;!?)%\]”’]$/.test(ascii) && /[\p{L}\p{N}]/u.test(after)) ascii += ' ';
-    if (/^[(\[“‘]$/.test(ascii) && /[\p{L}\p{N}]/u.test(before)) ascii = ' ' + ascii;
-    out.push({ start: i, end: i + 1, replacements: [{ start: i, end: i + 1, text: ascii }] });
+  for (const [from, to] of impureLines(doc)) {
+    for (let i = from; i < to; i++) {
+      const ch = text[i];
+      const code = ch.charCodeAt(0);
+      let ascii = FULLWIDTH[ch] ?? (code >= 0xff01 && code <= 0xff5e ? String.fromCharCode(code - 0xfee0) : null);
+      if (ascii === null) continue;
+      // Inside a Chinese or Japanese fragment the mark belongs to that text (the foreign rule reports it).
+      const prev = /\S(?=\s*$)/u.exec(text.slice(Math.max(0, i - 4), i))?.[0] ?? '';
+      const next = /^\s*(\S)/u.exec(text.slice(i + 1, i + 5))?.[1] ?? '';
+      if (CJK.test(prev) || CJK.test(next)) continue;
+      const before = text[i - 1] ?? '';
+      const after = text[i + 1] ?? '';
+      // Full-width marks carry their own spacing; English needs a space after , . : ; ! ? ) % and before (.
+      if (/^[,.:;!?)%\]”’]$/.test(ascii) && /[\p{L}\p{N}]/u.test(after)) ascii += ' ';
+      if (/^[(\[“‘]$/.test(ascii) && /[\p{L}\p{N}]/u.test(before)) ascii = ' ' + ascii;
+      out.push({ start: i, end: i + 1, replacements: [{ start: i, end: i + 1, text: ascii }] });
+    }
   }
   return out;
 }
@@ -323,7 +352,7 @@ function invisibleRegex(chars: string[]): RegExp {
 function invisible(doc: TextDocument, re: RegExp): Match[] {
   const { text } = doc;
   const out: Match[] = [];
-  for (const m of text.matchAll(re)) {
+  for (const m of matchesIn(doc, re)) {
     const start = m.index;
     const end = start + m[0].length;
     // Joiners shape emoji and Indic or Arabic words: only removed between Latin letters.

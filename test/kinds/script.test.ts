@@ -12,7 +12,7 @@ import { fixText } from '../../src/fix/loop.js';
 import { script } from '../../src/kinds/script.js';
 import type { Finding, RuleSpec } from '../../src/types.js';
 import { articles as tsvArticles, readTsv } from '../../scripts/tsv.js';
-import { HAS_SHARED, SHARED, rule } from '../helpers.js';
+import { HAS_SHARED, SHARED, rng, rule } from '../helpers.js';
 
 const linter = (id: string) => (text: string) => lintText(text, [rule(`script/${id}`)]);
 const foreign = linter('foreign-script');
@@ -119,6 +119,37 @@ test('invisible: zero-width spaces and soft hyphens are deleted; joiners in emoj
   // Each rule handles only its own characters.
   assert.equal(spans(lintText(text, [rule('script/invisible-character')])), [[30, 31, '\u00ad']]);
   assert.equal(rule('script/zero-width-space').enabled, false);
+});
+
+test('every mode walks only the lines with characters other than plain English ones: in a long text, each artifact is found where it is', () => {
+  // Each artifact with what the script rules find in it ([rule, start, end, fix] within the line).
+  const artifacts: [string, [string, number, number, string | null][]][] = [
+    ['the paper Новая газета said', [['foreign-script', 10, 22, null]]],
+    ['Новая газета', [['foreign-script', 0, 12, null]]],
+    ['talks in Кyiv today', [['homoglyph', 9, 13, 'Kyiv']]],
+    ['talks in Кyiv', [['homoglyph', 9, 13, 'Kyiv']]],
+    [`Kyiv${mangle('’')}s talks`, [['mojibake', 4, 7, '’']]],
+    [`in ${mangle('Zürich')}`, [['mojibake', 4, 6, 'ü']]],
+    ['Repairing，management', [['fullwidth-punctuation', 9, 10, ', ']]],
+    ['the \u200barea of', [['zero-width-space', 4, 5, '']]],
+    ['of the\u00ad', [['invisible-character', 6, 7, '']]],
+    ['naïve café in Zürich', []],
+  ];
+  // Artifacts and plain lines (longer than the 30 characters mojibake looks around), with every kind of line break.
+  const plain = 'A plain line of English copy, with ‘quotes’ and “marks” – and more…';
+  const breaks = ['\n', '\r\n', '\r', '\n\n'];
+  const random = rng(7);
+  let text = '';
+  const expected: [string, number, number, string | null][] = [];
+  for (let k = 0; k < 100; k++) {
+    const [line, found] = random() < 0.5 ? artifacts[Math.floor(random() * artifacts.length)] : [plain, []];
+    for (const [id, start, end, fix] of found) expected.push([`script/${id}`, text.length + start, text.length + end, fix]);
+    text += line + breaks[Math.floor(random() * breaks.length)];
+  }
+  const ids = ['foreign-script', 'homoglyph', 'mojibake', 'fullwidth-punctuation', 'invisible-character', 'zero-width-space'];
+  const all = ids.map((id) => ({ ...rule(`script/${id}`), enabled: true }));
+  assert.ok(expected.length >= 30, `${expected.length} artifacts`);
+  assert.equal(lintText(text, all).map((f) => [f.ruleId, f.start, f.end, f.fix?.text ?? null]), expected);
 });
 
 test('options are validated with the rule file and key in the error', () => {
