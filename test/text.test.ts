@@ -123,6 +123,43 @@ test('protected ranges cover URLs and e-mail addresses, not trailing punctuation
   assert.not.ok(doc.isProtected(0, 3));
 });
 
+/** The protected ranges' definition: each pattern run over the whole text. */
+function referenceProtected(text: string): [number, number][] {
+  const patterns = [
+    /\b(?:https?|ftp):\/\/[^\s<>"“”]+/giu,
+    /\bwww\.[^\s<>"“”]+/giu,
+    /\b[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}\b/giu,
+    /(?<![\p{L}\p{N}])@[A-Za-z0-9_]{2,}/gu,
+  ];
+  const found: [number, number][] = [];
+  for (const re of patterns) {
+    for (const m of text.matchAll(re)) {
+      let end = m.index + m[0].length;
+      while (end > m.index && /[.,;:!?)\]]/.test(text[end - 1])) end--;
+      found.push([m.index, end]);
+    }
+  }
+  found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const merged: [number, number][] = [];
+  for (const r of found) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
+
+test('protected ranges, searched only around their literals, = each pattern run over the whole text', () => {
+  const pieces = ['http://', 'https://', 'httpſ://', 'ftp://', '://', 'a.b/c', 'x.org/p?q=1', 'www.', 'WWW.', 'example.com', 'a.b', '@', 'c.de', 'x', 'мэр', 'почта.рф', 'handle', '_h', ' ', ' ', '\n', '\u00a0', '\u2003', '.', ',', ')', 'é', '"', '“', '<', '😀', 'text', 'K'];
+  fc.assert(
+    fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), (parts) => {
+      const text = parts.join('');
+      assert.equal(new TextDocument(text).protectedRanges, referenceProtected(text), JSON.stringify(text));
+    }),
+    { numRuns: 3000 },
+  );
+});
+
 test('wordsIn returns the tokens inside a range', () => {
   const doc = new TextDocument('alpha beta gamma delta');
   assert.equal(doc.wordsIn(6, 16).map((t) => t.text), ['beta', 'gamma']);
