@@ -1174,22 +1174,30 @@ function reconcile(doc: TextDocument, g: Gazetteer, t: DocumentThresholds, env: 
   const ws = nameWords(doc);
   const byText = new Map<string, NameWord[]>();
   for (const w of ws) push(byText, w.text, w);
-  const frequent = [...byText].filter(([, list]) => list.length >= t.minCount);
-  if (frequent.length === 0) return [];
+  // The frequent spellings by first letter (`close` refuses words of different first letters), in text order.
+  const frequent = new Map<string, { text: string; occurrences: NameWord[]; fold: string; mask: number; english?: boolean }[]>();
+  for (const [text, list] of byText) {
+    if (list.length >= t.minCount) push(frequent, list[0].fold[0], { text, occurrences: list, fold: list[0].fold, mask: letterMask(list[0].fold) });
+  }
+  if (frequent.size === 0) return [];
   const deferred = t.defer ? linkToGazetteer(doc, g, GAZETTEER_DEFAULTS, env) : undefined;
   const out: Match[] = [];
   for (const [text, list] of byText) {
     const w = list[0];
     if (list.length > t.maxRare || text.length < t.minLength || isKnown(g, w, env) || g.wrong.has(text) || deferred?.has(text)) continue;
+    const candidates = frequent.get(w.fold[0]);
+    if (!candidates) continue;
+    const n = w.fold.length;
+    const mask = letterMask(w.fold);
     const found: (Closeness & { text: string; count: number })[] = [];
-    for (const [other, occurrences] of frequent) {
-      // `close` refuses words of different first letters: skip those before anything else.
-      if (w.fold[0] !== occurrences[0].fold[0]) continue;
-      if (occurrences.length < t.minRatio * list.length || derived(w.fold, occurrences[0].fold)) continue;
+    for (const f of candidates) {
+      // What `close` would refuse first, from lengths and letter masks (a long article has thousands of pairs).
+      if (Math.abs(f.fold.length - n) > t.maxDistance + 1 || similarityBound(n, mask, f.fold.length, f.mask) < t.minSimilarity - 1e-9) continue;
+      if (f.occurrences.length < t.minRatio * list.length || derived(w.fold, f.fold)) continue;
       // A frequent spelling that is an English word is not a name unless the gazetteer knows it.
-      if (env.isEnglishWord(other.toLowerCase()) && !accepts(g, occurrences[0].fold)) continue;
-      const c = closeMemo(w.fold, occurrences[0].fold, t);
-      if (c && sharesNameContext(doc, list, occurrences)) found.push({ ...c, text: other, count: occurrences.length });
+      if ((f.english ??= env.isEnglishWord(f.text.toLowerCase()) && !accepts(g, f.fold))) continue;
+      const c = closeMemo(w.fold, f.fold, t);
+      if (c && sharesNameContext(doc, list, f.occurrences)) found.push({ ...c, text: f.text, count: f.occurrences.length });
     }
     if (found.length === 0) continue;
     found.sort((a, b) => byCloseness(a, b) || b.count - a.count);
