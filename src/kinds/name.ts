@@ -471,12 +471,27 @@ export class SortedLines {
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       const start = t.lastIndexOf('\n', mid - 1) + 1;
-      let end = t.indexOf('\n', start);
-      if (end < 0) end = t.length;
-      const line = t.slice(start, end);
-      if (line === k) return true;
-      if (line < k) lo = end + 1;
-      else hi = start;
+      // The line compared with k in place (no slice): c < 0, 0, > 0 as the line is <, =, > k.
+      let i = 0;
+      let c = 0;
+      for (;;) {
+        const a = start + i < t.length ? t.charCodeAt(start + i) : 10;
+        const b = i < k.length ? k.charCodeAt(i) : -1;
+        if (a === 10) {
+          c = b === -1 ? 0 : -1;
+          break;
+        }
+        if (b === -1 || a !== b) {
+          c = b === -1 ? 1 : a - b;
+          break;
+        }
+        i++;
+      }
+      if (c === 0) return true;
+      if (c < 0) {
+        const end = t.indexOf('\n', start + i);
+        lo = end < 0 ? t.length : end + 1;
+      } else hi = start;
     }
     return false;
   }

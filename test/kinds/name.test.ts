@@ -5,6 +5,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { lintText } from '../../src/engine/lint.js';
@@ -82,6 +83,15 @@ test('sorted lines: bisection agrees with a set', () => {
   const names = ['kyiv', 'kijów', 'charków', 'zürich', 'łódź', 'lodz', 'ørsted', 'abc', 'a'].sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
   const bytes = new SortedLines(Buffer.from(names.join('\n')).toString('latin1'), true);
   for (const w of [...names, 'kijow', 'zurich', 'ł', 'ø', 'zz']) assert.is(bytes.has(w), names.includes(w), w);
+  // Random lists of words over a few letters (many share prefixes), and words in and out of them.
+  const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'é', "'"), minLength: 1, maxLength: 5 });
+  fc.assert(
+    fc.property(fc.uniqueArray(word, { maxLength: 30 }), fc.array(word, { maxLength: 20 }), (listed, asked) => {
+      const sorted = [...listed].sort();
+      const lines = new SortedLines(sorted.join('\n'));
+      for (const w of [...listed, ...asked]) assert.is(lines.has(w), listed.includes(w), w);
+    }),
+  );
 });
 
 test('wrong forms: foreign exonyms and foreign spellings of people, with the English name as the fix', () => {
