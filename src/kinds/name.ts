@@ -1138,6 +1138,7 @@ function toMatches(doc: TextDocument, links: Links, data: (c: Candidate[]) => Re
   const out: Match[] = [];
   for (const { words, candidates } of links.values()) {
     const fixes = [...new Set(candidates.sort(byCloseness).map((c) => c.fix))];
+    const values = { ...data(candidates), choices: fixes.map((f) => `\`${f}\``).join(' or ') };
     for (const w of words) {
       const replacements: Edit[] = fixes.map((text) => ({ start: w.start, end: w.end, text }));
       out.push({
@@ -1145,7 +1146,7 @@ function toMatches(doc: TextDocument, links: Links, data: (c: Candidate[]) => Re
         end: w.end,
         replacements,
         ...(fixes.length > 1 ? { safety: 'suggest' as const, message: 'Check the spelling of `{match}`: did you mean {choices}?' } : {}),
-        data: { ...data(candidates), choices: fixes.map((f) => `\`${f}\``).join(' or ') },
+        data: values,
       });
     }
   }
@@ -1157,11 +1158,14 @@ function toMatches(doc: TextDocument, links: Links, data: (c: Candidate[]) => Re
  * (Sergey and Aleksey Lavrov), the one whose given name the article also uses; when that does not
  * settle it, the spelling alone.
  */
+const foldCache = new DocumentCache<Set<string>>();
+
 function whoIsMeant(doc: TextDocument, candidates: Candidate[]): string {
   const best = candidates.filter((c) => c.fix === candidates[0].fix);
   const entities = [...new Set(best.map((c) => c.entity))];
   if (entities.length === 1) return entities[0].name;
-  const folds = new Set(nameWords(doc).map((w) => w.fold));
+  let folds = foldCache.get(doc);
+  if (!folds) foldCache.set(doc, (folds = new Set(nameWords(doc).map((w) => w.fold))));
   const named = entities.filter((e) => e.forms.some((f) => f.length > 1 && folds.has(fold(f[0]))));
   return named.length === 1 ? named[0].name : candidates[0].fix;
 }
