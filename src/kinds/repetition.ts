@@ -247,14 +247,22 @@ function isHeadline(text: string, start: number, end: number): boolean {
 const CLOSERS = '"\'”’)';
 const ENDS = '.!?…:;';
 
+/** Two rows of the longest-common-subsequence table, reused (grown when a sentence is longer). */
+let lcsRows = new Int32Array(2 * 64);
+
 function lcs(a: number[], b: number[]): number {
-  let prev = new Array<number>(b.length + 1).fill(0);
-  let cur = new Array<number>(b.length + 1).fill(0);
+  const width = b.length + 1;
+  if (lcsRows.length < 2 * width) lcsRows = new Int32Array(4 * width);
+  const rows = lcsRows;
+  let prev = 0;
+  let cur = width;
+  rows.fill(0, 0, 2 * width);
   for (let i = 1; i <= a.length; i++) {
+    const x = a[i - 1];
     for (let j = 1; j <= b.length; j++) {
-      cur[j] = a[i - 1] === b[j - 1] ? prev[j - 1] + 1 : Math.max(prev[j], cur[j - 1]);
+      rows[cur + j] = x === b[j - 1] ? rows[prev + j - 1] + 1 : Math.max(rows[prev + j], rows[cur + j - 1]);
     }
     [prev, cur] = [cur, prev];
   }
-  return prev[b.length];
+  return rows[prev + b.length];
 }
