@@ -24,13 +24,23 @@ test('literalPrefixes: groups, alternatives, optional parts; stops at classes, d
   assert.is(prefixes('(ab'), null);
 });
 
-test('prefilter: lower-cases ASCII only; a line with other characters early goes to the pattern', () => {
-  const f = prefilter(['subscribe', 'log in']);
+test('prefilter: compares in ASCII lower case, with ſ and K as s and k (as /iu does); other characters begin no prefix', () => {
+  const f = prefilter(['subscribe', 'log in', 'kyiv']);
   assert.ok(f('SUBSCRIBE now'));
   assert.ok(f('Log In'));
   assert.not.ok(f('The subscribers said'));
-  assert.ok(f('ſubscribe')); // /s/iu matches ſ: not decided by the prefilter
+  assert.ok(f('ſubſcribe')); // /s/iu matches ſ
+  assert.ok(f('\u212ayiv')); // and /k/iu the Kelvin sign
+  assert.not.ok(f('“Subscribe'));
+  assert.not.ok(f('Ŝubscribe'));
   assert.ok(prefilter(['x', '.*'])('anything'));
+  // Exactly ſ and K: no other character of the BMP matches an ASCII character under /iu.
+  const odd: string[] = [];
+  for (let a = 32; a < 127; a++) {
+    const re = new RegExp(`^\\u{${a.toString(16)}}$`, 'iu');
+    for (let c = 128; c < 0x10000; c++) if (!(c >= 0xd800 && c <= 0xdfff) && re.test(String.fromCharCode(c))) odd.push(`${String.fromCharCode(a)}:U+${c.toString(16)}`);
+  }
+  assert.equal(odd, ['K:U+212a', 'S:U+17f', 'k:U+212a', 's:U+17f']);
 });
 
 const variants = (line: string): string[] => [

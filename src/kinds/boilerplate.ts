@@ -134,7 +134,7 @@ interface LineCheck {
   re: () => RegExp;
 }
 
-/** Tested on text[s, e), a trimmed line, with its `headOf`: true when that is -1. */
+/** Tested on text[s, e), a trimmed line, with its `headOf`. */
 type HeadFilter = (text: string, s: number, e: number, head: number) => boolean;
 
 /** A line as the line checks see it: [start, end) without its line break, trimmed [s, e), and the head of that. */
@@ -147,17 +147,23 @@ interface Line {
 }
 
 /**
- * The first two characters of the trimmed line text[s, e), lower-cased, as one number (c0 × 128
- * + c1; c1 = 0 for a line of one character), or -1 when one of its first PREFIX_LENGTH characters
- * is not ASCII. Computed once per line for every rule's filter.
+ * The first two characters of the trimmed line text[s, e) as the literal prefixes see them
+ * (prefixCode), as one number (c0 × 128 + c1; c1 = 0 for a line of one character). Computed once
+ * per line for every rule's filter.
  */
 function headOf(text: string, s: number, e: number): number {
-  const to = Math.min(e, s + PREFIX_LENGTH);
-  for (let k = s; k < to; k++) if (text.charCodeAt(k) >= 128) return -1;
-  return lowerAscii(text.charCodeAt(s)) * 128 + (s + 1 < e ? lowerAscii(text.charCodeAt(s + 1)) : 0);
+  return prefixCode(text.charCodeAt(s)) * 128 + (s + 1 < e ? prefixCode(text.charCodeAt(s + 1)) : 0);
 }
 
-const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c + 32 : c);
+/**
+ * A character as the literal prefixes (lower-case ASCII) see it: ASCII lower-cased; ſ and K (the
+ * Kelvin sign), the only others that a case-insensitive Unicode pattern matches to ASCII (to s
+ * and k), as those; anything else as 0, which no prefix holds.
+ */
+function prefixCode(c: number): number {
+  if (c < 128) return c >= 65 && c <= 90 ? c + 32 : c;
+  return c === 0x17f ? 115 : c === 0x212a ? 107 : 0;
+}
 
 /** Each document's lines, computed once for all the boilerplate rules. */
 const documentLines = new DocumentCache<Line[]>();
@@ -169,7 +175,7 @@ function linesOf(doc: TextDocument): Line[] {
     lines = [];
     for (const [start, end] of lineSpans(text)) {
       const [s, e] = trimSpan(text, start, end);
-      lines.push({ start, end, s, e, head: e > s ? headOf(text, s, e) : -1 });
+      lines.push({ start, end, s, e, head: e > s ? headOf(text, s, e) : 0 });
     }
     documentLines.set(doc, lines);
   }
@@ -255,13 +261,13 @@ const PREFIX_LENGTH = 12;
  * line): it starts with one of their literal prefixes, compared in lower case. A prefix is the
  * literal text a pattern must begin with, followed through groups, alternatives and optional
  * parts; it stops at anything else (a class, `.`, an escape, a repeat), so it never claims more
- * than the pattern requires. Lower-casing is exact only for ASCII (`/s/iu` also matches `ſ`), so a
- * line with other characters in its first PREFIX_LENGTH goes to the full pattern. A pattern
- * without a usable prefix turns the filter off.
+ * than the pattern requires. The line is compared as prefixCode sees it (`/s/iu` also matches
+ * `ſ`, and nothing else outside ASCII matches an ASCII letter). A pattern without a usable prefix
+ * turns the filter off.
  */
 export function prefilter(patterns: string[]): (line: string) => boolean {
   const filter = prefixFilter(patterns.map((p) => literalPrefixes(p)));
-  return (line) => filter(line, 0, line.length, line.length > 0 ? headOf(line, 0, line.length) : -1);
+  return (line) => filter(line, 0, line.length, line.length > 0 ? headOf(line, 0, line.length) : 0);
 }
 
 /** A node of the prefixes' trie, by ASCII code. */
@@ -301,12 +307,11 @@ function prefixFilter(prefixLists: (string[] | null)[]): HeadFilter {
     node.end = true;
   }
   return (text, s, e, head) => {
-    if (head < 0) return true;
     if (heads[head] === 0) return false;
     const to = Math.min(e, s + PREFIX_LENGTH);
     let node: PrefixNode | undefined = root;
     for (let k = s; k < to; k++) {
-      node = node.next.get(lowerAscii(text.charCodeAt(k)));
+      node = node.next.get(prefixCode(text.charCodeAt(k)));
       if (node === undefined) return false;
       if (node.end) return true;
     }
