@@ -27,23 +27,30 @@ export const boilerplate: Kind = {
     if (patterns.length === 0 && inlinePatterns.length === 0) opts.fail('lines', 'needs at least one pattern (lines or inline)');
     patterns.forEach((p) => opts.checkRegex('lines', p, 'iu'));
     inlinePatterns.forEach((p) => opts.checkRegex('inline', p, 'u'));
-    // The combined patterns need no second safety check: each alternative passed it, and the
-    // alternation around them is not repeated. V8 compiles a big case-insensitive `u` pattern to
-    // machine code on its first runs (≈ 2–9 ms each), so they are compiled on first use, in two
-    // groups: patterns with a literal start, tried only on a line that starts like one of them
-    // (`prefilter`), and the others, tried on a line that contains one of the literal texts each
-    // of them requires somewhere (`requiredGate`; all lines when one has none). A whole-line match of the alternation
-    // is a whole-line match of one of the groups (unless a pattern refers to a group by number or
-    // name, which would then point elsewhere: such rules keep the one pattern).
+    // V8 compiles a case-insensitive `u` pattern to machine code on its first runs (≈ 2–9 ms for a
+    // rule's alternation), so patterns are compiled on first use: those with a literal start one
+    // by one, each tried only on a line that starts like it (`prefixCandidates`), and the others
+    // as one alternation (it needs no second safety check: each alternative passed it, and the
+    // alternation is not repeated), tried on a line that contains one of the literal texts each of
+    // them requires somewhere (`requiredGate`; all lines when one has none). A whole-line match
+    // of the rule's alternation is a whole-line match of one of its patterns (unless a pattern
+    // refers to a group by number or name, which would then point elsewhere: such rules keep the
+    // one alternation).
     const split = !patterns.some((p) => /\\(?:[1-9]|k<)/.test(p));
     const starts = split ? patterns.map((p) => derived('literalPrefixes', p, literalPrefixes)) : [];
     const usable = (i: number) => starts[i] != null && !starts[i]!.includes('');
     const literal = patterns.filter((_, i) => split && usable(i));
     const rest = patterns.filter((_, i) => !(split && usable(i)));
-    const filter = prefixFilter(starts.filter((_, i) => usable(i)) as string[][]);
     const lineChecks: LineCheck[] = [];
-    if (literal.length > 0) lineChecks.push({ filter, gate: null, re: lazyLineRegex(literal) });
-    if (rest.length > 0) lineChecks.push({ filter: () => true, gate: requiredGate(rest), re: lazyLineRegex(rest) });
+    if (literal.length > 0) {
+      const compiled: RegExp[] = [];
+      const select = prefixSelect(starts.filter((_, i) => usable(i)) as string[][]);
+      lineChecks.push({ select, gate: null, re: (i) => (compiled[i] ??= lineRegex([literal[i]])) });
+    }
+    if (rest.length > 0) {
+      let compiled: RegExp | undefined;
+      lineChecks.push({ select: () => ONLY, gate: requiredGate(rest), re: () => (compiled ??= lineRegex(rest)) });
+    }
     const inline = inlinePatterns.length > 0 ? new RegExp(inlinePatterns.map((p) => `(?:${p})`).join('|'), 'gu') : null;
     const gate = inline ? inlineGate(inlinePatterns) : null;
     const maxLength = opts.number('max_length', 200);
@@ -127,15 +134,17 @@ function groupEnd(s: string): number {
   return -1;
 }
 
-/** A group of line patterns: `re()` compiles them on first call; `filter` (on the line's head) and `gate` (on the line) are cheap necessary conditions. */
+/** Patterns tried on a line: `select` and `gate` are cheap necessary conditions. */
 interface LineCheck {
-  filter: HeadFilter;
+  /** From the trimmed line text[s, e) and its `headOf`: the patterns (indexes for `re`) it may match, or null for none. */
+  select: (text: string, s: number, e: number, head: number) => readonly number[] | null;
+  /** Tested on the line before any pattern, when not null. */
   gate: RegExp | null;
-  re: () => RegExp;
+  /** Pattern i as a whole-line regular expression, compiled on first use. */
+  re: (i: number) => RegExp;
 }
 
-/** Tested on text[s, e), a trimmed line, with its `headOf`. */
-type HeadFilter = (text: string, s: number, e: number, head: number) => boolean;
+const ONLY: readonly number[] = [0];
 
 /** A line as the line checks see it: [start, end) without its line break, trimmed [s, e), and the head of that. */
 interface Line {
@@ -182,9 +191,8 @@ function linesOf(doc: TextDocument): Line[] {
   return lines;
 }
 
-function lazyLineRegex(patterns: string[]): () => RegExp {
-  let re: RegExp | undefined;
-  return () => (re ??= new RegExp(`^(?:${patterns.map((p) => `(?:${p})`).join('|')})$`, 'iu'));
+function lineRegex(patterns: string[]): RegExp {
+  return new RegExp(`^(?:${patterns.map((p) => `(?:${p})`).join('|')})$`, 'iu');
 }
 
 function check(doc: TextDocument, checks: LineCheck[], maxLength: number): Match[] {
@@ -195,12 +203,16 @@ function check(doc: TextDocument, checks: LineCheck[], maxLength: number): Match
     const { start, end, s, e, head } = lines[i];
     if (end - start > maxLength || end === start || e === s) continue;
     let line: string | undefined;
-    for (const c of checks) {
-      if (!c.filter(text, s, e, head)) continue;
+    checks: for (const c of checks) {
+      const candidates = c.select(text, s, e, head);
+      if (candidates === null) continue;
       line ??= text.slice(s, e);
-      if ((c.gate === null || c.gate.test(line)) && c.re().test(line)) {
-        out.push({ start: s, end: e, replacements: [deletion(text, lines, i)] });
-        break;
+      if (c.gate !== null && !c.gate.test(line)) continue;
+      for (const k of candidates) {
+        if (c.re(k).test(line)) {
+          out.push({ start: s, end: e, replacements: [deletion(text, lines, i)] });
+          break checks;
+        }
       }
     }
   }
@@ -265,57 +277,63 @@ const PREFIX_LENGTH = 12;
  * `ſ`, and nothing else outside ASCII matches an ASCII letter). A pattern without a usable prefix
  * turns the filter off.
  */
-export function prefilter(patterns: string[]): (line: string) => boolean {
-  const filter = prefixFilter(patterns.map((p) => literalPrefixes(p)));
-  return (line) => filter(line, 0, line.length, line.length > 0 ? headOf(line, 0, line.length) : 0);
+export function prefixCandidates(patterns: string[]): (line: string) => readonly number[] {
+  const select = prefixSelect(patterns.map((p) => literalPrefixes(p)));
+  return (line) => (line.length > 0 ? select(line, 0, line.length, headOf(line, 0, line.length)) : null) ?? [];
 }
 
 /** A node of the prefixes' trie, by ASCII code. */
 interface PrefixNode {
   /** By character code. A Map: an array indexed by codes up to 127 costs ≈ 1.6 KB a node (MBs per rule set). */
   next: Map<number, PrefixNode>;
-  /** A prefix ends here. */
-  end: boolean;
+  /** The patterns (by index) with a prefix that ends here, or null. */
+  ends: number[] | null;
 }
 
-function prefixFilter(prefixLists: (string[] | null)[]): HeadFilter {
-  const all = new Set<string>();
-  for (const r of prefixLists) {
-    if (r === null) return () => true;
+/** The patterns (by index) whose literal prefixes a line begins with, in order; all of them when some pattern has no usable prefix. */
+function prefixSelect(prefixLists: (string[] | null)[]): LineCheck['select'] {
+  const everyOne = prefixLists.map((_, i) => i);
+  const all = new Map<string, number[]>();
+  for (const [i, r] of prefixLists.entries()) {
+    if (r === null) return () => everyOne;
     for (const x of r) {
       // Prefixes are lower-case ASCII (LITERAL); anything else turns the filter off.
-      if (x === '' || !/^[\x00-\x7f]+$/.test(x) || x !== x.toLowerCase()) return () => true;
-      all.add(x);
+      if (x === '' || !/^[\x00-\x7f]+$/.test(x) || x !== x.toLowerCase()) return () => everyOne;
+      const list = all.get(x);
+      if (list) list.push(i);
+      else all.set(x, [i]);
     }
   }
-  if (all.size === 0) return () => true;
+  if (all.size === 0) return () => everyOne;
   // The heads (see headOf) some prefix may begin: most lines are refused here, with one look-up.
   const heads = new Uint8Array(128 * 128);
-  for (const x of all) {
+  for (const x of all.keys()) {
     const c0 = x.charCodeAt(0);
     if (x.length > 1) heads[c0 * 128 + x.charCodeAt(1)] = 1;
     else heads.fill(1, c0 * 128, c0 * 128 + 128);
   }
-  const root: PrefixNode = { next: new Map(), end: false };
-  for (const x of all) {
+  const root: PrefixNode = { next: new Map(), ends: null };
+  for (const [x, patterns] of all) {
     let node = root;
     for (let k = 0; k < x.length; k++) {
       let child = node.next.get(x.charCodeAt(k));
-      if (!child) node.next.set(x.charCodeAt(k), (child = { next: new Map(), end: false }));
+      if (!child) node.next.set(x.charCodeAt(k), (child = { next: new Map(), ends: null }));
       node = child;
     }
-    node.end = true;
+    node.ends = [...new Set([...(node.ends ?? []), ...patterns])].sort((a, b) => a - b);
   }
   return (text, s, e, head) => {
-    if (heads[head] === 0) return false;
+    if (heads[head] === 0) return null;
     const to = Math.min(e, s + PREFIX_LENGTH);
+    let found: number[] | null = null;
     let node: PrefixNode | undefined = root;
     for (let k = s; k < to; k++) {
       node = node.next.get(prefixCode(text.charCodeAt(k)));
-      if (node === undefined) return false;
-      if (node.end) return true;
+      if (node === undefined) break;
+      // Longer prefixes may belong to other patterns: all the ends on the way count.
+      if (node.ends !== null) found = found === null ? node.ends : [...new Set([...found, ...node.ends])].sort((a, b) => a - b);
     }
-    return false;
+    return found;
   };
 }
 
