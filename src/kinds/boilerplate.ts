@@ -269,13 +269,13 @@ const MAX_PREFIXES = 32;
 const PREFIX_LENGTH = 12;
 
 /**
- * A cheap necessary condition for a line to match one of `patterns` (case-insensitive, whole
- * line): it starts with one of their literal prefixes, compared in lower case. A prefix is the
+ * The patterns (by index) a line may match (case-insensitive, whole line): those whose literal
+ * prefixes it starts with, compared in lower case — a cheap necessary condition. A prefix is the
  * literal text a pattern must begin with, followed through groups, alternatives and optional
  * parts; it stops at anything else (a class, `.`, an escape, a repeat), so it never claims more
  * than the pattern requires. The line is compared as prefixCode sees it (`/s/iu` also matches
  * `ſ`, and nothing else outside ASCII matches an ASCII letter). A pattern without a usable prefix
- * turns the filter off.
+ * makes every pattern a candidate.
  */
 export function prefixCandidates(patterns: string[]): (line: string) => readonly number[] {
   const select = prefixSelect(patterns.map((p) => literalPrefixes(p)));
@@ -320,7 +320,8 @@ function prefixSelect(prefixLists: (string[] | null)[]): LineCheck['select'] {
       if (!child) node.next.set(x.charCodeAt(k), (child = { next: new Map(), ends: null }));
       node = child;
     }
-    node.ends = [...new Set([...(node.ends ?? []), ...patterns])].sort((a, b) => a - b);
+    // Each prefix is one key of `all`: its patterns, in order, once each (a pattern's prefixes are distinct).
+    node.ends = patterns;
   }
   return (text, s, e, head) => {
     if (heads[head] === 0) return null;
