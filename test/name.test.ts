@@ -1,6 +1,7 @@
 // The name kind's string measures: the letter-mask bound never refuses a pair natural's
-// Jaro-Winkler would accept (it prunes the fuzzy search over the gazetteer's buckets), and the
-// edit distance is natural's restricted one, computed without its object per matrix cell.
+// Jaro-Winkler would accept (it prunes the fuzzy search over the gazetteer's buckets); the
+// similarity is natural's Jaro-Winkler and the edit distance natural's restricted one, both
+// computed without natural's allocations.
 
 import { createRequire } from 'node:module';
 import { test } from 'uvu';
@@ -34,6 +35,19 @@ test('similarityBound is never below the Jaro-Winkler similarity (random words a
   }
   // Enough pairs were close enough for the search to keep them.
   assert.ok(near > 2000, String(near));
+});
+
+test('similarity gives natural’s Jaro-Winkler similarity, to the last bit (random words, near misspellings, one-letter and empty words)', () => {
+  const jaroWinkler = createRequire(import.meta.url)('natural/lib/natural/distance/jaro-winkler_distance.js') as (a: string, b: string) => number;
+  const r = rng(11);
+  const letters = 'abcdeaeöё’';
+  const word = (n: number) => Array.from({ length: n }, () => letters[Math.floor(r() * letters.length)]).join('');
+  const pairs: [string, string][] = [['', ''], ['', 'a'], ['a', ''], ['a', 'a'], ['a', 'b'], ['ab', 'ba'], ['zelensky', 'zelenskyy'], ['lavrov', 'lavor'], ['arakhamia', 'arachhamia']];
+  for (let n = 0; n < 20000; n++) {
+    const a = word(Math.floor(r() * 12));
+    pairs.push([a, r() < 0.5 ? word(Math.floor(r() * 12)) : a.slice(0, Math.floor(r() * a.length)) + word(Math.floor(r() * 3)) + a.slice(Math.floor(r() * a.length))]);
+  }
+  for (const [a, b] of pairs) assert.ok(Object.is(similarity(a, b), jaroWinkler(a, b)), `${a} / ${b}: ${similarity(a, b)} ≠ ${jaroWinkler(a, b)}`);
 });
 
 test('editDistance gives natural’s restricted Damerau-Levenshtein, and without transpositions its Levenshtein distance', () => {

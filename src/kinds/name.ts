@@ -610,7 +610,6 @@ function isNameWord(w: string): boolean {
 // --- string similarity (natural, deep-imported: the package root loads corpora and logs) -----
 
 interface Natural {
-  jaroWinkler: (a: string, b: string) => number;
   metaphone: { process(w: string): [string, string] };
 }
 let natural: Natural | undefined;
@@ -619,7 +618,6 @@ function nat(): Natural {
     const require = createRequire(import.meta.url);
     const DoubleMetaphone = require('natural/lib/natural/phonetics/double_metaphone.js') as new () => Natural['metaphone'];
     natural = {
-      jaroWinkler: require('natural/lib/natural/distance/jaro-winkler_distance.js') as Natural['jaroWinkler'],
       metaphone: new DoubleMetaphone(),
     };
   }
@@ -661,8 +659,53 @@ let before = new Int32Array(0);
 let prev = new Int32Array(0);
 let cur = new Int32Array(0);
 
+/** Which units of each word the Jaro matching has taken (reused; grown for longer words). */
+let takenA = new Uint8Array(32);
+let takenB = new Uint8Array(32);
+
+/**
+ * Jaro-Winkler similarity: the same numbers as natural's JaroWinklerDistance (the same steps in the
+ * same order, so the same floating-point results; a test compares them), without its two arrays
+ * per call — the fuzzy search asks for it some hundred thousand times in a batch.
+ */
 export function similarity(a: string, b: string): number {
-  return nat().jaroWinkler(a, b);
+  if (a === b) return 1;
+  const la = a.length;
+  const lb = b.length;
+  let jaro = 0;
+  if (la > 0 && lb > 0) {
+    if (takenA.length < la) takenA = new Uint8Array(la * 2);
+    if (takenB.length < lb) takenB = new Uint8Array(lb * 2);
+    takenA.fill(0, 0, la);
+    takenB.fill(0, 0, lb);
+    const window = Math.floor(Math.max(la, lb) / 2.0) - 1;
+    let m = 0;
+    for (let i = 0; i < la; i++) {
+      const c = a.charCodeAt(i);
+      const end = Math.min(i + window + 1, lb);
+      for (let k = Math.max(0, i - window); k < end; k++) {
+        if (takenB[k] === 1 || b.charCodeAt(k) !== c) continue;
+        takenA[i] = 1;
+        takenB[k] = 1;
+        m++;
+        break;
+      }
+    }
+    if (m > 0) {
+      let t = 0;
+      for (let i = 0, k = 0; i < la; i++) {
+        if (takenA[i] === 0) continue;
+        while (takenB[k] === 0) k++;
+        if (a.charCodeAt(i) !== b.charCodeAt(k)) t++;
+        k++;
+      }
+      t = t / 2.0;
+      jaro = (m / la + m / lb + (m - t) / m) / 3.0;
+    }
+  }
+  let l = 0;
+  while (l < 4 && l < la && l < lb && a.charCodeAt(l) === b.charCodeAt(l)) l++;
+  return jaro + l * 0.1 * (1 - jaro);
 }
 
 function soundsAlike(a: string, b: string): boolean {
