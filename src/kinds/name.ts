@@ -815,7 +815,7 @@ function sharedLetters(a: string, b: string): number {
 }
 
 /**
- * An upper bound of natural's Jaro-Winkler similarity: its m matching letters are at most the
+ * An upper bound of the Jaro-Winkler similarity: its m matching letters are at most the
  * shared letters, (m − t)/m is at most 1, and the prefix bonus (at most 4 × 0.1) lifts jaro to at
  * most 0.6 × jaro + 0.4.
  */
