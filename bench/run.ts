@@ -242,14 +242,20 @@ async function main(): Promise<void> {
   print(`mtlint: the TSV phrase rule alone, ${fmt(big.bytes / MB)} MB article by article (load = reading and compiling the TSV). grep: \`grep -F -w -o -f\` on the same file. textlint + prh: ${fmt(small.bytes / MB, 1)} MB file (API: \`createLinter().lintFiles\`).`);
   print();
   const scaling: { size: number; mt: (ChildResult & { wallMs: number })[]; grep: Run[]; tl?: (ChildResult & { wallMs: number })[] }[] = [];
-  for (const size of DICT_SIZES) {
-    const d = dict(size);
-    const [mt, grep] = await alternate<unknown>(REPS.lib, [
-      { name: `mtlint --phrases ${fmt(size)}, ${fmt(big.bytes / MB)} MB`, run: () => child('mtlint', [big.path, '--packs', 'none', '--phrases', d.tsv]) },
-      { name: `grep ${fmt(size)}, ${fmt(big.bytes / MB)} MB`, run: () => runTimed('grep', ['-F', '-w', '-o', '-f', d.grepPatterns, big.path]) },
-    ]);
-    scaling.push({ size, mt: mt as (ChildResult & { wallMs: number })[], grep: grep as Run[] });
-  }
+  // Every size in every round, so that the growth ratios compare runs of the same minutes.
+  const scalingRuns = await alternate<unknown>(
+    REPS.lib,
+    DICT_SIZES.flatMap((size) => {
+      const d = dict(size);
+      return [
+        { name: `mtlint --phrases ${fmt(size)}, ${fmt(big.bytes / MB)} MB`, run: () => child('mtlint', [big.path, '--packs', 'none', '--phrases', d.tsv]) },
+        { name: `grep ${fmt(size)}, ${fmt(big.bytes / MB)} MB`, run: () => runTimed('grep', ['-F', '-w', '-o', '-f', d.grepPatterns, big.path]) },
+      ];
+    }),
+  );
+  DICT_SIZES.forEach((size, k) => {
+    scaling.push({ size, mt: scalingRuns[2 * k] as (ChildResult & { wallMs: number })[], grep: scalingRuns[2 * k + 1] as Run[] });
+  });
   // textlint, alternating with mtlint on the same small file (the 10,000-entry pair is also section 3).
   const vsTextlint: Record<string, (ChildResult & { wallMs: number })[]> = {};
   let grepSmall: Run[] = [];
