@@ -1051,9 +1051,9 @@ interface Candidate extends Neighbour {
 type Links = Map<string, { words: NameWord[]; candidates: Candidate[] }>;
 
 const linkCache = new DocumentCache<Map<string, Links>>();
-/** Per environment and gazetteer + thresholds: each distinct spelling's gazetteer neighbours, none when it is short, known or a listed wrong form. */
 /** Each rule's thresholds as a string (part of the caches' keys), written once. */
 const thresholdKeys = new WeakMap<Thresholds, string>();
+/** Per environment and gazetteer + thresholds: each distinct spelling's gazetteer neighbours, none when it is short, known or a listed wrong form. */
 const nearMemo = new WeakMap<KindEnv, Map<string, Map<string, Neighbour[]>>>();
 
 /**
@@ -1196,13 +1196,14 @@ function toMatches(doc: TextDocument, links: Links, data: (c: Candidate[]) => Re
   return out.sort((a, b) => a.start - b.start);
 }
 
+/** The document's folded name words, for whoIsMeant. */
+const foldCache = new DocumentCache<Set<string>>();
+
 /**
  * The entity the best candidates name, for the message: when several people share the surname
  * (Sergey and Aleksey Lavrov), the one whose given name the article also uses; when that does not
  * settle it, the spelling alone.
  */
-const foldCache = new DocumentCache<Set<string>>();
-
 function whoIsMeant(doc: TextDocument, candidates: Candidate[]): string {
   const best = candidates.filter((c) => c.fix === candidates[0].fix);
   const entities = [...new Set(best.map((c) => c.entity))];
