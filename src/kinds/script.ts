@@ -53,7 +53,7 @@ export const script: Kind = {
 const IMPURE = /[^\t\n\r\x20-\x7e‘’“”–—…]/g;
 const impureCache = new DocumentCache<[number, number][]>();
 
-/** [start, end) of the runs of lines (without their last line break) that hold a character other than those, in text order. */
+/** [start, end) of each line (without its line break) that holds a character other than those, in text order. */
 function impureLines(doc: TextDocument): [number, number][] {
   let out = impureCache.get(doc);
   if (out) return out;
@@ -64,9 +64,7 @@ function impureLines(doc: TextDocument): [number, number][] {
     const start = Math.max(text.lastIndexOf('\n', m.index), text.lastIndexOf('\r', m.index)) + 1;
     let end = m.index;
     while (end < text.length && text[end] !== '\n' && text[end] !== '\r') end++;
-    const last = out[out.length - 1];
-    if (last && last[1] >= start - 2 && !/[^\r\n]/.test(text.slice(last[1], start))) last[1] = end;
-    else out.push([start, end]);
+    out.push([start, end]);
     IMPURE.lastIndex = end;
   }
   impureCache.set(doc, out);
