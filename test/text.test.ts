@@ -10,6 +10,7 @@ import { normalizeWord, tokenize, WORD } from '../src/text/tokens.js';
 import { lintDocument, lintText, pieces, PIECES_FROM } from '../src/engine/lint.js';
 import { loadRules } from '../src/engine/load.js';
 import { printsOf } from '../src/text/prints.js';
+import { mergeRanges } from '../src/text/protected.js';
 import { readdirSync, readFileSync } from 'node:fs';
 
 test('word fingerprints: one per normalised word, the same for the same word, distinct over the samples\' and the gazetteer\'s words', () => {
@@ -123,7 +124,7 @@ test('protected ranges cover URLs and e-mail addresses, not trailing punctuation
   assert.not.ok(doc.isProtected(0, 3));
 });
 
-/** The protected ranges' definition: each pattern run over the whole text. */
+/** The protected ranges' definition: each pattern run over the whole text (the matches merged as the module merges them). */
 function referenceProtected(text: string): [number, number][] {
   const patterns = [
     /\b(?:https?|ftp):\/\/[^\s<>"“”]+/giu,
@@ -139,14 +140,7 @@ function referenceProtected(text: string): [number, number][] {
       found.push([m.index, end]);
     }
   }
-  found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  const merged: [number, number][] = [];
-  for (const r of found) {
-    const last = merged[merged.length - 1];
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
-    else merged.push([r[0], r[1]]);
-  }
-  return merged;
+  return mergeRanges(found);
 }
 
 test('protected ranges, searched only around their literals, = each pattern run over the whole text', () => {

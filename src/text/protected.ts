@@ -39,9 +39,14 @@ export function findProtectedRanges(text: string): [number, number][] {
       literal.lastIndex = to;
     }
   }
-  found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  return mergeRanges(found);
+}
+
+/** [start, end) pairs sorted, and those that overlap or touch merged. */
+export function mergeRanges(ranges: [number, number][]): [number, number][] {
+  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const merged: [number, number][] = [];
-  for (const r of found) {
+  for (const r of ranges) {
     const last = merged[merged.length - 1];
     if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
     else merged.push([r[0], r[1]]);
