@@ -18,7 +18,7 @@
 // clash (odds about 1 in 10^10 for 50,000 words), numbers come from a Map of the words instead.
 
 import type { TextDocument } from '../text/document.js';
-import { printWord, type WordHash } from '../text/prints.js';
+import { printWord } from '../text/prints.js';
 
 /** A value a class slot can match: its words, and attributes usable as `{X.attr}`. */
 export interface ClassValue {
@@ -259,13 +259,10 @@ export class Fingerprints {
   /** Triples: first hash, second hash, number + 1 (0 = empty). */
   readonly #table: Int32Array;
   readonly #mask: number;
-  readonly #hash: WordHash | undefined;
   readonly #print = new Int32Array(2);
   #exact?: Map<string, number>;
 
-  /** `hash`: another fingerprint than the one in use (a test's weak one, to make collisions happen). */
-  constructor(words: Iterable<string>, hash?: WordHash) {
-    this.#hash = hash;
+  constructor(words: Iterable<string>) {
     const unique = [...new Set(words)];
     let size = 16;
     while (size < unique.length * 2) size *= 2;
@@ -293,7 +290,7 @@ export class Fingerprints {
   /** The word's number; -1 for a word not in the list, or rarely another word's number (callers check). */
   get(word: string): number {
     if (this.#exact) return this.#exact.get(word) ?? -1;
-    printWord(word, this.#print, 0, this.#hash);
+    printWord(word, this.#print, 0);
     return this.find(this.#print[0], this.#print[1]);
   }
 
@@ -311,7 +308,7 @@ export class Fingerprints {
   numbersOf(doc: TextDocument): Int32Array {
     const words = doc.words;
     const out = new Int32Array(words.length);
-    if (this.#exact || this.#hash) {
+    if (this.#exact) {
       for (let i = 0; i < words.length; i++) out[i] = this.get(words[i].norm);
       return out;
     }

@@ -16,9 +16,9 @@ export function useWordHash(hash?: WordHash): void {
 }
 
 /** Writes the word's fingerprint into out[at] and out[at + 1]. */
-export function printWord(word: string, out: Int32Array, at: number, hash: WordHash | undefined = custom): void {
-  if (hash) {
-    const [a, b] = hash(word);
+export function printWord(word: string, out: Int32Array, at: number): void {
+  if (custom) {
+    const [a, b] = custom(word);
     out[at] = a;
     out[at + 1] = b;
   } else hashInto(word, out, at);
