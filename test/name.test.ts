@@ -1,4 +1,4 @@
-// The name kind's string measures: the letter-mask bound never refuses a pair natural's
+// The name kind's string measures: the letter-mask and prefix bound never refuses a pair natural's
 // Jaro-Winkler would accept (it prunes the fuzzy search over the gazetteer's buckets); the
 // similarity is natural's Jaro-Winkler and the edit distance natural's restricted one, both
 // computed without natural's allocations.
@@ -6,10 +6,10 @@
 import { createRequire } from 'node:module';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { editDistance, letterMask, similarity, similarityBound } from '../src/kinds/name.js';
+import { editDistance, headOf, letterMask, similarity, similarityBound } from '../src/kinds/name.js';
 import { rng } from './helpers.js';
 
-test('similarityBound is never below the Jaro-Winkler similarity (random words and near misspellings)', () => {
+test('similarityBound is never below the Jaro-Winkler similarity (random words, near misspellings, shared first letters)', () => {
   const r = rng(3);
   // Letters whose codes share their low five bits (a and A, ö, ё, ’) exercise the mask's collisions.
   const letters = 'abcdefghijklmnopqrstuvwxyzaeiouyzhkvöëёя’-';
@@ -23,18 +23,23 @@ test('similarityBound is never below the Jaro-Winkler similarity (random words a
     return w.slice(0, i) + w.slice(i + 1, i + 2) + w.slice(i, i + 1) + w.slice(i + 2);
   };
   let near = 0;
+  let refused = 0;
   for (let n = 0; n < 20000; n++) {
-    const a = word(3 + Math.floor(r() * 10));
-    let b = n % 2 ? word(3 + Math.floor(r() * 10)) : edit(a);
+    const a = word(1 + Math.floor(r() * 12));
+    let b = n % 2 ? word(1 + Math.floor(r() * 12)) : edit(a);
     if (r() < 0.5) b = edit(b);
+    // Half the pairs share their first letters, as the words of one bucket do.
+    if (n % 4 < 2) b = a.slice(0, Math.floor(r() * 5)) + b;
     if (b === '') continue;
     const sim = similarity(a, b);
     if (sim >= 0.88) near++;
-    const bound = similarityBound(a.length, letterMask(a), b.length, letterMask(b));
+    const bound = similarityBound(a.length, letterMask(a), headOf(a), b.length, letterMask(b), headOf(b));
     assert.ok(bound >= sim - 1e-9, `${a} / ${b}: bound ${bound} < similarity ${sim}`);
+    if (bound < 0.88) refused++;
   }
-  // Enough pairs were close enough for the search to keep them.
+  // Enough pairs were close enough for the search to keep them, and enough were refused.
   assert.ok(near > 2000, String(near));
+  assert.ok(refused > 5000, String(refused));
 });
 
 test('similarity gives natural’s Jaro-Winkler similarity, to the last bit (random words, near misspellings, one-letter and empty words)', () => {

@@ -816,13 +816,20 @@ function sharedLetters(a: string, b: string): number {
 
 /**
  * An upper bound of the Jaro-Winkler similarity: its m matching letters are at most the
- * shared letters, (m − t)/m is at most 1, and the prefix bonus (at most 4 × 0.1) lifts jaro to at
- * most 0.6 × jaro + 0.4.
+ * shared letters, (m − t)/m is at most 1, and the prefix bonus lifts jaro by l × 0.1 × (1 − jaro)
+ * for the l ≤ 4 letters both words start with.
  */
 function similarityAtMost(a: string, b: string): number {
   const m = sharedLetters(a, b);
-  const jaro = (m / a.length + m / b.length + 1) / 3;
-  return jaro + 0.4 * (1 - jaro);
+  let l = 0;
+  while (l < 4 && l < a.length && l < b.length && a.charCodeAt(l) === b.charCodeAt(l)) l++;
+  return winklerBound(m, a.length, b.length, l);
+}
+
+/** The largest Jaro-Winkler similarity of two words of these lengths with at most m matching letters and a common prefix of at most l letters. */
+function winklerBound(m: number, lengthA: number, lengthB: number, l: number): number {
+  const jaro = (m / lengthA + m / lengthB + 1) / 3;
+  return jaro + l * 0.1 * (1 - jaro);
 }
 
 /** The letters of a word as bits (code unit & 31): a letter whose bit one word lacks is in none of its letters. */
@@ -833,13 +840,25 @@ export function letterMask(word: string): number {
 }
 
 /**
- * The bound of similarityAtMost from letter masks alone (no loop over the letters): the shared
- * letters are at most one word's letters less those whose bit the other word lacks.
+ * The word's first four code units, a byte each (the low eight bits; 0 past its end). Two words'
+ * heads agree in at least as many leading bytes as the letters the words start with in common.
  */
-export function similarityBound(lengthA: number, maskA: number, lengthB: number, maskB: number): number {
+export function headOf(word: string): number {
+  let head = 0;
+  for (let i = 0; i < 4 && i < word.length; i++) head |= (word.charCodeAt(i) & 0xff) << (i * 8);
+  return head;
+}
+
+/**
+ * The bound of similarityAtMost from letter masks and heads alone (no loop over the letters): the
+ * shared letters are at most one word's letters less those whose bit the other word lacks, and
+ * the common prefix at most the heads' leading bytes in common.
+ */
+export function similarityBound(lengthA: number, maskA: number, headA: number, lengthB: number, maskB: number, headB: number): number {
   const m = Math.min(lengthA - bitCount(maskA & ~maskB), lengthB - bitCount(maskB & ~maskA));
-  const jaro = (m / lengthA + m / lengthB + 1) / 3;
-  return jaro + 0.4 * (1 - jaro);
+  const x = headA ^ headB;
+  const l = (x & 0xff) !== 0 ? 0 : (x & 0xff00) !== 0 ? 1 : (x & 0xff0000) !== 0 ? 2 : (x & 0xff000000) !== 0 ? 3 : 4;
+  return winklerBound(m, lengthA, lengthB, l);
 }
 
 function bitCount(x: number): number {
@@ -848,15 +867,16 @@ function bitCount(x: number): number {
   return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }
 
-const keyLetters = new WeakMap<Key[], { masks: Int32Array; lengths: Int32Array }>();
+const keyLetters = new WeakMap<Key[], { masks: Int32Array; heads: Int32Array; lengths: Int32Array }>();
 
-/** Each key's letter mask and length, per bucket list (computed on its first visit). */
-function lettersOf(keys: Key[]): { masks: Int32Array; lengths: Int32Array } {
+/** Each key's letter mask, head and length, per bucket list (computed on its first visit). */
+function lettersOf(keys: Key[]): { masks: Int32Array; heads: Int32Array; lengths: Int32Array } {
   let l = keyLetters.get(keys);
   if (!l) {
-    l = { masks: new Int32Array(keys.length), lengths: new Int32Array(keys.length) };
+    l = { masks: new Int32Array(keys.length), heads: new Int32Array(keys.length), lengths: new Int32Array(keys.length) };
     for (let k = 0; k < keys.length; k++) {
       l.masks[k] = letterMask(keys[k].fold);
+      l.heads[k] = headOf(keys[k].fold);
       l.lengths[k] = keys[k].fold.length;
     }
     keyLetters.set(keys, l);
@@ -878,11 +898,12 @@ function neighbours(g: Gazetteer, folded: string, t: Thresholds): Neighbour[] {
   found = [];
   const n = folded.length;
   const mask = letterMask(folded);
+  const head = headOf(folded);
   const visit = (keys: Key[] | undefined) => {
     if (!keys) return;
-    const { masks, lengths } = lettersOf(keys);
+    const { masks, heads, lengths } = lettersOf(keys);
     for (let k = 0; k < keys.length; k++) {
-      if (similarityBound(n, mask, lengths[k], masks[k]) < t.minSimilarity - 1e-9) continue;
+      if (similarityBound(n, mask, head, lengths[k], masks[k], heads[k]) < t.minSimilarity - 1e-9) continue;
       const c = close(folded, keys[k].fold, t);
       if (c) found!.push({ key: keys[k], ...c });
     }
@@ -1238,9 +1259,10 @@ function reconcile(doc: TextDocument, g: Gazetteer, t: DocumentThresholds, env: 
   const byText = new Map<string, NameWord[]>();
   for (const w of ws) push(byText, w.text, w);
   // The frequent spellings by first letter (`close` refuses words of different first letters), in text order.
-  const frequent = new Map<string, { text: string; occurrences: NameWord[]; fold: string; mask: number; english?: boolean }[]>();
+  const frequent = new Map<string, { text: string; occurrences: NameWord[]; fold: string; mask: number; head: number; english?: boolean }[]>();
   for (const [text, list] of byText) {
-    if (list.length >= t.minCount) push(frequent, list[0].fold[0], { text, occurrences: list, fold: list[0].fold, mask: letterMask(list[0].fold) });
+    const f = list[0].fold;
+    if (list.length >= t.minCount) push(frequent, f[0], { text, occurrences: list, fold: f, mask: letterMask(f), head: headOf(f) });
   }
   if (frequent.size === 0) return [];
   const deferred = t.defer ? linkToGazetteer(doc, g, GAZETTEER_DEFAULTS, env) : undefined;
@@ -1252,10 +1274,11 @@ function reconcile(doc: TextDocument, g: Gazetteer, t: DocumentThresholds, env: 
     if (!candidates) continue;
     const n = w.fold.length;
     const mask = letterMask(w.fold);
+    const head = headOf(w.fold);
     const found: (Closeness & { text: string; count: number })[] = [];
     for (const f of candidates) {
-      // What `close` would refuse first, from lengths and letter masks (a long article has thousands of pairs).
-      if (Math.abs(f.fold.length - n) > t.maxDistance + 1 || similarityBound(n, mask, f.fold.length, f.mask) < t.minSimilarity - 1e-9) continue;
+      // What `close` would refuse first, from lengths, letter masks and heads (a long article has thousands of pairs).
+      if (Math.abs(f.fold.length - n) > t.maxDistance + 1 || similarityBound(n, mask, head, f.fold.length, f.mask, f.head) < t.minSimilarity - 1e-9) continue;
       if (f.occurrences.length < t.minRatio * list.length || derived(w.fold, f.fold)) continue;
       // A frequent spelling that is an English word is not a name unless the gazetteer knows it.
       if ((f.english ??= env.isEnglishWord(f.text.toLowerCase()) && !accepts(g, f.fold))) continue;
