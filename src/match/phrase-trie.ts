@@ -1,9 +1,11 @@
 // The phrase kind's trie, in typed arrays. Built straight from a list of entries (a rule's, or
 // every enabled phrase rule's for the one-pass scan), with no object per trie node:
 //
-//   vocabulary   every literal word of the patterns → a number, through a table of 64-bit
-//                fingerprints (the document's, computed once for every kind: text/prints.ts):
-//                one probe into an Int32Array per word of text, however many words the dictionary has
+//   vocabulary   every literal word of the patterns, and the first word of every value of a class
+//                slot → a number, through a table of 64-bit fingerprints (the document's,
+//                computed once for every kind: text/prints.ts): one probe into an Int32Array per
+//                word of text, however many words the dictionary has
+//   slot starts  per node with class slots: the numbers of its values' first words
 //   root steps   an Int32Array indexed by word number (-1: the word starts no entry)
 //   deeper steps one open-addressed table of (node, word number) → child node, behind a bit
 //                filter of the pairs it holds (≈ 16 bits a pair, at most 1 MB): most probes
@@ -78,6 +80,8 @@ export class PhraseTrie<E extends { steps: readonly Step[] }> {
   readonly #rootSlots: (Slot[] | undefined)[] = [];
   /** Per such word: 1 when each of those values is that one word and each slot is followed only by words (then the next word must continue one). */
   readonly #rootSlotWords: Uint8Array;
+  /** Per node with class slots (but the root): the numbers of the words its slots' values start with. */
+  readonly #slotStarts = new Map<number, Set<number>>();
   /** Triples: node + 1 (0 = empty), word, child. */
   #table = new Int32Array(16 * 3);
   #mask = 15;
@@ -87,16 +91,20 @@ export class PhraseTrie<E extends { steps: readonly Step[] }> {
   #shift: number;
 
   constructor(readonly entries: readonly E[]) {
-    // Every literal word, and the words that may fill a class slot at the root (they start entries too).
+    // Every literal word, and the first words of the values of every class slot.
     const words: string[] = [];
     const rootClasses = new Set<ClassIndex>();
+    const classes = new Set<ClassIndex>();
     let steps = 0;
     for (const { steps: s } of entries) {
       steps += s.length;
-      for (const step of s) if ('lit' in step) words.push(step.lit);
+      for (const step of s) {
+        if ('lit' in step) words.push(step.lit);
+        else if ('cls' in step) classes.add(step.values);
+      }
       if (s.length > 0 && 'cls' in s[0]) rootClasses.add(s[0].values);
     }
-    for (const values of rootClasses) for (const word of values.keys()) words.push(word);
+    for (const values of classes) for (const word of values.keys()) words.push(word);
     this.#vocab = new Fingerprints(words);
     this.#rootNext = new Int32Array(this.#vocab.size).fill(-1);
     this.#rootSlot = new Uint8Array(this.#vocab.size);
@@ -141,6 +149,12 @@ export class PhraseTrie<E extends { steps: readonly Step[] }> {
     });
     this.flags = flags.slice(0, nodes);
     this.endHead = endHead.slice(0, nodes);
+    for (const [node, { slots }] of this.#extras) {
+      if (node === 0 || slots.length === 0) continue;
+      const starts = new Set<number>();
+      for (const slot of slots) for (const word of slot.values.keys()) starts.add(this.#vocab.get(word));
+      this.#slotStarts.set(node, starts);
+    }
     this.#rootSlotWords = new Uint8Array(this.#vocab.size);
     for (const slot of this.extra(0).slots) {
       for (const [word, values] of slot.values) {
@@ -180,25 +194,36 @@ export class PhraseTrie<E extends { steps: readonly Step[] }> {
   }
 
   /**
-   * False when a walk from this word (which starts an entry) cannot find anything: nothing ends
-   * or branches after it (literally, or after a one-word class value it is), and the next word
-   * does not continue any of them. Most words of a big term list, and most "is" and "his" before
-   * the patterns `{B:be} taken under control` or `{P:poss} holder on the {I:issue}`, stop here.
+   * False when a walk from this word (which starts an entry) cannot find anything: not after it
+   * as a literal word (#goesOn), nor after it as a one-word class value that only words follow,
+   * none of which is the next word. Most words of a big term list, most "the", and most "is" and
+   * "his" before the patterns `{B:be} taken under control` or `{P:poss} holder on the {I:issue}`,
+   * stop here.
    */
   mayContinue(word: number, nextWord: number, thirdWord: number): boolean {
     const child = this.#rootNext[word];
-    if (child >= 0 && this.flags[child] !== WORDS) return true;
-    if (child >= 0 && nextWord >= 0) {
-      // Likewise one word further: most two-word prefixes of a big term list lead nowhere here.
-      const second = this.next(child, nextWord);
-      if (second >= 0 && (this.flags[second] !== WORDS || (thirdWord >= 0 && this.next(second, thirdWord) >= 0))) return true;
-    }
+    if (child >= 0 && this.#goesOn(child, nextWord, thirdWord)) return true;
     if (this.#rootSlot[word] !== 1) return false;
     // A value of a class the patterns start with: likewise, when it is one word and only words follow its slot.
     if (this.#rootSlotWords[word] !== 1) return true;
     if (nextWord < 0) return false;
     for (const slot of this.#rootSlots[word]!) if (this.next(slot.node, nextWord) >= 0) return true;
     return false;
+  }
+
+  /**
+   * False when a walk that reached `node` (one word from the root) cannot find anything: no entry
+   * ends there, it has no special step, and the next word neither starts a value of one of its
+   * class slots ("the" before the pattern `the {D:side} party`) nor continues a literal path, one
+   * word further too (most two-word prefixes of a big term list lead nowhere here).
+   */
+  #goesOn(node: number, nextWord: number, thirdWord: number): boolean {
+    const flags = this.flags[node];
+    if (flags & (ENDS | SPECIAL)) return true;
+    if (nextWord < 0) return false;
+    if (flags & SLOTS && this.#slotStarts.get(node)!.has(nextWord)) return true;
+    const second = flags & WORDS ? this.next(node, nextWord) : -1;
+    return second >= 0 && (this.flags[second] !== WORDS || (thirdWord >= 0 && this.next(second, thirdWord) >= 0));
   }
 
   /** The node after `node` on word number `word`, or -1. */
