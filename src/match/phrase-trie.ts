@@ -213,17 +213,31 @@ export class PhraseTrie<E extends { steps: readonly Step[] }> {
 
   /**
    * False when a walk that reached `node` (one word from the root) cannot find anything: no entry
-   * ends there, it has no special step, and the next word neither starts a value of one of its
-   * class slots ("the" before the pattern `the {D:side} party`) nor continues a literal path, one
-   * word further too (most two-word prefixes of a big term list lead nowhere here).
+   * ends there, it has no special step, the next word starts no value of its class slots, and
+   * continues no literal path or one that cannot go on with the word after (#steps): most
+   * two-word prefixes of a big term list lead nowhere, and most "to the" before the pattern
+   * `to the {D:side} party for`.
    */
   #goesOn(node: number, nextWord: number, thirdWord: number): boolean {
     const flags = this.flags[node];
     if (flags & (ENDS | SPECIAL)) return true;
     if (nextWord < 0) return false;
     if (flags & SLOTS && this.#slotStarts.get(node)!.has(nextWord)) return true;
-    const second = flags & WORDS ? this.next(node, nextWord) : -1;
-    return second >= 0 && (this.flags[second] !== WORDS || (thirdWord >= 0 && this.next(second, thirdWord) >= 0));
+    return (flags & WORDS) !== 0 && this.#steps(this.next(node, nextWord), thirdWord);
+  }
+
+  /**
+   * Whether a walk at `node` may go on with word number `word` next: an entry ends there, it has a
+   * special step, or the word starts a value of one of its class slots ("the" before the pattern
+   * `the {D:side} party`) or continues a literal path. -1 for either: no.
+   */
+  #steps(node: number, word: number): boolean {
+    if (node < 0) return false;
+    const flags = this.flags[node];
+    if (flags & (ENDS | SPECIAL)) return true;
+    if (word < 0) return false;
+    if (flags & SLOTS && this.#slotStarts.get(node)!.has(word)) return true;
+    return (flags & WORDS) !== 0 && this.next(node, word) >= 0;
   }
 
   /** The node after `node` on word number `word`, or -1. */
