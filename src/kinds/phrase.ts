@@ -143,31 +143,45 @@ interface Merged {
   trie: PhraseTrie<Entry>;
   order: Map<Member, number>;
   members: Member[];
+  /** matchDocument's per-rule state, reused from one document to the next. */
+  resume: Int32Array;
+  best: (Path | undefined)[];
 }
 
 /** Merged tries of the last few rule sets (one, in a normal run). */
 const mergedCache = new Map<string, Merged>();
 const MERGED_KEPT = 4;
+/** The rule set asked for last, and its merged trie: a run asks for the same one per document. */
+let recent: { checkers: readonly Checker[]; merged: Merged } | undefined;
 
-function mergedFor(list: Member[]): Merged {
+function mergedFor(checkers: readonly Checker[]): Merged {
+  if (recent && sameItems(recent.checkers, checkers)) return recent.merged;
+  const list = checkers.map((c) => members.get(c)!);
   const key = list.map((m) => m.id).join(',');
   let merged = mergedCache.get(key);
   if (!merged) {
     const trie = list.length === 1 ? (list[0].trie ??= new PhraseTrie(list[0].entries)) : new PhraseTrie(list.flatMap((m) => m.entries));
-    merged = { trie, members: list, order: new Map(list.map((m, k) => [m, k])) };
+    merged = { trie, members: list, order: new Map(list.map((m, k) => [m, k])), resume: new Int32Array(list.length), best: new Array(list.length) };
     if (mergedCache.size >= MERGED_KEPT) mergedCache.delete(mergedCache.keys().next().value!);
     mergedCache.set(key, merged);
   }
+  recent = { checkers: [...checkers], merged };
   return merged;
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** Matches every given phrase rule in one pass over the document; results in the rules' order. */
 export const phraseGroup: CheckerGroup = {
   prepare(checkers) {
-    mergedFor(checkers.map((c) => members.get(c)!));
+    mergedFor(checkers);
   },
   run(doc, checkers) {
-    const merged = mergedFor(checkers.map((c) => members.get(c)!));
+    const merged = mergedFor(checkers);
     const found = matchDocument(doc, merged);
     return merged.members.map((m, k) => {
       let matches = found[k];
@@ -386,10 +400,11 @@ function matchDocument(doc: TextDocument, merged: Merged): Match[][] {
   const text = doc.text;
   const { trie } = merged;
   const n = merged.members.length;
-  const out: Match[][] = Array.from({ length: n }, () => []);
+  const out: Match[][] = [];
+  for (let k = 0; k < n; k++) out.push([]);
   /** Word index from which each rule may match again. */
-  const resume = new Int32Array(n);
-  const best: (Path | undefined)[] = new Array(n);
+  const resume = merged.resume.fill(0);
+  const best = merged.best;
   const words = trie.numbersOf(doc);
   // A pattern may start with a special step (#cap): then every word is a start.
   const everyWord = (trie.flags[0] & SPECIAL) !== 0;
