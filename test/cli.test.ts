@@ -7,7 +7,7 @@ import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { cli, mtlint, tempDir } from './helpers.js';
+import { BIN, cli, mtlint, tempDir } from './helpers.js';
 
 const ARTICLE = [
   'Lavrov said the Moscow holder had changed since then.',
@@ -99,6 +99,14 @@ test('stdin is read with -, and --fix on stdin prints the text', async () => {
   assert.is(JSON.parse(r.stdout).files[0].path, 'story.txt');
   const f = mtlint(['--fix', '-'], { input: 'The the talks.' });
   assert.is(f.stdout, 'The talks.');
+});
+
+test('a reader that leaves early (`mtlint … | head`) is no error: no message, the findings\' exit code', () => {
+  const { dir } = tmpFile('a.txt', ARTICLE.repeat(300));
+  // The reader (a subshell) closes its end of the shell's pipe before the report is written.
+  const shell = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" a.txt --format json 2>err.txt | (exec 0<&-; sleep 0.3); echo "\${PIPESTATUS[0]}"`], { cwd: dir, encoding: 'utf8' });
+  assert.is(shell.stdout.trim(), '1');
+  assert.is(readFileSync(join(dir, 'err.txt'), 'utf8'), '');
 });
 
 test('--fail-on and --max-warnings set the exit code', async () => {
