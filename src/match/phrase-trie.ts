@@ -64,6 +64,8 @@ export const SLOTS = 4;
 export const WORDS = 8;
 
 const NO_EXTRA: Extra = { special: new Map(), slots: [] };
+/** #steps: look no further. */
+const LAST = -2;
 
 export class PhraseTrie<E extends { steps: readonly Step[] }> {
   /** Per node: ENDS | SPECIAL | SLOTS | WORDS. Node 0 is the root. */
@@ -195,14 +197,14 @@ export class PhraseTrie<E extends { steps: readonly Step[] }> {
 
   /**
    * False when a walk from this word (which starts an entry) cannot find anything: not after it
-   * as a literal word (#goesOn), nor after it as a one-word class value that only words follow,
+   * as a literal word (#steps), nor after it as a one-word class value that only words follow,
    * none of which is the next word. Most words of a big term list, most "the", and most "is" and
    * "his" before the patterns `{B:be} taken under control` or `{P:poss} holder on the {I:issue}`,
    * stop here.
    */
   mayContinue(word: number, nextWord: number, thirdWord: number): boolean {
     const child = this.#rootNext[word];
-    if (child >= 0 && this.#goesOn(child, nextWord, thirdWord)) return true;
+    if (child >= 0 && this.#steps(child, nextWord, thirdWord)) return true;
     if (this.#rootSlot[word] !== 1) return false;
     // A value of a class the patterns start with: likewise, when it is one word and only words follow its slot.
     if (this.#rootSlotWords[word] !== 1) return true;
@@ -212,32 +214,21 @@ export class PhraseTrie<E extends { steps: readonly Step[] }> {
   }
 
   /**
-   * False when a walk that reached `node` (one word from the root) cannot find anything: no entry
-   * ends there, it has no special step, the next word starts no value of its class slots, and
-   * continues no literal path or one that cannot go on with the word after (#steps): most
-   * two-word prefixes of a big term list lead nowhere, and most "to the" before the pattern
-   * `to the {D:side} party for`.
+   * Whether a walk at `node` may go on with word number `word` next (-1: no word): an entry ends
+   * there, it has a special step, or the word starts a value of one of its class slots ("the"
+   * before the pattern `the {D:side} party`) or continues a literal path — and then, unless `after`
+   * is LAST, may go on with word `after` too (most two-word prefixes of a big term list lead
+   * nowhere, and most "to the" before the pattern `to the {D:side} party for`).
    */
-  #goesOn(node: number, nextWord: number, thirdWord: number): boolean {
-    const flags = this.flags[node];
-    if (flags & (ENDS | SPECIAL)) return true;
-    if (nextWord < 0) return false;
-    if (flags & SLOTS && this.#slotStarts.get(node)!.has(nextWord)) return true;
-    return (flags & WORDS) !== 0 && this.#steps(this.next(node, nextWord), thirdWord);
-  }
-
-  /**
-   * Whether a walk at `node` may go on with word number `word` next: an entry ends there, it has a
-   * special step, or the word starts a value of one of its class slots ("the" before the pattern
-   * `the {D:side} party`) or continues a literal path. -1 for either: no.
-   */
-  #steps(node: number, word: number): boolean {
+  #steps(node: number, word: number, after: number): boolean {
     if (node < 0) return false;
     const flags = this.flags[node];
     if (flags & (ENDS | SPECIAL)) return true;
     if (word < 0) return false;
     if (flags & SLOTS && this.#slotStarts.get(node)!.has(word)) return true;
-    return (flags & WORDS) !== 0 && this.next(node, word) >= 0;
+    if ((flags & WORDS) === 0) return false;
+    const child = this.next(node, word);
+    return after === LAST ? child >= 0 : this.#steps(child, after, LAST);
   }
 
   /** The node after `node` on word number `word`, or -1. */
