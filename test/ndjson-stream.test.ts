@@ -1,12 +1,12 @@
 // The NDJSON stream's line reader: lines decoded from bytes one at a time are the lines of the
 // whole decoded text, whatever the chunking (CRLF and multi-byte characters cut between chunks).
-// A record's "text" value found by the skimmer is the one JSON.parse gives; the source map
-// builder maps every unit.
+// A record's "text" value found by the skimmer is the one JSON.parse gives, and each of its units
+// maps back to its source unit or escape; the source map builder maps every unit.
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { decodedLines } from '../src/cli/ndjson-stream.js';
-import { textValue } from '../src/io/formats/ndjson.js';
+import { parseRecord, textValue } from '../src/io/formats/ndjson.js';
 import { MapBuilder } from '../src/io/mapping.js';
 import { rng } from './helpers.js';
 
@@ -110,6 +110,31 @@ test('textValue: the top-level "text" value of any record, the last of duplicate
     const line = `${space()}{${space()}${members.join(`${space()},${space()}`)}${space()}}${space()}`;
     const [from, to] = textValue(line);
     assert.is(JSON.parse(line.slice(from, to)), (JSON.parse(line) as { text: unknown }).text, line);
+  }
+});
+
+test('parseRecord: the text is JSON.parse\'s, and each of its units maps to the source unit or escape it decodes from', () => {
+  const r = rng(17);
+  const units = ['a', 'b', ' ', 'é', '"', '\\', '/', '\n', '\r', '\t', '\b', '\u0001', '\u2028', '😀', '\ud800', 'Ж'];
+  for (let n = 0; n < 400; n++) {
+    let text = '';
+    for (let k = Math.floor(r() * 40); k > 0; k--) text += units[Math.floor(r() * units.length)];
+    // JSON.stringify's escapes, and some it never writes: \/ and \u for a plain unit.
+    const content = JSON.stringify(text)
+      .slice(1, -1)
+      .replace(/\\u[0-9a-f]{4}|\\.|[^]/g, (c) => (c.length > 1 || r() >= 0.2 ? c : c === '/' ? '\\/' : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+    const line = `{"id":${n},"text":"${content}"}`;
+    const base = 1000 * n;
+    const rec = parseRecord(line, base, 'x.ndjson', 1)!;
+    assert.is(rec.map.text, text, line);
+    let at = base + line.indexOf('"text":"') + 8;
+    for (let k = 0; k < text.length; k++) {
+      assert.is(rec.map.start[k], at, `${line} unit ${k}`);
+      const source = line.slice(rec.map.start[k] - base, rec.map.end[k] - base);
+      assert.is(JSON.parse(`"${source}"`), text[k], `${line} unit ${k}: ${source}`);
+      at = rec.map.end[k];
+    }
+    assert.is(at - base, line.length - 2, line);
   }
 });
 

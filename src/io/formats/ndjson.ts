@@ -6,7 +6,7 @@
 //                                 ^^^^^^^^^^^^^^^^^ line 1, column 31
 
 import { UsageError } from '../../engine/errors.js';
-import { encodeJsonString, MapBuilder, type SourceMap } from '../mapping.js';
+import { encodeJsonString, type SourceMap } from '../mapping.js';
 import type { Article, ParsedSource } from './types.js';
 
 export interface NdjsonRecord {
@@ -14,8 +14,6 @@ export interface NdjsonRecord {
   /** The `text` string's map into the line's source (offsets relative to `base`). */
   map: SourceMap;
 }
-
-const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
 
 /**
  * The record on one line (without its line break), offsets shifted by `base`; null for a blank
@@ -37,7 +35,7 @@ export function parseRecord(line: string, base: number, path: string, lineNo: nu
   if (typeof text !== 'string') fail('expected a string "text"');
   if (id !== undefined && typeof id !== 'string' && typeof id !== 'number') fail('"id" must be a string or a number');
   const [from, to] = textValue(line);
-  const map = decodeJsonString(line, from + 1, to - 1, base);
+  const map = jsonStringMap(text as string, line, from + 1, to - 1, base);
   return { id: id === undefined ? `line ${lineNo}` : String(id), map };
 }
 
@@ -97,29 +95,22 @@ function valueEnd(s: string, i: number): number {
   return j;
 }
 
-/** The JSON string content line[from, to) decoded, each unit mapped to its escape (offsets + base). */
-function decodeJsonString(line: string, from: number, to: number, base: number): SourceMap {
-  const b = new MapBuilder();
-  let j = from;
-  while (j < to) {
-    const c = line[j];
-    if (c === '\\') {
-      const e = line[j + 1];
-      if (e === 'u') {
-        b.decoded(String.fromCharCode(parseInt(line.slice(j + 2, j + 6), 16)), base + j, base + j + 6);
-        j += 6;
-      } else {
-        b.decoded(ESCAPES[e] ?? e, base + j, base + j + 2);
-        j += 2;
-      }
-    } else {
-      let stop = j + 1;
-      while (stop < to && line[stop] !== '\\') stop++;
-      b.copy(line, j, stop, base);
-      j = stop;
-    }
+/**
+ * The map of JSON string content line[from, to), whose decoded value (`text`, from JSON.parse) has
+ * one unit per unit of the source or per escape (`\n`, `\"`, `\u00e9`: each decodes to exactly one
+ * unit): each unit mapped to its source unit or its whole escape (offsets + base).
+ */
+function jsonStringMap(text: string, line: string, from: number, to: number, base: number): SourceMap {
+  const start = new Int32Array(text.length);
+  const end = new Int32Array(text.length);
+  let k = 0;
+  for (let j = from; j < to; k++) {
+    const width = line.charCodeAt(j) !== 0x5c ? 1 : line.charCodeAt(j + 1) === 0x75 ? 6 : 2;
+    start[k] = base + j;
+    end[k] = base + j + width;
+    j += width;
   }
-  return b.build(base + from, encodeJsonString);
+  return { text, start, end, origin: base + from, encode: encodeJsonString };
 }
 
 /** A whole NDJSON file: one article per record. */
