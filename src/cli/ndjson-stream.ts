@@ -64,15 +64,19 @@ export async function* decodedLines(input: AsyncIterable<Buffer | string>, path:
   /** Lines ended in `bytes` (from `i` on: `rest` holds no line break but a CR at its end); keeps the rest. */
   function* ended(bytes: Buffer, i: number, final: boolean): Generator<{ text: string; eol: string; bom: boolean }> {
     let from = 0;
-    for (; i < bytes.length; i++) {
+    // The next LF and CR from i on, found by indexOf (a native scan; most lines have no CR).
+    let lf = bytes.indexOf(0x0a, i);
+    let cr = bytes.indexOf(0x0d, i);
+    while (lf >= 0 || cr >= 0) {
+      i = cr < 0 || (lf >= 0 && lf < cr) ? lf : cr;
       const b = bytes[i];
-      if (b !== 0x0a && b !== 0x0d) continue;
       // A CR at the end of what has come may be the first half of CRLF: wait for the next byte.
       if (b === 0x0d && i + 1 === bytes.length && !final) break;
       const eol = b === 0x0d && bytes[i + 1] === 0x0a ? '\r\n' : b === 0x0d ? '\r' : '\n';
       yield { text: decode(bytes.subarray(from, i)), eol, bom };
-      i += eol.length - 1;
-      from = i + 1;
+      from = i + eol.length;
+      if (lf >= 0 && lf < from) lf = bytes.indexOf(0x0a, from);
+      if (cr >= 0 && cr < from) cr = bytes.indexOf(0x0d, from);
     }
     // Copied: the stream may reuse its buffers.
     rest = Buffer.from(bytes.subarray(from));
