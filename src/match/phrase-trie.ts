@@ -300,7 +300,8 @@ export class Fingerprints {
     this.#table = new Int32Array(size * 3);
     const print = this.#print;
     for (const word of unique) {
-      if (this.get(word) >= 0) {
+      printWord(word, print, 0);
+      if (this.find(print[0], print[1]) >= 0) {
         this.#exact = new Map(unique.map((w, n) => [w, n]));
         this.words.splice(0, this.words.length, ...unique);
         return;
