@@ -703,9 +703,15 @@ export function similarity(a: string, b: string): number {
       jaro = (m / la + m / lb + (m - t) / m) / 3.0;
     }
   }
-  let l = 0;
-  while (l < 4 && l < la && l < lb && a.charCodeAt(l) === b.charCodeAt(l)) l++;
+  const l = winklerPrefix(a, b);
   return jaro + l * 0.1 * (1 - jaro);
+}
+
+/** The letters (at most four) both words start with: what Winkler's bonus counts. */
+function winklerPrefix(a: string, b: string): number {
+  let l = 0;
+  while (l < 4 && l < a.length && l < b.length && a.charCodeAt(l) === b.charCodeAt(l)) l++;
+  return l;
 }
 
 function soundsAlike(a: string, b: string): boolean {
@@ -820,10 +826,7 @@ function sharedLetters(a: string, b: string): number {
  * for the l ≤ 4 letters both words start with.
  */
 function similarityAtMost(a: string, b: string): number {
-  const m = sharedLetters(a, b);
-  let l = 0;
-  while (l < 4 && l < a.length && l < b.length && a.charCodeAt(l) === b.charCodeAt(l)) l++;
-  return winklerBound(m, a.length, b.length, l);
+  return winklerBound(sharedLetters(a, b), a.length, b.length, winklerPrefix(a, b));
 }
 
 /** The largest Jaro-Winkler similarity of two words of these lengths with at most m matching letters and a common prefix of at most l letters. */
