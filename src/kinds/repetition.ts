@@ -234,15 +234,20 @@ function wordIds(words: number): WordIds {
 
 const QUOTES = /["“”«»]/g;
 
-/** One line without closing punctuation (as /[.!?…:;]["'”’)]*$/ finds it): a title, not a sentence of the body. */
+/**
+ * One line without closing punctuation (as /[.!?…:;]["'”’)]*$/ finds it): a title, not a sentence
+ * of the body. The end is looked at first: most paragraphs end a sentence, and are then not
+ * scanned for a line break.
+ */
 function isHeadline(text: string, start: number, end: number): boolean {
-  for (let k = start; k < end; k++) {
+  let k = end - 1;
+  while (k >= start && CLOSERS.includes(text[k])) k--;
+  if (k >= start && ENDS.includes(text[k])) return false;
+  for (k = start; k < end; k++) {
     const c = text.charCodeAt(k);
     if (c === 10 || c === 13) return false;
   }
-  let k = end - 1;
-  while (k >= start && CLOSERS.includes(text[k])) k--;
-  return !(k >= start && ENDS.includes(text[k]));
+  return true;
 }
 const CLOSERS = '"\'”’)';
 const ENDS = '.!?…:;';
