@@ -10,7 +10,7 @@ import { loadRules } from '../src/engine/load.js';
 
 const prefixes = (source: string) => literalPrefixes(source)?.sort() ?? null;
 
-test('literalPrefixes: groups, alternatives, optional parts; stops at classes, dots and repeats', () => {
+test('literalPrefixes: groups, alternatives, optional parts, small classes; stops at other classes, dots and repeats', () => {
   assert.equal(prefixes('cancel reply'), ['cancel reply']);
   assert.equal(prefixes('(?:sign up|subscribe) to'), ['sign up to', 'subscribe to']);
   assert.equal(prefixes('you(?: have|\'ve) read'), ['you have rea', "you've read"]);
@@ -20,7 +20,26 @@ test('literalPrefixes: groups, alternatives, optional parts; stops at classes, d
   assert.equal(prefixes('ab+c'), ['ab']);
   assert.equal(prefixes('ab*c'), ['a']);
   assert.equal(prefixes('(?=x)abc'), ['']);
-  assert.equal(prefixes('(?:\\d+ )?comments?'), ['', 'comment', 'comments']);
+  assert.equal(prefixes('(?:\\d+ )?comments?'), ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'comment', 'comments']);
+  // Classes of a few characters stand for each; {n,m} repeats like + (optional when n is 0).
+  assert.equal(prefixes('\\d{1,2} ?min'), [...'0123456789']);
+  assert.equal(prefixes('[xY-] ?ab'), ['- ab', '-ab', 'x ab', 'xab', 'y ab', 'yab']);
+  assert.equal(prefixes('a[0-2]b'), ['a0b', 'a1b', 'a2b']);
+  assert.equal(prefixes('a{0,2}bc'), ['a', 'bc']);
+  assert.equal(prefixes('[^a]b'), ['']);
+  assert.equal(prefixes('[a-z]+x'), [...'abcdefghijklmnopqrstuvwxyz']);
+  assert.equal(prefixes('\\wx'), ['']);
+  // Outside ASCII as the line filter sees characters: ſ and K as s and k, the others as U+0000.
+  assert.equal(prefixes('(?:©|\\(c\\)) ?x'), ['\0 x', '\0x', '(c) x', '(c)x']);
+  assert.equal(prefixes('Éſ\u212a'), ['\0sk']);
+  assert.equal(literalPrefixes('(?:©|Él)', true)?.sort(), ['©', 'Él']);
+  assert.equal(prefixes('😀x'), ['']);
+  // Too many prefixes: shorter ones, until few enough.
+  // (62 after kk|ll: cut to three characters, 8; then 22.)
+  assert.equal(
+    prefixes('(?:(?:aa|bb|cc|dd|ee|ff) (?:(?:gg|hh|ii|jj) )?)?(?:kk|ll) (?:m|n|o|p|q|r|s|t)'),
+    [...[...'abcdef'].map((c) => `${c}${c} `), ...['kk', 'll'].flatMap((k) => [...'mnopqrst'].map((c) => `${k} ${c}`))].sort(),
+  );
   assert.equal(prefixes('(?<n>ab)c'), ['abc']);
   assert.is(prefixes('(ab'), null);
 });
@@ -100,7 +119,7 @@ test('inline gate: never turns away a text an inline pattern matches (rule examp
     }
   }
   assert.ok(checked >= 5, `only ${checked} matching texts checked`);
-  assert.is(inlineGate(['(?<=x)[A-Z]+']), null, 'a pattern without a literal start has no gate');
+  assert.is(inlineGate(['(?<=x)\\p{Lu}+']), null, 'a pattern without a literal start has no gate');
 });
 
 test('requiredLiterals: the longest required run, or the alternatives of a required group; optional parts, classes and escapes end a run', () => {

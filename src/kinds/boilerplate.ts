@@ -339,7 +339,10 @@ function prefixSelect(prefixLists: (string[] | null)[]): LineCheck['select'] {
 }
 
 const LITERAL = /[A-Za-z0-9 ,'":;!&/#@%=<>_~`-]/;
+/** A character that stands for itself outside ASCII (a surrogate, half of an astral character, does not). */
+const isWideLiteral = (c: string | undefined) => c !== undefined && c > '\x7f' && !(c >= '\ud800' && c <= '\udfff');
 const QUANTIFIER_START = /[?*+{]/;
+const DIGITS = '0123456789';
 
 interface Prefix {
   text: string;
@@ -347,11 +350,22 @@ interface Prefix {
   open: boolean;
 }
 
-/** Literal prefixes of `source` (in lower case unless `keepCase`), or null when it cannot be followed. */
+/**
+ * Literal prefixes of `source`, or null when it cannot be followed. As the line filter compares
+ * them (unless `keepCase`): ASCII in lower case, ſ and K as s and k, any other character outside
+ * ASCII as U+0000 (what prefixCode makes of a line's characters). A class of a few characters
+ * (`\d`, `[—–-]`, `[0-9]`) stands for each of them.
+ */
 export function literalPrefixes(source: string, keepCase = false): string[] | null {
   let i = 0;
   const s = source;
   let failed = false;
+  const literal = (text: string): Prefix => {
+    if (keepCase) return { text, open: true };
+    let folded = '';
+    for (let k = 0; k < text.length; k++) folded += String.fromCharCode(prefixCode(text.charCodeAt(k)));
+    return { text: folded, open: true };
+  };
   // alternation := sequence ('|' sequence)*
   const alternation = (): Prefix[] => {
     const out = [...sequence()];
@@ -359,6 +373,38 @@ export function literalPrefixes(source: string, keepCase = false): string[] | nu
       i++;
       out.push(...sequence());
     }
+    return out;
+  };
+  // The characters of the class that opens at s[i] ('['), i moved past it; null when the class
+  // is negated, empty or holds anything but characters, escaped punctuation and short ranges.
+  const bracket = (): string[] | null => {
+    let j = i + 1;
+    if (s[j] === '^') return null;
+    const out: string[] = [];
+    const member = (): string | null => {
+      const c = s[j];
+      if (c === undefined || (c >= '\ud800' && c <= '\udfff') || c === '[') return null;
+      if (c !== '\\') {
+        j++;
+        return c;
+      }
+      const e = s[j + 1];
+      if (e === undefined || !/[^A-Za-z0-9]/.test(e)) return null;
+      j += 2;
+      return e;
+    };
+    while (j < s.length && s[j] !== ']') {
+      const from = member();
+      if (from === null) return null;
+      if (s[j] === '-' && s[j + 1] !== undefined && s[j + 1] !== ']') {
+        j++;
+        const to = member();
+        if (to === null || to.charCodeAt(0) - from.charCodeAt(0) > MAX_PREFIXES) return null;
+        for (let k = from.charCodeAt(0); k <= to.charCodeAt(0); k++) out.push(String.fromCharCode(k));
+      } else out.push(from);
+    }
+    if (s[j] !== ']' || out.length === 0) return null;
+    i = j + 1;
     return out;
   };
   // Reads one element (and its quantifier); returns its prefixes, or null to stop the sequence
@@ -375,15 +421,22 @@ export function literalPrefixes(source: string, keepCase = false): string[] | nu
         return null;
       }
       i++;
-    } else if (c === '\\' && i + 1 < s.length && /[^A-Za-z0-9]/.test(s[i + 1])) {
-      body = [{ text: s[i + 1], open: true }];
+    } else if (c === '\\' && s[i + 1] === 'd') {
+      body = [...DIGITS].map(literal);
       i += 2;
-    } else if (c !== undefined && LITERAL.test(c)) {
+    } else if (c === '\\' && i + 1 < s.length && /[^A-Za-z0-9]/.test(s[i + 1])) {
+      body = [literal(s[i + 1])];
+      i += 2;
+    } else if (c === '[') {
+      const chars = bracket();
+      if (chars === null) return null;
+      body = dedupe(chars.map(literal));
+    } else if (c !== undefined && (LITERAL.test(c) || isWideLiteral(c))) {
       // A run of literal characters at once; its last one alone when a quantifier follows it.
       let j = i + 1;
-      while (j < s.length && LITERAL.test(s[j])) j++;
+      while (j < s.length && (LITERAL.test(s[j]) || isWideLiteral(s[j]))) j++;
       if (j - i > 1 && QUANTIFIER_START.test(s[j] ?? '')) j--;
-      body = [{ text: keepCase ? s.slice(i, j) : s.slice(i, j).toLowerCase(), open: true }];
+      body = [literal(s.slice(i, j))];
       i = j;
     } else return null;
     const q = s[i];
@@ -392,11 +445,22 @@ export function literalPrefixes(source: string, keepCase = false): string[] | nu
       if (s[i] === '?') i++;
       return { prefixes: body, optional: true };
     }
-    if (q === '*' || q === '{') return null;
-    if (q === '+') return { prefixes: body.map((b) => ({ text: b.text, open: false })), optional: false };
+    if (q === '*') return null;
+    const closed = body.map((b) => ({ text: b.text, open: false }));
+    if (q === '+') return { prefixes: closed, optional: false };
+    if (q === '{') {
+      // {n}, {n,} or {n,m}: the element at least n times (optional when n is 0), then anything.
+      const m = /^\{(\d+)(?:,\d*)?\}\??/.exec(s.slice(i, i + 24));
+      if (!m) return null;
+      i += m[0].length;
+      return { prefixes: closed, optional: Number(m[1]) === 0 };
+    }
     return { prefixes: body, optional: false };
   };
-  // sequence := element*; stops at '|' or ')' of this level.
+  // Prefixes of `length` characters or more cut to that and closed, the same ones once.
+  const cut = (xs: Prefix[], length: number) => dedupe(xs.map((a) => (a.text.length >= length ? { text: a.text.slice(0, length), open: false } : a)));
+  // sequence := element*; stops at '|' or ')' of this level. A prefix stops growing at
+  // PREFIX_LENGTH characters, and there are at most MAX_PREFIXES of them.
   const sequence = (): Prefix[] => {
     let acc: Prefix[] = [{ text: '', open: true }];
     while (i < s.length && s[i] !== '|' && s[i] !== ')') {
@@ -417,11 +481,15 @@ export function literalPrefixes(source: string, keepCase = false): string[] | nu
         if (el.optional) next.push(a);
         for (const b of el.prefixes) next.push({ text: a.text + b.text, open: b.open });
       }
-      acc = dedupe(next);
-      if (acc.length > MAX_PREFIXES || acc.some((a) => a.text.length >= PREFIX_LENGTH)) {
+      // Too many: shorter prefixes, down to one character, until few enough (each still a
+      // necessary condition); else the ones before this element.
+      let grown = cut(next, PREFIX_LENGTH);
+      for (let length = PREFIX_LENGTH - 1; grown.length > MAX_PREFIXES && length > 0; length--) grown = cut(grown, length);
+      if (grown.length > MAX_PREFIXES) {
         skipToLevelEnd();
-        return acc.map((a) => ({ text: a.text.slice(0, PREFIX_LENGTH), open: false }));
+        return acc.map((a) => ({ text: a.text, open: false }));
       }
+      acc = grown;
     }
     return acc;
   };
