@@ -35,7 +35,7 @@ const MB = 1e6;
 const BIG = QUICK ? 2 * MB : 20 * MB;
 const SMALL = QUICK ? 0.1 * MB : 1 * MB;
 const DICT_SIZES = [100, 1000, 10000, 100000];
-const REPS = QUICK ? { lib: 1, grep: 1, textlint: 1, startup: 3, big: 1, batch: 2 } : { lib: 3, grep: 3, textlint: 2, startup: 10, big: 2, batch: 5 };
+const REPS = QUICK ? { lib: 1, scaling: 1, grep: 1, textlint: 1, startup: 3, big: 1, batch: 2 } : { lib: 3, scaling: 5, grep: 3, textlint: 2, startup: 10, big: 2, batch: 5 };
 /** textlint + prh with 10,000 entries takes minutes per MB: one run of that pair. */
 const TEXTLINT_REPS = (size: number) => (size >= 10000 ? 1 : REPS.textlint);
 const BATCH = 200;
@@ -242,9 +242,10 @@ async function main(): Promise<void> {
   print(`mtlint: the TSV phrase rule alone, ${fmt(big.bytes / MB)} MB article by article (load = reading and compiling the TSV). grep: \`grep -F -w -o -f\` on the same file. textlint + prh: ${fmt(small.bytes / MB, 1)} MB file (API: \`createLinter().lintFiles\`).`);
   print();
   const scaling: { size: number; mt: (ChildResult & { wallMs: number })[]; grep: Run[]; tl?: (ChildResult & { wallMs: number })[] }[] = [];
-  // Every size in every round, so that the growth ratios compare runs of the same minutes.
+  // Every size in every round, so that the growth ratios compare runs of the same minutes; more
+  // rounds than elsewhere, as the growth is a ratio of two noisy medians.
   const scalingRuns = await alternate<unknown>(
-    REPS.lib,
+    REPS.scaling,
     DICT_SIZES.flatMap((size) => {
       const d = dict(size);
       return [
@@ -306,7 +307,9 @@ async function main(): Promise<void> {
   const mtPerMb = (size: number) => med(scaling.find((s) => s.size === size)!.mt, (r) => r.lintMs);
   const growth = mtPerMb(100000) / mtPerMb(100);
   const grepGrowth = med(scaling.find((s) => s.size === 100000)!.grep, (r) => r.ms) / med(scaling.find((s) => s.size === 100)!.grep, (r) => r.ms);
-  print(`Per-MB time from 100 to 100,000 entries: mtlint ×${fmt(growth, 2)}, grep ×${fmt(grepGrowth, 2)}. "Tokens starting an entry": share of the corpus's words that are the first word of some entry (the matcher must look further there); "mean prefix depth": words matched along the trie from such a word.`);
+  const pairs = (size: number) => scaling.find((s) => s.size === size)!.mt.map((r) => r.lintMs);
+  const roundRatios = pairs(100000).map((ms, r) => ms / pairs(100)[r]);
+  print(`Per-MB time from 100 to 100,000 entries: mtlint ×${fmt(growth, 2)} (median of the ${roundRatios.length} rounds' own ratios ×${fmt(median(roundRatios), 2)}, from ×${fmt(Math.min(...roundRatios), 2)} to ×${fmt(Math.max(...roundRatios), 2)}), grep ×${fmt(grepGrowth, 2)}. "Tokens starting an entry": share of the corpus's words that are the first word of some entry (the matcher must look further there); "mean prefix depth": words matched along the trie from such a word.`);
   print();
 
   // 3. Against textlint + prh with the same 10,000 entries.
