@@ -104,6 +104,15 @@ export function inlineGate(patterns: string[]): RegExp | null {
   return new RegExp(all.map(escapeRegex).join('|'), 'u');
 }
 
+const BRACE = /\{(\d+)(?:,\d*)?\}/y;
+
+/** The {n}, {n,} or {n,m} quantifier at source[i]: its length and n; null when there is none there. */
+function braceQuantifier(source: string, i: number): { length: number; min: number } | null {
+  BRACE.lastIndex = i;
+  const m = BRACE.exec(source);
+  return m ? { length: m[0].length, min: Number(m[1]) } : null;
+}
+
 const escapeRegex = (x: string) => x.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 
 /** `source` without the zero-width assertions it starts with (^, \b, look-arounds). */
@@ -450,10 +459,11 @@ export function literalPrefixes(source: string, keepCase = false): string[] | nu
     if (q === '+') return { prefixes: closed, optional: false };
     if (q === '{') {
       // {n}, {n,} or {n,m}: the element at least n times (optional when n is 0), then anything.
-      const m = /^\{(\d+)(?:,\d*)?\}\??/.exec(s.slice(i, i + 24));
-      if (!m) return null;
-      i += m[0].length;
-      return { prefixes: closed, optional: Number(m[1]) === 0 };
+      const brace = braceQuantifier(s, i);
+      if (!brace) return null;
+      i += brace.length;
+      if (s[i] === '?') i++;
+      return { prefixes: closed, optional: brace.min === 0 };
     }
     return { prefixes: body, optional: false };
   };
@@ -553,13 +563,13 @@ export function requiredLiterals(source: string): string[] | null {
       i++;
     } else if (q === '+') i++;
     else if (q === '{') {
-      const m = /^\{(\d+)(?:,\d*)?\}/.exec(s.slice(i));
-      if (!m) {
+      const brace = braceQuantifier(s, i);
+      if (!brace) {
         failed = true;
         return true;
       }
-      optional = Number(m[1]) === 0;
-      i += m[0].length;
+      optional = brace.min === 0;
+      i += brace.length;
     } else return false;
     if (s[i] === '?') i++;
     return optional;
