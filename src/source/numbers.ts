@@ -1,0 +1,597 @@
+// Numbers, amounts, percentages and dates as a source language writes them and as English does,
+// read into comparable keys: "1,5 млн" and "1.5 million" are both 1500000, "12 марта" and
+// "March 12" are both {12, month 3}, "3万" is 30000. A quantity written in digits must have a
+// counterpart on the other side; spelled-out numbers ("пять", "five") and month names count as
+// counterparts but are never required.
+//
+//   source   По последним данным, выявлены 15,5 миллиона случаев, 12 марта …
+//                                          ^^^^^^^^^^^^^^ 15500000  ^^ ^^^^^ 12, month 3
+//   target   By the latest figures, 15.5 million cases were found on March 12 …
+//                                   ^^^^^^^^^^^^ 15500000                ^^^^^ ^^
+
+/** A language's way with numbers, compiled from rules/lists/numerals.yaml. */
+export interface Numerals {
+  lang: string;
+  decimal: ',' | '.';
+  /** Multiplier words after a number (one or two words). */
+  scales: { re: RegExp; times: number }[];
+  /** Twelve month patterns. */
+  months: RegExp[];
+  /** Spelled-out numbers: one alternation of them all (a quick test), then each with its value. */
+  words: { any: RegExp; each: { re: RegExp; value: number }[] } | null;
+  /** "… and a half" after a spelled-out number ("двух с половиной", "zweieinhalb"). */
+  half: RegExp | null;
+  /** Stems of numbers inside words (compounds: "pětačtyřicetiletý" has 5 and 40), by value. */
+  stems: Map<number, RegExp>;
+  /** Chinese and Japanese: scales, months and days follow the digits directly. */
+  cjk: boolean;
+}
+
+interface NumeralsEntry {
+  lang: string;
+  decimal: string;
+  scales?: { match: string; times: number }[];
+  months?: string[];
+  words?: Record<string, string>;
+  half?: string;
+  stems?: Record<string, string>;
+}
+
+/** Compiles the entries of the `numerals` list. Throws on a malformed entry (a broken list is a broken rule). */
+export function compileNumerals(entries: unknown[]): Map<string, Numerals> {
+  const out = new Map<string, Numerals>();
+  for (const raw of entries) {
+    const e = raw as NumeralsEntry;
+    if (typeof e?.lang !== 'string' || (e.decimal !== ',' && e.decimal !== '.')) throw new Error(`numerals: bad entry ${JSON.stringify(raw).slice(0, 60)}`);
+    const cjk = e.lang === 'zh' || e.lang === 'ja';
+    // NOTE: \w in a JavaScript regular expression is ASCII only; in these lists it means any letter.
+    const letters = (p: string) => p.replace(/\\w/g, '[\\p{L}\\p{M}]');
+    const anchor = (p: string) => new RegExp(cjk ? `^(?:${letters(p)})` : `^(?:${letters(p)})$`, 'iu');
+    const wordEntries = Object.entries(e.words ?? {});
+    out.set(e.lang, {
+      lang: e.lang,
+      decimal: e.decimal,
+      scales: (e.scales ?? []).map((s) => ({ re: anchor(s.match), times: Number(s.times) })),
+      months: (e.months ?? []).map(anchor),
+      words:
+        wordEntries.length === 0
+          ? null
+          : { any: anchor(wordEntries.map(([, p]) => p).join('|')), each: wordEntries.map(([v, p]) => ({ re: anchor(p), value: Number(v) })) },
+      half: e.half ? new RegExp(`^\\s*(?:${letters(e.half)})`, 'iu') : null,
+      stems: new Map(Object.entries(e.stems ?? {}).map(([v, p]) => [Number(v), new RegExp(letters(p), 'iu')])),
+      cjk,
+    });
+  }
+  return out;
+}
+
+/** A quantity read from a text: where it is, what it may mean, and whether it is written in digits. */
+export interface Quantity {
+  start: number;
+  end: number;
+  /** The values it may stand for, as keys: a number ("1500000") or a month ("month:3"). */
+  keys: string[];
+  /** Written in digits (or a month beside a day or year): the other side must have it. */
+  required: boolean;
+  /** The number as read (the first reading), for messages and suggestions; undefined for a month. */
+  value?: number;
+  /** The scale word after the digits ("million"), if any. */
+  scaleWord?: string;
+  /** The target wrote a decimal comma ("1,5 million"): the English form, for a fix. */
+  decimalComma?: boolean;
+}
+
+/** Japanese eras: year 1 of each (平成18年 is 2006). */
+const ERAS: Record<string, number> = { 令和: 2018, 平成: 1988, 昭和: 1925, 大正: 1911 };
+
+const key = (v: number): string => String(Number(v.toPrecision(12)));
+export const monthKey = (m: number): string => `month:${m}`;
+
+/** Fullwidth digits (Chinese, Japanese) read as ASCII; same length, so offsets hold. */
+function asciiDigits(text: string): string {
+  return text
+    .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30))
+    .replace(/\uFF0C/g, ',')
+    .replace(/\uFF0E|(?<=\d)・(?=\d)/g, '.');
+}
+
+/** URLs, e-mail addresses, @handles and #hashtags blanked out (same length): their digits are not quantities. */
+export function maskCodes(text: string): string {
+  return text.replace(/\b(?:https?|ftp):\/\/\S+|\bwww\.\S+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}|(?<![\p{L}\p{N}])[@#][\p{L}\p{N}_]+/gu, (m) => ' '.repeat(m.length));
+}
+
+// A run of digits with the separators that may join digit groups: . , ' ’ and the spaces used
+// between thousands (a plain space only before exactly three digits).
+const NUMBER = /\d+(?:(?:[.,'’\u00A0\u202F\u2009]|\u0020(?=\d{3}(?!\d)))\d+)*/g;
+const WORD = /[\p{L}\p{M}]+(?:['’.-][\p{L}\p{M}]+)*\.?/uy;
+const SPACE = /[\s\u00A0\u202F\u2009]*/y;
+
+function wordAt(text: string, at: number): { word: string; end: number } | null {
+  SPACE.lastIndex = at;
+  SPACE.exec(text);
+  WORD.lastIndex = SPACE.lastIndex;
+  const m = WORD.exec(text);
+  return m ? { word: m[0], end: WORD.lastIndex } : null;
+}
+
+/** The scale after a number (at `at`): two words ("mil millones") before one; a one-letter scale ("$3m", "10k") must touch the digits. */
+function scaleAt(text: string, at: number, n: Numerals): { times: number; end: number; word: string } | null {
+  if (n.cjk) {
+    // "9000多万", "250余万": an approximation before the unit.
+    const skip = /^[多余几來来]/.test(text[at] ?? '') ? 1 : 0;
+    const rest = text.slice(at + skip, at + skip + 3);
+    for (const s of n.scales) {
+      const m = s.re.exec(rest);
+      if (m) return { times: s.times, end: at + skip + m[0].length, word: m[0] };
+    }
+    return null;
+  }
+  const w1 = wordAt(text, at);
+  if (!w1) return null;
+  const w2 = wordAt(text, w1.end);
+  const one = w1.word.toLowerCase();
+  if (w2) {
+    const two = `${one} ${w2.word.toLowerCase()}`;
+    for (const s of n.scales) if (s.re.test(two)) return { times: s.times, end: w2.end, word: text.slice(at, w2.end).trim() };
+  }
+  // A one-letter scale ("$3m", "£2bn") touches the digits of an amount of money.
+  const money = w1.end - w1.word.length === at && /[$£€¥₽]\s?[\d.,]*$/.test(text.slice(Math.max(0, at - 16), at));
+  for (const s of n.scales) {
+    if (!s.re.test(one) && !s.re.test(one.replace(/\.$/, ''))) continue;
+    if (one.replace(/\.$/, '').length <= 2 && /^[a-z]+$/.test(one) && n.lang === 'en' && !money && !/^(?:mn|bn|tn)$/.test(one) && !(one === 'k' && w1.end - 1 === at)) return null;
+    return { times: s.times, end: w1.end, word: w1.word };
+  }
+  return null;
+}
+
+function monthOf(word: string, n: Numerals): number {
+  const w = word.toLowerCase();
+  for (let i = 0; i < n.months.length; i++) if (n.months[i].test(w)) return i + 1;
+  return 0;
+}
+
+/** Every value a spelled-out word may have ("четырнадцать" is 14, not the 4 of "четыр…"). */
+function wordValues(word: string, n: Numerals): number[] {
+  if (!n.words || !n.words.any.test(word)) return [];
+  return n.words.each.filter((w) => w.re.test(word)).map((w) => w.value);
+}
+
+/** The readings of a digit run by a language's separators: each a value (several when ambiguous). */
+export function readDigits(raw: string, decimal: ',' | '.'): { values: number[]; decimalComma: boolean } {
+  const parts = raw.split(/([.,'’\u00A0\u202F\u2009 ])/);
+  const groups = parts.filter((_, i) => i % 2 === 0);
+  const seps = parts.filter((_, i) => i % 2 === 1);
+  if (seps.length === 0) return { values: [Number(raw)], decimalComma: false };
+  const thousands = (gs: string[]) => Number(gs.join(''));
+  const allThree = (gs: string[]) => gs.slice(1).every((g) => g.length === 3) && gs[0].length <= 3;
+  const last = seps[seps.length - 1];
+  const lastGroup = groups[groups.length - 1];
+  const head = groups.slice(0, -1);
+  const values = new Set<number>();
+  let decimalComma = false;
+  // One separator: a decimal or a thousands separator.
+  if (seps.length === 1) {
+    const [a, b] = groups;
+    const asDecimal = Number(`${a}.${b}`);
+    const asThousands = Number(a + b);
+    if (last === ',' || last === '.') {
+      const isDecimalSep = last === decimal;
+      if (b.length === 3 && a.length <= 3) {
+        // 1,500 / 1.500: the language's reading first, the other one too.
+        values.add(isDecimalSep ? asDecimal : asThousands);
+        values.add(isDecimalSep ? asThousands : asDecimal);
+      } else {
+        values.add(asDecimal);
+        if (last === ',' && decimal === '.') decimalComma = true;
+      }
+    } else {
+      values.add(b.length === 3 ? asThousands : NaN);
+    }
+    return { values: [...values].filter((v) => !Number.isNaN(v)), decimalComma };
+  }
+  // Several: thousands groups, perhaps a decimal part at the end.
+  const sameSep = seps.every((s) => s === seps[0]);
+  if (sameSep && allThree(groups)) {
+    values.add(thousands(groups));
+  } else if ((last === ',' || last === '.') && seps.slice(0, -1).every((s) => s !== last) && allThree(head)) {
+    values.add(Number(`${thousands(head)}.${lastGroup}`));
+  } else {
+    // Not a number the separators explain (a date, a score, a list): each group on its own.
+    for (const g of groups) values.add(Number(g));
+  }
+  return { values: [...values], decimalComma };
+}
+
+/**
+ * The quantities of a source text in language `n`; `en` reads English (the target). Digits in
+ * URLs, addresses, handles and hashtags are skipped.
+ */
+export function readQuantities(original: string, n: Numerals): Quantity[] {
+  const text = maskCodes(asciiDigits(original));
+  const out: Quantity[] = [];
+  const taken: [number, number][] = [];
+  const push = (q: Quantity) => {
+    out.push(q);
+    taken.push([q.start, q.end]);
+  };
+  const isTaken = (s: number, e: number) => taken.some(([a, b]) => s < b && a < e);
+
+  // Dates in digits: 12.03.2022, 12/03/2022, 2022-03-12, and (not in English) 12.03.
+  const DATE = n.lang === 'en' ? /(?<![\d.,])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d.,])/g : /(?<![\d.,])(\d{1,2})([./])(\d{1,2})\2(\d{4}|\d{2})(?![\d,]|\.\d)|(?<![\d.,])(\d{1,2})\.(\d{2})\.(?!\d)|(?<![\d.,])(\d{4})-(\d{1,2})-(\d{1,2})(?![\d.,])/g;
+  for (const m of text.matchAll(DATE)) {
+    let day: number;
+    let month: number;
+    let year: number | undefined;
+    if (n.lang === 'en') [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    else if (m[1]) [day, month, year] = [Number(m[1]), Number(m[3]), Number(m[4].length === 2 ? `20${m[4]}` : m[4])];
+    else if (m[5]) [day, month] = [Number(m[5]), Number(m[6])];
+    else [year, month, day] = [Number(m[7]), Number(m[8]), Number(m[9])];
+    if (day < 1 || day > 31 || month < 1 || month > 12) continue;
+    const start = m.index;
+    const end = m.index + m[0].length;
+    push({ start, end, keys: [key(day)], required: true, value: day });
+    push({ start, end, keys: [monthKey(month)], required: true });
+    if (year !== undefined) push({ start, end, keys: [key(year), key(year % 100)], required: true, value: year });
+  }
+
+  // Times: 15:30, 15.30 Uhr / ч / h — the hour also on a 12-hour clock, the minutes unless :00.
+  const TIME = /(?<![\d.,:])([01]?\d|2[0-4])[:.]([0-5]\d)(?![\d:]|[.,]\d)/g;
+  for (const m of text.matchAll(TIME)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (isTaken(start, end)) continue;
+    const after = text.slice(end, end + 8).toLowerCase();
+    const colon = m[0].includes(':');
+    if (!colon && !/^\s*(?:uhr|ч\b|час|h\b|hod|hs?\b|godz|heures?|[ap]\.?m\b)/u.test(after)) continue;
+    const h = Number(m[1]);
+    const min = Number(m[2]);
+    const hours = new Set([key(h), key(h % 12 === 0 ? 12 : h % 12), key(h + 12)]);
+    push({ start, end, keys: [...hours], required: true, value: h });
+    if (min !== 0) push({ start, end, keys: [key(min)], required: true, value: min });
+  }
+
+  for (const m of text.matchAll(NUMBER)) {
+    let raw = m[0];
+    const start = m.index;
+    // A trailing separator is punctuation ("in 2020, the …").
+    raw = raw.replace(/[.,'’\u00A0\u202F\u2009 ]+$/, '');
+    let end = start + raw.length;
+    if (isTaken(start, end)) continue;
+    const prev = text[start - 1] ?? '';
+    // Digits in or beside a word of letters — a model or code (B2B, Су-35, COVID-19, T-90M,
+    // Nogizaka46) — count where they are written but are not required: a name may be translated
+    // without them.
+    const code = !n.cjk && (/[\p{L}]/u.test(prev) || /[\p{L}][-‑]$/u.test(text.slice(Math.max(0, start - 2), start)) || /^[\p{L}]/u.test(text.slice(start + raw.length)));
+    let { values, decimalComma } = readDigits(raw, n.lang === 'en' ? '.' : n.decimal);
+    if (n.lang === 'en' && /^\d{1,3}\.\d{3}$/.test(raw)) values = [values[0], Number(raw.replace('.', ''))];
+    const q: Quantity = { start, end, keys: [], required: !code, value: values[0] };
+    if (decimalComma && n.lang === 'en') q.decimalComma = true;
+    // CJK: a month (9月, and 9 in 9―10月) is a month; a year (2019年, 18年, 平成18年) a number.
+    const extra: number[] = [];
+    if (n.cjk) {
+      const after = text.slice(end, end + 12);
+      const unit = /^[月年]/.exec(after)?.[0] ?? /^[～~〜\-–—―－至到]\d+([月年])/.exec(after)?.[1];
+      const v = values[0];
+      if (unit === '月' && Number.isInteger(v) && v >= 1 && v <= 12) {
+        push({ start, end: end + (after[0] === '月' ? 1 : 0), keys: [monthKey(v)], required: true });
+        continue;
+      }
+      // A day without its month ("26日": the dateline's day) is often left out of a translation.
+      if (/^[日号]/.test(after) && !/月$/.test(text.slice(Math.max(0, start - 1), start)) && !/月\d*[日号]?[～~〜\-–—―－至到]$/.test(text.slice(Math.max(0, start - 6), start))) q.required = false;
+      if (unit === '年' && Number.isInteger(v) && v < 100) {
+        const era = /(平成|令和|昭和|大正)$/.exec(text.slice(Math.max(0, start - 2), start));
+        extra.push(...(era ? [ERAS[era[1]] + v] : [1900 + v, 2000 + v]));
+      }
+    }
+    const scale = code ? null : scaleAt(text, end, n);
+    let scaled = values;
+    if (scale) {
+      scaled = values.map((v) => v * scale.times);
+      q.scaleWord = scale.word;
+      end = scale.end;
+      // CJK amounts go on in smaller units: 1億7500万 is 175,000,000, 1万1000 is 11,000.
+      for (let last = scale.times, m2 = n.cjk ? /^(\d+)/.exec(text.slice(end)) : null; m2; m2 = /^(\d+)/.exec(text.slice(end))) {
+        const s2 = scaleAt(text, end + m2[1].length, n);
+        const times = s2?.times ?? 1;
+        if (times >= last) break;
+        scaled = scaled.map((v) => v + Number(m2![1]) * times);
+        end = s2 ? s2.end : end + m2[1].length;
+        last = times;
+      }
+      q.end = end;
+    } else if (/^\s*[-–—]\s*\d/.test(text.slice(end))) {
+      // A range whose scale is written once, after its second number: "1,5-2 млн".
+      const next = /^\s*[-–—]\s*(\d+(?:[.,]\d+)?)/.exec(text.slice(end))!;
+      const s2 = scaleAt(text, end + next[0].length, n);
+      if (s2) scaled = [...values, ...values.map((v) => v * s2.times)];
+    }
+    const keys = new Set([...scaled, ...extra].map(key));
+    // A year-like decade ("90-х", "90er", "'90s"): also 1990 and 2090 → and back.
+    const tail = text.slice(end, end + 6).toLowerCase();
+    if (values.length === 1 && values[0] < 100 && /^(?:-?х|-?е\b|-?ые|-?ых|er\b|s\b|-?ті|-?х)/u.test(tail)) {
+      keys.add(key(1900 + values[0]));
+      keys.add(key(2000 + values[0]));
+    }
+    if (values.length === 1 && values[0] >= 1900 && values[0] < 2100 && /^'?s\b/.test(tail)) keys.add(key(values[0] % 100));
+    // The second year of a range written short or long: 2021–22, 2019/2020.
+    const yearBefore = /(?:1[89]|20)(\d\d)\s?[-–—/]\s?$/.exec(text.slice(Math.max(0, start - 8), start));
+    if (yearBefore && values.length === 1) {
+      const century = Number(text.slice(start - yearBefore[0].length, start - yearBefore[0].length + 2)) * 100;
+      if (values[0] < 100) keys.add(key(century + values[0]));
+      else if (values[0] >= 1800 && values[0] < 2100) keys.add(key(values[0] % 100));
+    }
+    // An apostrophe year in English: '90s, '22.
+    if (n.lang === 'en' && /['’]$/.test(text.slice(start - 1, start)) && values[0] < 100) {
+      keys.add(key(1900 + values[0]));
+      keys.add(key(2000 + values[0]));
+    }
+    q.keys = [...keys];
+    // English writes "1" for what the source leaves unsaid ("до года": "up to 1 year").
+    if (n.lang === 'en' && raw === '1' && !scale) q.required = false;
+    // "00" (a time's minutes, a score) says nothing on its own.
+    if (/^0+$/.test(raw) && raw.length > 1) q.required = false;
+    push(q);
+  }
+
+  // Words: months beside a number, spelled-out numbers, Roman numerals.
+  if (!n.cjk) readWords(text, n, out, isTaken);
+  else readCjkWords(text, n, out, isTaken);
+  if (n.lang === 'en') excuseClarifications(text, out);
+  out.sort((a, b) => a.start - b.start || a.end - b.end);
+  return out;
+}
+
+const MONTH_NAME = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
+/** Before a year that completes a date: "July 26, " or "26 July ". */
+const DATE_BEFORE = new RegExp(`(?:${MONTH_NAME}\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME}),?\\s+$`);
+/** Before a conversion in brackets: "6,000 mu (", "1,000 jin (". */
+const CONVERSION_BEFORE = /\d[\d,.]*\s*[\p{L}.]+\s*\($/u;
+
+/**
+ * Numbers a translator adds to clarify are not required to be in the source: the year that
+ * completes a date ("July 26, 2020" for "7月26日") and a conversion in brackets ("6,000 mu
+ * (400 hectares)").
+ */
+function excuseClarifications(text: string, out: Quantity[]): void {
+  for (const q of out) {
+    if (!q.required || q.value === undefined) continue;
+    const before = text.slice(Math.max(0, q.start - 24), q.start);
+    if (q.value >= 1900 && q.value < 2100 && Number.isInteger(q.value) && DATE_BEFORE.test(before)) q.required = false;
+    else if (CONVERSION_BEFORE.test(before)) q.required = false;
+  }
+}
+
+const WORDS = /[\p{L}\p{M}]+(?:['’-][\p{L}\p{M}]+)*\.?/gu;
+/** Roman numerals of two letters or more up to 39 (XX, XXI, II): those with L, C, D, M are mostly abbreviations. */
+const ROMAN = /^(?=[XVI]{2,}$)X{0,3}(?:IX|IV|V?I{0,3})$/;
+const ROMAN_VALUES: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100, D: 500, M: 1000 };
+
+function romanValue(s: string): number {
+  let v = 0;
+  for (let i = 0; i < s.length; i++) {
+    const a = ROMAN_VALUES[s[i]];
+    const b = ROMAN_VALUES[s[i + 1]] ?? 0;
+    v += a < b ? -a : a;
+  }
+  return v;
+}
+
+function readWords(text: string, n: Numerals, out: Quantity[], isTaken: (s: number, e: number) => boolean): void {
+  const numbers = out.filter((q) => q.value !== undefined);
+  const near = (s: number, e: number) => numbers.some((q) => (q.end <= s && s - q.end <= 3) || (e <= q.start && q.start - e <= 3));
+  WORDS.lastIndex = 0;
+  for (let m = WORDS.exec(text); m !== null; m = WORDS.exec(text)) {
+    const start = m.index;
+    let word = m[0];
+    let end = start + word.length;
+    if (isTaken(start, end)) continue;
+    const lastPart = word.includes('-') ? word.slice(word.lastIndexOf('-') + 1) : word;
+    const month = monthOf(word, n) || monthOf(word.replace(/\.$/, ''), n) || (lastPart !== word ? monthOf(lastPart, n) : 0);
+    // An English month is written with a capital ("may", "march" are verbs).
+    if (month && (n.lang !== 'en' || /^\p{Lu}/u.test(lastPart)) && !(n.lang === 'en' && word === 'May' && !near(start, end) && !/\b(?:in|of|since|until|by|from|early|late|mid|last|next|this)\s+$/i.test(text.slice(Math.max(0, start - 8), start)))) {
+      out.push({ start, end, keys: [monthKey(month)], required: n.lang !== 'en' && near(start, end) });
+      continue;
+    }
+    if (word.endsWith('.')) {
+      word = word.slice(0, -1);
+      end--;
+    }
+    if (ROMAN.test(word)) {
+      out.push({ start, end, keys: [key(romanValue(word))], required: false, value: romanValue(word) });
+      continue;
+    }
+    const lower = word.toLowerCase();
+    // English compounds: twenty-five, two hundred, three million, a million.
+    if (n.lang === 'en') {
+      const compound = englishNumber(text, start, n);
+      if (compound) {
+        out.push({ start, end: compound.end, keys: compound.values.map(key), required: false, value: compound.values[0] });
+        WORDS.lastIndex = compound.end;
+        continue;
+      }
+    }
+    // A hyphenated word may start with a number ("four-year-old", "пятилетний" is one word).
+    let vs = wordValues(lower, n);
+    if (vs.length === 0 && lower.includes('-')) vs = wordValues(lower.slice(0, lower.indexOf('-')), n);
+    if (vs.length > 0) {
+      const half = n.half?.exec(text.slice(end, end + 16));
+      if (half) vs = [...vs, ...vs.map((v) => v + 0.5)];
+      const scale = scaleAt(text, half ? end + half[0].length : end, n);
+      const values = scale ? [...vs.filter((v) => v !== scale.times).map((v) => v * scale.times), ...vs] : vs;
+      out.push({ start, end, keys: values.map(key), required: false, value: values[0] });
+    }
+  }
+}
+
+const EN_UNITS: Record<string, number> = {
+  zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, a: 1, an: 1, half: 0.5,
+};
+const EN_SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1e6, billion: 1e9, trillion: 1e12, dozen: 12 };
+
+/** An English number of several words ("twenty-five", "two hundred", "a million", "half a million"); null for one plain word. */
+function englishNumber(text: string, at: number, n: Numerals): { values: number[]; end: number } | null {
+  const re = /([A-Za-z]+)(?:-([A-Za-z]+))?/y;
+  let total = 0;
+  let current = 0;
+  let words = 0;
+  let end = at;
+  let pos = at;
+  let sawScale = false;
+  const units: number[] = [];
+  for (;;) {
+    re.lastIndex = pos;
+    const m = re.exec(text);
+    if (!m) break;
+    const w = m[1].toLowerCase();
+    const w2 = m[2]?.toLowerCase();
+    if (w in EN_UNITS && (!w2 || (EN_UNITS[w2] !== undefined && EN_UNITS[w] >= 20 && EN_UNITS[w2] < 10))) {
+      if ((w === 'a' || w === 'an' || w === 'half') && words > 0 && w !== 'half') break;
+      current += EN_UNITS[w] + (w2 ? EN_UNITS[w2] : 0);
+      units.push(EN_UNITS[w]);
+    } else if (w in EN_SCALES && !w2 && words > 0) {
+      const s = EN_SCALES[w];
+      if (s >= 1000) {
+        total += (current || 1) * s;
+        current = 0;
+      } else current = (current || 1) * s;
+      sawScale = true;
+    } else if (w === 'and' && words > 0 && sawScale) {
+      // "one hundred and five"
+    } else break;
+    words++;
+    end = m.index + m[0].length;
+    const sp = /[ \t]+/y;
+    sp.lastIndex = end;
+    if (!sp.exec(text)) break;
+    pos = sp.lastIndex;
+  }
+  if (words < 2 && !(words === 1 && /-/.test(text.slice(at, end)))) return null;
+  // Without a scale, several words are one number only as "thirty two".
+  if (!sawScale && words > 1 && !(words === 2 && units[0] >= 20 && units[0] % 10 === 0 && units[1] > 0 && units[1] < 10)) return null;
+  // Trailing "and" is not part of it.
+  const value = total + current;
+  if (value === 0 || text.slice(at, end).toLowerCase() === 'a' || /^an?$/i.test(text.slice(at, end))) return null;
+  void n;
+  return { values: [value], end };
+}
+
+function readCjkWords(text: string, n: Numerals, out: Quantity[], isTaken: (s: number, e: number) => boolean): void {
+  if (!n.words) return;
+  // Spelled numbers in Han characters: runs of numeral characters, each run read as a whole where it can be, else each character.
+  const RUN = /[零〇一二三四五六七八九十百千万萬亿億两兩半双雙首第廿]+/gu;
+  for (const m of text.matchAll(RUN)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (isTaken(start, end)) continue;
+    const values = new Set<number>();
+    const whole = hanNumber(m[0].replace(/^第/, ''));
+    if (whole !== undefined) values.add(whole);
+    for (const ch of m[0]) for (const v of wordValues(ch, n)) values.add(v);
+    if (values.size > 0) out.push({ start, end, keys: [...values].map(key), required: false, value: [...values][0] });
+  }
+}
+
+const HAN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 兩: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const HAN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+const HAN_BIG: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8 };
+
+/** A number written in Han numerals (三十五, 两千, 十二万); undefined when the run is not one. */
+export function hanNumber(s: string): number | undefined {
+  if (s === '') return undefined;
+  let total = 0;
+  let section = 0;
+  let digit = -1;
+  for (const ch of s) {
+    if (ch in HAN_DIGITS) {
+      digit = HAN_DIGITS[ch];
+    } else if (ch in HAN_UNITS) {
+      section += (digit < 0 ? 1 : digit) * HAN_UNITS[ch];
+      digit = -1;
+    } else if (ch in HAN_BIG) {
+      section += digit < 0 ? 0 : digit;
+      total += (section || 1) * HAN_BIG[ch];
+      section = 0;
+      digit = -1;
+    } else return undefined;
+  }
+  return total + section + (digit < 0 ? 0 : digit);
+}
+
+/** Writes `value` the way English news would, in the style of `like` (a target quantity it replaces). */
+export function renderNumber(value: number, like?: Quantity, likeText?: string): string {
+  const grouped = (v: number) => {
+    const [int, frac] = String(Number(v.toPrecision(12))).split('.');
+    const g = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return frac ? `${g}.${frac}` : g;
+  };
+  if (like?.scaleWord && likeText) {
+    const scale = /billion|bn/i.test(like.scaleWord) ? 1e9 : /trillion|tn/i.test(like.scaleWord) ? 1e12 : /million|mn|m/i.test(like.scaleWord) ? 1e6 : /thousand|k/i.test(like.scaleWord) ? 1e3 : 1;
+    const mantissa = value / scale;
+    if (scale > 1 && mantissa >= 0.1 && Number(mantissa.toFixed(3)) === Number(mantissa.toPrecision(12))) {
+      const digits = likeText.slice(0, likeText.length - like.scaleWord.length);
+      return `${grouped(mantissa)}${digits.endsWith(' ') ? ' ' : /\s$/.test(digits) ? digits.slice(-1) : ''}${like.scaleWord}`;
+    }
+  }
+  if (value >= 1000 && value < 1e4 && likeText && !likeText.includes(',')) return String(value);
+  return grouped(value);
+}
+
+/** What does not match between the quantities of a source and of its translation. */
+export interface NumberMismatch {
+  /** Source quantities that must appear in the target and do not. */
+  missing: Quantity[];
+  /** Target quantities in digits that the source does not have in any form. */
+  added: Quantity[];
+}
+
+/**
+ * Compares the quantities of a source (`sourceText` in language `n`) with those of its
+ * translation. A number in the translation counts as the source's when the source spells it
+ * inside words ("pětačtyřicetiletý" for 45).
+ */
+export function compareQuantities(source: Quantity[], target: Quantity[], sourceText = '', n?: Numerals): NumberMismatch {
+  const has = (list: Quantity[], q: Quantity) => list.some((o) => o.keys.some((k) => q.keys.includes(k)));
+  const words = n && n.stems.size > 0 ? sourceText.toLowerCase().match(/[\p{L}\p{M}'’-]+/gu) ?? [] : [];
+  const spelled = (q: Quantity) => n !== undefined && q.keys.some((k) => spelledIn(words, Number(k), n));
+  return {
+    missing: source.filter((q) => q.required && !has(target, q)),
+    added: target.filter((q) => q.required && !has(source, q) && !spelled(q)),
+  };
+}
+
+/** The parts a number is spelled with: 45 → [40, 5], 900 → [9, 100], 2000 → [2, 1000]; null when too long to spell. */
+export function numberParts(v: number): number[] | null {
+  if (!Number.isInteger(v) || v <= 0) return null;
+  if (v >= 1000) {
+    if (v % 1000 !== 0 || v >= 1e6) return null;
+    const k = numberParts(v / 1000);
+    return k ? [...(v === 1000 ? [] : k), 1000] : null;
+  }
+  const out: number[] = [];
+  const h = Math.floor(v / 100);
+  const rest = v % 100;
+  if (h > 0) out.push(...(h > 1 ? [h] : []), 100);
+  if (rest > 0 && rest < 20) out.push(rest);
+  else if (rest >= 20) {
+    out.push(rest - (rest % 10));
+    if (rest % 10) out.push(rest % 10);
+  }
+  return out;
+}
+
+/** The source's words spell `v` (each of its parts found in one word, or in up to three adjacent words). */
+function spelledIn(words: string[], v: number, n: Numerals): boolean {
+  const whole = n.stems.get(v);
+  const parts = numberParts(v);
+  const stems = parts?.map((p) => n.stems.get(p));
+  if (!whole && (!stems || stems.some((s) => !s))) return false;
+  for (let i = 0; i < words.length; i++) {
+    if (whole?.test(words[i])) return true;
+    if (!stems) continue;
+    const window = words.slice(i, i + 3).join(' ');
+    if (stems.every((re) => re!.test(window)) && stems.some((re) => re!.test(words[i]))) return true;
+  }
+  return false;
+}
