@@ -45,9 +45,18 @@ export interface Finding {
 
 export interface RuleExamples {
   /** Texts that must be flagged; `output` is the exact text after fixing (absent for report-only rules). */
-  flag: { text: string; output?: string }[];
+  flag: { text: string; output?: string; source?: ExampleSource }[];
   /** Texts that must not be flagged. */
   pass: string[];
+  /** For a source-aware rule: the original of each `pass` text, by position. */
+  passSources?: (ExampleSource | undefined)[];
+}
+
+/** The original a translation example was made from (for source-aware rules), aligned with it by paragraphs. */
+export interface ExampleSource {
+  text: string;
+  /** Its language, when the example should not rely on the guess. */
+  lang?: string;
 }
 
 /** A rule as read from rules/<pack>/<name>.yaml, before its kind compiles it. */

@@ -14,7 +14,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { KINDS } from '../kinds/index.js';
 import type { Checker, KindEnv } from '../kinds/kind.js';
-import type { FixSafety, RuleExamples, RuleSpec, Severity } from '../types.js';
+import type { ExampleSource, FixSafety, RuleExamples, RuleSpec, Severity } from '../types.js';
 import { RuleError } from './errors.js';
 import { verifyExamples } from './examples.js';
 import { lintText } from './lint.js';
@@ -308,13 +308,32 @@ function parseExamples(value: unknown, fail: (key: string, message: string) => n
   if (!Array.isArray(pass) || pass.length === 0) fail('examples', '`pass` must list at least one text');
   const flags = (flag as unknown[]).map((e) => {
     if (typeof e === 'string') return { text: e };
-    const { text, output } = (e ?? {}) as Record<string, unknown>;
+    const { text, output, source, source_lang: lang, ...other } = (e ?? {}) as Record<string, unknown>;
     if (typeof text !== 'string') fail('examples', 'each `flag` entry needs `text`');
     if (output !== undefined && typeof output !== 'string') fail('examples', '`output` must be a string');
-    return output === undefined ? { text: text as string } : { text: text as string, output: output as string };
+    if (Object.keys(other).length > 0) fail('examples', `unknown key ${Object.keys(other)[0]} in a \`flag\` entry`);
+    return { text: text as string, ...(output === undefined ? {} : { output: output as string }), ...exampleSource(source, lang, fail) };
   });
-  if ((pass as unknown[]).some((p) => typeof p !== 'string')) fail('examples', '`pass` entries must be strings');
-  return { flag: flags, pass: pass as string[] };
+  const passes = (pass as unknown[]).map((p) => {
+    if (typeof p === 'string') return { text: p };
+    const { text, source, source_lang: lang, ...other } = (p ?? {}) as Record<string, unknown>;
+    if (typeof text !== 'string' || source === undefined || Object.keys(other).length > 0) fail('examples', '`pass` entries must be strings, or `text` with a `source`');
+    return { text: text as string, ...exampleSource(source, lang, fail) };
+  });
+  const out: RuleExamples = { flag: flags, pass: passes.map((p) => p.text) };
+  if (passes.some((p) => p.source)) out.passSources = passes.map((p) => p.source);
+  return out;
+}
+
+/** An example's `source` (the original of a translation) and `source_lang`. */
+function exampleSource(source: unknown, lang: unknown, fail: (key: string, message: string) => never): { source?: ExampleSource } {
+  if (source === undefined) {
+    if (lang !== undefined) fail('examples', '`source_lang` goes with `source`');
+    return {};
+  }
+  if (typeof source !== 'string') fail('examples', '`source` must be a string');
+  if (lang !== undefined && typeof lang !== 'string') fail('examples', '`source_lang` must be a string');
+  return { source: lang === undefined ? { text: source as string } : { text: source as string, lang: lang as string } };
 }
 
 /** Shared lists (rules/lists/<name>.yaml) and the English word list, each read on first use. */

@@ -7,6 +7,7 @@ import { phrase } from './phrase.js';
 import { quotes } from './quotes.js';
 import { repetition } from './repetition.js';
 import { script } from './script.js';
+import { source } from './source.js';
 import { style } from './style.js';
 
-export const KINDS: Record<string, Kind> = { boilerplate, name, phrase, quotes, repetition, script, style };
+export const KINDS: Record<string, Kind> = { boilerplate, name, phrase, quotes, repetition, script, source, style };

@@ -305,6 +305,7 @@ export function readQuantities(original: string, n: Numerals): Quantity[] {
       const s2 = scaleAt(text, end + next[0].length, n);
       if (s2) scaled = [...values, ...values.map((v) => v * s2.times)];
     }
+    q.value = scaled[0];
     const keys = new Set([...scaled, ...extra].map(key));
     // A year-like decade ("90-х", "90er", "'90s"): also 1990 and 2090 → and back.
     const tail = text.slice(end, end + 6).toLowerCase();
@@ -519,7 +520,14 @@ export function hanNumber(s: string): number | undefined {
   return total + section + (digit < 0 ? 0 : digit);
 }
 
-/** Writes `value` the way English news would, in the style of `like` (a target quantity it replaces). */
+const EN_SCALE_WORDS: [number, string, string][] = [
+  [1e12, 'trillion', 'tn'],
+  [1e9, 'billion', 'bn'],
+  [1e6, 'million', 'm'],
+  [1e3, 'thousand', 'k'],
+];
+
+/** Writes `value` the way English news would, in the style of `like` (the target quantity it replaces: a scale word, grouped digits). */
 export function renderNumber(value: number, like?: Quantity, likeText?: string): string {
   const grouped = (v: number) => {
     const [int, frac] = String(Number(v.toPrecision(12))).split('.');
@@ -527,11 +535,13 @@ export function renderNumber(value: number, like?: Quantity, likeText?: string):
     return frac ? `${g}.${frac}` : g;
   };
   if (like?.scaleWord && likeText) {
-    const scale = /billion|bn/i.test(like.scaleWord) ? 1e9 : /trillion|tn/i.test(like.scaleWord) ? 1e12 : /million|mn|m/i.test(like.scaleWord) ? 1e6 : /thousand|k/i.test(like.scaleWord) ? 1e3 : 1;
-    const mantissa = value / scale;
-    if (scale > 1 && mantissa >= 0.1 && Number(mantissa.toFixed(3)) === Number(mantissa.toPrecision(12))) {
-      const digits = likeText.slice(0, likeText.length - like.scaleWord.length);
-      return `${grouped(mantissa)}${digits.endsWith(' ') ? ' ' : /\s$/.test(digits) ? digits.slice(-1) : ''}${like.scaleWord}`;
+    const short = like.scaleWord.replace(/\.$/, '').length <= 3;
+    for (const [scale, long, abbr] of EN_SCALE_WORDS) {
+      const mantissa = value / scale;
+      if (mantissa < 1 || Number(mantissa.toFixed(3)) !== Number(mantissa.toPrecision(12))) continue;
+      const digitsEnd = likeText.length - like.scaleWord.length;
+      const gap = likeText.slice(0, digitsEnd).match(/\s*$/)![0];
+      return `${grouped(mantissa)}${gap}${short ? abbr : long}`;
     }
   }
   if (value >= 1000 && value < 1e4 && likeText && !likeText.includes(',')) return String(value);

@@ -1,0 +1,13 @@
+import { lintText } from '../src/engine/lint.js';
+import { loadRules } from '../src/engine/load.js';
+import { attachBilingual } from '../src/source/context.js';
+import { TextDocument } from '../src/text/document.js';
+import { sourcePairs, compileSourceFacts } from '../src/source/pairs.js';
+import { makeEnv, BUILTIN_RULES_DIR } from '../src/engine/load.js';
+const [text, original, lang] = process.argv.slice(2);
+const env = makeEnv(BUILTIN_RULES_DIR);
+const doc = new TextDocument(text);
+attachBilingual({ original, sourceLang: lang })(doc, 0);
+console.log(JSON.stringify(sourcePairs(doc, compileSourceFacts((n) => env.list(n))), null, 0));
+const rules = loadRules({ verify: false }).filter((r) => r.id.startsWith('source/')).map((r) => ({ ...r, enabled: true }));
+for (const f of lintText(text, rules, attachBilingual({ original, sourceLang: lang }))) console.log(f.ruleId, JSON.stringify(f.text.slice(0, 60)), f.message, f.fix?.text ?? '', f.suggestions.map(s=>s.text).join('|'));

@@ -1,0 +1,51 @@
+// Paragraphs and sentences of a source text in any language: paragraphs at blank lines;
+// sentences after . ! ? … (with closing quotes or brackets) before a capital, digit or opening
+// quote, and after the Chinese and Japanese full stops 。！？ — not after an initial or a short
+// abbreviation (Cyrillic "г.", "им.", German "z. B.", Czech "tzv.").
+//
+//   Лавров прибыл в Анкару. «Мы готовы», — сказал он.   →   [Лавров прибыл в Анкару.] [«Мы готовы», — сказал он.]
+
+export type Range = [number, number];
+
+/** Trimmed [start, end) of each paragraph (runs of non-blank lines). */
+export function paragraphs(text: string): Range[] {
+  const out: Range[] = [];
+  const re = /(?:\r\n|\r|\n)[ \t\u00a0]*(?:\r\n|\r|\n)\s*/g;
+  let from = 0;
+  for (let m = re.exec(text); ; m = re.exec(text)) {
+    const to = m ? m.index : text.length;
+    const r = trim(text, from, to);
+    if (r[1] > r[0]) out.push(r);
+    if (!m) break;
+    from = m.index + m[0].length;
+  }
+  return out;
+}
+
+const END = /[.!?…]+["'”’»)\]]*(?=\s+["'“‘«„(\[—–-]?\s?[\p{Lu}\p{N}])|[。！？]+[」』”’）)]*/gu;
+/** A word before a full stop that does not end a sentence: one letter (an initial) or a common abbreviation. */
+const ABBREVIATION = /(?:^|[\s(«"„])(?:\p{L}|г|гг|им|ул|д|т|т\.е|т\.к|т\.д|т\.п|см|стр|млн|млрд|тыс|руб|долл|просп|пер|обл|р-н|св|проф|акад|ген|мин|z\.\s?B|bzw|ca|Dr|Nr|St|Prof|Hr|Fr|tzv|tj|např|resp|atd|Mr|Mrs|Ms|Sr|Sra|Dña|Mme|Mlle|M|n°|No|Jr|vs|etc|cf)$/iu;
+
+/** Trimmed [start, end) of each sentence of text[start, end). */
+export function sentences(text: string, start = 0, end = text.length): Range[] {
+  const out: Range[] = [];
+  const slice = text.slice(0, end);
+  let from = start;
+  END.lastIndex = start;
+  for (let m = END.exec(slice); m !== null; m = END.exec(slice)) {
+    const stop = m.index + m[0].length;
+    if (m[0].startsWith('.') && m[0].length === 1 && ABBREVIATION.test(text.slice(Math.max(from, m.index - 12), m.index))) continue;
+    const r = trim(text, from, stop);
+    if (r[1] > r[0]) out.push(r);
+    from = stop;
+  }
+  const r = trim(text, from, end);
+  if (r[1] > r[0]) out.push(r);
+  return out;
+}
+
+function trim(text: string, s: number, e: number): Range {
+  while (s < e && /\s/.test(text[s])) s++;
+  while (e > s && /\s/.test(text[e - 1])) e--;
+  return [s, e];
+}

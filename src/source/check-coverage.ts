@@ -1,0 +1,160 @@
+// Whether the translation covers its source, no more and no less: a paragraph left untranslated
+// (equal to its source, or mostly in the source's script or words); a translation far shorter or
+// longer than its source predicts (the length model of align/length.ts, scaled to the article's
+// own ratio); a source sentence with no counterpart in its paragraph's translation (sentence
+// alignment, align.ts); a source paragraph or unit with no translation, or the reverse.
+//
+//   source  Лавров прибыл в Анкару. Он встретится с Чавушоглу.   target  Lavrov arrived in Ankara.
+//                                   ^^^^^^^^^^^^^^^^^^^^^^^^^^ no counterpart: reported on the paragraph
+
+import { alignBlocks, type AlignBlock } from '../align/align.js';
+import { lengthDelta, measure, type LengthModel } from '../align/length.js';
+import { sentences } from '../align/split.js';
+import type { TextDocument } from '../text/document.js';
+import type { Match } from '../types.js';
+import { readQuantities } from './numbers.js';
+import type { Pair, SourceFacts, SourcePairs } from './pairs.js';
+
+export interface Thresholds {
+  /** Standard deviations from the predicted length beyond which a length is reported. */
+  threshold: number;
+  /** And the share of the predicted length below which (or its inverse above which) it is reported. */
+  minRatio: number;
+  /** Shortest source (in characters, white space not counted) the check judges. */
+  minLength: number;
+}
+
+const LETTER = /\p{L}/u;
+const SCRIPT_OF: Record<string, RegExp> = {
+  Cyrillic: /\p{Script=Cyrillic}/u,
+  Han: /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u,
+};
+
+/** A target paragraph equal to its source, or mostly in the source's script, or mostly the source's own words. */
+export function untranslatedMatches(doc: TextDocument, sp: SourcePairs, t: Thresholds, isEnglishWord: (w: string) => boolean): Match[] {
+  const out: Match[] = [];
+  for (const p of sp.pairs) {
+    if (p.end <= p.start || p.source.trim() === '') continue;
+    const target = doc.text.slice(p.start, p.end);
+    if (measure(target) < t.minLength) continue;
+    const norm = (s: string) => s.toLowerCase().replace(/[\s\p{P}]+/gu, ' ').trim();
+    let why: string | undefined;
+    if (norm(target) === norm(p.source) && sharesWords(target, p.source, isEnglishWord, 0)) why = 'is the source itself';
+    else {
+      const script = SCRIPT_OF[sp.script];
+      if (script) {
+        let letters = 0;
+        let foreign = 0;
+        for (const ch of target) {
+          if (!LETTER.test(ch)) continue;
+          letters++;
+          if (script.test(ch)) foreign++;
+        }
+        if (letters > 0 && foreign / letters >= 0.5) why = `is mostly in ${sp.script === 'Han' ? 'Chinese or Japanese' : 'Cyrillic'} script`;
+      } else if (sharesWords(target, p.source, isEnglishWord, 0.5)) why = 'is mostly the source’s own words';
+    }
+    if (why) out.push({ start: p.start, end: p.end, data: { why, unit: p.id } });
+  }
+  return out;
+}
+
+/**
+ * True when at least `share` of the translation's words (of two letters or more, not
+ * capitalised) are words of the source, and two or more of those are not English.
+ */
+function sharesWords(target: string, source: string, isEnglishWord: (w: string) => boolean, share: number): boolean {
+  const srcWords = new Set(source.toLowerCase().match(/[\p{L}\p{M}]{2,}/gu) ?? []);
+  const words = (target.match(/[\p{L}\p{M}]{2,}/gu) ?? []).filter((w) => !/^\p{Lu}/u.test(w));
+  if (words.length < 3) return false;
+  const shared = words.filter((w) => srcWords.has(w.toLowerCase()));
+  const foreign = shared.filter((w) => w.length >= 3 && !isEnglishWord(w.toLowerCase()));
+  return foreign.length >= 2 && shared.length / words.length >= share;
+}
+
+/** The article's own ratio of target to source length (the median over its pairs), kept within a factor of 1.6 of the model's. */
+function articleModel(doc: TextDocument, sp: SourcePairs, minLength: number): LengthModel {
+  const ratios: number[] = [];
+  for (const p of sp.pairs) {
+    const s = measure(p.source);
+    if (p.end > p.start && s >= minLength) ratios.push(measure(doc.text.slice(p.start, p.end)) / s);
+  }
+  if (ratios.length < 4) return sp.model;
+  ratios.sort((a, b) => a - b);
+  const median = ratios[ratios.length >> 1];
+  const ratio = Math.min(sp.model.ratio * 1.6, Math.max(sp.model.ratio / 1.6, median));
+  return { ratio, variance: sp.model.variance * (ratio / sp.model.ratio) };
+}
+
+/** A translation far shorter (`short`) or longer (`long`) than its source predicts. */
+export function lengthMatches(doc: TextDocument, sp: SourcePairs, t: Thresholds, report: 'short' | 'long'): Match[] {
+  const model = articleModel(doc, sp, t.minLength);
+  const out: Match[] = [];
+  for (const p of sp.pairs) {
+    if (p.end <= p.start || p.source.trim() === '') continue;
+    const s = measure(p.source);
+    if (s < t.minLength) continue;
+    const len = measure(doc.text.slice(p.start, p.end));
+    const d = lengthDelta(s, len, model);
+    const expected = model.ratio * s;
+    const short = d < -t.threshold && len < expected * t.minRatio;
+    const long = d > t.threshold && len > expected / t.minRatio;
+    if ((report === 'short' && short) || (report === 'long' && long)) {
+      out.push({ start: p.start, end: p.end, data: { percent: Math.round((len / expected) * 100), unit: p.id } });
+    }
+  }
+  return out;
+}
+
+/** Source sentences with no counterpart in the translation of their paragraph (which is short by about that sentence). */
+export function sentenceMatches(doc: TextDocument, sp: SourcePairs, t: Thresholds, facts: SourceFacts): Match[] {
+  const model = articleModel(doc, sp, t.minLength);
+  const n = facts.numerals.get(sp.lang);
+  const en = facts.numerals.get('en');
+  const anchors = (text: string, num: typeof n) => new Set(num ? readQuantities(text, num).filter((q) => q.required).flatMap((q) => q.keys) : []);
+  const out: Match[] = [];
+  for (const p of sp.pairs) {
+    if (p.end <= p.start || p.source.trim() === '') continue;
+    const srcSentences = sentences(p.source).map(([a, b]) => p.source.slice(a, b));
+    if (srcSentences.length < 2) continue;
+    const s = measure(p.source);
+    const len = measure(doc.text.slice(p.start, p.end));
+    // The paragraph as a whole must be short: a missing sentence takes its length with it.
+    if (lengthDelta(s, len, model) > -t.threshold || len > model.ratio * s * 0.9) continue;
+    const tgtSentences = doc.sentences.filter((x) => x.start >= p.start && x.end <= p.end);
+    const src: AlignBlock[] = srcSentences.map((x) => ({ length: measure(x), anchors: anchors(x, n) }));
+    const tgt: AlignBlock[] = tgtSentences.map((x) => ({ length: measure(doc.text.slice(x.start, x.end)), anchors: anchors(doc.text.slice(x.start, x.end), en) }));
+    for (const bead of alignBlocks(src, tgt, model)) {
+      if (bead.t1 > bead.t0 || bead.s1 - bead.s0 !== 1) continue;
+      const missing = srcSentences[bead.s0];
+      if (measure(missing) < t.minLength * (sp.script === 'Han' ? 0.35 : 1)) continue;
+      // What the paragraph lacks must be about that sentence's length.
+      const lack = model.ratio * s - len;
+      if (lack < model.ratio * measure(missing) * t.minRatio) continue;
+      out.push({ start: p.start, end: p.end, data: { sentence: clip(missing, 80), number: bead.s0 + 1, unit: p.id } });
+    }
+  }
+  return out;
+}
+
+/** A source paragraph or unit with no translation (`missing`), or translation with no source (`extra`). */
+export function paragraphMatches(doc: TextDocument, sp: SourcePairs, report: 'missing' | 'extra'): Match[] {
+  const out: Match[] = [];
+  for (const p of sp.pairs) {
+    const hasSource = p.source.trim() !== '';
+    const hasTarget = p.end > p.start && doc.text.slice(p.start, p.end).trim() !== '';
+    if (report === 'missing' && hasSource && !hasTarget) out.push({ ...at(doc, p), data: { sentence: clip(p.source, 80), unit: p.id } });
+    if (report === 'extra' && hasTarget && !hasSource) out.push({ start: p.start, end: p.end, data: { unit: p.id } });
+  }
+  return out;
+}
+
+/** Where to report a unit with no translation: its (empty) place in the text. */
+function at(doc: TextDocument, p: Pair): { start: number; end: number } {
+  void doc;
+  return { start: p.start, end: p.start };
+}
+
+function clip(s: string, n: number): string {
+  const flat = s.replace(/\s+/g, ' ').trim();
+  return flat.length <= n ? flat : `${flat.slice(0, n - 1)}…`;
+}

@@ -1,0 +1,129 @@
+// The numbers check: every quantity the source writes in digits has a counterpart in the
+// translation, and the translation has no quantity in digits the source lacks. What does not
+// match is reported as changed (one number of each side left over: the translation's, with the
+// source's value as a suggestion), missing or added; a decimal comma or a thousands dot carried
+// over from the source ("4,1 billion" for "4,1 milionu") is fixed to English form.
+//
+//   source  … 15,5 миллиона случаев …      target  … 155 million cases …
+//                                                    ^^^^^^^^^^^ changed: the source has 15.5 million
+
+import type { TextDocument } from '../text/document.js';
+import type { Match } from '../types.js';
+import { compareQuantities, readDigits, readQuantities, renderNumber, type Numerals, type Quantity } from './numbers.js';
+import type { Pair, SourcePairs, SourceFacts } from './pairs.js';
+
+export type NumberReport = 'changed' | 'missing' | 'added' | 'separator';
+
+interface PairNumbers {
+  pair: Pair;
+  source: Quantity[];
+  target: Quantity[];
+  missing: Quantity[];
+  added: Quantity[];
+}
+
+const cache = new WeakMap<SourcePairs, PairNumbers[]>();
+
+/** The numbers of each pair that has both sides, compared once per document for all the number rules. */
+function compared(doc: TextDocument, sp: SourcePairs, facts: SourceFacts): PairNumbers[] {
+  let out = cache.get(sp);
+  if (out) return out;
+  out = [];
+  const n = numeralsFor(sp, facts);
+  const en = facts.numerals.get('en');
+  if (n && en) {
+    for (const pair of sp.pairs) {
+      if (pair.end <= pair.start || pair.source.trim() === '') continue;
+      const target = readQuantities(doc.text.slice(pair.start, pair.end), en).map((q) => ({ ...q, start: q.start + pair.start, end: q.end + pair.start }));
+      const source = readQuantities(pair.source, n);
+      const { missing, added } = compareQuantities(source, target, pair.source, n);
+      out.push({ pair, source, target, missing, added });
+    }
+  }
+  cache.set(sp, out);
+  return out;
+}
+
+/** The numerals of the source language; a language without its own entry reads digits by its script's habits. */
+function numeralsFor(sp: SourcePairs, facts: SourceFacts): Numerals | undefined {
+  const own = facts.numerals.get(sp.lang);
+  if (own) return own;
+  const like = sp.script === 'Han' ? 'zh' : sp.script === 'Cyrillic' ? 'ru' : 'de';
+  const base = facts.numerals.get(like);
+  // Only the separators and digits: another language's words and months would mislead.
+  return base && { ...base, lang: sp.lang, scales: sp.script === 'Han' ? base.scales : [], months: sp.script === 'Han' ? base.months : [], words: null, half: null, stems: new Map() };
+}
+
+export function numberMatches(doc: TextDocument, sp: SourcePairs, facts: SourceFacts, report: NumberReport): Match[] {
+  const out: Match[] = [];
+  for (const p of compared(doc, sp, facts)) {
+    const srcText = (q: Quantity) => p.pair.source.slice(q.start, q.end);
+    const missingNumbers = p.missing.filter((q) => q.value !== undefined);
+    const addedNumbers = p.added.filter((q) => q.value !== undefined);
+    if (report === 'changed') {
+      if (missingNumbers.length === 0) continue;
+      for (const q of addedNumbers) {
+        const one = missingNumbers.length === 1 && addedNumbers.length === 1;
+        const src = one ? missingNumbers[0] : nearest(q, missingNumbers, p);
+        const match: Match = {
+          start: q.start,
+          end: q.end,
+          data: { source: srcText(src), context: context(p.pair.source, src) },
+        };
+        if (one && src.value !== undefined) {
+          const text = renderNumber(src.value, q, doc.text.slice(q.start, q.end));
+          match.replacements = [{ start: q.start, end: q.end, text }];
+          match.safety = 'suggest';
+        }
+        out.push(match);
+      }
+    } else if (report === 'missing') {
+      // Numbers with a changed counterpart are the changed rule's.
+      const left = addedNumbers.length > 0 ? p.missing.filter((q) => q.value === undefined) : p.missing;
+      for (const q of left) out.push({ start: p.pair.start, end: p.pair.end, data: { source: srcText(q), context: context(p.pair.source, q) } });
+    } else if (report === 'added') {
+      if (missingNumbers.length > 0) continue;
+      for (const q of p.added) out.push({ start: q.start, end: q.end, data: { unit: p.pair.id } });
+    } else {
+      for (const q of p.target) {
+        const m = separatorFix(doc.text.slice(q.start, q.end), q, p);
+        if (m) out.push({ start: q.start, end: q.start + m.length, replacements: [{ start: q.start, end: q.start + m.length, text: m.text }], data: { fix: m.text } });
+      }
+    }
+  }
+  return out;
+}
+
+/** The source quantity a changed target quantity most likely stands for: the nearest by relative position. */
+function nearest(q: Quantity, candidates: Quantity[], p: PairNumbers): Quantity {
+  const span = Math.max(1, p.pair.end - p.pair.start);
+  const at = (q.start - p.pair.start) / span;
+  const len = Math.max(1, p.pair.source.length);
+  return candidates.reduce((best, c) => (Math.abs(c.start / len - at) < Math.abs(best.start / len - at) ? c : best));
+}
+
+/** A few words of the source around a quantity, for messages. */
+function context(source: string, q: Quantity): string {
+  const from = Math.max(0, source.lastIndexOf(' ', Math.max(0, q.start - 20)));
+  const to = source.indexOf(' ', Math.min(source.length, q.end + 20));
+  return `${from > 0 ? '…' : ''}${source.slice(from, to < 0 ? source.length : to).trim()}${to < 0 ? '' : '…'}`;
+}
+
+/**
+ * A number written with the source's separators where English uses others, when the source has
+ * the same digits so written: "4,1" → "4.1" (a decimal comma), "1.500" → "1,500" (a thousands dot).
+ */
+function separatorFix(text: string, q: Quantity, p: PairNumbers): { length: number; text: string } | null {
+  const m = /^\d{1,3}(?:([.,])\d+)(?:\1\d{3})*/.exec(text);
+  if (!m || !m[1]) return null;
+  const digits = m[0];
+  const sourceHas = p.source.some((s) => p.pair.source.slice(s.start, s.end).startsWith(digits));
+  if (!sourceHas) return null;
+  if (q.decimalComma && /^\d+,\d{1,2}$/.test(digits)) return { length: digits.length, text: digits.replace(',', '.') };
+  // A thousands dot: 1.500 / 12.000.000 (English would read it as a decimal).
+  if (/^\d{1,3}(?:\.\d{3})+$/.test(digits)) {
+    const value = readDigits(digits, ',').values[0];
+    return { length: digits.length, text: value.toLocaleString('en-US') };
+  }
+  return null;
+}

@@ -1,0 +1,264 @@
+// Names in a source and their counterparts in the translation. In a Cyrillic source, a name is a
+// capitalised word inside a sentence (or a known one anywhere); it is found in the translation
+// when a word there has the same romanisation key (romanise.ts), so Sergei/Sergey, Kharkiv/Kharkov
+// and the source's case endings (Лаврова, Лавровым) all meet. A word one letter away from a
+// name that is not found is a misspelling; a person or place the source surely names that has
+// no counterpart at all is missing. In a Latin-script source, names are carried over letter for
+// letter (diacritics may be dropped).
+//
+//   source  Лавров заявил, что Зеленский …     target  Lavor said that Zelensky …
+//           ^^^^^^ lvrv  ^ not found                   ^^^^^ lvr: one letter from lvrv → Lavrov
+
+import { existsSync, readFileSync } from 'node:fs';
+import { cyrillicKey, keyDistance, latinKeys, romanise, type RomanisationTable } from './romanise.js';
+
+export interface Place {
+  name: string;
+  accepted: string[];
+  kind: 'country' | 'place' | 'town';
+}
+
+/** What the checks know about names, read from rules/source/places.tsv and the names gazetteer. */
+export interface NameFacts {
+  /** Places by the stem of each of their Cyrillic names (cyrillicStem). */
+  places: Map<string, Place>;
+  /** Spellings of known people's surnames, by key (most frequent first). */
+  surnames: Map<string, string[]>;
+  /** Known given names in lower case (of people the gazetteer lists with a given name and a surname). */
+  given: Set<string>;
+  /** Folded Latin tokens of known people's names and of places. */
+  latin: Set<string>;
+}
+
+const factsCache = new Map<string, NameFacts>();
+
+/** The facts from these files, read once per process (each file is optional). */
+export function loadNameFacts(placesFile: string, gazetteerFile: string): NameFacts {
+  const id = `${placesFile}\u0000${gazetteerFile}`;
+  let facts = factsCache.get(id);
+  if (facts) return facts;
+  facts = { places: new Map(), surnames: new Map(), given: new Set(), latin: new Set() };
+  if (existsSync(placesFile)) {
+    for (const line of readFileSync(placesFile, 'utf8').split('\n')) {
+      if (line.startsWith('#') || line.trim() === '') continue;
+      const [name, accepted, cyrillic, kind] = line.split('\t');
+      const place: Place = { name, accepted: accepted ? accepted.split('|') : [], kind: kind === 'country' || kind === 'town' ? kind : 'place' };
+      for (const c of (cyrillic ?? '').split('|')) {
+        // A name of two words whose first is an adjective is found by its noun (Саудовская Аравия: Аравия).
+        const words = c.split(/\s+/);
+        if (words.length > 2 || (words.length === 2 && !/(?:ая|яя|ий|ый|ой|ое|ые|ие|ій|а|е|і|я)$/.test(words[0]))) continue;
+        for (const word of words.slice(-1)) {
+          if (word.length < 3) continue;
+          const stem = cyrillicStem(word);
+          // Countries and the most populous places come first: the first place with a stem keeps it.
+          if (stem.length >= 3 && !facts.places.has(stem)) facts.places.set(stem, place);
+        }
+      }
+    }
+  }
+  if (existsSync(gazetteerFile)) {
+    const counts = new Map<string, Map<string, number>>();
+    for (const line of readFileSync(gazetteerFile, 'utf8').split('\n')) {
+      if (line.startsWith('#')) continue;
+      const [type, name, accepted] = line.split('\t');
+      if (type !== 'person' && type !== 'place') continue;
+      const forms = [name, ...(accepted ? accepted.split('|') : [])];
+      for (const form of forms) {
+        const tokens = form.split(/\s+/).filter((t) => /^\p{Lu}/u.test(t));
+        for (const t of tokens) facts.latin.add(foldLatin(t));
+        if (type !== 'person' || tokens.length < 2) continue;
+        facts.given.add(tokens[0].toLowerCase());
+        const surname = tokens[tokens.length - 1];
+        for (const key of latinKeys(surname)) {
+          let byKey = counts.get(key);
+          if (!byKey) counts.set(key, (byKey = new Map()));
+          byKey.set(surname, (byKey.get(surname) ?? 0) + 1);
+        }
+      }
+    }
+    for (const [key, spellings] of counts) facts.surnames.set(key, [...spellings].sort((a, b) => b[1] - a[1]).map(([s]) => s));
+  }
+  factsCache.set(id, facts);
+  return facts;
+}
+
+/** Lower case without diacritics: how a name carried over from a Latin-script source is compared. */
+export function foldLatin(word: string): string {
+  return word.toLowerCase().replace(/ß/g, 'ss').replace(/ł/g, 'l').replace(/đ/g, 'd').normalize('NFD').replace(/\p{M}/gu, '').replace(/['’]/g, '');
+}
+
+/** A name word of the source. */
+export interface NameToken {
+  start: number;
+  end: number;
+  text: string;
+  /** Keys it may match (Cyrillic: also without a case ending's consonant; Latin: the folded word). */
+  keys: string[];
+  place?: Place;
+  surnames?: string[];
+  given: boolean;
+  /** A patronymic (Владимирович): translations leave it out. */
+  patronymic: boolean;
+  /** An adjective (Российской): translated, not romanised. */
+  adjective: boolean;
+}
+
+/** Adjacent name words: one person's or place's name. */
+export interface NameRun {
+  tokens: NameToken[];
+  /** Surely a name of a person or a place (known, or a given name and a surname). */
+  sure: boolean;
+  /** Inside quotation marks: a title or an organisation's name, often translated. */
+  quoted: boolean;
+  /** One unknown word at the start of a sentence: perhaps not a name at all. */
+  initial: boolean;
+}
+
+const CYR_WORD = /[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+(?:-[А-ЯЁІЇЄҐа-яёіїєґ][а-яёіїєґ'’]+)*/gu;
+const LATIN_WORD = /\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*/gu;
+const CASE_ENDING = /(?:ым|им|ом|ем|ого|его|ому|ему|ых|их|ами|ями|ах|ях|ою|ею)$/;
+/** Adjective endings: "Российской", "Олимпийских" are adjectives, translated as such. */
+const ADJECTIVE = /(?:[сц]к|н)(?:ий|ый|ой|ая|яя|ое|ее|ие|ые|ого|его|ому|ему|ым|им|ых|их|ую|юю|ыми|ими|ом|ем|ої|ій|а|е|і|у|ю|ою|ому|им|ими|их)$|(?:ов|ев|ин)(?:ого|ому|ая|ое|ие|ые|ий|ый)$/;
+
+/** A Cyrillic word without its case ending and final vowels: Москве, Москвы, Москва → москв; Киевом → киев. */
+export function cyrillicStem(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/(?:ами|ями|ого|его|ому|ему|ом|ем|ём|ым|им|ах|ях|ою|ею)$/, '')
+    .replace(/[аеёиіїоуыэюяєйь]+$/, '');
+}
+const PATRONYMIC = /(?:ович|евич|ьич|овна|евна|ична|инична|ійович|йович|ївна|іївна)$/;
+
+/** Offsets that are inside quotation marks «…», „…“, "…", “…”. */
+function quotedRanges(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  const re = /«[^»]*»|„[^“”]*[“”]|"[^"]*"|“[^”]*”/g;
+  for (const m of text.matchAll(re)) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+function sentenceInitial(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 4), at);
+  return at === 0 || /(?:^|[.!?…:;]\s*|[.!?…]["»”)]\s*|^\s*[«"„“(—–-]\s*)$/.test(before) || /\n\s*$/.test(text.slice(Math.max(0, at - 3), at));
+}
+
+/** Name runs of a Cyrillic source; `tables` romanise given names to look them up. */
+export function cyrillicRuns(text: string, facts: NameFacts, tables: RomanisationTable[]): NameRun[] {
+  return runsOf(text, CYR_WORD, (word, start, end, initial) => {
+    const key = cyrillicKey(word);
+    const lower = word.toLowerCase();
+    const keys = [key];
+    if (CASE_ENDING.test(lower) && key.length > 3) keys.push(key.slice(0, -1));
+    const adjective = ADJECTIVE.test(lower);
+    const stem = cyrillicStem(word);
+    // A capital at the start of a sentence may be any word (Президент, Авария): there, only a country's name counts.
+    const found = adjective || stem.length < 4 ? undefined : facts.places.get(stem);
+    const place = found && (!initial || found.kind === 'country') ? found : undefined;
+    // A surname the gazetteer knows, by its key: only inside a sentence, and keys of four letters or
+    // more (five for an adjective's form, Зеленский): shorter ones meet too many words.
+    const surnames = initial ? undefined : keys.map((k) => (k.length >= (adjective ? 5 : 4) ? facts.surnames.get(k) : undefined)).find((x) => x !== undefined);
+    const given = tables.some((t) => facts.given.has(romanise(word, t).toLowerCase()));
+    return { start, end, text: word, keys, place, surnames, given, patronymic: PATRONYMIC.test(lower), adjective };
+  });
+}
+
+/** Name runs of a Latin-script source (also the Latin-script words of any other source). */
+export function latinRuns(text: string, facts: NameFacts): NameRun[] {
+  return runsOf(text, LATIN_WORD, (word, start, end) => {
+    const folded = foldLatin(word);
+    return { start, end, text: word, keys: [folded], given: false, patronymic: false, adjective: false, ...(facts.latin.has(folded) ? { surnames: [word] } : {}) };
+  });
+}
+
+function runsOf(text: string, re: RegExp, token: (word: string, start: number, end: number, initial: boolean) => NameToken): NameRun[] {
+  const quotes = quotedRanges(text);
+  const runs: NameRun[] = [];
+  let current: { tokens: NameToken[]; initial: boolean } | undefined;
+  let lastEnd = -2;
+  const close = () => {
+    if (!current) return;
+    const t = current.tokens;
+    // Towns of the region are known for finding their English names, not as proof of a name (many are common words: Победа).
+    const known = t.some((x) => (x.place && x.place.kind !== 'town') || x.surnames);
+    const person = t.length >= 2 && t[0].given;
+    // A capital at the start of a sentence says nothing: such a word is surely a name only if known or followed by another.
+    const quoted = quotes.some(([a, b]) => t[0].start > a && t[t.length - 1].end < b);
+    runs.push({ tokens: t, sure: known || person, quoted, initial: current.initial && !known && t.length === 1 });
+    current = undefined;
+  };
+  for (const m of text.matchAll(re)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    // Three letters or more, and not a word in capitals only (an abbreviation).
+    if (m[0].replace(/[-'’]/g, '').length < 3) continue;
+    const joined = current !== undefined && /^[ \u00a0]$/.test(text.slice(lastEnd, start));
+    const initial = !joined && sentenceInitial(text, start);
+    const tok = token(m[0], start, end, initial);
+    if (joined) current!.tokens.push(tok);
+    else {
+      close();
+      current = { tokens: [tok], initial };
+    }
+    lastEnd = end;
+  }
+  close();
+  return runs;
+}
+
+/** A word of the translation with its keys. */
+export interface TargetWord {
+  start: number;
+  end: number;
+  text: string;
+  keys: string[];
+  folded: string;
+}
+
+export function targetWord(text: string, start: number, end: number): TargetWord {
+  const word = text.slice(start, end).replace(/['’]s$/, '');
+  return { start, end: start + word.length, text: word, keys: latinKeys(word), folded: foldLatin(word) };
+}
+
+/** The capitalised words of a translation, and each part of a hyphenated one (Kaliningrad-Moscow). */
+export function targetWords(text: string, words: readonly { start: number; end: number; text: string }[]): TargetWord[] {
+  const out: TargetWord[] = [];
+  for (const w of words) {
+    if (!/^\p{Lu}/u.test(w.text)) continue;
+    out.push(targetWord(text, w.start, w.end));
+    if (!/[-‑]/.test(w.text)) continue;
+    for (const m of w.text.matchAll(/[^-‑]+/g)) if (/^\p{Lu}/u.test(m[0]) && m[0].length >= 3) out.push(targetWord(text, w.start + m.index, w.start + m.index + m[0].length));
+  }
+  return out;
+}
+
+/** True when a translation word is a rendering of this source name word. */
+export function renders(t: NameToken, w: TargetWord, cyrillic: boolean): boolean {
+  if (!cyrillic) return w.folded === t.keys[0] || (t.text.includes('-') && t.text.split('-').some((p) => foldLatin(p) === w.folded));
+  if (w.keys.some((k) => t.keys.includes(k))) return true;
+  // Нуэво-Леон: Nuevo Leon.
+  if (t.text.includes('-') && t.text.split('-').some((p) => p.length >= 3 && w.keys.includes(cyrillicKey(p)))) return true;
+  if (t.place) {
+    for (const form of [t.place.name, ...t.place.accepted]) {
+      for (const part of form.split(/[\s-]+/)) if (part.length >= 3 && latinKeys(part).some((k) => w.keys.includes(k))) return true;
+    }
+  }
+  // An adjective of a place ("Московской области": the Moscow region), a demonym ("России": Russian).
+  return t.keys.some((k) =>
+    w.keys.some((wk) => (wk.length >= 3 && k.startsWith(wk) && /^(?:sk|skG|n|nsk)$/.test(k.slice(wk.length))) || (k.length >= 3 && wk.startsWith(k) && /^(?:n|sk|k|c)$/.test(wk.slice(k.length)))),
+  );
+}
+
+/** How far (in key letters) a translation word is from rendering a source name word; Infinity when unlike. */
+export function nameDistance(t: NameToken, w: TargetWord, cyrillic: boolean): number {
+  if (!cyrillic) {
+    const k = t.keys[0];
+    if (k.length < 5 || w.folded[0] !== k[0]) return Infinity;
+    return keyDistance(k, w.folded, 2);
+  }
+  let best = Infinity;
+  for (const k of t.keys) {
+    if (k.length < 3) continue;
+    for (const wk of w.keys) if (wk[0] === k[0]) best = Math.min(best, keyDistance(k, wk, 2));
+  }
+  return best;
+}

@@ -1,0 +1,152 @@
+// Writing a Cyrillic name in Latin letters by a standard table (rules/lists/romanisation.yaml:
+// BGN/PCGN for Russian, the Ukrainian national system of 2010), and a key that stays the same
+// across the usual romanisations of one name, so that "Лавров", "Lavrov" and "Lawrow" meet and
+// "Lavor" is one letter away:
+//
+//   Дегтярев → Degtyarev → key dGtrv      Degtyaryov → dGtrv      Лавров → lvrv   Lavor → lvr
+
+export interface RomanisationTable {
+  letters: Map<string, string>;
+  initial: Map<string, string>;
+  afterVowel: Map<string, string>;
+  clusters: Map<string, string>;
+}
+
+export function compileRomanisation(entries: unknown[]): Map<string, RomanisationTable> {
+  const out = new Map<string, RomanisationTable>();
+  const map = (v: unknown) => new Map(Object.entries((v ?? {}) as Record<string, string>).map(([k, x]) => [k, String(x)]));
+  for (const raw of entries) {
+    const e = raw as Record<string, unknown>;
+    if (typeof e?.lang !== 'string' || typeof e.letters !== 'object') throw new Error(`romanisation: bad entry ${JSON.stringify(raw).slice(0, 60)}`);
+    out.set(e.lang, { letters: map(e.letters), initial: map(e.initial), afterVowel: map(e.after_vowel), clusters: map(e.clusters) });
+  }
+  return out;
+}
+
+const CYRILLIC_VOWELS = 'аеёиіїоуыэюяєй';
+
+/** `word` romanised by `table`, capitalised as it was ("ЛАВРОВ" stays upper case). */
+export function romanise(word: string, table: RomanisationTable): string {
+  const lower = word.toLowerCase();
+  let out = '';
+  for (let i = 0; i < lower.length; i++) {
+    const pair = lower.slice(i, i + 2);
+    const cluster = table.clusters.get(pair);
+    if (cluster !== undefined) {
+      out += cluster;
+      i++;
+      continue;
+    }
+    const ch = lower[i];
+    const prev = lower[i - 1];
+    const first = i === 0 || !/\p{L}/u.test(prev);
+    let latin: string | undefined;
+    if (first) latin = table.initial.get(ch);
+    else if (CYRILLIC_VOWELS.includes(prev) || prev === 'ъ' || prev === 'ь') latin = table.afterVowel.get(ch);
+    latin ??= table.letters.get(ch) ?? ch;
+    out += latin;
+  }
+  if (word === word.toUpperCase() && word.length > 1) return out.toUpperCase();
+  return /^\p{Lu}/u.test(word) ? out.charAt(0).toUpperCase() + out.slice(1) : out;
+}
+
+// ---- keys -----------------------------------------------------------------------------------
+// A key keeps a name's consonants in classes that the romanisations of Russian and Ukrainian agree
+// on (г/х/h/g/kh → G, ж/zh/j → j, ц/ts/tz/c → c, ч/ch/č/cz → C, ш/щ/sh/sch/š → S), drops the
+// vowels after the first letter, marks a first vowel as @, and folds doubled letters.
+
+const CYR_KEY: Record<string, string> = {
+  б: 'b', в: 'v', г: 'G', ґ: 'G', д: 'd', ж: 'j', з: 'z', к: 'k', л: 'l', м: 'm', н: 'n', п: 'p', р: 'r',
+  с: 's', т: 't', ф: 'f', х: 'G', ц: 'c', ч: 'C', ш: 'S', щ: 'S',
+};
+
+/** The key of a Cyrillic word. */
+export function cyrillicKey(word: string): string {
+  const w = word.toLowerCase().replace(/дж/g, 'j').replace(/тс/g, 'ц').replace(/['’ʼ-]/g, '');
+  let out = '';
+  for (let i = 0; i < w.length; i++) {
+    const ch = w[i];
+    if (i === 0 && CYRILLIC_VOWELS.includes(ch)) out += '@';
+    else if (ch === 'j') out += 'j';
+    else out += CYR_KEY[ch] ?? '';
+  }
+  return fold(out);
+}
+
+const LATIN_STEPS: [RegExp, string][] = [
+  [/shch|szcz|sch/g, 'S'],
+  [/tsch|tch/g, 'C'],
+  [/dzh|dj/g, 'j'],
+  [/zh/g, 'j'],
+  [/kh/g, 'G'],
+  [/ch|cz/g, 'C'],
+  [/sh|sz/g, 'S'],
+  [/ts|tz/g, 'c'],
+  [/ph/g, 'f'],
+  [/th/g, 't'],
+  [/ck/g, 'k'],
+  [/qu/g, 'kv'],
+  [/x/g, 'ks'],
+  [/w/g, 'v'],
+  [/q/g, 'k'],
+  [/c/g, 'k'],
+  [/[gh]/g, 'G'],
+];
+
+/** The keys of a word in Latin letters: also without an h that Cyrillic would not write (Johnson: Джонсон). */
+export function latinKeys(word: string): string[] {
+  const k = latinKey(word);
+  const silent = /[aeiouy]h(?![aeiouy])/i.test(word) ? latinKey(word.replace(/([aeiouy])h(?![aeiouy])/gi, '$1')) : k;
+  return silent === k ? [k] : [k, silent];
+}
+
+/** The key of a word in Latin letters. */
+export function latinKey(word: string): string {
+  let w = word
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/ł/g, 'l')
+    .replace(/đ/g, 'd')
+    .replace(/č/g, 'ch')
+    .replace(/š/g, 'sh')
+    .replace(/ž/g, 'zh')
+    .replace(/ć/g, 'ts')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/['’ʼ-]/g, '');
+  // A y before a vowel at the start is the vowel's glide (Yekaterinburg, Yuri).
+  w = w.replace(/^y(?=[aeiou])/, '');
+  for (const [re, to] of LATIN_STEPS) w = w.replace(re, to);
+  let out = '';
+  for (let i = 0; i < w.length; i++) {
+    const ch = w[i];
+    if ('aeiouy'.includes(ch) || (ch === 'j' && i > 0 && 'aeiouy'.includes(w[i - 1]))) {
+      if (i === 0) out += '@';
+      continue;
+    }
+    out += ch;
+  }
+  return fold(out);
+}
+
+function fold(key: string): string {
+  return key.replace(/(.)\1+/g, '$1');
+}
+
+/** Restricted Damerau-Levenshtein distance (adjacent transpositions), stopping above `max`. */
+export function keyDistance(a: string, b: string, max = 3): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...new Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    let best = Infinity;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      best = Math.min(best, d[i][j]);
+    }
+    if (best > max) return max + 1;
+  }
+  return d[a.length][b.length];
+}
