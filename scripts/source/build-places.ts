@@ -10,7 +10,7 @@
 
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cyrillicKey, latinKey } from '../../src/source/romanise.js';
+import { plainLatin, plausibleRendering } from '../../src/source/romanise.js';
 
 const arg = (flag: string, fallback: string): string => {
   const i = process.argv.indexOf(flag);
@@ -51,11 +51,12 @@ for (const line of readFileSync(join(DATA, 'geonames', 'cities15000.txt'), 'utf8
   const entry = known.get(id);
   if (!entry && !REGION.has(country)) continue;
   // GeoNames lists names in every language and some that are common words ("Президент" for
-  // Presidente Prudente): a Cyrillic name is kept when it starts like the English one (Москва,
-  // Moscow), or for a city of a million.
-  const english0 = entry?.name ?? name;
-  const starts = [english0, ...(entry?.accepted ?? []), ascii].map((n) => latinKey(n).replace('@', '')[0]);
-  const cyrillic = [...new Set(alternates.split(',').filter((a) => RU_UK.test(a) && !/ ош$/.test(a) && (population >= 1e6 || starts.includes(cyrillicKey(a).replace('@', '')[0]))))];
+  // Presidente Prudente, "Главное"): a Cyrillic name is kept when the English name is one of its
+  // plausible romanisations (Москва, Moscow: no; Хабаровск, Khabarovsk: yes), or for a city of a
+  // million (Пекин, Beijing).
+  const forms = [entry?.name ?? name, ...(entry?.accepted ?? []), ascii];
+  const plausible = (a: string) => a.split(/[\s-]+/).every((part) => forms.some((e) => e.split(/[\s-]+/).some((p) => plausibleRendering(part).test(plainLatin(p)))));
+  const cyrillic = [...new Set(alternates.split(',').filter((a) => RU_UK.test(a) && !/ ош$/.test(a) && (population >= 1e6 || plausible(a))))];
   if (cyrillic.length === 0) continue;
   const english = entry?.name ?? name;
   const accepted = [...new Set([...(entry?.accepted ?? []), ...(ascii !== english ? [ascii] : [])])].filter((a) => a && a !== english);

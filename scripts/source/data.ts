@@ -56,10 +56,13 @@ function documents(rows: Row[], docCol: string): Row[][] {
   return out;
 }
 
+/** A document's first segment (its headline) stands alone; the rest run in paragraphs of up to three. */
 function paragraphs(rows: Row[], src: string, tgt: string, spans?: (r: Row) => BiParagraph['spans'] extends (infer T)[] | undefined ? T : never): BiParagraph[] {
   const out: BiParagraph[] = [];
-  for (let i = 0; i < rows.length; i += PARAGRAPH) {
-    const group = rows.slice(i, i + PARAGRAPH).filter((r) => (r[src] ?? '').trim() !== '' && (r[tgt] ?? '').trim() !== '');
+  const groups = rows.length > 1 ? [rows.slice(0, 1)] : [];
+  for (let i = groups.length; i < rows.length; i += PARAGRAPH) groups.push(rows.slice(i, i + PARAGRAPH));
+  for (const rowsOf of groups) {
+    const group = rowsOf.filter((r) => (r[src] ?? '').trim() !== '' && (r[tgt] ?? '').trim() !== '');
     if (group.length === 0) continue;
     out.push({ source: group.map((r) => r[src].trim()), target: group.map((r) => r[tgt].trim()), ...(spans ? { spans: group.map(spans) } : {}) });
   }
@@ -144,7 +147,8 @@ export function render(doc: BiDoc): { text: string; units: { source: string; sta
       segStarts.push(text.length);
       text += t;
     });
-    units.push({ source: p.source.join(doc.lang === 'zh' || doc.lang === 'ja' ? '' : ' '), start, end: text.length });
+    // Source sentences one per line: a headline without a full stop does not run into the next sentence.
+    units.push({ source: p.source.join('\n'), start, end: text.length });
     offsets.push(segStarts);
   }
   return { text, units, offsets };

@@ -98,7 +98,8 @@ function injections(doc: BiDoc, rnd: () => number): Injection[] {
     }
     // A name the translation carries from the source: removed, or one letter changed.
     if (doc.lang === 'ru' || doc.lang === 'cs' || doc.lang === 'de') {
-      const names = [...target.matchAll(NAME_LATIN)].filter((m) => !isEnglishWord(m[1].toLowerCase()) && carried(m[1], source, doc.lang));
+      // A name the paragraph's translation writes once (removing one of two leaves it named).
+      const names = [...target.matchAll(NAME_LATIN)].filter((m) => !isEnglishWord(m[1].toLowerCase()) && carried(m[1], source, doc.lang) && target.split(m[1]).length === 2);
       if (names.length > 0) {
         const m = names[Math.floor(rnd() * names.length)];
         const removed = p.target.map((s) => s.replace(m[0], '').replace(/\s{2,}/g, ' '));
@@ -211,7 +212,7 @@ export function evalSource(data: string): SourceEval | null {
         if (hit) r.found++;
         const l = r.byLang.get(set.lang) ?? [0, 0];
         r.byLang.set(set.lang, [l[0] + 1, l[1] + (hit ? 1 : 0)]);
-        if (!hit) dump.push(`missed\t${inj.kind}\t${doc.id}\t¶${inj.paragraph + 1}\t${JSON.stringify(text.slice(unit.start, unit.end).slice(0, 200))}`);
+        if (!hit) dump.push(`missed\t${inj.kind}\t${doc.id}\t¶${inj.paragraph + 1}\t${inj.word ?? ""}\t${JSON.stringify(text.slice(unit.start, unit.end).slice(0, 200))}`);
       }
     }
   }

@@ -22,7 +22,8 @@ export function paragraphs(text: string): Range[] {
   return out;
 }
 
-const END = /[.!?…]+["'”’»)\]]*(?=\s+["'“‘«„(\[—–-]?\s?[\p{Lu}\p{N}])|[。！？]+[」』”’）)]*/gu;
+// A line break before a capital also ends one: a headline or a caption has no full stop.
+const END = /[.!?…]+["'”’»)\]]*(?=\s+["'“‘«„(\[—–-]?\s?[\p{Lu}\p{N}])|[。！？]+[」』”’）)]*|(?<=\S)[ \t]*(?=\r?\n[ \t]*["'“‘«„(\[]?[\p{Lu}\p{N}\p{Lo}])/gu;
 /** A word before a full stop that does not end a sentence: one letter (an initial) or a common abbreviation. */
 const ABBREVIATION = /(?:^|[\s(«"„])(?:\p{L}|г|гг|им|ул|д|т|т\.е|т\.к|т\.д|т\.п|см|стр|млн|млрд|тыс|руб|долл|просп|пер|обл|р-н|св|проф|акад|ген|мин|z\.\s?B|bzw|ca|Dr|Nr|St|Prof|Hr|Fr|tzv|tj|např|resp|atd|Mr|Mrs|Ms|Sr|Sra|Dña|Mme|Mlle|M|n°|No|Jr|vs|etc|cf)$/iu;
 
@@ -33,6 +34,7 @@ export function sentences(text: string, start = 0, end = text.length): Range[] {
   let from = start;
   END.lastIndex = start;
   for (let m = END.exec(slice); m !== null; m = END.exec(slice)) {
+    if (m[0] === '') END.lastIndex++;
     const stop = m.index + m[0].length;
     if (m[0].startsWith('.') && m[0].length === 1 && ABBREVIATION.test(text.slice(Math.max(from, m.index - 12), m.index))) continue;
     const r = trim(text, from, stop);

@@ -21,11 +21,13 @@ interface Code {
   key: string;
 }
 
-const CODE = /\b(?:https?|ftp):\/\/[^\s<>"“”«»]+|\bwww\.[^\s<>"“”«»]+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|int|info|io|eu|ru|рф|ua|by|kz|de|at|ch|fr|es|it|pl|cz|sk|uk|us|cn|jp|kr|in)(?:\/[^\s<>"“”«»]*)?(?![\p{L}\p{N}@])|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}|(?<![\p{L}\p{N}@#])@[A-Za-z0-9_]{2,}|(?<![\p{L}\p{N}&#])#[A-Za-z][A-Za-z0-9_]+/gu;
+const CODE = /\b(?:https?|ftp):\/\/[^\s<>"“”«»]+|\bwww\.[^\s<>"“”«»]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}|(?<![\p{L}\p{N}@#])@[A-Za-z0-9_]{2,}|(?<![\p{L}\p{N}&#])#[A-Za-z][A-Za-z0-9_]+/gu;
+/** A bare domain (kremlin.ru/events, cctv.com): a translation may write a URL so, but a bare domain is often a source's name ("央视网" is cctv.com) and is not required or reported itself. */
+const BARE = /\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|int|info|io|eu|ru|рф|ua|by|kz|de|at|ch|fr|es|it|pl|cz|sk|uk|us|cn|jp|kr|in)(?:\/[^\s<>"“”«»]*)?(?![\p{L}\p{N}@])/gu;
 
-export function codesOf(text: string): Code[] {
+export function codesOf(text: string, bare = false): Code[] {
   const out: Code[] = [];
-  for (const m of text.matchAll(CODE)) {
+  for (const m of [...text.matchAll(CODE), ...(bare ? text.matchAll(BARE) : [])]) {
     const raw = m[0].replace(/[.,;:!?)\]]+$/, '');
     const key = raw
       .toLowerCase()
@@ -37,16 +39,22 @@ export function codesOf(text: string): Code[] {
   return out;
 }
 
-/** Quotations of three words or more: «…», „…“, "…", “…”, 「…」, ‹…›. */
+/** Quotations: «…», „…“, "…", “…”, 「…」, ‹…›. */
 const QUOTATION = /«([^»]+)»|„([^“”]+)[“”]|"([^"]+)"|“([^”]+)”|「([^」]+)」|『([^』]+)』|‹([^›]+)›/g;
 
+/**
+ * Quotations of someone's words: five words or more (fifteen Han or kana characters) ending in a
+ * sentence's or a clause's punctuation inside the marks — not a title, a ship's or a company's name.
+ */
 function quotations(text: string): string[] {
   const out: string[] = [];
   for (const m of text.matchAll(QUOTATION)) {
-    const inner = m.slice(1).find((g) => g !== undefined) ?? '';
+    const inner = (m.slice(1).find((g) => g !== undefined) ?? '').trim();
     const words = inner.match(/[\p{L}\p{N}]+/gu) ?? [];
     const han = (inner.match(/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu) ?? []).length;
-    if (words.length >= 3 || han >= 6) out.push(inner);
+    // Speech ends in punctuation inside the marks, or is followed by a comma and a dash (Russian: «…», — сказал он).
+    const spoken = /[.!?…,。！？，]$/.test(inner) || /^[,.]?\s*[—–-]\s/.test(text.slice(m.index + m[0].length));
+    if ((words.length >= 5 || han >= 15) && spoken) out.push(inner);
   }
   return out;
 }
@@ -65,7 +73,8 @@ export function codeMatches(doc: TextDocument, sp: SourcePairs, report: CodeRepo
     const src = codesOf(p.source);
     const tgt = codesOf(target);
     if (report === 'missing') {
-      for (const c of src) if (!tgt.some((t) => t.key === c.key)) out.push({ start: p.start, end: p.end, data: { code: c.text, unit: p.id } });
+      const written = codesOf(target, true);
+      for (const c of src) if (!written.some((t) => t.key === c.key)) out.push({ start: p.start, end: p.end, data: { code: c.text, unit: p.id } });
     } else {
       for (const c of tgt) if (!src.some((s) => s.key === c.key)) out.push({ start: p.start + c.start, end: p.start + c.end, data: { code: c.text, unit: p.id } });
     }

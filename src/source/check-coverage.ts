@@ -7,7 +7,6 @@
 //   source  Лавров прибыл в Анкару. Он встретится с Чавушоглу.   target  Lavrov arrived in Ankara.
 //                                   ^^^^^^^^^^^^^^^^^^^^^^^^^^ no counterpart: reported on the paragraph
 
-import { alignBlocks, type AlignBlock } from '../align/align.js';
 import { lengthDelta, measure, type LengthModel } from '../align/length.js';
 import { sentences } from '../align/split.js';
 import type { TextDocument } from '../text/document.js';
@@ -105,33 +104,50 @@ export function lengthMatches(doc: TextDocument, sp: SourcePairs, t: Thresholds,
   return out;
 }
 
-/** Source sentences with no counterpart in the translation of their paragraph (which is short by about that sentence). */
+/**
+ * A source sentence with no counterpart in the translation of its paragraph: the translation has
+ * fewer sentences than the source and is short, and leaving that one sentence out of the source
+ * explains the length (within one standard deviation), while none of its numbers is in the
+ * translation unless another source sentence has it too.
+ */
 export function sentenceMatches(doc: TextDocument, sp: SourcePairs, t: Thresholds, facts: SourceFacts): Match[] {
   const model = articleModel(doc, sp, t.minLength);
   const n = facts.numerals.get(sp.lang);
   const en = facts.numerals.get('en');
-  const anchors = (text: string, num: typeof n) => new Set(num ? readQuantities(text, num).filter((q) => q.required).flatMap((q) => q.keys) : []);
+  const keysOf = (text: string, num: typeof n) => new Set(num ? readQuantities(text, num).filter((q) => q.required).flatMap((q) => q.keys) : []);
   const out: Match[] = [];
   for (const p of sp.pairs) {
     if (p.end <= p.start || p.source.trim() === '') continue;
     const srcSentences = sentences(p.source).map(([a, b]) => p.source.slice(a, b));
     if (srcSentences.length < 2) continue;
+    const tgtSentences = doc.sentences.filter((x) => x.start >= p.start && x.end <= p.end).length;
+    if (tgtSentences >= srcSentences.length) continue;
     const s = measure(p.source);
-    const len = measure(doc.text.slice(p.start, p.end));
-    // The paragraph as a whole must be short: a missing sentence takes its length with it.
-    if (lengthDelta(s, len, model) > -t.threshold || len > model.ratio * s * 0.9) continue;
-    const tgtSentences = doc.sentences.filter((x) => x.start >= p.start && x.end <= p.end);
-    const src: AlignBlock[] = srcSentences.map((x) => ({ length: measure(x), anchors: anchors(x, n) }));
-    const tgt: AlignBlock[] = tgtSentences.map((x) => ({ length: measure(doc.text.slice(x.start, x.end)), anchors: anchors(doc.text.slice(x.start, x.end), en) }));
-    for (const bead of alignBlocks(src, tgt, model)) {
-      if (bead.t1 > bead.t0 || bead.s1 - bead.s0 !== 1) continue;
-      const missing = srcSentences[bead.s0];
-      if (measure(missing) < t.minLength * (sp.script === 'Han' ? 0.35 : 1)) continue;
-      // What the paragraph lacks must be about that sentence's length.
-      const lack = model.ratio * s - len;
-      if (lack < model.ratio * measure(missing) * t.minRatio) continue;
-      out.push({ start: p.start, end: p.end, data: { sentence: clip(missing, 80), number: bead.s0 + 1, unit: p.id } });
-    }
+    const target = doc.text.slice(p.start, p.end);
+    const len = measure(target);
+    // The paragraph as a whole must be short: a missing sentence takes its length with it (less
+    // short will do when the sentence's own numbers are missing too).
+    const delta = lengthDelta(s, len, model);
+    if (delta > -t.threshold / 2 || len > model.ratio * s * 0.85) continue;
+    const targetKeys = keysOf(target, en);
+    const sentenceKeys = srcSentences.map((x) => keysOf(x, n));
+    let best = -1;
+    let bestFit = Infinity;
+    srcSentences.forEach((x, i) => {
+      const size = measure(x);
+      if (size < t.minLength * (sp.script === 'Han' ? 0.35 : 1)) return;
+      // Its numbers are not in the translation (unless another sentence of the source has them too).
+      const own = [...sentenceKeys[i]].filter((k) => !sentenceKeys.some((o, j) => j !== i && o.has(k)));
+      if (own.some((k) => targetKeys.has(k))) return;
+      if (delta > -t.threshold && own.length === 0) return;
+      const fit = Math.abs(lengthDelta(s - size, len, model));
+      if (fit < bestFit) {
+        bestFit = fit;
+        best = i;
+      }
+    });
+    if (best < 0 || bestFit > 1.5) continue;
+    out.push({ start: p.start, end: p.end, data: { sentence: clip(srcSentences[best], 80), number: best + 1, unit: p.id } });
   }
   return out;
 }

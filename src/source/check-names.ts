@@ -10,9 +10,9 @@
 
 import type { TextDocument } from '../text/document.js';
 import type { Match } from '../types.js';
-import { cyrillicRuns, foldLatin, latinRuns, nameDistance, renders, targetWords, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
+import { cyrillicRuns, foldLatin, latinRuns, nameDistance, renders, stemDistance, targetWords, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
 import type { SourcePairs } from './pairs.js';
-import { keyDistance, latinKeys, romanise, type RomanisationTable } from './romanise.js';
+import { caseStem, keyDistance, latinKeys, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
 
 export type NameReport = 'misspelled' | 'missing';
 
@@ -32,11 +32,25 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
     const runs = cyrillic ? cyrillicRuns(pair.source, ctx.facts, tables) : latinRuns(pair.source, ctx.facts);
     if (runs.length === 0) continue;
     const words = docWords.filter((w) => w.start >= pair.start && w.end <= pair.end);
-    const isRendered = (t: NameToken) => words.some((w) => renders(t, w, cyrillic));
+    const isRendered = (t: NameToken) => words.some((w) => renders(t, w, cyrillic) || (cyrillic && plausibleRendering(t.noun ?? t.text).test(plainLatin(w.text))));
     if (report === 'missing') {
+      // A name is surely one when known (a place, a person the gazetteer lists, a given name and a
+      // surname) or when the article renders it elsewhere: the translation knows it as a name.
+      const elsewhere = (t: NameToken) =>
+        !ctx.isEnglishWord(t.text.toLowerCase()) && docWords.some((o) => (o.end <= pair.start || o.start >= pair.end) && (cyrillic ? plausibleRendering(t.noun ?? t.text).test(plainLatin(o.text)) : stemDistance(t.keys[0], o.folded) === 0));
+      // A person named again may be "he" or "she" in the translation: more such pronouns than the source's.
+      const pronouns = morePronouns(doc.text.slice(pair.start, pair.end), pair.source, sp.lang);
       for (const run of runs) {
-        if (!run.sure || run.initial || run.quoted || run.tokens.every((t) => t.place?.kind === 'country' || t.patronymic)) continue;
-        if (run.tokens.some(isRendered)) continue;
+        if (run.initial || run.quoted || run.tokens.every((t) => t.patronymic || t.adjective)) continue;
+        // A country in an institution's name is often left out ("ГУ МЧС России": the emergencies directorate).
+        if (run.tokens.every((t) => t.place?.kind === 'country') && /\p{Lu}{2,}\s+$/u.test(pair.source.slice(0, run.tokens[0].start))) continue;
+        // A person is named by the surname: a given name alone does not render the run.
+        const person = run.tokens.length >= 2 && run.tokens[0].given;
+        if (run.tokens.some((t, i) => (!person || i > 0) && isRendered(t))) continue;
+        if (pronouns && !run.tokens.some((t) => t.place)) continue;
+        // Misspelt past recognition is the misspelled-name rule's.
+        if (run.tokens.some((t) => words.some((w) => misspelling(t, w, runs, docWords, cyrillic, tables, ctx) !== null))) continue;
+        if (!run.sure && !run.tokens.some((t) => !t.adjective && !t.patronymic && elsewhere(t))) continue;
         out.push({ start: pair.start, end: pair.end, data: { name: expectedName(run, tables), source: run.tokens.map((t) => t.text).join(' ') } });
       }
       continue;
@@ -45,7 +59,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       for (const t of run.tokens) {
         if (t.adjective || t.patronymic) continue;
         for (const w of words) {
-          const m = isRendered(t) ? (renders(t, w, cyrillic) && cyrillic ? misspeltVowels(t, w, docWords, ctx) : null) : misspelling(t, w, runs, docWords, cyrillic, tables, ctx);
+          const m = cyrillic || !isRendered(t) ? misspelling(t, w, runs, docWords, cyrillic, tables, ctx) : null;
           if (m) out.push(m);
         }
       }
@@ -54,71 +68,107 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
   return out;
 }
 
-/** A finding for translation word `w` if it is a misspelling of source name word `t`, with the evidence for the right form. */
+/** Russian and Ukrainian surname and place stems, whose romanisation is regular enough to suggest. */
+const SLAVIC = /(?:ов|ев|ёв|ин|ын|ск|цк|енк|ук|юк|чук|вич|ич|як|ак|ишин)$/;
+
+/**
+ * A finding for translation word `w` if it misspells source name word `t`: `w` is no plausible
+ * romanisation of `t` (plausibleRendering), yet has its key or a key one letter off — and there
+ * is evidence of the right form: the article elsewhere (a fix), the gazetteer (a fix when it
+ * knows one form), or, for a Russian or Ukrainian surname or place, the standard romanisation (a
+ * suggestion). From a Latin-script source, a word one letter off the source's form (its case
+ * ending aside) is suggested the source's form.
+ */
 function misspelling(t: NameToken, w: TargetWord, runs: NameRun[], docWords: TargetWord[], cyrillic: boolean, tables: RomanisationTable[], ctx: NameContext): Match | null {
-  if (w.text.length < 4 || ctx.isEnglishWord(w.text.toLowerCase()) || ctx.facts.latin.has(w.folded)) return null;
-  const d = nameDistance(t, w, cyrillic);
-  if (d < 1 || d > (cyrillic ? 1 : 2)) return null;
-  // A word that renders another name of the source is that name.
-  if (runs.some((r) => r.tokens.some((x) => x !== t && renders(x, w, cyrillic)))) return null;
-  const caseLike = (s: string) => (w.text === w.text.toUpperCase() ? s.toUpperCase() : s);
-  const edit = (text: string) => ({ start: w.start, end: w.end, text: caseLike(text) });
+  // Not an abbreviation in capitals, a word with digits (Sakhalin-1), English, or a name the gazetteer knows.
+  if (w.text.length < 4 || w.text === w.text.toUpperCase() || /\d/.test(w.text) || ctx.isEnglishWord(w.text.toLowerCase()) || ctx.facts.latin.has(w.folded)) return null;
+  const edit = (text: string) => ({ start: w.start, end: w.end, text });
   if (!cyrillic) {
-    // Carried over from a Latin-script source: the source's form (without diacritics if the translation drops them).
+    if (stemDistance(t.keys[0], w.folded) !== 1) return null;
+    if (runs.some((r) => r.tokens.some((x) => x !== t && stemDistance(x.keys[0], w.folded) === 0))) return null;
+    // Evidence that this is the name and not a translation of it (Evropu: Europe): the article
+    // carries the source's form elsewhere, or the name's other word stands right beside it (Filip Novac).
+    const run = runs.find((r) => r.tokens.includes(t))!;
+    const elsewhere = docWords.some((o) => o !== w && stemDistance(t.keys[0], o.folded) === 0);
+    const beside = run.tokens.some((x) => x !== t && docWords.some((o) => stemDistance(x.keys[0], o.folded) === 0 && (Math.abs(o.end + 1 - w.start) <= 1 || Math.abs(w.end + 1 - o.start) <= 1)));
+    if (!elsewhere && !beside) return null;
     const form = /[^\x00-\x7f]/.test(w.text) ? t.text : foldCase(t.text);
     return { start: w.start, end: w.end, replacements: [edit(form)], safety: 'suggest', data: { name: form, source: t.text, evidence: 'the source' } };
   }
-  // 1. The article writes the name right elsewhere.
-  const right = new Map<string, number>();
-  for (const o of docWords) if (o !== w && renders(t, o, true) && o.text !== w.text) right.set(o.text, (right.get(o.text) ?? 0) + 1);
-  if (right.size > 0) {
-    const best = [...right].sort((a, b) => b[1] - a[1])[0][0];
+  // A hyphenated name (Петропавловск-Камчатский) is matched word by word by the translation.
+  if (t.text.includes('-')) return null;
+  const plain = plainLatin(w.text);
+  const rendering = plausibleRendering(t.noun ?? t.text);
+  if (rendering.test(plain)) return null;
+  // A word that renders another name of the source is that name.
+  if (runs.some((r) => r.tokens.some((x) => x !== t && (plausibleRendering(x.noun ?? x.text).test(plain) || x.keys.some((k) => w.keys.includes(k)))))) return null;
+  // The right forms, by their evidence: the article's own renderings of the name, the gazetteer's
+  // forms of the person or place, and (a guess, for Russian and Ukrainian surnames and places) the
+  // standard romanisation. `w` misspells one it is a letter (two, for a long name) away from.
+  const near = (f: string) => {
+    const a = plainLatin(f);
+    const d = keyDistance(a, plain, 3);
+    return a[0] === plain[0] && d >= 1 && d <= (a.length >= 6 ? 2 : 1);
+  };
+  const counts = new Map<string, number>();
+  for (const o of docWords) if (o.text !== w.text && near(o.text) && rendering.test(plainLatin(o.text))) counts.set(o.text, (counts.get(o.text) ?? 0) + 1);
+  if (counts.size > 0) {
+    const best = [...counts].sort((a, b) => b[1] - a[1])[0][0];
     return { start: w.start, end: w.end, replacements: [edit(best)], data: { name: best, source: t.text, evidence: 'the article elsewhere' } };
   }
-  // 2. The gazetteer knows the person or place.
-  const known = knownForms(t).filter((f) => f !== w.text && latinKeys(f).some((k) => keyDistance(k, w.keys[0], 2) <= 1));
+  const knownAll = [...knownForms(t), ...(t.given ? givenForms(t, ctx) : [])];
+  // A derivation of a known form (Russians, Americans) is none of its misspellings.
+  if (knownAll.some((f) => new RegExp(`^${plainLatin(f)}(?:n|an|ian|ns|ans|ians|ese|ish|i|s)$`).test(plain))) return null;
+  const known = knownAll.filter(near);
   if (known.length > 0) {
     return { start: w.start, end: w.end, replacements: known.map(edit), ...(known.length > 1 ? { safety: 'suggest' as const } : {}), data: { name: known[0], source: t.text, evidence: 'the gazetteer' } };
   }
-  // 3. The standard romanisation is a letter or two away (a guess: the source's case ending may differ).
-  for (const table of tables) {
-    const r = romanise(t.text, table);
-    const dist = keyDistance(foldLatin(r), w.folded, 3);
-    if (dist >= 1 && dist <= 2) return { start: w.start, end: w.end, replacements: [edit(r)], safety: 'suggest', data: { name: r, source: t.text, evidence: 'the romanisation' } };
-  }
-  return null;
+  if (!SLAVIC.test(caseStem((t.noun ?? t.text).toLowerCase()))) return null;
+  const roman = [...new Set(tables.map((tb) => romanise(t.noun ? restoreCase(t.text, t.noun) : nominative(t.text, w.text), tb)))].filter(near);
+  if (roman.length === 0) return null;
+  return { start: w.start, end: w.end, replacements: roman.map(edit), safety: 'suggest', data: { name: roman[0], source: t.text, evidence: 'the romanisation' } };
 }
 
-/**
- * A rendering of a source name that its key accepts but its letters do not (Zelinsky for
- * Зеленский: the key drops vowels): when the gazetteer knows this name's forms and this is not
- * one of them, or the article writes the name otherwise at least twice as often.
- */
-function misspeltVowels(t: NameToken, w: TargetWord, docWords: TargetWord[], ctx: NameContext): Match | null {
-  if (ctx.facts.latin.has(w.folded) || ctx.isEnglishWord(w.text.toLowerCase())) return null;
-  const edit = (text: string) => ({ start: w.start, end: w.end, text: w.text === w.text.toUpperCase() ? text.toUpperCase() : text });
-  const near = (f: string) => {
-    const d = keyDistance(foldLatin(f), w.folded, 3);
-    // A feminine or case form (Lavrova beside Lavrov) is not a misspelling.
-    return d >= 1 && d <= 2 && !foldLatin(f).startsWith(w.folded) && !w.folded.startsWith(foldLatin(f));
-  };
-  // Known spellings of a person's surname (a place's English name may rightly differ: Gavan, not Havana).
-  const known = (t.surnames ?? []).filter((f) => latinKeys(f).some((k) => w.keys.includes(k)));
-  if (known.length > 0) {
-    const close = known.filter(near);
-    if (close.length === 0) return null;
-    return { start: w.start, end: w.end, replacements: close.map(edit), ...(close.length > 1 ? { safety: 'suggest' as const } : {}), data: { name: close[0], source: t.text, evidence: 'the gazetteer' } };
-  }
-  const counts = new Map<string, number>();
-  for (const o of docWords) if (renders(t, o, true)) counts.set(o.text, (counts.get(o.text) ?? 0) + 1);
-  const mine = counts.get(w.text) ?? 0;
-  const best = [...counts].filter(([f]) => f !== w.text && near(f)).sort((a, b) => b[1] - a[1])[0];
-  if (!best || best[1] < 2 * mine) return null;
-  return { start: w.start, end: w.end, replacements: [edit(best[0])], data: { name: best[0], source: t.text, evidence: 'the article elsewhere' } };
+/** The nominative a case form of a surname most likely has, by the translation's own ending (Лаврова for Lavrova, Лавров for Lavrov). */
+function nominative(word: string, like: string): string {
+  const lower = word.toLowerCase();
+  const feminine = /a$/i.test(like);
+  const adjective = /^(.*[сц]к)(?:ого|ому|им|ом|ой|ую|ая|ий)$/.exec(lower);
+  if (adjective) return restoreCase(word, adjective[1] + (feminine ? 'ая' : 'ий'));
+  const possessive = /^(.*(?:ов|ев|ёв|ин|ын))(?:а|у|ым|е|ой|ы|ых|ыми)$/.exec(lower);
+  if (possessive) return restoreCase(word, possessive[1] + (feminine ? 'а' : ''));
+  return word;
+}
+
+function restoreCase(original: string, lower: string): string {
+  return /^\p{Lu}/u.test(original) ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower;
 }
 
 function foldCase(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+const PRONOUNS: Record<string, RegExp> = {
+  en: /\b(?:he|she|him|her|hers)\b/gi,
+  ru: /(?<![\p{L}])(?:он|она|его|её|ее|ему|ей|нему|ней|ним|нее|неё)(?![\p{L}])/giu,
+  uk: /(?<![\p{L}])(?:він|вона|його|її|йому|їй|ним|нею|нього|неї)(?![\p{L}])/giu,
+  cs: /(?<![\p{L}])(?:on|ona|jeho|její|mu|jí|jej|ji|něj|ní|ho)(?![\p{L}])/giu,
+  de: /(?<![\p{L}])(?:er|sie|ihn|ihm|ihr)(?![\p{L}])/giu,
+};
+
+/** The translation has more personal pronouns than its source (a name turned into "he"); for a language without a list, any pronoun. */
+function morePronouns(target: string, source: string, lang: string): boolean {
+  const count = (re: RegExp, s: string) => (s.match(re) ?? []).length;
+  const t = count(PRONOUNS.en, target);
+  if (t === 0) return false;
+  const list = PRONOUNS[lang];
+  return !list || t > count(list, source);
+}
+
+/** The English spellings the gazetteer knows of a given name, those plausible for the source's (Константин: Konstantin). */
+function givenForms(t: NameToken, ctx: NameContext): string[] {
+  const re = plausibleRendering(t.text);
+  return ctx.facts.givenForms.filter((g) => re.test(plainLatin(g)));
 }
 
 /** English forms of a known source name word: the place's name words, or the surname's spellings. */

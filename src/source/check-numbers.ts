@@ -9,17 +9,15 @@
 
 import type { TextDocument } from '../text/document.js';
 import type { Match } from '../types.js';
-import { compareQuantities, readDigits, readQuantities, renderNumber, type Numerals, type Quantity } from './numbers.js';
+import { compareQuantities, readDigits, readQuantities, renderNumber, type NumberMismatch, type Numerals, type Quantity } from './numbers.js';
 import type { Pair, SourcePairs, SourceFacts } from './pairs.js';
 
 export type NumberReport = 'changed' | 'missing' | 'added' | 'separator';
 
-interface PairNumbers {
+interface PairNumbers extends NumberMismatch {
   pair: Pair;
   source: Quantity[];
   target: Quantity[];
-  missing: Quantity[];
-  added: Quantity[];
 }
 
 const cache = new WeakMap<SourcePairs, PairNumbers[]>();
@@ -36,8 +34,7 @@ function compared(doc: TextDocument, sp: SourcePairs, facts: SourceFacts): PairN
       if (pair.end <= pair.start || pair.source.trim() === '') continue;
       const target = readQuantities(doc.text.slice(pair.start, pair.end), en).map((q) => ({ ...q, start: q.start + pair.start, end: q.end + pair.start }));
       const source = readQuantities(pair.source, n);
-      const { missing, added } = compareQuantities(source, target, pair.source, n);
-      out.push({ pair, source, target, missing, added });
+      out.push({ pair, source, target, ...compareQuantities(source, target, pair.source, n) });
     }
   }
   cache.set(sp, out);
@@ -58,13 +55,16 @@ export function numberMatches(doc: TextDocument, sp: SourcePairs, facts: SourceF
   const out: Match[] = [];
   for (const p of compared(doc, sp, facts)) {
     const srcText = (q: Quantity) => p.pair.source.slice(q.start, q.end);
-    const missingNumbers = p.missing.filter((q) => q.value !== undefined);
-    const addedNumbers = p.added.filter((q) => q.value !== undefined);
+    // Numbers left over on both sides were changed one into the other; a weak one (a day alone, a
+    // code's digits) counts here, never alone.
+    const sources = [...p.missing.filter((q) => q.value !== undefined), ...p.weakMissing];
+    const targets = [...p.added.filter((q) => q.value !== undefined), ...p.weakAdded];
+    const changed = sources.length > 0 && targets.length > 0;
     if (report === 'changed') {
-      if (missingNumbers.length === 0) continue;
-      for (const q of addedNumbers) {
-        const one = missingNumbers.length === 1 && addedNumbers.length === 1;
-        const src = one ? missingNumbers[0] : nearest(q, missingNumbers, p);
+      if (!changed) continue;
+      for (const q of targets) {
+        const one = sources.length === 1 && targets.length === 1;
+        const src = one ? sources[0] : nearest(q, sources, p);
         const match: Match = {
           start: q.start,
           end: q.end,
@@ -78,15 +78,15 @@ export function numberMatches(doc: TextDocument, sp: SourcePairs, facts: SourceF
         out.push(match);
       }
     } else if (report === 'missing') {
-      // Numbers with a changed counterpart are the changed rule's.
-      const left = addedNumbers.length > 0 ? p.missing.filter((q) => q.value === undefined) : p.missing;
+      // Numbers with a changed counterpart are the changed rule's (a month has none).
+      const left = changed ? p.missing.filter((q) => q.value === undefined) : p.missing;
       for (const q of left) out.push({ start: p.pair.start, end: p.pair.end, data: { source: srcText(q), context: context(p.pair.source, q) } });
     } else if (report === 'added') {
-      if (missingNumbers.length > 0) continue;
+      if (changed) continue;
       for (const q of p.added) out.push({ start: q.start, end: q.end, data: { unit: p.pair.id } });
     } else {
       for (const q of p.target) {
-        const m = separatorFix(doc.text.slice(q.start, q.end), q, p);
+        const m = separatorFix(doc.text.slice(q.start, q.end), q, p, numeralsFor(sp, facts)?.decimal === ',');
         if (m) out.push({ start: q.start, end: q.start + m.length, replacements: [{ start: q.start, end: q.start + m.length, text: m.text }], data: { fix: m.text } });
       }
     }
@@ -113,15 +113,15 @@ function context(source: string, q: Quantity): string {
  * A number written with the source's separators where English uses others, when the source has
  * the same digits so written: "4,1" → "4.1" (a decimal comma), "1.500" → "1,500" (a thousands dot).
  */
-function separatorFix(text: string, q: Quantity, p: PairNumbers): { length: number; text: string } | null {
+function separatorFix(text: string, q: Quantity, p: PairNumbers, decimalComma: boolean): { length: number; text: string } | null {
   const m = /^\d{1,3}(?:([.,])\d+)(?:\1\d{3})*/.exec(text);
   if (!m || !m[1]) return null;
   const digits = m[0];
   const sourceHas = p.source.some((s) => p.pair.source.slice(s.start, s.end).startsWith(digits));
   if (!sourceHas) return null;
   if (q.decimalComma && /^\d+,\d{1,2}$/.test(digits)) return { length: digits.length, text: digits.replace(',', '.') };
-  // A thousands dot: 1.500 / 12.000.000 (English would read it as a decimal).
-  if (/^\d{1,3}(?:\.\d{3})+$/.test(digits)) {
+  // A thousands dot: 1.500 / 12.000.000 (English would read it as a decimal), from a language that writes them so.
+  if (/^\d{1,3}(?:\.\d{3})+$/.test(digits) && decimalComma) {
     const value = readDigits(digits, ',').values[0];
     return { length: digits.length, text: value.toLocaleString('en-US') };
   }

@@ -10,6 +10,7 @@
 //           ^^^^^^ lvrv  ^ not found                   ^^^^^ lvr: one letter from lvrv → Lavrov
 
 import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { cyrillicKey, keyDistance, latinKeys, romanise, type RomanisationTable } from './romanise.js';
 
 export interface Place {
@@ -26,8 +27,11 @@ export interface NameFacts {
   surnames: Map<string, string[]>;
   /** Known given names in lower case (of people the gazetteer lists with a given name and a surname). */
   given: Set<string>;
-  /** Folded Latin tokens of known people's names and of places. */
+  /** The same, as written. */
+  givenForms: string[];
+  /** Folded Latin tokens of every known name (people, places, countries, demonyms, exonyms): never misspellings. */
   latin: Set<string>;
+
 }
 
 const factsCache = new Map<string, NameFacts>();
@@ -37,7 +41,7 @@ export function loadNameFacts(placesFile: string, gazetteerFile: string): NameFa
   const id = `${placesFile}\u0000${gazetteerFile}`;
   let facts = factsCache.get(id);
   if (facts) return facts;
-  facts = { places: new Map(), surnames: new Map(), given: new Set(), latin: new Set() };
+  facts = { places: new Map(), surnames: new Map(), given: new Set(), givenForms: [], latin: new Set() };
   if (existsSync(placesFile)) {
     for (const line of readFileSync(placesFile, 'utf8').split('\n')) {
       if (line.startsWith('#') || line.trim() === '') continue;
@@ -60,13 +64,16 @@ export function loadNameFacts(placesFile: string, gazetteerFile: string): NameFa
     const counts = new Map<string, Map<string, number>>();
     for (const line of readFileSync(gazetteerFile, 'utf8').split('\n')) {
       if (line.startsWith('#')) continue;
-      const [type, name, accepted] = line.split('\t');
+      const [type, name, accepted, , other] = line.split('\t');
       if (type !== 'person' && type !== 'place') continue;
       const forms = [name, ...(accepted ? accepted.split('|') : [])];
+      // Other forms (exonyms, names in other languages: Napoli, Praha) are known, never misspellings.
+      for (const form of other ? other.split('|') : []) for (const t of form.split(/\s+/)) if (/^\p{Lu}/u.test(t)) facts.latin.add(foldLatin(t));
       for (const form of forms) {
         const tokens = form.split(/\s+/).filter((t) => /^\p{Lu}/u.test(t));
         for (const t of tokens) facts.latin.add(foldLatin(t));
         if (type !== 'person' || tokens.length < 2) continue;
+        if (!facts.given.has(tokens[0].toLowerCase())) facts.givenForms.push(tokens[0]);
         facts.given.add(tokens[0].toLowerCase());
         const surname = tokens[tokens.length - 1];
         for (const key of latinKeys(surname)) {
@@ -77,6 +84,14 @@ export function loadNameFacts(placesFile: string, gazetteerFile: string): NameFa
       }
     }
     for (const [key, spellings] of counts) facts.surnames.set(key, [...spellings].sort((a, b) => b[1] - a[1]).map(([s]) => s));
+  }
+  // Country names, other spellings and demonyms, beside the gazetteer (Belgian, Czechs): known.
+  const countries = join(dirname(gazetteerFile), 'countries.tsv');
+  if (existsSync(countries)) {
+    for (const line of readFileSync(countries, 'utf8').split('\n')) {
+      if (line.startsWith('#')) continue;
+      for (const t of (line.split('\t')[1] ?? '').split(/\s+/)) if (/^\p{Lu}/u.test(t)) facts.latin.add(foldLatin(t));
+    }
   }
   factsCache.set(id, facts);
   return facts;
@@ -101,6 +116,8 @@ export interface NameToken {
   patronymic: boolean;
   /** An adjective (Российской): translated, not romanised. */
   adjective: boolean;
+  /** For a place's adjective, the place's name it comes from (Волгоградской: волгоград). */
+  noun?: string;
 }
 
 /** Adjacent name words: one person's or place's name. */
@@ -118,7 +135,10 @@ const CYR_WORD = /[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+(?:-[А-ЯЁІЇЄҐа-
 const LATIN_WORD = /\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*/gu;
 const CASE_ENDING = /(?:ым|им|ом|ем|ого|его|ому|ему|ых|их|ами|ями|ах|ях|ою|ею)$/;
 /** Adjective endings: "Российской", "Олимпийских" are adjectives, translated as such. */
-const ADJECTIVE = /(?:[сц]к|н)(?:ий|ый|ой|ая|яя|ое|ее|ие|ые|ого|его|ому|ему|ым|им|ых|их|ую|юю|ыми|ими|ом|ем|ої|ій|а|е|і|у|ю|ою|ому|им|ими|их)$|(?:ов|ев|ин)(?:ого|ому|ая|ое|ие|ые|ий|ый)$/;
+// (Not the one-letter endings after -ск: Минска is Minsk's genitive; only the Ukrainian -ська, -ське.)
+const ADJECTIVE = /(?:[сц]к)(?:ий|ый|ой|ая|яя|ое|ее|ие|ые|ого|его|ому|ему|ым|им|ых|их|ую|юю|ыми|ими|ом|ої|ій|ою)$|[сц]ьк(?:а|е|і|у|ий|ої|ою|ого|ому|им|их|ими)$|н(?:ый|ий|ая|яя|ое|ее|ые|ие|ого|его|ому|ему|ых|их|ую|юю|ыми|ими|ої|ій)$|(?:ов|ев|ин)(?:ого|ому|ая|ое|ие|ые|ий|ый)$/;
+/** A place's adjective and its noun: Волгоградской → Волгоград, Хабаровского → Хабаровск. */
+const PLACE_ADJECTIVE = /^(.{3,}?)(?:ск|цк|ськ|цьк)(?:ий|ый|ой|ая|ое|ие|ые|ого|его|ому|ым|им|ых|их|ую|ыми|ими|ом|ої|ій|ою|а|е|і|у)$/;
 
 /** A Cyrillic word without its case ending and final vowels: Москве, Москвы, Москва → москв; Киевом → киев. */
 export function cyrillicStem(word: string): string {
@@ -149,24 +169,40 @@ export function cyrillicRuns(text: string, facts: NameFacts, tables: Romanisatio
     const lower = word.toLowerCase();
     const keys = [key];
     if (CASE_ENDING.test(lower) && key.length > 3) keys.push(key.slice(0, -1));
-    const adjective = ADJECTIVE.test(lower);
+    let adjective = ADJECTIVE.test(lower);
     const stem = cyrillicStem(word);
     // A capital at the start of a sentence may be any word (Президент, Авария): there, only a country's name counts.
-    const found = adjective || stem.length < 4 ? undefined : facts.places.get(stem);
+    let found = adjective || stem.length < 4 ? undefined : facts.places.get(stem);
+    // A place's adjective (Волгоградской области: the Volgograd region) is read as the place's name.
+    const adj = adjective ? PLACE_ADJECTIVE.exec(lower) : null;
+    let noun: string | undefined;
+    if (adj) {
+      // Only a country or a place the gazetteer knows: a town's name may be any adjective (Черноморск, Северный).
+      noun = [`${adj[1]}ск`, `${adj[1]}цк`, ...(adj[1].length >= 5 ? [adj[1]] : [])].find((b) => ['country', 'place'].includes(facts.places.get(cyrillicStem(b))?.kind ?? ''));
+      if (noun) {
+        found = facts.places.get(cyrillicStem(noun));
+        adjective = false;
+        keys.splice(0, keys.length, cyrillicKey(noun));
+      }
+    }
     const place = found && (!initial || found.kind === 'country') ? found : undefined;
     // A surname the gazetteer knows, by its key: only inside a sentence, and keys of four letters or
     // more (five for an adjective's form, Зеленский): shorter ones meet too many words.
     const surnames = initial ? undefined : keys.map((k) => (k.length >= (adjective ? 5 : 4) ? facts.surnames.get(k) : undefined)).find((x) => x !== undefined);
     const given = tables.some((t) => facts.given.has(romanise(word, t).toLowerCase()));
-    return { start, end, text: word, keys, place, surnames, given, patronymic: PATRONYMIC.test(lower), adjective };
+    return { start, end, text: word, keys, place, surnames, given, patronymic: PATRONYMIC.test(lower), adjective, ...(noun && place ? { noun } : {}) };
   });
 }
 
-/** Name runs of a Latin-script source (also the Latin-script words of any other source). */
+/**
+ * Name runs of a Latin-script source (also the Latin-script words of any other source). A run is
+ * surely a name only when it is a known given name and a surname: German capitalises every noun,
+ * and a word the gazetteer knows as a place or a surname (Essen, Mann, Park) proves nothing.
+ */
 export function latinRuns(text: string, facts: NameFacts): NameRun[] {
-  return runsOf(text, LATIN_WORD, (word, start, end) => {
+  return runsOf(text, LATIN_WORD, (word, start, end, initial) => {
     const folded = foldLatin(word);
-    return { start, end, text: word, keys: [folded], given: false, patronymic: false, adjective: false, ...(facts.latin.has(folded) ? { surnames: [word] } : {}) };
+    return { start, end, text: word, keys: [folded], given: facts.given.has(word.toLowerCase()), patronymic: false, adjective: false };
   });
 }
 
@@ -233,7 +269,7 @@ export function targetWords(text: string, words: readonly { start: number; end: 
 
 /** True when a translation word is a rendering of this source name word. */
 export function renders(t: NameToken, w: TargetWord, cyrillic: boolean): boolean {
-  if (!cyrillic) return w.folded === t.keys[0] || (t.text.includes('-') && t.text.split('-').some((p) => foldLatin(p) === w.folded));
+  if (!cyrillic) return stemDistance(t.keys[0], w.folded) === 0 || (t.text.includes('-') && t.text.split('-').some((p) => foldLatin(p) === w.folded));
   if (w.keys.some((k) => t.keys.includes(k))) return true;
   // Нуэво-Леон: Nuevo Leon.
   if (t.text.includes('-') && t.text.split('-').some((p) => p.length >= 3 && w.keys.includes(cyrillicKey(p)))) return true;
@@ -259,6 +295,27 @@ export function nameDistance(t: NameToken, w: TargetWord, cyrillic: boolean): nu
   for (const k of t.keys) {
     if (k.length < 3) continue;
     for (const wk of w.keys) if (wk[0] === k[0]) best = Math.min(best, keyDistance(k, wk, 2));
+  }
+  return best;
+}
+
+/** Case endings a name takes in the Latin-script languages that decline names (Czech, Polish, Slovak…), and the German genitive -s; folded. */
+const LATIN_CASE_ENDING = /(?:ovi|ove|ova|ovo|ovy|iho|imu|ymi|ich|ych|ach|ech|ami|emi|ego|emu|um|em|om|ou|ie|us|im|ym|a|e|i|o|u|y|s|m)$/;
+
+/**
+ * Letters apart between a source's name word (folded) and a translation's word, once a case
+ * ending of the source is set aside and a fleeting e or a final vowel of the nominative allowed
+ * for: Filipa/Filip 0, Jiřího/Jiří 0, Hamáčka/Hamáček 0, Hrušky/Hruška 0, Novák/Novac 1.
+ */
+export function stemDistance(source: string, target: string): number {
+  if (source === target) return 0;
+  const targets = [target, target.replace(/e(?=[klnrcz]$)/, ''), target.replace(/[aeiouy]$/, '')];
+  let best = keyDistance(source, target, 2);
+  const m = LATIN_CASE_ENDING.exec(source);
+  for (let cut = 0; cut <= (m ? m[0].length : 0) && best > 0; cut++) {
+    const stem = source.slice(0, source.length - cut);
+    if (stem.length < 3) continue;
+    for (const t of targets) if (t.length >= 3) best = Math.min(best, keyDistance(stem, t, 2));
   }
   return best;
 }

@@ -73,6 +73,12 @@ export interface Quantity {
   keys: string[];
   /** Written in digits (or a month beside a day or year): the other side must have it. */
   required: boolean;
+  /**
+   * Not required, but a number all the same: a day of the month alone (the dateline's "26日"),
+   * digits in a code (COVID-19, Т-90М). It is not missing when left out, but a number of the
+   * other side that differs from it was changed from it.
+   */
+  weak?: boolean;
   /** The number as read (the first reading), for messages and suggestions; undefined for a month. */
   value?: number;
   /** The scale word after the digits ("million"), if any. */
@@ -264,7 +270,7 @@ export function readQuantities(original: string, n: Numerals): Quantity[] {
     const code = !n.cjk && (/[\p{L}]/u.test(prev) || /[\p{L}][-‑]$/u.test(text.slice(Math.max(0, start - 2), start)) || /^[\p{L}]/u.test(text.slice(start + raw.length)));
     let { values, decimalComma } = readDigits(raw, n.lang === 'en' ? '.' : n.decimal);
     if (n.lang === 'en' && /^\d{1,3}\.\d{3}$/.test(raw)) values = [values[0], Number(raw.replace('.', ''))];
-    const q: Quantity = { start, end, keys: [], required: !code, value: values[0] };
+    const q: Quantity = { start, end, keys: [], required: !code, value: values[0], ...(code ? { weak: true } : {}) };
     if (decimalComma && n.lang === 'en') q.decimalComma = true;
     // CJK: a month (9月, and 9 in 9―10月) is a month; a year (2019年, 18年, 平成18年) a number.
     const extra: number[] = [];
@@ -277,7 +283,12 @@ export function readQuantities(original: string, n: Numerals): Quantity[] {
         continue;
       }
       // A day without its month ("26日": the dateline's day) is often left out of a translation.
-      if (/^[日号]/.test(after) && !/月$/.test(text.slice(Math.max(0, start - 1), start)) && !/月\d*[日号]?[～~〜\-–—―－至到]$/.test(text.slice(Math.max(0, start - 6), start))) q.required = false;
+      if (/^[日号]/.test(after) && !/月$/.test(text.slice(Math.max(0, start - 1), start)) && !/月\d*[日号]?[～~〜\-–—―－至到]$/.test(text.slice(Math.max(0, start - 6), start))) {
+        q.required = false;
+        q.weak = true;
+      }
+      // An hour (19時, 7点): also on a 12-hour clock.
+      if (/^[時时点點]/.test(after) && Number.isInteger(v) && v <= 24) extra.push(v % 12 === 0 ? 12 : v % 12, v + 12);
       if (unit === '年' && Number.isInteger(v) && v < 100) {
         const era = /(平成|令和|昭和|大正)$/.exec(text.slice(Math.max(0, start - 2), start));
         extra.push(...(era ? [ERAS[era[1]] + v] : [1900 + v, 2000 + v]));
@@ -326,6 +337,8 @@ export function readQuantities(original: string, n: Numerals): Quantity[] {
       keys.add(key(1900 + values[0]));
       keys.add(key(2000 + values[0]));
     }
+    // A price or an index to the cent beside its round figure in the source (10,363.18 for １万０３６３).
+    if (n.lang === 'en' && !scale && values.length === 1 && values[0] >= 1000 && !Number.isInteger(values[0])) keys.add(key(Math.trunc(values[0])));
     q.keys = [...keys];
     // English writes "1" for what the source leaves unsaid ("до года": "up to 1 year").
     if (n.lang === 'en' && raw === '1' && !scale) q.required = false;
@@ -346,7 +359,7 @@ const MONTH_NAME = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z
 /** Before a year that completes a date: "July 26, " or "26 July ". */
 const DATE_BEFORE = new RegExp(`(?:${MONTH_NAME}\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME}),?\\s+$`);
 /** Before a conversion in brackets: "6,000 mu (", "1,000 jin (". */
-const CONVERSION_BEFORE = /\d[\d,.]*\s*[\p{L}.]+\s*\($/u;
+const CONVERSION_BEFORE = /\d[\d,.]*(?:\s+(?:thousand|million|billion|trillion))?\s*[\p{L}.$€£¥]+(?:\s+[\p{L}.]+)?\s*\((?:about|approximately|around|roughly|some|or|nearly|almost|over)?\s*[$€£¥]?$/u;
 
 /**
  * Numbers a translator adds to clarify are not required to be in the source: the year that
@@ -487,8 +500,13 @@ function readCjkWords(text: string, n: Numerals, out: Quantity[], isTaken: (s: n
     const end = start + m[0].length;
     if (isTaken(start, end)) continue;
     const values = new Set<number>();
-    const whole = hanNumber(m[0].replace(/^第/, ''));
+    const run = m[0].replace(/^第/, '');
+    const whole = hanNumber(run);
     if (whole !== undefined) values.add(whole);
+    // Two digits before a unit are a range (五六百: 500 to 600); a number before 成 is tens of per cent (四成: 40%).
+    const range = /^([一二三四五六七八九])([一二三四五六七八九])([十百千万萬])$/.exec(run);
+    if (range) for (const d of [range[1], range[2]]) values.add(HAN_DIGITS[d] * ({ 十: 10, 百: 100, 千: 1000 }[range[3]] ?? 1e4));
+    if (whole !== undefined && text[end] === '成') values.add(whole * 10);
     for (const ch of m[0]) for (const v of wordValues(ch, n)) values.add(v);
     if (values.size > 0) out.push({ start, end, keys: [...values].map(key), required: false, value: [...values][0] });
   }
@@ -554,6 +572,9 @@ export interface NumberMismatch {
   missing: Quantity[];
   /** Target quantities in digits that the source does not have in any form. */
   added: Quantity[];
+  /** Weak quantities (a day alone, a code's digits) without a counterpart, on each side: changed if both sides have one. */
+  weakMissing: Quantity[];
+  weakAdded: Quantity[];
 }
 
 /**
@@ -568,6 +589,8 @@ export function compareQuantities(source: Quantity[], target: Quantity[], source
   return {
     missing: source.filter((q) => q.required && !has(target, q)),
     added: target.filter((q) => q.required && !has(source, q) && !spelled(q)),
+    weakMissing: source.filter((q) => q.weak && !has(target, q)),
+    weakAdded: target.filter((q) => q.weak && !has(source, q) && !spelled(q)),
   };
 }
 

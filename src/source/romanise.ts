@@ -150,3 +150,84 @@ export function keyDistance(a: string, b: string, max = 3): number {
   }
   return d[a.length][b.length];
 }
+
+// ---- plausible renderings -------------------------------------------------------------------
+// The spellings English-language news uses for a Cyrillic name, letter by letter: the
+// romanisation tables' choices and the common alternatives (Sergei/Sergey, Kharkiv/Kharkov,
+// Zelensky/Zelenskyy/Zelenskiy, Alexander/Aleksandr). A word none of them yields, but whose key
+// is the name's or one letter off, is a misspelling.
+
+const ALTERNATIVES: Record<string, string> = {
+  а: 'a', б: 'b', в: 'v|w', г: 'g|h|gh', ґ: 'g', д: 'd', е: 'e|ye|ie|je|yo|io|o', ё: 'e|yo|io|jo|o', ж: 'zh|j|sh',
+  з: 'z|s', и: 'i|y|yi|ee', і: 'i|y', ї: 'i|yi|ji|yi', й: 'y|i|j|', к: 'k|c|ck|q', л: 'l', м: 'm', н: 'n', о: 'o|a',
+  п: 'p', р: 'r', с: 's|c', т: 't', у: 'u|ou|oo|w', ф: 'f|ph', х: 'kh|h|ch|x|k', ц: 'ts|tz|c|z|tc', ч: 'ch|tch|tsch|c|cz',
+  ш: 'sh|sch|ch|s|sz', щ: 'shch|sch|sh|shh|stch|szcz', ъ: '', ы: 'y|i', ь: "|'|i|y", э: 'e|a', ю: 'yu|iu|ju|u|you|eu', я: 'ya|ia|ja|a',
+  "'": "|'", '’': "|'", '-': '-| |',
+};
+const CLUSTERS: [RegExp, string][] = [
+  [/^кс/, 'ks|x|kс'],
+  [/^ий$/, 'y|iy|ii|i|yi|ij|yy|ey'],
+  [/^ый$/, 'y|yy|iy|i|yi|ii'],
+  [/^ой$/, 'oy|oi|oj|y|iy|ii'],
+  [/^ей/, 'ei|ey|eij|ej|ay'],
+  [/^ай/, 'ai|ay|aj'],
+  [/^ья/, 'ya|ia|'],
+  [/^ье/, 'ye|ie|e'],
+  [/^ью/, 'yu|iu|u'],
+  [/^дж/, 'dzh|j|dj|g|dg'],
+  [/^тс/, 'ts|c'],
+  [/^нн/, 'nn|n'],
+  [/^сс/, 'ss|s'],
+  [/^лл/, 'll|l'],
+];
+
+const plausibleCache = new Map<string, RegExp>();
+/** English derivations of a name (Mexico → Mexican, Kyiv → Kyivan): not misspellings of it. */
+const DERIVED = '(?:an|ian|n|ese|ish|i|er|ers|s|ans|ians|ns|ite|ites)?';
+
+/**
+ * The spellings a Cyrillic word may have in English-language news, as a regular expression over
+ * lower-case Latin letters without diacritics; `endings` adds the nominative endings a case form
+ * of the source may drop or change (Лаврова → Lavrov, Зеленского → Zelensky).
+ */
+export function plausibleRendering(word: string): RegExp {
+  const lower = word.toLowerCase();
+  let re = plausibleCache.get(lower);
+  if (re) return re;
+  const stem = caseStem(lower);
+  let body = '';
+  for (let i = 0; i < stem.length; ) {
+    const rest = stem.slice(i);
+    const cluster = CLUSTERS.find(([c]) => c.test(rest));
+    if (cluster) {
+      const len = cluster[0].exec(rest)![0].length;
+      body += `(?:${cluster[1]})`;
+      i += len;
+      continue;
+    }
+    const alt = ALTERNATIVES[stem[i]];
+    body += alt === undefined ? escapeRe(stem[i]) : `(?:${alt})`;
+    i++;
+  }
+  // What a nominative may add after the stem: a vowel or two, a final y or j; and an English derivation.
+  re = new RegExp(`^${body}(?:[aeiouy]{0,2}|[aeiouy]?[yj]|iy|yy|ii|yi)${DERIVED}$`);
+  if (plausibleCache.size > 5000) plausibleCache.clear();
+  plausibleCache.set(lower, re);
+  return re;
+}
+
+/** A Cyrillic word without the case ending a name takes (Лаврову → лавров, Зеленского → зеленск, Москве → москв). */
+export function caseStem(lower: string): string {
+  return lower
+    .replace(/(?:ого|его|ому|ему|ыми|ими|ами|ями|ым|им|ом|ем|ём|ой|ей|ою|ею|ах|ях|ых|их|ую|юю)$/, '')
+    .replace(/[аеёиіїоуыэюяєьй]$/, '');
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The Latin word as plausibleRendering's expressions read it: lower case, no diacritics, no apostrophes. */
+export function plainLatin(word: string): string {
+  return word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[’']/g, '');
+}
