@@ -25,6 +25,16 @@ export interface LintOptions {
   knownRuleIds?: readonly string[];
   /** Drops findings before they are returned or fixed (a baseline, a changed-lines filter); gets the current text. */
   filter?: (findings: LintFinding[], text: string) => LintFinding[];
+  /**
+   * The original the text was translated from (plain text), aligned with it paragraph by paragraph
+   * for the source-aware rules (`source/…`); a text, Markdown or HTML document only. Bilingual
+   * formats (XLIFF, TMX, TSV, NDJSON with `source`) carry their own.
+   */
+  source?: string;
+  /** The original's language (BCP 47, e.g. `ru`), where the input does not say; default: guessed from its text. */
+  sourceLang?: string;
+  /** TSV: the names of the source and target columns (default: source/src/original and target/tgt/translation/text/mt/hyp). */
+  columns?: { source?: string; target?: string };
 }
 
 export interface FixOptions extends LintOptions {
@@ -51,7 +61,16 @@ export function resolveFormat(text: string, options: Pick<LintOptions, 'format' 
 function linter(text: string, options: LintOptions): (t: string) => LintFinding[] {
   const rules = options.rules ?? defaultRules();
   const format = resolveFormat(text, options);
-  const base = { rules, format, path: options.filename, inlineConfig: options.inlineConfig, knownRuleIds: options.knownRuleIds };
+  const base = {
+    rules,
+    format,
+    path: options.filename,
+    inlineConfig: options.inlineConfig,
+    knownRuleIds: options.knownRuleIds,
+    ...(options.source !== undefined ? { bilingual: { original: options.source } } : {}),
+    sourceLang: options.sourceLang,
+    parse: { columns: options.columns },
+  };
   const filter = options.filter;
   return (t) => {
     const found = lintSource(t, base);

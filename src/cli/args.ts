@@ -42,6 +42,13 @@ export interface Args {
   phrases: string[];
   /** --jobs N: lint threads; undefined: automatic (one per core less one when there are several files). */
   jobs: number | undefined;
+  /** --source FILE: the original of the one input, for the source-aware rules. */
+  source?: string;
+  /** --source-lang LANG: the originals' language where the input does not say. */
+  sourceLang?: string;
+  /** --source-column, --target-column: TSV column names. */
+  sourceColumn?: string;
+  targetColumn?: string;
 }
 
 /** Every option, as yargs takes it; the fast path (`fastParse`) reads the same table. */
@@ -71,6 +78,10 @@ const OPTIONS = {
   'style': { type: 'string', describe: 'house style for names and places: ap, reuters or bbc (default: the configuration\'s; none: one spelling per name)' },
   'phrases': { type: 'string', describe: 'term list, `phrase<TAB>correction` per line, # comments; repeatable' },
   'jobs': { alias: 'j', type: 'number', describe: 'lint threads (default: one per core less one for several files, else 1)' },
+  'source': { type: 'string', describe: 'the original the input was translated from (text, Markdown or HTML), for the source-aware rules' },
+  'source-lang': { type: 'string', describe: 'language of the originals (BCP 47, e.g. ru) where the input does not say; default: guessed' },
+  'source-column': { type: 'string', describe: 'TSV input: the column of the source text (default: source, src or original)' },
+  'target-column': { type: 'string', describe: 'TSV input: the column of the translation (default: target, tgt, translation, text, mt or hyp)' },
 } satisfies Record<string, YargsOption>;
 
 export async function parseArgs(argv: string[]): Promise<Args> {
@@ -80,7 +91,7 @@ export async function parseArgs(argv: string[]): Promise<Args> {
   const diffContext = parsed['diff-context'];
   if (!Number.isInteger(diffContext) || diffContext < 0) throw new Error('--diff-context takes a whole number ≥ 0');
   // An option left without its value is named before "no input" (its value may have been taken for a file).
-  for (const key of ['baseline', 'write-baseline', 'config', 'stdin-filename', 'style', 'base'] as const) {
+  for (const key of ['baseline', 'write-baseline', 'config', 'stdin-filename', 'style', 'base', 'source', 'source-lang', 'source-column', 'target-column'] as const) {
     const v = parsed[key];
     if (Array.isArray(v)) throw new Error(`--${key} takes one value`);
     if (v === '') throw new Error(`--${key} needs a value`);
@@ -121,6 +132,10 @@ export async function parseArgs(argv: string[]): Promise<Args> {
     style: parsed.style,
     phrases,
     jobs,
+    source: parsed.source,
+    sourceLang: parsed['source-lang'],
+    sourceColumn: parsed['source-column'],
+    targetColumn: parsed['target-column'],
   };
 }
 

@@ -15,6 +15,7 @@ import { loadPhraseTsv } from '../engine/phrases-tsv.js';
 import { prepareRules } from '../engine/lint.js';
 import { fix, lint, resolveFormat, type LintFinding, type LintOptions } from '../index.js';
 import { expandInputs } from '../io/expand.js';
+import { readOriginal } from '../io/formats/original.js';
 import { detectFormat, parseSource, type InputFormat } from '../io/formats/index.js';
 import { decode, describe, encode, maxFileBytes, readSource, writeAtomic, type SourceFile } from '../io/source.js';
 import { FORMATTERS, HUMAN_FORMATS, type FileResult } from '../report/index.js';
@@ -94,7 +95,8 @@ async function runWith(args: Args, cwd: string, early: LintPool | undefined, tim
   // Several files are linted in worker threads (--jobs); findings are taken back in input order.
   const jobs = !args.fix && args.format !== 'diff' ? jobsFor(args, paths.length) : 1;
   const pool = jobs > 1 ? (early ?? new LintPool(jobs, args, cwd, undefined, args.jobs === undefined)) : undefined;
-  if (pool) pool.local = (text, format, filename, inlineConfig) => lint(text, { rules, format, filename, inlineConfig, knownRuleIds });
+  if (pool) pool.local = (text, format, filename, inlineConfig) => lint(text, { rules, format, filename, inlineConfig, knownRuleIds, ...bilingualOptions(args) });
+  const original = args.source !== undefined ? originalFor(args, paths) : undefined;
   /** Files given to the pool, finished (filtered, recorded, written or kept) in input order. */
   const pending: { findings: Promise<LintFinding[]>; finish: (findings: LintFinding[]) => Promise<void> }[] = [];
   const finishOldest = async () => {
@@ -132,6 +134,7 @@ async function runWith(args: Args, cwd: string, early: LintPool | undefined, tim
         filter: (f, line, lineNo) => filter(f, line, lineNo),
         fix: args.fix,
         fixLevel: args.fixLevel,
+        sourceLang: args.sourceLang,
         stdout: args.stdout || isStdin,
         report: report && !(args.fix && (args.stdout || isStdin)) ? writeOut : null,
         onFindings: (found, line) => {
@@ -151,8 +154,10 @@ async function runWith(args: Args, cwd: string, early: LintPool | undefined, tim
       inlineConfig: args.inlineConfig,
       knownRuleIds,
       filter: filterFor(display),
+      ...bilingualOptions(args),
+      ...(original !== undefined ? { source: original } : {}),
     };
-    if (args.format === 'ndjson' && (format === 'feed' || format === 'ndjson')) articles = listArticles(format, file.text, display);
+    if (args.format === 'ndjson' && (format === 'feed' || format === 'ndjson' || format === 'tsv' || format === 'xliff')) articles = listArticles(format, file.text, display, args);
     const base = { path: file.path, bom: file.bom, inputFormat: format, articles };
     if (!args.fix && args.format !== 'diff') {
       const finish = async (findings: LintFinding[]) => {
@@ -205,8 +210,8 @@ async function runWith(args: Args, cwd: string, early: LintPool | undefined, tim
 }
 
 /** Every article's id (and NDJSON line) in a feed or NDJSON file, for the ndjson format. */
-function listArticles(format: InputFormat, text: string, path: string): FileResult['articles'] {
-  const ids = parseSource(format, text, path).articles.map((a) => ({ id: a.id ?? '' }));
+function listArticles(format: InputFormat, text: string, path: string, args: Args): FileResult['articles'] {
+  const ids = parseSource(format, text, path, bilingualOptions(args)).articles.map((a) => ({ id: a.id ?? '' }));
   if (format !== 'ndjson') return ids;
   const lines: { id: string; line: number }[] = [];
   let k = 0;
@@ -214,6 +219,17 @@ function listArticles(format: InputFormat, text: string, path: string): FileResu
     if (l.trim() !== '' && k < ids.length) lines.push({ id: ids[k++].id, line: i + 1 });
   });
   return lines;
+}
+
+/** The source-aware options every input gets: the originals' language, the TSV columns. */
+function bilingualOptions(args: Args): Pick<LintOptions, 'sourceLang' | 'columns'> {
+  return { sourceLang: args.sourceLang, columns: { source: args.sourceColumn, target: args.targetColumn } };
+}
+
+/** The original's prose for --source, which goes with exactly one input file. */
+function originalFor(args: Args, paths: string[]): string {
+  if (paths.length !== 1 || paths[0] === '-') throw new UsageError('--source goes with exactly one input file (the translation of that original)');
+  return readOriginal(args.source!);
 }
 
 function exitCode(counts: Record<Severity, number>, args: Args): number {

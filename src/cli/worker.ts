@@ -20,7 +20,7 @@ export function serveWorker(): void {
     port.on('message', (task: TaskMessage) => {
       let reply: ReplyMessage;
       try {
-        const findings = lint(task.text, { rules, format: task.format, filename: task.filename, inlineConfig: task.inlineConfig, knownRuleIds });
+        const findings = lint(task.text, { rules, format: task.format, filename: task.filename, inlineConfig: task.inlineConfig, knownRuleIds, sourceLang: args.sourceLang, columns: { source: args.sourceColumn, target: args.targetColumn } });
         reply = { id: task.id, findings };
       } catch (e) {
         reply = { id: task.id, error: toData(e) };

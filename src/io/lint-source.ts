@@ -2,11 +2,13 @@
 // text, carry findings and their edits back to source offsets, apply inline suppressions, sort.
 // Plain text takes the direct path (the checked text is the source).
 
+import { UsageError } from '../engine/errors.js';
 import { lintText, sortFindings } from '../engine/lint.js';
+import { attachBilingual, type Bilingual } from '../source/context.js';
 import type { Rule } from '../engine/load.js';
 import { checkDirectives, suppress } from '../engine/suppress.js';
 import type { Edit, Finding } from '../types.js';
-import { parseSource, type Article, type InputFormat, type ParsedSource } from './formats/index.js';
+import { parseSource, type Article, type InputFormat, type ParseOptions, type ParsedSource } from './formats/index.js';
 import { mapEdit, mapRange } from './mapping.js';
 
 /** A finding in source offsets; for an article inside a larger file, which one and where in its checked text. */
@@ -29,26 +31,43 @@ export interface LintSourceOptions {
   knownRuleIds?: readonly string[];
   /** Told what the adapter read (the articles, for formats that list them). */
   onParsed?: (parsed: ParsedSource) => void;
+  /** The original of a one-article text (--source), aligned with it by paragraphs for the source-aware rules. */
+  bilingual?: Bilingual;
+  /** The source language of articles whose input does not say (--source-lang). */
+  sourceLang?: string;
+  /** What some formats need besides the text (TSV columns). */
+  parse?: ParseOptions;
 }
 
 export function lintSource(source: string, o: LintSourceOptions): SourceFinding[] {
-  if (o.format === 'text') return lintText(source, o.rules);
+  if (o.format === 'text') return lintText(source, o.rules, o.bilingual && attachBilingual({ ...o.bilingual, sourceLang: o.bilingual.sourceLang ?? o.sourceLang }));
   const path = o.path ?? '<text>';
-  const parsed = parseSource(o.format, source, path);
+  const parsed = parseSource(o.format, source, path, o.parse);
+  withSource(parsed, o, path);
   o.onParsed?.(parsed);
   if (o.knownRuleIds && o.inlineConfig !== false) checkDirectives(parsed.directives, o.knownRuleIds, source, path);
   return lintParsed(source, parsed, o);
 }
 
 /** Findings of already parsed articles of `source`, in source offsets, suppressions applied, sorted. */
-export function lintParsed(source: string, parsed: ParsedSource, o: Pick<LintSourceOptions, 'rules' | 'inlineConfig'>): SourceFinding[] {
+/** Gives the articles the original the options name (--source, a one-article text) and the default source language. */
+function withSource(parsed: ParsedSource, o: Pick<LintSourceOptions, 'bilingual' | 'sourceLang'>, path: string): void {
+  if (o.bilingual) {
+    if (parsed.articles.length !== 1 || parsed.articles[0].bilingual) throw new UsageError(`${path}: an original (--source) goes with one article, a text, Markdown or HTML file, not a feed, NDJSON or bilingual file`);
+    parsed.articles[0].bilingual = o.bilingual;
+  }
+  if (o.sourceLang) for (const a of parsed.articles) if (a.bilingual && !a.bilingual.sourceLang) a.bilingual = { ...a.bilingual, sourceLang: o.sourceLang };
+}
+
+export function lintParsed(source: string, parsed: ParsedSource, o: Pick<LintSourceOptions, 'rules' | 'inlineConfig' | 'sourceLang'>): SourceFinding[] {
   const out: SourceFinding[] = [];
   for (const a of parsed.articles) {
+    const attach = a.bilingual && attachBilingual({ ...a.bilingual, sourceLang: a.bilingual.sourceLang ?? o.sourceLang });
     if (!a.map) {
-      out.push(...lintText(source, o.rules));
+      out.push(...lintText(source, o.rules, attach));
       continue;
     }
-    for (const f of lintText(a.map.text, o.rules)) {
+    for (const f of lintText(a.map.text, o.rules, attach)) {
       const g = toSource(f, a, source);
       if (g) out.push(g);
     }

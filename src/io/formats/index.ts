@@ -7,7 +7,15 @@ import * as Feed from './feed.js';
 import * as Html from './html.js';
 import * as Markdown from './markdown.js';
 import * as Ndjson from './ndjson.js';
+import * as Tmx from './tmx.js';
+import * as Tsv from './tsv.js';
+import * as Xliff from './xliff.js';
 import type { InputFormat, ParsedSource } from './types.js';
+
+/** What some formats need besides the text: the TSV columns to read (--source-column, --target-column). */
+export interface ParseOptions {
+  columns?: Tsv.TsvColumns;
+}
 
 // The adapters are small; each requires its parser (parse5, saxes, micromark — ≈ 200 ms to
 // import together) on first use, which a run over plain text never needs. NDJSON needs none.
@@ -32,20 +40,32 @@ export const EXTENSIONS: Record<string, InputFormat> = {
   '.xml': 'feed',
   '.ndjson': 'ndjson',
   '.jsonl': 'ndjson',
+  '.xlf': 'xliff',
+  '.xliff': 'xliff',
+  '.sdlxliff': 'xliff',
+  '.mqxliff': 'xliff',
+  '.tmx': 'tmx',
+  '.tsv': 'tsv',
 };
 
 /** The format of a file: by its extension, else a feed if it starts like one, else plain text. */
 export function detectFormat(path: string | undefined, text?: string): InputFormat {
   const byExt = path ? EXTENSIONS[extname(path).toLowerCase()] : undefined;
+  // An .xml file may be XLIFF or TMX rather than a feed.
+  if (byExt === 'feed' && text !== undefined && extname(path!).toLowerCase() === '.xml') {
+    const head = text.slice(0, 4096);
+    if (Xliff.sniffXliff(head)) return 'xliff';
+    if (Tmx.sniffTmx(head)) return 'tmx';
+  }
   if (byExt) return byExt;
   if (text !== undefined && sniffFeed(text.slice(0, 4096))) return 'feed';
   return 'text';
 }
 
 /** Articles and directives of a source in the given format (plain text: one identity article). */
-export function parseSource(format: InputFormat, source: string, path: string): ParsedSource {
+export function parseSource(format: InputFormat, source: string, path: string, options: ParseOptions = {}): ParsedSource {
   try {
-    return parseAs(format, source, path);
+    return parseAs(format, source, path, options);
   } catch (e) {
     // Markup nested thousands deep overflows the stack of the recursive tree walks (ours and the
     // Markdown libraries'): refuse the file clearly rather than crash.
@@ -54,7 +74,7 @@ export function parseSource(format: InputFormat, source: string, path: string): 
   }
 }
 
-function parseAs(format: InputFormat, source: string, path: string): ParsedSource {
+function parseAs(format: InputFormat, source: string, path: string, options: ParseOptions): ParsedSource {
   switch (format) {
     case 'text':
       return { articles: [{ map: null, blocks: [] }], directives: [] };
@@ -66,6 +86,12 @@ function parseAs(format: InputFormat, source: string, path: string): ParsedSourc
       return Feed.parseFeed(source, path);
     case 'ndjson':
       return Ndjson.parseNdjson(source, path);
+    case 'xliff':
+      return Xliff.parseXliff(source, path);
+    case 'tmx':
+      return Tmx.parseTmx(source, path);
+    case 'tsv':
+      return Tsv.parseTsv(source, path, options.columns);
     default:
       throw new UsageError(`unknown input format ${String(format)}`);
   }

@@ -1,4 +1,5 @@
 // NDJSON input: one JSON object per line, `{"id": …, "text": "…"}`; each record is one article.
+// A record may carry its original, `"source": "…"` (and `"source_lang"`), for the source-aware rules.
 // The `text` string is decoded for checking and every decoded unit mapped back to its escape in
 // the line (`\n`, `\"`, `\u00e9`), so fixes are written back as JSON string content.
 //
@@ -6,6 +7,7 @@
 //                                 ^^^^^^^^^^^^^^^^^ line 1, column 31
 
 import { UsageError } from '../../engine/errors.js';
+import type { Bilingual } from '../../source/context.js';
 import { encodeJsonString, type SourceMap } from '../mapping.js';
 import type { Article, ParsedSource } from './types.js';
 
@@ -13,6 +15,8 @@ export interface NdjsonRecord {
   id: string;
   /** The `text` string's map into the line's source (offsets relative to `base`). */
   map: SourceMap;
+  /** The record's `source` (its original) and `source_lang`, if it has them. */
+  bilingual?: Bilingual;
 }
 
 /**
@@ -31,12 +35,16 @@ export function parseRecord(line: string, base: number, path: string, lineNo: nu
     fail(`not valid JSON (${(e as Error).message.replace(/\s+in JSON at position.*$/, '').replace(/\n[\s\S]*/, '')})`);
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('expected an object {"id": …, "text": "…"}');
-  const { id, text } = value as Record<string, unknown>;
+  const { id, text, source, source_lang: sourceLang } = value as Record<string, unknown>;
   if (typeof text !== 'string') fail('expected a string "text"');
   if (id !== undefined && typeof id !== 'string' && typeof id !== 'number') fail('"id" must be a string or a number');
+  if (source !== undefined && typeof source !== 'string') fail('"source" must be a string');
+  if (sourceLang !== undefined && typeof sourceLang !== 'string') fail('"source_lang" must be a string');
   const [from, to] = textValue(line);
   const map = jsonStringMap(text as string, line, from + 1, to - 1, base);
-  return { id: id === undefined ? `line ${lineNo}` : String(id), map };
+  const rec: NdjsonRecord = { id: id === undefined ? `line ${lineNo}` : String(id), map };
+  if (typeof source === 'string') rec.bilingual = { original: source, ...(typeof sourceLang === 'string' ? { sourceLang } : {}) };
+  return rec;
 }
 
 // A skimmer for a line JSON.parse has accepted: where its top-level "text" value is, without
@@ -123,7 +131,7 @@ export function parseNdjson(source: string, path: string): ParsedSource {
     const m = re.exec(source);
     const end = m ? m.index : source.length;
     const rec = parseRecord(source.slice(from, end), from, path, lineNo);
-    if (rec) articles.push({ id: rec.id, map: rec.map, blocks: [] });
+    if (rec) articles.push({ id: rec.id, map: rec.map, blocks: [], ...(rec.bilingual ? { bilingual: rec.bilingual } : {}) });
     if (!m) break;
     from = m.index + m[0].length;
     lineNo++;

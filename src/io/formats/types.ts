@@ -2,10 +2,11 @@
 // rules check with its map back to the source, and the inline suppression directives.
 
 import type { Directive } from '../../engine/suppress.js';
+import type { Bilingual } from '../../source/context.js';
 import type { Block, SourceMap } from '../mapping.js';
 
-export type InputFormat = 'text' | 'markdown' | 'html' | 'feed' | 'ndjson';
-export const INPUT_FORMATS: readonly InputFormat[] = ['text', 'markdown', 'html', 'feed', 'ndjson'];
+export type InputFormat = 'text' | 'markdown' | 'html' | 'feed' | 'ndjson' | 'xliff' | 'tmx' | 'tsv';
+export const INPUT_FORMATS: readonly InputFormat[] = ['text', 'markdown', 'html', 'feed', 'ndjson', 'xliff', 'tmx', 'tsv'];
 
 export interface Article {
   /** The feed item's id or link, or the NDJSON record's id; absent for a whole-file article. */
@@ -14,6 +15,8 @@ export interface Article {
   map: SourceMap | null;
   /** Blocks a whole-block deletion may remove. */
   blocks: Block[];
+  /** The original the text was translated from (bilingual files, NDJSON with a `source`), for the source-aware rules. */
+  bilingual?: Bilingual;
 }
 
 export interface ParsedSource {
