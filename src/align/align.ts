@@ -8,10 +8,10 @@
 
 import { lengthCost, type LengthModel } from './length.js';
 
-/** A block of one side: its length (see length.ts) and anchors (keys both sides can share). */
+/** A block of one side: its length (see length.ts) and anchors: things both sides can share (a number, a name), each as the keys it may be matched by. */
 export interface AlignBlock {
   length: number;
-  anchors?: ReadonlySet<string>;
+  anchors?: readonly (readonly string[])[];
 }
 
 /** One step of an alignment: source blocks [s0, s1) with target blocks [t0, t1). */
@@ -40,22 +40,22 @@ const SHAPES: [number, number][] = [
   [1, 2],
 ];
 /** Cost of one block left alone, besides its prior; and the most a bad length match can cost, so that two blocks are paired (and their lengths judged) rather than both left alone. */
-const ALONE = 5;
-const WORST_MATCH = 15;
+const ALONE = 2;
+const WORST_MATCH = 12;
 
 function anchorBonus(src: AlignBlock[], tgt: AlignBlock[]): number {
   let shared = 0;
   let total = 0;
   const ts = new Set<string>();
-  for (const b of tgt) for (const a of b.anchors ?? []) ts.add(a);
+  for (const b of tgt) for (const a of b.anchors ?? []) for (const k of a) ts.add(k);
   for (const b of src) {
     for (const a of b.anchors ?? []) {
       total++;
-      if (ts.has(a)) shared++;
+      if (a.some((k) => ts.has(k))) shared++;
     }
   }
-  // Every shared anchor makes the match likelier; anchors of one side missing on the other, less.
-  return -1.5 * shared + 0.5 * (total - shared);
+  // Every shared anchor makes the match likelier; an anchor of the source missing from the target, a little less.
+  return -3 * shared + 0.3 * (total - shared);
 }
 
 /** The cheapest alignment of `source` with `target` (both in order). */

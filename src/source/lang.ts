@@ -63,7 +63,7 @@ export function guessLanguage(text: string): string | undefined {
   if (letters < 2) return undefined;
   const top = Math.max(cyr, han + kana, hangul, latin);
   if (top === cyr) {
-    if (/[іїєґІЇЄҐ]/.test(text)) return /[ўЎ]/.test(text) ? 'be' : 'uk';
+    if (/[іїєґІЇЄҐ]/.test(text) || /(?<![\p{L}])(?:що|це|та|від|його|вона|він|також|були?|цей|який|яка|які|тому)(?![\p{L}])/iu.test(text)) return /[ўЎ]/.test(text) ? 'be' : 'uk';
     return 'ru';
   }
   if (top === han + kana) return kana > 0 && kana >= (han + kana) * 0.05 ? 'ja' : 'zh';

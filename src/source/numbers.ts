@@ -267,7 +267,7 @@ export function readQuantities(original: string, n: Numerals): Quantity[] {
     // Digits in or beside a word of letters — a model or code (B2B, Су-35, COVID-19, T-90M,
     // Nogizaka46) — count where they are written but are not required: a name may be translated
     // without them.
-    const code = !n.cjk && (/[\p{L}]/u.test(prev) || /[\p{L}][-‑]$/u.test(text.slice(Math.max(0, start - 2), start)) || /^[\p{L}]/u.test(text.slice(start + raw.length)));
+    const code = !n.cjk && (/[\p{L}]/u.test(prev) || /[\p{L}][-‑]$/u.test(text.slice(Math.max(0, start - 2), start)));
     let { values, decimalComma } = readDigits(raw, n.lang === 'en' ? '.' : n.decimal);
     if (n.lang === 'en' && /^\d{1,3}\.\d{3}$/.test(raw)) values = [values[0], Number(raw.replace('.', ''))];
     const q: Quantity = { start, end, keys: [], required: !code, value: values[0], ...(code ? { weak: true } : {}) };
@@ -339,6 +339,12 @@ export function readQuantities(original: string, n: Numerals): Quantity[] {
     }
     // A price or an index to the cent beside its round figure in the source (10,363.18 for １万０３６３).
     if (n.lang === 'en' && !scale && values.length === 1 && values[0] >= 1000 && !Number.isInteger(values[0])) keys.add(key(Math.trunc(values[0])));
+    // An hour without minutes (23 Uhr, 17 часов, 11 p.m.): also on the other clock.
+    if (values.length === 1 && Number.isInteger(values[0]) && values[0] <= 24) {
+      const h = values[0];
+      if (n.lang === 'en' && /^\s*p\.?\s?m\b/i.test(tail + text.slice(end + 6, end + 8))) keys.add(key(h === 12 ? 12 : h + 12));
+      else if (n.lang !== 'en' && /^\s*(?:uhr|ч\b|час|год\b|hod|h\b|hs?\b|godz|heures?|horas?)/iu.test(text.slice(end, end + 8))) keys.add(key(h % 12 === 0 ? 12 : h % 12));
+    }
     q.keys = [...keys];
     // English writes "1" for what the source leaves unsaid ("до года": "up to 1 year").
     if (n.lang === 'en' && raw === '1' && !scale) q.required = false;

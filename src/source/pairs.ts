@@ -14,6 +14,7 @@ import { DocumentCache } from '../text/document.js';
 import { sourceInput } from './context.js';
 import { guessLanguage, primaryTag, scriptOf, type Script } from './lang.js';
 import { compileNumerals, readQuantities, type Numerals } from './numbers.js';
+import { cyrillicKey, latinKeys } from './romanise.js';
 
 /** Facts the source-aware kind compiles once from rules/lists/. */
 export interface SourceFacts {
@@ -71,9 +72,11 @@ function computePairs(doc: TextDocument, facts: SourceFacts): SourcePairs | null
   const tgt = doc.paragraphs;
   const numerals = facts.numerals.get(lang);
   const en = facts.numerals.get('en');
-  const anchors = (text: string, n: Numerals | undefined) => new Set(n ? readQuantities(text, n).filter((q) => q.required).flatMap((q) => q.keys) : []);
-  const srcBlocks: AlignBlock[] = src.map((p) => ({ length: measure(p), anchors: anchors(p, numerals) }));
-  const tgtBlocks: AlignBlock[] = tgt.map((b) => ({ length: measure(doc.text.slice(b.start, b.end)), anchors: anchors(doc.text.slice(b.start, b.end), en) }));
+  const srcBlocks: AlignBlock[] = src.map((p) => ({ length: measure(p), anchors: anchorsOf(p, numerals, script === 'Cyrillic' ? 'cyrillic' : 'latin') }));
+  const tgtBlocks: AlignBlock[] = tgt.map((b) => {
+    const text = doc.text.slice(b.start, b.end);
+    return { length: measure(text), anchors: anchorsOf(text, en, 'latin') };
+  });
   const pairs: Pair[] = [];
   for (const bead of alignBlocks(srcBlocks, tgtBlocks, model)) {
     const id = bead.s1 - bead.s0 === 0 ? `after ¶${bead.s0}` : bead.s1 - bead.s0 === 1 ? `¶${bead.s1}` : `¶${bead.s0 + 1}–${bead.s1}`;
@@ -82,6 +85,22 @@ function computePairs(doc: TextDocument, facts: SourceFacts): SourcePairs | null
     pairs.push({ source: src.slice(bead.s0, bead.s1).join('\n\n'), start, end, id, shape: [bead.s1 - bead.s0, bead.t1 - bead.t0] });
   }
   return { lang, script, declared: declared !== undefined, pairs, model };
+}
+
+/**
+ * What a paragraph shares with its translation, to align by: its numbers (their keys) and the keys
+ * of its capitalised words (names: romanisation keys for Cyrillic, lower case without diacritics
+ * for Latin script).
+ */
+export function anchorsOf(text: string, n: Numerals | undefined, script: 'cyrillic' | 'latin'): string[][] {
+  const out: string[][] = n ? readQuantities(text, n).filter((q) => q.required).map((q) => q.keys) : [];
+  const re = script === 'cyrillic' ? /[А-ЯЁІЇЄҐ][а-яёіїєґ'’]{2,}/g : /\p{Lu}[\p{L}\p{M}'’]{2,}/gu;
+  for (const [w] of text.matchAll(re)) {
+    const keys = script === 'cyrillic' ? [cyrillicKey(w), cyrillicKey(w).slice(0, -1)] : latinKeys(w);
+    const named = keys.filter((k) => k.length >= 3).map((k) => `name:${k}`);
+    if (named.length > 0) out.push(named);
+  }
+  return out;
 }
 
 /** Compiles the facts from the kind's lists (numerals, length-ratios). */

@@ -1,0 +1,126 @@
+// The machinery of the source-aware kind: numbers read in each source language and in English,
+// romanisation tables and the keys and plausible spellings that compare names across scripts,
+// the language guess, sentence splitting, the aligner, and the kind's behaviour on small texts.
+
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { alignBlocks } from '../../src/align/align.js';
+import { sentences } from '../../src/align/split.js';
+import { BUILTIN_RULES_DIR, makeEnv } from '../../src/engine/load.js';
+import { lint } from '../../src/index.js';
+import { guessLanguage, primaryTag } from '../../src/source/lang.js';
+import { compareQuantities, compileNumerals, numberParts, readQuantities, renderNumber } from '../../src/source/numbers.js';
+import { stemDistance } from '../../src/source/names.js';
+import { compileRomanisation, cyrillicKey, latinKey, plainLatin, plausibleRendering, romanise } from '../../src/source/romanise.js';
+
+const env = makeEnv(BUILTIN_RULES_DIR);
+const N = compileNumerals(env.list('numerals'));
+const tables = compileRomanisation(env.list('romanisation'));
+
+/** `text of quantity=keys` for the required quantities (and `?` after optional ones). */
+function read(lang: string, text: string): string[] {
+  return readQuantities(text, N.get(lang)!).map((q) => `${text.slice(q.start, q.end)}=${q.keys.join('/')}${q.required ? '' : '?'}`);
+}
+
+test('numbers: scale words, separators and dates of each language', () => {
+  assert.equal(read('ru', 'выявлены 15,5 миллиона случаев, свыше 639 тыс. умерших'), ['15,5 миллиона=15500000', '639 тыс.=639000']);
+  assert.equal(read('ru', '12.03.2022 и 1 000 000 раз'), ['12.03.2022=12', '12.03.2022=month:3', '12.03.2022=2022/22', '1 000 000=1000000']);
+  assert.equal(read('de', 'Mehr als 880.000 Unternehmen, 1,5 Mio. Euro'), ['880.000=880000/880', '1,5 Mio.=1500000']);
+  assert.equal(read('zh', '9月26日，3.5万人，1.2亿元，2019年'), ['9月=month:9', '26=26', '3.5万=35000', '1.2亿=120000000', '2019=2019']);
+  assert.equal(read('ja', '1億7500万個、平成18年、１・５５㍍'), ['1億7500万=175000000', '18=18/2006', '１・５５=1.55']);
+  assert.equal(read('en', 'On March 12, $3m and 1.5 billion, COVID-19, twenty-five'), [
+    'March=month:3?',
+    '12=12',
+    '3m=3000000',
+    '1.5 billion=1500000000',
+    '19=19?',
+    'twenty-five=25?',
+  ]);
+  // A decimal comma in English is read as the source meant it, and marked for the fix.
+  const q = readQuantities('4,6 million', N.get('en')!)[0];
+  assert.equal([q.keys, q.decimalComma], [['4600000'], true]);
+});
+
+test('numbers: what the translation may write for them', () => {
+  const compare = (lang: string, src: string, tgt: string) => {
+    const m = compareQuantities(readQuantities(src, N.get(lang)!), readQuantities(tgt, N.get('en')!), src, N.get(lang)!);
+    return [m.missing.map((q) => src.slice(q.start, q.end)), m.added.map((q) => tgt.slice(q.start, q.end))];
+  };
+  assert.equal(compare('ru', '1,5 тысячи военнослужащих', '1,500 servicemen'), [[], []]);
+  assert.equal(compare('ru', '1,5 тысячи военнослужащих', '15,000 servicemen'), [['1,5 тысячи'], ['15,000']]);
+  assert.equal(compare('ru', 'в 17 часов 47 минут', 'at 5:47 pm'), [[], []]);
+  assert.equal(compare('ru', 'в 2021 - 2022 годах', 'in 2021–22'), [[], []]);
+  assert.equal(compare('cs', 'žena pětačtyřicetiletého žokeje', "the 45-year-old jockey's wife"), [[], []]);
+  assert.equal(compare('de', 'Sperrstunde wurde mit 23 Uhr festgelegt', 'An 11 p.m. curfew was set'), [[], []]);
+  assert.equal(compare('zh', '6000多亩耕地', '6,000 mu (400 hectares) of fields'), [[], []]);
+  assert.equal(compare('ru', '24 апреля Трамп подписал', 'On April 14 Trump signed'), [['24'], ['14']]);
+  assert.equal(numberParts(45), [40, 5]);
+  assert.equal(numberParts(900), [9, 100]);
+  assert.equal(numberParts(2000), [2, 1000]);
+  assert.is(renderNumber(4.1e6, readQuantities('4.1 billion', N.get('en')!)[0], '4.1 billion'), '4.1 million');
+  assert.is(renderNumber(1500, readQuantities('15,000', N.get('en')!)[0], '15,000'), '1,500');
+});
+
+test('romanisation: BGN/PCGN for Russian, the 2010 national system for Ukrainian', () => {
+  const ru = tables.get('ru')!;
+  const uk = tables.get('uk')!;
+  assert.equal(['Щукин', 'Ельцин', 'Юрий', 'Фёдоров', 'Дегтярев'].map((w) => romanise(w, ru)), ['Shchukin', 'Yeltsin', 'Yuriy', 'Fyodorov', 'Degtyarev']);
+  assert.equal(['Зеленський', 'Київ', 'Згурський', 'Юрій', 'Ґанна'].map((w) => romanise(w, uk)), ['Zelenskyi', 'Kyiv', 'Zghurskyi', 'Yurii', 'Ganna']);
+});
+
+test('names: keys and plausible spellings meet across romanisations, and not across misspellings', () => {
+  assert.is(cyrillicKey('Лавров'), latinKey('Lavrov'));
+  assert.is(cyrillicKey('Лаврова'), latinKey('Lavrova'));
+  assert.is(cyrillicKey('Харьков'), latinKey('Kharkiv'));
+  assert.is.not(cyrillicKey('Лавров'), latinKey('Lavor'));
+  const ok = (cyr: string, lat: string) => plausibleRendering(cyr).test(plainLatin(lat));
+  for (const [c, l] of [['Сергей', 'Sergei'], ['Сергея', 'Sergey'], ['Зеленского', 'Zelensky'], ['Зеленский', 'Zelenskyy'], ['Дегтярев', 'Degtyaryov'], ['Тиньков', 'Tinkov'], ['Мексику', 'Mexico'], ['Мексики', 'Mexican']]) {
+    assert.ok(ok(c, l), `${c} may be written ${l}`);
+  }
+  for (const [c, l] of [['Лавров', 'Lavor'], ['Зеленский', 'Zelinsky'], ['Дегтярев', 'Degttyarev'], ['Жуков', 'Zukov']]) assert.not.ok(ok(c, l), `${c} is not ${l}`);
+  // Case endings of names in Czech: the nominative of the translation is the name.
+  assert.is(stemDistance('filipa', 'filip'), 0);
+  assert.is(stemDistance('hamacka', 'hamacek'), 0);
+  assert.is(stemDistance('novak', 'novac'), 1);
+});
+
+test('the language of a source: declared, else guessed', () => {
+  assert.is(primaryTag('ru-RU'), 'ru');
+  assert.is(primaryTag('zh-Hans'), 'zh');
+  assert.equal(
+    ['Лавров заявил, что переговоры продолжатся.', 'Зеленський заявив, що переговори тривають.', '9月26日至27日，为深化拓展', 'ほのかが田中みな実さん風ヘアになる', 'Die Regierung hat am Montag beschlossen, die Maßnahmen zu verlängern.', 'Obránce Filip Novák pomohl gólem v posledním kole.'].map(guessLanguage),
+    ['ru', 'uk', 'zh', 'ja', 'de', 'cs'],
+  );
+});
+
+test('sentences of any language: abbreviations, Chinese full stops, headlines on their own line', () => {
+  const split = (t: string) => sentences(t).map(([a, b]) => t.slice(a, b));
+  assert.equal(split('В 2020 г. парад прошёл в Кронштадте. Его показали по ТВ.'), ['В 2020 г. парад прошёл в Кронштадте.', 'Его показали по ТВ.']);
+  assert.equal(split('乡村振兴，人才是关键。人才哪里找？'), ['乡村振兴，人才是关键。', '人才哪里找？']);
+  assert.equal(split('Протесты\nВ ряде городов прошли акции.'), ['Протесты', 'В ряде городов прошли акции.']);
+});
+
+test('the aligner leaves a block with no counterpart alone, at the right place', () => {
+  const model = { ratio: 1, variance: 2 };
+  const src = [{ length: 100 }, { length: 60 }, { length: 150 }, { length: 80 }];
+  const beads = alignBlocks(src, [{ length: 102 }, { length: 148 }, { length: 83 }], model);
+  assert.equal(beads.map((b) => `${b.s1 - b.s0}:${b.t1 - b.t0}`), ['1:1', '1:0', '1:1', '1:1']);
+  // The same lengths, but a shared number says which one is missing.
+  const anchored = alignBlocks([{ length: 100 }, { length: 100, anchors: [['2019']] }, { length: 100 }], [{ length: 100 }, { length: 100, anchors: [['2019']] }], model);
+  assert.equal(anchored.map((b) => `${b.s1 - b.s0}:${b.t1 - b.t0}`), ['1:1', '1:1', '1:0']);
+});
+
+test('the kind: a name from a Latin-script source misspelled is a suggestion; nothing without the original', () => {
+  const source = 'Obránce Filip Novák pomohl Trabzonsporu k druhému místu.';
+  const text = 'Defender Filip Novac helped Trabzonspor to second place.';
+  const found = lint(text, { source, sourceLang: 'cs' }).filter((f) => f.ruleId === 'source/misspelled-name');
+  assert.equal(
+    found.map((f) => [f.text, f.fix, f.suggestions.map((s) => s.text)]),
+    [['Novac', null, ['Novak']]],
+  );
+  assert.equal(lint(text).filter((f) => f.ruleId.startsWith('source/')), []);
+  // An exonym the gazetteer knows is no misspelling of the source's form (Praha: Prague).
+  assert.equal(lint('The talks were held in Prague.', { source: 'Jednání se konalo v Praze.', sourceLang: 'cs' }).filter((f) => f.ruleId.startsWith('source/')), []);
+});
+
+test.run();
