@@ -21,7 +21,8 @@ interface Code {
   key: string;
 }
 
-const CODE = /\b(?:https?|ftp):\/\/[^\s<>"“”«»]+|\bwww\.[^\s<>"“”«»]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}|(?<![\p{L}\p{N}@#])@[A-Za-z0-9_]{2,}|(?<![\p{L}\p{N}&#])#[A-Za-z][A-Za-z0-9_]+/gu;
+// (A URL ends at white space, quotation marks, or a Chinese or Japanese character: "www.12321.cn）等平台".)
+const CODE = /\b(?:https?|ftp):\/\/[^\s<>"“”«»\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}（）、，。]+|\bwww\.[^\s<>"“”«»\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}（）、，。]+|[\p{L}\p{N}._%+-]+@[\p{L}\p{N}.-]+\.\p{L}{2,}|(?<![\p{L}\p{N}@#])@[A-Za-z0-9_]{2,}|(?<![\p{L}\p{N}&#])#[A-Za-z][A-Za-z0-9_]+/gu;
 /** A bare domain (kremlin.ru/events, cctv.com): a translation may write a URL so, but a bare domain is often a source's name ("央视网" is cctv.com) and is not required or reported itself. */
 const BARE = /\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|gov|edu|int|info|io|eu|ru|рф|ua|by|kz|de|at|ch|fr|es|it|pl|cz|sk|uk|us|cn|jp|kr|in)(?:\/[^\s<>"“”«»]*)?(?![\p{L}\p{N}@])/gu;
 
@@ -76,7 +77,9 @@ export function codeMatches(doc: TextDocument, sp: SourcePairs, report: CodeRepo
       const written = codesOf(target, true);
       for (const c of src) if (!written.some((t) => t.key === c.key)) out.push({ start: p.start, end: p.end, data: { code: c.text, unit: p.id } });
     } else {
-      for (const c of tgt) if (!src.some((s) => s.key === c.key)) out.push({ start: p.start + c.start, end: p.start + c.end, data: { code: c.text, unit: p.id } });
+      // A site's name (www.chinanews.com, without a path) may be how a translation names the source's outlet.
+      const siteName = (c: Code) => !c.key.includes('/') && !/^[\p{L}\p{N}._%+-]+@|^[@#]/u.test(c.text);
+      for (const c of tgt) if (!siteName(c) && !src.some((s) => s.key === c.key)) out.push({ start: p.start + c.start, end: p.start + c.end, data: { code: c.text, unit: p.id } });
     }
   }
   return out;

@@ -36,17 +36,22 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
     if (report === 'missing') {
       // A name is surely one when known (a place, a person the gazetteer lists, a given name and a
       // surname) or when the article renders it elsewhere: the translation knows it as a name.
+      // (Not for German, which capitalises every noun: one left untranslated elsewhere proves nothing.)
       const elsewhere = (t: NameToken) =>
-        !ctx.isEnglishWord(t.text.toLowerCase()) && docWords.some((o) => (o.end <= pair.start || o.start >= pair.end) && (cyrillic ? plausibleRendering(t.noun ?? t.text).test(plainLatin(o.text)) : stemDistance(t.keys[0], o.folded) === 0));
+        sp.lang !== 'de' && !ctx.isEnglishWord(t.text.toLowerCase()) && docWords.some((o) => (o.end <= pair.start || o.start >= pair.end) && (cyrillic ? plausibleRendering(t.noun ?? t.text).test(plainLatin(o.text)) : stemDistance(t.keys[0], o.folded) === 0));
       // A person named again may be "he" or "she" in the translation: more such pronouns than the source's.
       const pronouns = morePronouns(doc.text.slice(pair.start, pair.end), pair.source, sp.lang);
       for (const run of runs) {
         if (run.initial || run.quoted || run.tokens.every((t) => t.patronymic || t.adjective)) continue;
         // A country in an institution's name is often left out ("ГУ МЧС России": the emergencies directorate).
         if (run.tokens.every((t) => t.place?.kind === 'country') && /\p{Lu}{2,}\s+$/u.test(pair.source.slice(0, run.tokens[0].start))) continue;
-        // A person is named by the surname: a given name alone does not render the run.
+        // A person is named by the surname: a given name alone does not render the run (unless the
+        // rest is a syllable or two of an East Asian name, Ким Чен Ын: Kim Jong Un).
         const person = run.tokens.length >= 2 && run.tokens[0].given;
         if (run.tokens.some((t, i) => (!person || i > 0) && isRendered(t))) continue;
+        if (person && isRendered(run.tokens[0]) && run.tokens.slice(1).every((t) => t.text.length <= 3)) continue;
+        // A place's adjective (Черноморского флота) is often translated descriptively (the Black Sea Fleet).
+        if (run.tokens.every((t) => t.noun || t.adjective || t.patronymic)) continue;
         if (pronouns && !run.tokens.some((t) => t.place)) continue;
         // Misspelt past recognition is the misspelled-name rule's.
         if (run.tokens.some((t) => words.some((w) => misspelling(t, w, runs, docWords, cyrillic, tables, ctx) !== null))) continue;

@@ -58,7 +58,8 @@ export function numberMatches(doc: TextDocument, sp: SourcePairs, facts: SourceF
     // Numbers left over on both sides were changed one into the other; a weak one (a day alone, a
     // code's digits) counts here, never alone.
     const sources = [...p.missing.filter((q) => q.value !== undefined), ...p.weakMissing];
-    const targets = [...p.added.filter((q) => q.value !== undefined), ...p.weakAdded];
+    // A code's digits (COVID-19) are changed only from another code's or a lone day's.
+    const targets = [...p.added.filter((q) => q.value !== undefined), ...(p.weakMissing.length > 0 ? p.weakAdded : [])];
     const changed = sources.length > 0 && targets.length > 0;
     if (report === 'changed') {
       if (!changed) continue;

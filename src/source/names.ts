@@ -213,6 +213,11 @@ function runsOf(text: string, re: RegExp, token: (word: string, start: number, e
   let lastEnd = -2;
   const close = () => {
     if (!current) return;
+    // An unknown word opening a sentence is not part of the name after it (Povýšení Zemanovi, Ранее Тяжельников).
+    if (current.initial && current.tokens.length >= 2 && !current.tokens[0].place && !current.tokens[0].surnames && !current.tokens[0].given) {
+      current.tokens.shift();
+      current.initial = false;
+    }
     const t = current.tokens;
     // Towns of the region are known for finding their English names, not as proof of a name (many are common words: Победа).
     const known = t.some((x) => (x.place && x.place.kind !== 'town') || x.surnames);

@@ -132,7 +132,9 @@ function scaleAt(text: string, at: number, n: Numerals): { times: number; end: n
     }
     return null;
   }
-  const w1 = wordAt(text, at);
+  // English joins a scale with a hyphen too: "a 200-billion-dollar trade".
+  const hyphen = n.lang === 'en' && /^-\p{L}/u.test(text.slice(at, at + 2)) ? 1 : 0;
+  const w1 = wordAt(text, at + hyphen);
   if (!w1) return null;
   const w2 = wordAt(text, w1.end);
   const one = w1.word.toLowerCase();
@@ -144,7 +146,8 @@ function scaleAt(text: string, at: number, n: Numerals): { times: number; end: n
   const money = w1.end - w1.word.length === at && /[$£€¥₽]\s?[\d.,]*$/.test(text.slice(Math.max(0, at - 16), at));
   for (const s of n.scales) {
     if (!s.re.test(one) && !s.re.test(one.replace(/\.$/, ''))) continue;
-    if (one.replace(/\.$/, '').length <= 2 && /^[a-z]+$/.test(one) && n.lang === 'en' && !money && !/^(?:mn|bn|tn)$/.test(one) && !(one === 'k' && w1.end - 1 === at)) return null;
+    const bare = one.replace(/\.$/, '');
+    if (bare.length <= 2 && /^[a-z]+$/.test(bare) && n.lang === 'en' && !money && !/^(?:mn|bn|tn)$/.test(bare) && !(bare === 'k' && w1.end - 1 === at)) return null;
     return { times: s.times, end: w1.end, word: w1.word };
   }
   return null;
@@ -267,7 +270,8 @@ export function readQuantities(original: string, n: Numerals): Quantity[] {
     // Digits in or beside a word of letters — a model or code (B2B, Су-35, COVID-19, T-90M,
     // Nogizaka46) — count where they are written but are not required: a name may be translated
     // without them.
-    const code = !n.cjk && (/[\p{L}]/u.test(prev) || /[\p{L}][-‑]$/u.test(text.slice(Math.max(0, start - 2), start)));
+    // (A currency's code before an amount, USD11.16, is no model name.)
+    const code = !n.cjk && !/(?:USD|EUR|RMB|CNY|GBP|JPY|RUB|UAH|CHF|HKD|US\$)$/.test(text.slice(Math.max(0, start - 3), start)) && (/[\p{L}]/u.test(prev) || /[\p{L}][-‑]$/u.test(text.slice(Math.max(0, start - 2), start)));
     let { values, decimalComma } = readDigits(raw, n.lang === 'en' ? '.' : n.decimal);
     if (n.lang === 'en' && /^\d{1,3}\.\d{3}$/.test(raw)) values = [values[0], Number(raw.replace('.', ''))];
     const q: Quantity = { start, end, keys: [], required: !code, value: values[0], ...(code ? { weak: true } : {}) };
@@ -298,6 +302,8 @@ export function readQuantities(original: string, n: Numerals): Quantity[] {
     let scaled = values;
     if (scale) {
       scaled = values.map((v) => v * scale.times);
+      // One letter stuck to the digits may be no scale at all (4K television), unless it follows money ($3m).
+      if (/^[kKmMbB]$/.test(scale.word) && !/[$£€¥₽]\s?$/.test(text.slice(Math.max(0, start - 2), start))) scaled.push(...values);
       q.scaleWord = scale.word;
       end = scale.end;
       // CJK amounts go on in smaller units: 1億7500万 is 175,000,000, 1万1000 is 11,000.
@@ -310,10 +316,10 @@ export function readQuantities(original: string, n: Numerals): Quantity[] {
         last = times;
       }
       q.end = end;
-    } else if (/^\s*[-–—]\s*\d/.test(text.slice(end))) {
-      // A range whose scale is written once, after its second number: "1,5-2 млн".
-      const next = /^\s*[-–—]\s*(\d+(?:[.,]\d+)?)/.exec(text.slice(end))!;
-      const s2 = scaleAt(text, end + next[0].length, n);
+    } else {
+      // A range whose scale is written once, after its second number: "1,5-2 млн", "600至850亿", "from 1.5 to 2 million".
+      const next = /^\s*(?:[-–—~～至到]|до|bis|to|a|až|à)\s*(\d+(?:[.,]\d+)?)/u.exec(text.slice(end));
+      const s2 = next ? scaleAt(text, end + next[0].length, n) : null;
       if (s2) scaled = [...values, ...values.map((v) => v * s2.times)];
     }
     q.value = scaled[0];

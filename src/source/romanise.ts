@@ -95,9 +95,12 @@ const LATIN_STEPS: [RegExp, string][] = [
 
 /** The keys of a word in Latin letters: also without an h that Cyrillic would not write (Johnson: Джонсон). */
 export function latinKeys(word: string): string[] {
-  const k = latinKey(word);
-  const silent = /[aeiouy]h(?![aeiouy])/i.test(word) ? latinKey(word.replace(/([aeiouy])h(?![aeiouy])/gi, '$1')) : k;
-  return silent === k ? [k] : [k, silent];
+  const out = [latinKey(word)];
+  // Letters Cyrillic does not write: a silent h (Johnson, Джонсон), a w after a vowel (Meadows, Медоус).
+  for (const [re, to] of [[/([aeiouy])h(?![aeiouy])/gi, '$1'], [/([aeiou])w/gi, '$1']] as const) {
+    if (re.test(word)) out.push(latinKey(word.replace(re, to)));
+  }
+  return [...new Set(out)];
 }
 
 /** The key of a word in Latin letters. */
