@@ -70,6 +70,8 @@ interface Injection {
   rules: string[];
   /** For a misspelling: the misspelled word, which the finding must cover. */
   word?: string;
+  /** For a removal: what was removed (for the dump). */
+  removed?: string;
 }
 
 const NUMBER_RULES = ['source/changed-number', 'source/missing-number', 'source/added-number'];
@@ -99,11 +101,14 @@ function injections(doc: BiDoc, rnd: () => number): Injection[] {
     // A name the translation carries from the source: removed, or one letter changed.
     if (doc.lang === 'ru' || doc.lang === 'cs' || doc.lang === 'de') {
       // A name the paragraph's translation writes once (removing one of two leaves it named).
-      const names = [...target.matchAll(NAME_LATIN)].filter((m) => !isEnglishWord(m[1].toLowerCase()) && carried(m[1], source, doc.lang) && target.split(m[1]).length === 2);
+      // (A person's or a place's name: not an adjective or a demonym, Russian, Estonian, Czechs.)
+      const names = [...target.matchAll(NAME_LATIN)].filter(
+        (m) => !isEnglishWord(m[1].toLowerCase()) && !/(?:ian|ese|ish|ans|ians|an)$/.test(m[1]) && carried(m[1], source, doc.lang) && target.split(m[1]).length === 2,
+      );
       if (names.length > 0) {
         const m = names[Math.floor(rnd() * names.length)];
         const removed = p.target.map((s) => s.replace(m[0], '').replace(/\s{2,}/g, ' '));
-        out.push({ kind: 'name removed', paragraph: k, doc: withParagraph(doc, k, removed), rules: ['source/missing-name'] });
+        out.push({ kind: 'name removed', paragraph: k, doc: withParagraph(doc, k, removed), rules: ['source/missing-name'], removed: m[0] });
         const word = misspell(m[1], rnd);
         if (word && !isEnglishWord(word.toLowerCase())) {
           const segs = p.target.map((s) => s.replace(m[1], word));
@@ -212,7 +217,7 @@ export function evalSource(data: string): SourceEval | null {
         if (hit) r.found++;
         const l = r.byLang.get(set.lang) ?? [0, 0];
         r.byLang.set(set.lang, [l[0] + 1, l[1] + (hit ? 1 : 0)]);
-        if (!hit) dump.push(`missed\t${inj.kind}\t${doc.id}\t¶${inj.paragraph + 1}\t${inj.word ?? ""}\t${JSON.stringify(text.slice(unit.start, unit.end).slice(0, 200))}`);
+        if (!hit) dump.push(`missed\t${inj.kind}\t${doc.id}\t¶${inj.paragraph + 1}\t${inj.word ?? inj.removed ?? ''}\t${JSON.stringify(text.slice(unit.start, unit.end).slice(0, 200))}`);
       }
     }
   }

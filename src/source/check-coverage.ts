@@ -139,7 +139,8 @@ export function sentenceMatches(doc: TextDocument, sp: SourcePairs, t: Threshold
       // Its numbers are not in the translation (unless another sentence of the source has them too).
       const own = [...sentenceKeys[i]].filter((k) => !sentenceKeys.some((o, j) => j !== i && o.has(k)));
       if (own.some((k) => targetKeys.has(k))) return;
-      if (delta > -t.threshold && own.length === 0) return;
+      // (Chinese and Japanese lengths vary too much for length alone: there, the sentence's numbers must be missing too.)
+      if ((delta > -t.threshold || sp.script === 'Han') && own.length === 0) return;
       const fit = Math.abs(lengthDelta(s - size, len, model));
       if (fit < bestFit) {
         bestFit = fit;

@@ -43,8 +43,9 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       const pronouns = morePronouns(doc.text.slice(pair.start, pair.end), pair.source, sp.lang);
       for (const run of runs) {
         if (run.initial || run.quoted || run.tokens.every((t) => t.patronymic || t.adjective)) continue;
-        // A country in an institution's name is often left out ("ГУ МЧС России": the emergencies directorate).
-        if (run.tokens.every((t) => t.place?.kind === 'country') && /\p{Lu}{2,}\s+$/u.test(pair.source.slice(0, run.tokens[0].start))) continue;
+        // A country is required after a preposition ("в России"), not as an attribute, often left out or
+        // made an adjective ("ГУ МЧС России": the emergencies directorate; "флота России": the Russian Navy).
+        if (run.tokens.every((t) => t.place?.kind === 'country') && !PREPOSITION.test(pair.source.slice(Math.max(0, run.tokens[0].start - 12), run.tokens[0].start))) continue;
         // A person is named by the surname: a given name alone does not render the run (unless the
         // rest is a syllable or two of an East Asian name, Ким Чен Ын: Kim Jong Un).
         const person = run.tokens.length >= 2 && run.tokens[0].given;
@@ -152,6 +153,9 @@ function restoreCase(original: string, lower: string): string {
 function foldCase(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '');
 }
+
+/** A preposition right before a word (Russian, Ukrainian, Czech, German, and the like). */
+const PREPOSITION = /(?:^|[\s(«"„])(?:в|во|на|из|от|до|по|с|со|к|ко|для|между|о|об|у|через|против|из-за|у|з|із|від|до|при|v|ve|na|z|ze|do|od|k|ke|u|o|pro|mezi|in|nach|aus|von|zu|bei|mit|gegen|für|über|à|en|de|du|desde|hacia|para|entre|w|we|z|ze|do|od|przez)\s+$/iu;
 
 const PRONOUNS: Record<string, RegExp> = {
   en: /\b(?:he|she|him|her|hers)\b/gi,

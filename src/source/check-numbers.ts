@@ -58,8 +58,9 @@ export function numberMatches(doc: TextDocument, sp: SourcePairs, facts: SourceF
     // Numbers left over on both sides were changed one into the other; a weak one (a day alone, a
     // code's digits) counts here, never alone.
     const sources = [...p.missing.filter((q) => q.value !== undefined), ...p.weakMissing];
-    // A code's digits (COVID-19) are changed only from another code's or a lone day's.
-    const targets = [...p.added.filter((q) => q.value !== undefined), ...(p.weakMissing.length > 0 ? p.weakAdded : [])];
+    // A code's digits (COVID-19) are changed only from another code's or a lone day's, a year only from another year.
+    const isYear = (q: Quantity) => q.value !== undefined && Number.isInteger(q.value) && q.value >= 1900 && q.value < 2100;
+    const targets = [...p.added.filter((q) => q.value !== undefined), ...p.weakAdded.filter((q) => p.weakMissing.length > 0 || (isYear(q) && sources.some(isYear)))];
     const changed = sources.length > 0 && targets.length > 0;
     if (report === 'changed') {
       if (!changed) continue;
@@ -84,7 +85,12 @@ export function numberMatches(doc: TextDocument, sp: SourcePairs, facts: SourceF
       for (const q of left) out.push({ start: p.pair.start, end: p.pair.end, data: { source: srcText(q), context: context(p.pair.source, q) } });
     } else if (report === 'added') {
       if (changed) continue;
-      for (const q of p.added) out.push({ start: q.start, end: q.end, data: { unit: p.pair.id } });
+      // A single digit or a time the translation adds is mostly a rendering (a 4-day weekend, 14:20 Beijing time).
+      for (const q of p.added) {
+        const text = doc.text.slice(q.start, q.end);
+        if (/^\d$/.test(text) || /^\d{1,2}[:.]\d\d$/.test(text)) continue;
+        out.push({ start: q.start, end: q.end, data: { unit: p.pair.id } });
+      }
     } else {
       for (const q of p.target) {
         const m = separatorFix(doc.text.slice(q.start, q.end), q, p, numeralsFor(sp, facts)?.decimal === ',');

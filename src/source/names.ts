@@ -11,7 +11,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { cyrillicKey, keyDistance, latinKeys, romanise, type RomanisationTable } from './romanise.js';
+import { caseStem, cyrillicKey, keyDistance, latinKeys, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
 
 export interface Place {
   name: string;
@@ -118,6 +118,8 @@ export interface NameToken {
   adjective: boolean;
   /** For a place's adjective, the place's name it comes from (Волгоградской: волгоград). */
   noun?: string;
+  /** Inside a sentence, with a Russian or Ukrainian surname's or place's ending. */
+  slavic?: boolean;
 }
 
 /** Adjacent name words: one person's or place's name. */
@@ -178,7 +180,11 @@ export function cyrillicRuns(text: string, facts: NameFacts, tables: Romanisatio
     let noun: string | undefined;
     if (adj) {
       // Only a country or a place the gazetteer knows: a town's name may be any adjective (Черноморск, Северный).
-      noun = [`${adj[1]}ск`, `${adj[1]}цк`, ...(adj[1].length >= 5 ? [adj[1]] : [])].find((b) => ['country', 'place'].includes(facts.places.get(cyrillicStem(b))?.kind ?? ''));
+      // …whose English name is a plausible romanisation of the noun (Волгоградской: Volgograd; Советской is no Soweto).
+      noun = [`${adj[1]}ск`, `${adj[1]}цк`, ...(adj[1].length >= 5 ? [adj[1]] : [])].find((b) => {
+        const p = facts.places.get(cyrillicStem(b));
+        return (p?.kind === 'country' || p?.kind === 'place') && [p.name, ...p.accepted].some((e) => plausibleRendering(b).test(plainLatin(e.split(/[\s-]/)[0])));
+      });
       if (noun) {
         found = facts.places.get(cyrillicStem(noun));
         adjective = false;
@@ -188,9 +194,14 @@ export function cyrillicRuns(text: string, facts: NameFacts, tables: Romanisatio
     const place = found && (!initial || found.kind === 'country') ? found : undefined;
     // A surname the gazetteer knows, by its key: only inside a sentence, and keys of four letters or
     // more (five for an adjective's form, Зеленский): shorter ones meet too many words.
-    const surnames = initial ? undefined : keys.map((k) => (k.length >= (adjective ? 5 : 4) ? facts.surnames.get(k) : undefined)).find((x) => x !== undefined);
+    const byKey = initial ? undefined : keys.map((k) => (k.length >= (adjective ? 5 : 3) ? facts.surnames.get(k) : undefined)).find((x) => x !== undefined);
+    // …and one of its spellings a plausible romanisation of the word (Главном is no Golovin).
+    const surnames = byKey?.some((f) => plausibleRendering(word).test(plainLatin(f))) ? byKey : undefined;
     const given = tables.some((t) => facts.given.has(romanise(word, t).toLowerCase()));
-    return { start, end, text: word, keys, place, surnames, given, patronymic: PATRONYMIC.test(lower), adjective, ...(noun && place ? { noun } : {}) };
+    // Inside a sentence, a noun with the ending of a Russian or Ukrainian surname or place (Кулаков,
+    // Покатович, Степанова, Торбеево, Сальск) is surely one.
+    const slavic = !initial && !adjective && !PATRONYMIC.test(lower) && SURE_STEM.test(caseStem(lower));
+    return { start, end, text: word, keys, place, surnames, given, patronymic: PATRONYMIC.test(lower), adjective, slavic, ...(noun && place ? { noun } : {}) };
   });
 }
 
@@ -220,7 +231,7 @@ function runsOf(text: string, re: RegExp, token: (word: string, start: number, e
     }
     const t = current.tokens;
     // Towns of the region are known for finding their English names, not as proof of a name (many are common words: Победа).
-    const known = t.some((x) => (x.place && x.place.kind !== 'town') || x.surnames);
+    const known = t.some((x) => (x.place && x.place.kind !== 'town') || x.surnames || x.slavic);
     const person = t.length >= 2 && t[0].given;
     // A capital at the start of a sentence says nothing: such a word is surely a name only if known or followed by another.
     const quoted = quotes.some(([a, b]) => t[0].start > a && t[t.length - 1].end < b);
@@ -303,6 +314,9 @@ export function nameDistance(t: NameToken, w: TargetWord, cyrillic: boolean): nu
   }
   return best;
 }
+
+/** Stems of Russian and Ukrainian surnames and places (after caseStem): Кулаков, Покатович, Сальск, Волгоград, Торбеево. */
+const SURE_STEM = /(?:ов|ев|ёв|ин|ын|ский|цкий|ск|цк|енк|чук|ук|юк|вич|ич|ишин|град|бург|поль|дар)$/;
 
 /** Case endings a name takes in the Latin-script languages that decline names (Czech, Polish, Slovak…), and the German genitive -s; folded. */
 const LATIN_CASE_ENDING = /(?:ovi|ove|ova|ovo|ovy|iho|imu|ymi|ich|ych|ach|ech|ami|emi|ego|emu|um|em|om|ou|ie|us|im|ym|a|e|i|o|u|y|s|m)$/;

@@ -87,6 +87,9 @@ export interface Quantity {
   decimalComma?: boolean;
 }
 
+/** A currency's ISO code right before an amount. */
+const CURRENCY_BEFORE = /(?:USD|EUR|GBP|JPY|CNY|RMB|RUB|UAH|CZK|PLN|CHF|HKD|SEK|NOK|DKK|HUF|RON|BGN|TRY|INR|KRW|AUD|CAD|NZD|SGD|BRL|MXN|ZAR|ILS|AED|SAR|KZT|BYN|TWD|MOP)\s?$/;
+
 /** Japanese eras: year 1 of each (平成18年 is 2006). */
 const ERAS: Record<string, number> = { 令和: 2018, 平成: 1988, 昭和: 1925, 大正: 1911 };
 
@@ -137,7 +140,7 @@ function scaleAt(text: string, at: number, n: Numerals): { times: number; end: n
   const w1 = wordAt(text, at + hyphen);
   if (!w1) return null;
   const w2 = wordAt(text, w1.end);
-  const one = w1.word.toLowerCase();
+  const one = (hyphen ? w1.word.split('-')[0] : w1.word).toLowerCase();
   if (w2) {
     const two = `${one} ${w2.word.toLowerCase()}`;
     for (const s of n.scales) if (s.re.test(two)) return { times: s.times, end: w2.end, word: text.slice(at, w2.end).trim() };
@@ -271,7 +274,12 @@ export function readQuantities(original: string, n: Numerals): Quantity[] {
     // Nogizaka46) — count where they are written but are not required: a name may be translated
     // without them.
     // (A currency's code before an amount, USD11.16, is no model name.)
-    const code = !n.cjk && !/(?:USD|EUR|RMB|CNY|GBP|JPY|RUB|UAH|CHF|HKD|US\$)$/.test(text.slice(Math.max(0, start - 3), start)) && (/[\p{L}]/u.test(prev) || /[\p{L}][-‑]$/u.test(text.slice(Math.max(0, start - 2), start)));
+    const code =
+      (!n.cjk && !/(?:USD|EUR|RMB|CNY|GBP|JPY|RUB|UAH|CHF|HKD|US\$)$/.test(text.slice(Math.max(0, start - 3), start)) && (/[\p{L}]/u.test(prev) || /[\p{L}][-‑]$/u.test(text.slice(Math.max(0, start - 2), start)))) ||
+      // A team's or a time zone's number (TSV 1860, GMT+8, 24/7) names something rather than counts
+      // (but a currency's code does not: CZK 400 million).
+      (/(?:^|[^\p{L}])[A-Z]{2,5}\s?[+-]?\s?$/u.test(text.slice(Math.max(0, start - 7), start)) && !CURRENCY_BEFORE.test(text.slice(Math.max(0, start - 5), start))) ||
+      /^24\/7$/.test(text.slice(start, start + 4));
     let { values, decimalComma } = readDigits(raw, n.lang === 'en' ? '.' : n.decimal);
     if (n.lang === 'en' && /^\d{1,3}\.\d{3}$/.test(raw)) values = [values[0], Number(raw.replace('.', ''))];
     const q: Quantity = { start, end, keys: [], required: !code, value: values[0], ...(code ? { weak: true } : {}) };
@@ -363,6 +371,16 @@ export function readQuantities(original: string, n: Numerals): Quantity[] {
   if (!n.cjk) readWords(text, n, out, isTaken);
   else readCjkWords(text, n, out, isTaken);
   if (n.lang === 'en') excuseClarifications(text, out);
+  // A single digit in Chinese or Japanese is often idiomatic (７人制 sevens, ２人暮らし living together):
+  // not required alone, but a number the translation changed from it.
+  if (n.cjk) {
+    for (const q of out) {
+      if (q.required && q.value !== undefined && Number.isInteger(q.value) && q.value < 10 && q.keys.every((k) => !k.startsWith('month'))) {
+        q.required = false;
+        q.weak = true;
+      }
+    }
+  }
   out.sort((a, b) => a.start - b.start || a.end - b.end);
   return out;
 }
@@ -381,9 +399,13 @@ const CONVERSION_BEFORE = /\d[\d,.]*(?:\s+(?:thousand|million|billion|trillion))
 function excuseClarifications(text: string, out: Quantity[]): void {
   for (const q of out) {
     if (!q.required || q.value === undefined) continue;
-    const before = text.slice(Math.max(0, q.start - 24), q.start);
-    if (q.value >= 1900 && q.value < 2100 && Number.isInteger(q.value) && DATE_BEFORE.test(before)) q.required = false;
-    else if (CONVERSION_BEFORE.test(before)) q.required = false;
+    const before = text.slice(Math.max(0, q.start - 48), q.start);
+    if (q.value >= 1900 && q.value < 2100 && Number.isInteger(q.value) && !/[.,]/.test(text.slice(q.start, q.end))) {
+      // A year a translator adds (to a date, to an event's name: the 2019 G20 summit, Expo 2020) is not
+      // reported as added; one that replaces the source's is still a changed number.
+      q.required = false;
+      q.weak = true;
+    } else if (CONVERSION_BEFORE.test(before)) q.required = false;
   }
 }
 
