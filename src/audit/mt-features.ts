@@ -1,0 +1,189 @@
+// What the machine-translation likelihood looks at in an article: the shape of its English, not
+// its subject. Each word becomes a symbol — a function word stays itself, any other word becomes
+// its class (capitalised, number, or a lower-case word by its ending: -ing, -ed, -ly, -tion …),
+// punctuation stays itself — and the article is counted as relative frequencies of those symbols
+// and of their pairs and triples (hashed), beside a few dense measures (sentence length and its
+// spread, vocabulary variety, contractions). Topic words never reach the model; typography
+// (curly or straight quotes, dash kinds) is folded first, since it tells a publisher's style,
+// not a translator.
+//
+//   The acting head of the region said on Monday that …
+//   the <Cap> <w> of the <w> <w-ed> on <Cap> that …
+
+/** Closed-class English words (and a few very frequent adverbs), kept as themselves. */
+const FUNCTION_WORDS = new Set(
+  (
+    'a an the this that these those some any no every each either neither both all half several many much more most few fewer less least ' +
+    'other another such what which who whom whose where when why how whether if unless because since although though while whereas as ' +
+    'than so and or nor but yet also too very only just even still already again ever never always often now then there here thus ' +
+    'however therefore moreover furthermore meanwhile instead rather quite almost not ' +
+    'i me my mine we us our ours you your yours he him his she her hers it its they them their theirs myself ourselves yourself ' +
+    'himself herself itself themselves one ones ' +
+    'be am is are was were been being have has had having do does did done doing will would shall should can could may might must ' +
+    "of to in on at by for with from into onto upon about above below over under between among through during before after against " +
+    'without within along across behind beyond towards toward around near since until till up down out off per via despite except ' +
+    "according due including regarding following amid amongst s n't 're 've 'll 'm 'd"
+  ).split(' '),
+);
+
+/** Endings that stand for a word class, longest first. */
+const SUFFIXES = ['tion', 'sion', 'ment', 'ness', 'ity', 'ance', 'ence', 'ing', 'ed', 'ly', 'al', 'ive', 'ous', 'ful', 'able', 'ible', 'ic', 'ist', 'ism', 'er', 'or', 'es', 's'];
+
+/** Number of hashed n-gram slots (a power of two). */
+export const HASH_BITS = 13;
+const HASH_MASK = (1 << HASH_BITS) - 1;
+
+/** Names of the dense features, in order. */
+export const DENSE_FEATURES = [
+  'mean sentence length (words, /30)',
+  'sentence length spread (sd / mean)',
+  'share of sentences over 40 words',
+  'vocabulary variety (distinct / words in windows of 50)',
+  'content words used once (share of content types)',
+  'mean word length (letters, /6)',
+  'contractions per word (x100)',
+  'commas per sentence (/3)',
+  'capitalised words per word',
+  'parentheses and brackets per sentence',
+] as const;
+
+export interface MtFeatures {
+  dense: number[];
+  /** Hashed n-gram slot → relative frequency (per symbol). */
+  sparse: Map<number, number>;
+  /** Word tokens counted. */
+  words: number;
+}
+
+/** Typographic folding: curly quotes, primes and guillemets to ASCII quotes, dash kinds to '-', non-breaking spaces to spaces. */
+export function foldTypography(text: string): string {
+  return text
+    .replace(/[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]/g, '"')
+    .replace(/[\u2018\u2019\u201a\u201b\u2032\u0060\u00b4]/g, "'")
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\u00a0\u2000-\u200b\u202f]/g, ' ')
+    .replace(/\u2026/g, '...');
+}
+
+const TOKEN = /[\p{L}\p{M}\p{N}]+(?:'[\p{L}]+|-[\p{L}\p{M}\p{N}]+)*|n't|[.,;:!?"'()[\]-]/gu;
+
+function symbolOf(word: string, lower: string, sentenceStart: boolean): string {
+  if (FUNCTION_WORDS.has(lower)) return lower;
+  const c = word.charCodeAt(0);
+  if (c >= 48 && c <= 57) return '<D>';
+  if (/^\p{N}/u.test(word)) return '<D>';
+  if (word !== lower && !sentenceStart) return '<C>';
+  for (const s of SUFFIXES) if (lower.length > s.length + 2 && lower.endsWith(s)) return `<w-${s}>`;
+  return sentenceStart && word !== lower ? '<Cw>' : '<w>';
+}
+
+/** FNV-1a over the symbols of an n-gram, reduced to HASH_BITS. */
+function slot(parts: string[]): number {
+  let h = 0x811c9dc5;
+  for (const p of parts) {
+    for (let i = 0; i < p.length; i++) {
+      h ^= p.charCodeAt(i);
+      h = Math.imul(h, 0x01000193);
+    }
+    h ^= 0x1f;
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) & HASH_MASK;
+}
+
+export function mtFeatures(raw: string): MtFeatures {
+  const text = foldTypography(raw);
+  const symbols: string[] = [];
+  const sentenceLengths: number[] = [];
+  const content: string[] = [];
+  const lowerWords: string[] = [];
+  let words = 0;
+  let letters = 0;
+  let contractions = 0;
+  let commas = 0;
+  let capitals = 0;
+  let brackets = 0;
+  let inSentence = 0;
+  let start = true;
+  const endSentence = () => {
+    if (inSentence > 0) sentenceLengths.push(inSentence);
+    inSentence = 0;
+    start = true;
+  };
+  // Paragraph breaks end a sentence too (headlines have no full stop).
+  for (const para of text.split(/\n\s*\n|\r\n\s*\r\n/)) {
+    symbols.push('<P>');
+    for (const m of para.matchAll(TOKEN)) {
+      const t = m[0];
+      const c = t.charCodeAt(0);
+      const isWord = t.length > 1 || /[\p{L}\p{N}]/u.test(t);
+      if (!isWord) {
+        symbols.push(t);
+        if (t === ',') commas++;
+        else if (t === '(' || t === '[') brackets++;
+        else if (t === '.' || t === '!' || t === '?') endSentence();
+        continue;
+      }
+      // "Moscow's" → "Moscow" + "s"; "don't" → "do" + "n't"
+      const neg = /n't$/i.test(t) && t.length > 3 ? t.length - 3 : -1;
+      const apo = neg > 0 ? neg : t.indexOf("'");
+      const base = apo > 0 ? t.slice(0, apo) : t;
+      const rest = apo > 0 ? t.slice(apo).toLowerCase().replace(/^'/, '') : '';
+      if (t === "n't" || neg > 0 || /^(?:re|ve|ll|m|d)$/.test(rest)) contractions++;
+      const lower = base.toLowerCase();
+      words++;
+      inSentence++;
+      letters += base.length;
+      if (base !== lower && !(c >= 48 && c <= 57)) capitals++;
+      const sym = symbolOf(base, lower, start);
+      symbols.push(sym);
+      lowerWords.push(lower);
+      if (!FUNCTION_WORDS.has(lower) && sym !== '<D>') content.push(lower);
+      if (rest) symbols.push(FUNCTION_WORDS.has(rest) ? rest : neg > 0 ? "n't" : '<w>');
+      start = false;
+    }
+    endSentence();
+  }
+
+  const sparse = new Map<number, number>();
+  const n = Math.max(symbols.length, 1);
+  const add = (k: number) => sparse.set(k, (sparse.get(k) ?? 0) + 1 / n);
+  for (let i = 0; i < symbols.length; i++) {
+    add(slot([symbols[i]]));
+    if (i + 1 < symbols.length) add(slot([symbols[i], symbols[i + 1]]));
+    if (i + 2 < symbols.length) add(slot([symbols[i], symbols[i + 1], symbols[i + 2]]));
+  }
+  // Square roots damp the frequent symbols and bring rare ones up (a variance-stabilising step for counts).
+  for (const [k, v] of sparse) sparse.set(k, Math.sqrt(v));
+
+  const sentences = Math.max(sentenceLengths.length, 1);
+  const meanLen = sentenceLengths.reduce((a, b) => a + b, 0) / sentences;
+  const sd = Math.sqrt(sentenceLengths.reduce((a, b) => a + (b - meanLen) ** 2, 0) / sentences);
+  const long = sentenceLengths.filter((l) => l > 40).length / sentences;
+  let variety = 0;
+  let windows = 0;
+  for (let i = 0; i + 50 <= lowerWords.length; i += 25) {
+    variety += new Set(lowerWords.slice(i, i + 50)).size / 50;
+    windows++;
+  }
+  if (windows === 0) variety = lowerWords.length > 0 ? new Set(lowerWords).size / lowerWords.length : 0;
+  else variety /= windows;
+  const counts = new Map<string, number>();
+  for (const w of content) counts.set(w, (counts.get(w) ?? 0) + 1);
+  let once = 0;
+  for (const v of counts.values()) if (v === 1) once++;
+  const w = Math.max(words, 1);
+  const dense = [
+    meanLen / 30,
+    meanLen > 0 ? sd / meanLen : 0,
+    long,
+    variety,
+    counts.size > 0 ? once / counts.size : 0,
+    letters / w / 6,
+    (contractions / w) * 100,
+    commas / sentences / 3,
+    capitals / w,
+    brackets / sentences,
+  ];
+  return { dense, sparse, words };
+}
