@@ -110,9 +110,9 @@ export function mtFeatures(raw: string): MtFeatures {
     inSentence = 0;
     start = true;
   };
-  // Paragraph breaks end a sentence too (headlines have no full stop).
+  // Paragraph breaks end a sentence too (headlines have no full stop), but leave no symbol: how a
+  // publisher cuts paragraphs is layout (one sentence each in the WMT files, several in the BBC's).
   for (const para of text.split(/\n\s*\n|\r\n\s*\r\n/)) {
-    symbols.push('<P>');
     for (const m of para.matchAll(TOKEN)) {
       const t = m[0];
       const c = t.charCodeAt(0);

@@ -39,9 +39,17 @@ export const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 export const MODEL_FILE = join(dirname(BUILTIN_RULES_DIR), 'data', 'mt-likelihood.json');
 
 let loaded: ((text: string) => number) | undefined;
+let model: MtModel | undefined;
+const shipped = () => (model ??= JSON.parse(readFileSync(MODEL_FILE, 'utf8')) as MtModel);
+
+/** What the shipped model learned from and how well it did on held-out data (its `about`). */
+export function mtAbout(): string {
+  return shipped().about;
+}
 
 /** A scorer for a model: text → likelihood in [0, 1]. */
-export function scorer(model: MtModel): (text: string) => number {
+export function scorer(m0: MtModel): (text: string) => number {
+  const model = m0;
   if (model.hashBits !== HASH_BITS || model.dense.length !== DENSE_FEATURES.length) {
     throw new Error('the MT-likelihood model does not match this version of mtlint (run scripts/mt-train)');
   }
@@ -59,6 +67,6 @@ export function scorer(model: MtModel): (text: string) => number {
 
 /** The likelihood under the shipped model (loaded on first use). */
 export function mtLikelihood(text: string): number {
-  loaded ??= scorer(JSON.parse(readFileSync(MODEL_FILE, 'utf8')) as MtModel);
+  loaded ??= scorer(shipped());
   return loaded(text);
 }

@@ -3,12 +3,13 @@
 
 import { RuleError, UsageError } from '../engine/errors.js';
 import { parseArgs, type Args } from './args.js';
-import { run } from './run.js';
+import { readStdin, run } from './run.js';
 
 // The bundle (dist/mtlint.cjs) is built from this module: a worker thread started from it serves the pool.
 export { serveWorker } from './worker.js';
 
 export async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'audit') return audit(argv.slice(1));
   let args: Args;
   try {
     args = await parseArgs(argv);
@@ -27,3 +28,29 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+
+/** `mtlint audit …` (src/audit/): the same error handling as a lint run. */
+async function audit(argv: string[]): Promise<number> {
+  const { AUDIT_USAGE, parseAuditArgs } = await import('./audit-args.js');
+  let options;
+  try {
+    options = await parseAuditArgs(argv);
+  } catch (e) {
+    process.stderr.write(`mtlint audit: ${(e as Error).message}\n`);
+    return 2;
+  }
+  if (options === 'help') {
+    process.stdout.write(AUDIT_USAGE);
+    return 0;
+  }
+  try {
+    const { runAudit } = await import('../audit/run.js');
+    return await runAudit(options, readStdin);
+  } catch (e) {
+    if (e instanceof RuleError || e instanceof UsageError) {
+      process.stderr.write(`mtlint: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

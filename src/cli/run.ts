@@ -221,7 +221,7 @@ function exitCode(counts: Record<Severity, number>, args: Args): number {
   return failing || (args.maxWarnings >= 0 && counts.warning > args.maxWarnings) ? 1 : 0;
 }
 
-async function readStdin(name: string): Promise<SourceFile> {
+export async function readStdin(name: string): Promise<SourceFile> {
   const chunks: Buffer[] = [];
   let size = 0;
   try {
