@@ -175,10 +175,14 @@ export function check(name: string, test: Example[], scores: number[]): Check {
 export interface Evaluation {
   heldOutDocs: Check;
   heldOutPairs: Check[];
+  /** Each set of original English left out of training, against the held-out documents' MT. */
+  heldOutOriginal: Check[];
   year2020: Check;
   /** The held-out-document test set and its likelihoods (for combining with the artifact score). */
   docTest: Example[];
   docScores: number[];
+  /** The model trained without the held-out documents. */
+  docModel: MtModel;
   trainSize: number;
 }
 
@@ -199,8 +203,16 @@ export function evaluate(examples: Example[], year2020: Example[], final: MtMode
     const m = train(tr, o);
     heldOutPairs.push(check(`${pair} left out`, te, predict(m, te)));
   }
+  // Each source of original English left out of training: does "original" generalise beyond one publisher?
+  const heldOutOriginal: Check[] = [];
+  for (const source of ['en-bbc', 'en-dev']) {
+    const tr = examples.filter((e) => e.a.pair !== source && !isHeldOutDoc(e));
+    const te = examples.filter((e) => e.a.pair === source || (e.a.mt === 1 && isHeldOutDoc(e)));
+    log(`held-out original English ${source}: training on ${tr.length}, testing on ${te.length}`);
+    heldOutOriginal.push(check(`${source === 'en-bbc' ? 'BBC year' : 'clean-english-dev'} left out (vs held-out MT)`, te, predict(train(tr, o), te)));
+  }
   const year = check('newstest2020 zh→en (another year)', year2020, predict(final, year2020));
-  return { heldOutDocs, heldOutPairs, year2020: year, docTest, docScores, trainSize: examples.length };
+  return { heldOutDocs, heldOutPairs, heldOutOriginal, year2020: year, docTest, docScores, docModel, trainSize: examples.length };
 }
 
 const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '–');
@@ -215,7 +227,7 @@ async function main(): Promise<void> {
   process.stderr.write(`features of ${examples.length + year.length} articles in ${Date.now() - t0} ms\n`);
   const final = train(examples);
   const ev = evaluate(examples, year, final);
-  const rows = [ev.heldOutDocs, ...ev.heldOutPairs, ev.year2020];
+  const rows = [ev.heldOutDocs, ...ev.heldOutPairs, ...ev.heldOutOriginal, ev.year2020];
   process.stdout.write('| test set | MT vs all human | vs references | vs original English | articles MT / ref / original |\n|---|---|---|---|---|\n');
   for (const r of rows) process.stdout.write(checkRow(r) + '\n');
   const pairsMean = ev.heldOutPairs.reduce((a, c) => a + c.all, 0) / ev.heldOutPairs.length;

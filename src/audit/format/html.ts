@@ -161,6 +161,7 @@ figure.panel { margin:0; }
 figcaption, h2 { font-weight:650; font-size:15px; margin:0 0 8px; }
 .hint { color:var(--muted); font-weight:400; font-size:12px; margin-left:6px; }
 .chart { position:relative; height:260px; }
+.empty[hidden] { display:none; }
 .empty { position:absolute; inset:0; display:flex; align-items:center; justify-content:center; color:var(--muted); margin:0; }
 table { width:100%; border-collapse:collapse; font-variant-numeric:tabular-nums; }
 th, td { text-align:left; padding:7px 8px; border-bottom:1px solid var(--line); vertical-align:top; }
@@ -185,7 +186,7 @@ td.detail { background:#fbfcfe; padding:12px 16px 16px; }
 .findings { list-style:none; margin:0 0 12px; padding:0; }
 .findings li { padding:3px 0; display:flex; gap:10px; }
 .findings .pos { color:var(--muted); min-width:56px; font-family:ui-monospace,Menlo,Consolas,monospace; font-size:12px; padding-top:2px; }
-.findings .sev { font-size:11px; font-weight:700; text-transform:uppercase; min-width:56px; padding-top:2px; }
+.findings .sev { font-size:11px; font-weight:700; text-transform:uppercase; min-width:64px; padding-top:2px; }
 .sev.error { color:var(--hold); } .sev.warning { color:var(--review); } .sev.info { color:var(--accent); }
 .findings .rule { color:var(--muted); font-size:12px; font-family:ui-monospace,Menlo,Consolas,monospace; }
 .diff { white-space:pre-wrap; font-family:Georgia,"Times New Roman",serif; font-size:15px; line-height:1.6; background:#fff; border:1px solid var(--line); border-radius:8px; padding:12px 16px; max-height:480px; overflow:auto; }
