@@ -18,6 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PIECE } from '../src/engine/lint.js';
 import type { ChildResult } from './child.js';
 import { ARTICLE_SEPARATOR, buildInputs, type Dictionary } from './data.js';
+import { benchAudit } from './audit.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHILD = fileURLToPath(new URL('./child.js', import.meta.url));
@@ -416,6 +417,8 @@ async function main(): Promise<void> {
     table([`batch`, `${jobsOption} 1: start-up S ms`, `${jobsOption} 1: lint phase L ms`, `${jobsOption} 2: start-up ms`, `${jobsOption} 2: worker ready W ms after first read`, `${jobsOption} 2: lint phase ms`, 'lint-phase ratio', 'whole-process ratio', 'bound (S + L) / (S + W + (L - W)/2)'], rows);
   }
 
+  const audit = await benchAudit({ root: ROOT, bin: BIN, quick: QUICK, workDir, print, progress });
+
   // Targets.
   print(`## Targets (from this run)`);
   print();
@@ -426,6 +429,7 @@ async function main(): Promise<void> {
     ['per-MB time grows < 1.5× from 100 to 100,000 entries', `×${fmt(growth, 2)}`, 1.5 / growth, growth < 1.5, 'section 2, mtlint'],
     ['peak RSS ≤ 150 MB on 20 MB input', `${fmtMb(bigRss)} MB streamed (one text file: ${fmtMb(bigFileRss)} MB)`, (150 * 1024) / bigRss, bigRss <= 150 * 1024, 'section 4, NDJSON'],
     ['2 workers ≥ 1.8× one worker, 200 articles', jobsOption ? `×${fmt(jobsSpeedup, 2)}` : 'no --jobs option', jobsOption ? jobsSpeedup / 1.8 : 0, jobsOption ? jobsSpeedup >= 1.8 : false, 'section 4'],
+    audit.target,
   ];
   table(
     ['target', 'measured', 'measured / target (≥ 1 passes)', 'result', 'from'],

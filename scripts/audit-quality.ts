@@ -127,8 +127,8 @@ export async function auditQuality(data: string, log = (s: string) => process.st
     '',
     'Held apart: **documents** — a quarter of every pair\'s documents (all systems\' outputs and the references of those documents)',
     'and a quarter of the original English, by a hash of the document key; **language pairs** — each pair left out of training',
-    'entirely (and the held-out quarter of the original English); **original English from another publisher** — the BBC year, then
-clean-english-dev, left out of training and tested against the held-out documents' MT; **another year** — newstest2020 zh→en (8 systems, 2 human',
+    'entirely (and the held-out quarter of the original English); **original English from another publisher** — the BBC year, then',
+    "clean-english-dev, left out of training and tested against the held-out documents' MT; **another year** — newstest2020 zh→en (8 systems, 2 human",
     'translations), never trained on.',
     '',
   );

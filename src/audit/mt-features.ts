@@ -65,31 +65,41 @@ export function foldTypography(text: string): string {
     .replace(/\u2026/g, '...');
 }
 
+const CONTRACTED = new Set(['re', 've', 'll', 'm', 'd']);
 const TOKEN = /[\p{L}\p{M}\p{N}]+(?:'[\p{L}]+|-[\p{L}\p{M}\p{N}]+)*|n't|[.,;:!?"'()[\]-]/gu;
 
 function symbolOf(word: string, lower: string, sentenceStart: boolean): string {
   if (FUNCTION_WORDS.has(lower)) return lower;
   const c = word.charCodeAt(0);
   if (c >= 48 && c <= 57) return '<D>';
-  if (/^\p{N}/u.test(word)) return '<D>';
+  if (c > 127 && /^\p{N}/u.test(word)) return '<D>';
   if (word !== lower && !sentenceStart) return '<C>';
   for (const s of SUFFIXES) if (lower.length > s.length + 2 && lower.endsWith(s)) return `<w-${s}>`;
   return sentenceStart && word !== lower ? '<Cw>' : '<w>';
 }
 
-/** FNV-1a over the symbols of an n-gram, reduced to HASH_BITS. */
-function slot(parts: string[]): number {
-  let h = 0x811c9dc5;
-  for (const p of parts) {
-    for (let i = 0; i < p.length; i++) {
-      h ^= p.charCodeAt(i);
-      h = Math.imul(h, 0x01000193);
-    }
-    h ^= 0x1f;
-    h = Math.imul(h, 0x01000193);
+/** FNV-1a of a symbol, remembered (symbols are a closed set: function words, classes, punctuation). */
+const SYMBOL_HASH = new Map<string, number>();
+function symbolHash(sym: string): number {
+  let h = SYMBOL_HASH.get(sym);
+  if (h === undefined) {
+    h = 0x811c9dc5;
+    for (let i = 0; i < sym.length; i++) h = Math.imul(h ^ sym.charCodeAt(i), 0x01000193);
+    SYMBOL_HASH.set(sym, (h >>>= 0));
   }
-  return (h >>> 0) & HASH_MASK;
+  return h;
 }
+
+/** One step of the n-gram hash: the running hash and the next symbol's hash, mixed (integers only). */
+function mix(h: number, x: number): number {
+  h = Math.imul(h ^ x, 0x9e3779b1);
+  return h ^ (h >>> 15);
+}
+/** Seeds that keep unigrams, bigrams and trigrams of the same symbols apart. */
+const SEED = [0x1b873593, 0x85ebca6b, 0xc2b2ae35];
+
+/** Counts per slot, reused from article to article, and the slots touched. */
+const COUNTS = new Float64Array(1 << HASH_BITS);
 
 export function mtFeatures(raw: string): MtFeatures {
   const text = foldTypography(raw);
@@ -116,7 +126,7 @@ export function mtFeatures(raw: string): MtFeatures {
     for (const m of para.matchAll(TOKEN)) {
       const t = m[0];
       const c = t.charCodeAt(0);
-      const isWord = t.length > 1 || /[\p{L}\p{N}]/u.test(t);
+      const isWord = t.length > 1 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c > 127 && /[\p{L}\p{N}]/u.test(t));
       if (!isWord) {
         symbols.push(t);
         if (t === ',') commas++;
@@ -125,11 +135,12 @@ export function mtFeatures(raw: string): MtFeatures {
         continue;
       }
       // "Moscow's" → "Moscow" + "s"; "don't" → "do" + "n't"
-      const neg = /n't$/i.test(t) && t.length > 3 ? t.length - 3 : -1;
-      const apo = neg > 0 ? neg : t.indexOf("'");
+      const quote = t.indexOf("'");
+      const neg = quote > 0 && t.length > 3 && quote === t.length - 2 && (t[quote - 1] === 'n' || t[quote - 1] === 'N') && (t[quote + 1] === 't' || t[quote + 1] === 'T') ? t.length - 3 : -1;
+      const apo = neg > 0 ? neg : quote;
       const base = apo > 0 ? t.slice(0, apo) : t;
       const rest = apo > 0 ? t.slice(apo).toLowerCase().replace(/^'/, '') : '';
-      if (t === "n't" || neg > 0 || /^(?:re|ve|ll|m|d)$/.test(rest)) contractions++;
+      if (t === "n't" || neg > 0 || (rest !== '' && CONTRACTED.has(rest))) contractions++;
       const lower = base.toLowerCase();
       words++;
       inSentence++;
@@ -145,16 +156,29 @@ export function mtFeatures(raw: string): MtFeatures {
     endSentence();
   }
 
-  const sparse = new Map<number, number>();
   const n = Math.max(symbols.length, 1);
-  const add = (k: number) => sparse.set(k, (sparse.get(k) ?? 0) + 1 / n);
-  for (let i = 0; i < symbols.length; i++) {
-    add(slot([symbols[i]]));
-    if (i + 1 < symbols.length) add(slot([symbols[i], symbols[i + 1]]));
-    if (i + 2 < symbols.length) add(slot([symbols[i], symbols[i + 1], symbols[i + 2]]));
+  const touched: number[] = [];
+  const add = (k: number) => {
+    if (COUNTS[k] === 0) touched.push(k);
+    COUNTS[k] += 1;
+  };
+  const hs = symbols.map(symbolHash);
+  for (let i = 0; i < hs.length; i++) {
+    const a = hs[i];
+    add(mix(SEED[0], a) & HASH_MASK);
+    if (i + 1 < hs.length) {
+      const ab = mix(mix(SEED[1], a), hs[i + 1]);
+      add(ab & HASH_MASK);
+      if (i + 2 < hs.length) add(mix(mix(mix(SEED[2], a), hs[i + 1]), hs[i + 2]) & HASH_MASK);
+    }
   }
-  // Square roots damp the frequent symbols and bring rare ones up (a variance-stabilising step for counts).
-  for (const [k, v] of sparse) sparse.set(k, Math.sqrt(v));
+  // Relative frequencies, square-rooted: that damps the frequent symbols and brings rare ones up
+  // (a variance-stabilising step for counts).
+  const sparse = new Map<number, number>();
+  for (const k of touched) {
+    sparse.set(k, Math.sqrt(COUNTS[k] / n));
+    COUNTS[k] = 0;
+  }
 
   const sentences = Math.max(sentenceLengths.length, 1);
   const meanLen = sentenceLengths.reduce((a, b) => a + b, 0) / sentences;

@@ -136,7 +136,7 @@ async function parseWithYargs(argv: string[]) {
   const { default: yargs } = await import('yargs');
   const parsed = yargs(argv)
     .scriptName('mtlint')
-    .usage('$0 [options] <file|dir|glob|->...\n\nChecks English news copy for machine-translation artifacts.')
+    .usage('$0 [options] <file|dir|glob|->...\n\nChecks English news copy for machine-translation artifacts. The feed audit: mtlint audit --help.')
     .options(OPTIONS)
     .strictOptions()
     .exitProcess(false)
