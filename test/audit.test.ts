@@ -12,6 +12,7 @@ import { normalizeDate, sourceName } from '../src/audit/read.js';
 import { csvField } from '../src/audit/format/csv.js';
 import { CSV_COLUMNS } from '../src/audit/format/records.js';
 import { mtLikelihood } from '../src/audit/mt-likelihood.js';
+import { progressLine } from '../src/audit/progress.js';
 import { lint } from '../src/index.js';
 import { mtlint, ROOT, tempDir } from './helpers.js';
 
@@ -242,6 +243,25 @@ test('cli: -o writes the report file; audit --help', () => {
   const h = mtlint(['audit', '--help']);
   assert.is(h.code, 0);
   assert.match(h.stdout, /--source-field/);
+});
+
+test('progress: articles, rate, share and time left on one rewritten line; nothing without a stream', () => {
+  let written = '';
+  let clock = 0;
+  const stream = { isTTY: true, write: (s: string) => ((written += s), true) } as unknown as NodeJS.WriteStream;
+  const bar = progressLine(stream, () => clock);
+  bar.bytes(250, 1000);
+  clock = 1000;
+  for (let i = 0; i < 50; i++) bar.tick();
+  assert.match(written, /\r\u001b\[Kmtlint audit: 1 articles · 1\/s · 25% · ETA 0:03/);
+  clock = 2000;
+  bar.tick();
+  assert.match(written, /51 articles · 26\/s · 25% · ETA 0:06$/);
+  bar.done();
+  assert.ok(written.endsWith('\r\u001b[K'));
+  const none = progressLine(undefined);
+  none.tick();
+  none.done();
 });
 
 test.run();
