@@ -10,6 +10,8 @@ import { Options, type Kind } from './kind.js';
 
 export const repetition: Kind = {
   name: 'repetition',
+  // A doubled word can be good German or French (die die, nous nous); a repeated sentence is one in any language.
+  english: (spec) => spec.options.scope === 'words',
   options: ['scope', 'allow', 'threshold', 'min_words'],
   compile(spec: RuleSpec) {
     const opts = new Options(spec);

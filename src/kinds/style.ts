@@ -38,6 +38,7 @@ interface Preference {
 
 export const style: Kind = {
   name: 'style',
+  english: true,
   options: ['mode', 'prefer', 'groups', 'gazetteer', 'consistency'],
   compile(spec: RuleSpec, env: KindEnv) {
     const opts = new Options(spec);
