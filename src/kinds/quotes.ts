@@ -210,8 +210,8 @@ const SPACE = /\s/;
 const CUT_START = /^(?:…|\.\.\.|\(?\p{Ll})/u;
 /** An excerpt's end: an ellipsis, perhaps in brackets (`…`, `...`, `[…]`). */
 const CUT_END = /(?:…|\.\.\.)\]?$/u;
-/** A sentence's end and the space after it, just before a mark (`it. "`, `it?) "`). */
-const SENTENCE_END = /[.?!…][)\]]?\s+$/u;
+/** A sentence's end, perhaps a closing quote or bracket, and the space after it, just before a mark (`it. "`, `it?' "`). */
+const SENTENCE_END = /[.?!…][)\]'’"”]?\s+$/u;
 
 /** An ASCII letter or digit. */
 const isAsciiWord = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);

@@ -53,15 +53,18 @@ function repeatedWords(doc: TextDocument, allow: Set<string>, safe: Set<string>)
   return out;
 }
 
-const RELATIVE = new Set(['who', 'whom', 'which', 'that', 'whoever', 'whatever', 'what', 'those', 'anyone', 'everyone']);
+const RELATIVE = new Set(['who', 'whom', 'which', 'that', 'whoever', 'whatever', 'what']);
+/** After one of these the doubled word is a noun, not the verb that ends a relative clause (that the exhibition exhibition). */
+const DETERMINER = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'my', 'your', 'his', 'her', 'its', 'our', 'their']);
 /** Words looked back over for a relative pronoun. */
 const RELATIVE_SPAN = 4;
 
-/** A relative pronoun stands among the few words before word `i`, in the same sentence. */
+/** A relative pronoun stands among the few words before word `i`, in the same clause, and no determiner right before it. */
 function afterRelative(doc: TextDocument, i: number): boolean {
   const { text, words } = doc;
+  if (i > 0 && DETERMINER.has(words[i - 1].norm)) return false;
   for (let k = i - 1; k >= Math.max(0, i - RELATIVE_SPAN); k--) {
-    if (/[.!?;:]/.test(text.slice(words[k].end, words[k + 1].start))) return false;
+    if (/[.!?;:,]/.test(text.slice(words[k].end, words[k + 1].start))) return false;
     if (RELATIVE.has(words[k].norm)) return true;
   }
   return false;
