@@ -181,8 +181,6 @@ export interface Evaluation {
   /** The held-out-document test set and its likelihoods (for combining with the artifact score). */
   docTest: Example[];
   docScores: number[];
-  /** The model trained without the held-out documents. */
-  docModel: MtModel;
   trainSize: number;
 }
 
@@ -212,7 +210,7 @@ export function evaluate(examples: Example[], year2020: Example[], final: MtMode
     heldOutOriginal.push(check(`${source === 'en-bbc' ? 'BBC year' : 'clean-english-dev'} left out (vs held-out MT)`, te, predict(train(tr, o), te)));
   }
   const year = check('newstest2020 zh→en (another year)', year2020, predict(final, year2020));
-  return { heldOutDocs, heldOutPairs, heldOutOriginal, year2020: year, docTest, docScores, docModel, trainSize: examples.length };
+  return { heldOutDocs, heldOutPairs, heldOutOriginal, year2020: year, docTest, docScores, trainSize: examples.length };
 }
 
 const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(3) : '–');

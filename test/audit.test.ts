@@ -234,6 +234,21 @@ test('cli: --jobs 2 gives the same rows as --jobs 1', () => {
   assert.is(two.stdout, one.stdout);
 });
 
+test('cli: standard input is read as NDJSON when it starts like it, else as one text', () => {
+  const records = ndjsonOf([
+    { id: 'r1', text: SEED_LIKE },
+    { id: 'r2', text: CLEAN },
+  ]);
+  const piped = mtlint(['audit', '--format', 'ndjson', '-'], { input: records });
+  assert.equal(
+    piped.stdout.trim().split('\n').map((l) => (JSON.parse(l) as { type: string; id?: string }).id ?? ''),
+    ['r1', 'r2', '', ''],
+  );
+  const text = mtlint(['audit', '--format', 'ndjson', '-'], { input: CLEAN });
+  assert.equal((JSON.parse(text.stdout.split('\n')[0]) as { id: string; band: string }).band, 'clean');
+  assert.is(text.code, 0);
+});
+
 test('cli: -o writes the report file; audit --help', () => {
   const dir = tempDir();
   const out = join(dir, 'rows.csv');

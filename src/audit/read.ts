@@ -4,10 +4,10 @@
 // src/io; this file only names each article's source, id, title and date.
 
 import { createReadStream, statSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, extname } from 'node:path';
 import { decodedLines } from '../cli/ndjson-stream.js';
 import { UsageError } from '../engine/errors.js';
-import { detectFormat, parseSource, type InputFormat } from '../io/formats/index.js';
+import { detectFormat, EXTENSIONS, parseSource, type InputFormat } from '../io/formats/index.js';
 import { readRecord } from '../io/formats/ndjson.js';
 import { readSource, type SourceFile } from '../io/source.js';
 import { resolveFormat } from '../index.js';
@@ -30,8 +30,8 @@ export interface ReadOptions {
   dateField?: string;
   /** The name shown for standard input. */
   stdinName: string;
-  /** Reads standard input whole (for formats that are not streamed). */
-  readStdin: (name: string) => Promise<SourceFile>;
+  /** Reads standard input (or what is left of it after a peek) whole, for formats that are not streamed. */
+  readStdin: (name: string, input: AsyncIterable<Buffer>) => Promise<SourceFile>;
   /** Told how far reading has come: bytes read of the inputs' known total (0 when unknown). */
   onBytes?: (read: number, total: number) => void;
 }
@@ -87,9 +87,16 @@ export async function* readArticles(paths: string[], o: ReadOptions): AsyncGener
   for (const path of paths) {
     const isStdin = path === '-';
     const display = isStdin ? o.stdinName : path;
-    const declared = o.inputFormat !== 'auto' ? o.inputFormat : detectFormat(display);
+    let declared = o.inputFormat !== 'auto' ? o.inputFormat : detectFormat(display);
+    let stdin: AsyncIterable<Buffer> = process.stdin as AsyncIterable<Buffer>;
+    if (isStdin && o.inputFormat === 'auto' && !EXTENSIONS[extname(display).toLowerCase()]) {
+      // Standard input with nothing to name its format: an export piped in starts with `{`.
+      const peeked = await peek(process.stdin as AsyncIterable<Buffer>);
+      stdin = peeked.input;
+      if (/^(?:\ufeff)?\s*\{/.test(peeked.head)) declared = 'ndjson';
+    }
     if (declared === 'ndjson') {
-      const input = isStdin ? process.stdin : createReadStream(path);
+      const input = isStdin ? stdin : createReadStream(path);
       let lineNo = 0;
       const base = done;
       let bytes = 0;
@@ -119,7 +126,7 @@ export async function* readArticles(paths: string[], o: ReadOptions): AsyncGener
       o.onBytes?.(done, total);
       continue;
     }
-    const file = isStdin ? await o.readStdin(display) : readSource(path);
+    const file = isStdin ? await o.readStdin(display, stdin) : readSource(path);
     const format = resolveFormat(file.text, { format: o.inputFormat, filename: display });
     const parsed = parseSource(format, file.text, display);
     const folder = dirname(display) === '.' ? basename(display) : dirname(display);
@@ -137,6 +144,18 @@ export async function* readArticles(paths: string[], o: ReadOptions): AsyncGener
     done += isStdin ? Buffer.byteLength(file.text) : sizeOf(path);
     o.onBytes?.(done, total);
   }
+}
+
+/** The first chunk of a stream (as text, for a look at its start) and the whole stream again. */
+async function peek(input: AsyncIterable<Buffer>): Promise<{ head: string; input: AsyncIterable<Buffer> }> {
+  const it = input[Symbol.asyncIterator]();
+  const first = await it.next();
+  const head = first.done ? '' : Buffer.from(first.value).subarray(0, 64).toString('utf8');
+  async function* again(): AsyncGenerator<Buffer> {
+    if (!first.done) yield first.value;
+    for (let r = await it.next(); !r.done; r = await it.next()) yield r.value;
+  }
+  return { head, input: again() };
 }
 
 function sizeOf(path: string): number {

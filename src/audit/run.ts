@@ -56,7 +56,7 @@ interface Kept extends ArticleRow {
   list: LintFinding[];
 }
 
-export async function runAudit(o: AuditOptions, readStdin: (name: string) => Promise<SourceFile>): Promise<number> {
+export async function runAudit(o: AuditOptions, readStdin: (name: string, input: AsyncIterable<Buffer>) => Promise<SourceFile>): Promise<number> {
   const cwd = process.cwd();
   const { config, rules } = loadRuleSet(o.lint, cwd);
   const thresholds: Thresholds = { ...DEFAULT_THRESHOLDS, ...config.audit };
