@@ -9,7 +9,6 @@ import { createWriteStream, openSync, renameSync, rmSync, type WriteStream } fro
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import type { Args } from '../cli/args.js';
-import { progressLine } from './progress.js';
 import { loadRuleSet, VERSION } from '../cli/run.js';
 import { jobsFor, LintPool } from '../cli/pool.js';
 import { makeIgnore } from '../config/ignore.js';
@@ -23,6 +22,7 @@ import { json } from './format/json.js';
 import { ndjson } from './format/ndjson.js';
 import { table } from './format/table.js';
 import { mtAbout, mtLikelihood } from './mt-likelihood.js';
+import { progressLine } from './progress.js';
 import { readArticles, type AuditInput } from './read.js';
 import { Audit, byWorst, TopK, type ArticleRow } from './rollup.js';
 import { DEFAULT_THRESHOLDS, scoreArticle, type Thresholds } from './score.js';
