@@ -87,7 +87,7 @@ export async function benchAudit(o: { root: string; bin: string; quick: boolean;
   o.print();
   o.print(
     `${n.toLocaleString('en-US')} NDJSON articles (${texts.length.toLocaleString('en-US')} distinct texts from ${from}, repeated with paragraphs rotated, 25 sources) piped into ` +
-      `\`mtlint audit --format ndjson --source-field url -\` (default --jobs), one run: ${Math.round(perSecond).toLocaleString('en-US')} articles/s ` +
+      `\`mtlint audit --input-format ndjson --format ndjson --source-field url -\` (default --jobs), one run: ${Math.round(perSecond).toLocaleString('en-US')} articles/s ` +
       `(${(ms / 1000).toFixed(1)} s wall, ${articlesOut.toLocaleString('en-US')} article rows written), peak RSS ${time ? `${Math.round(rssKb / 1024)} MB` : 'not measured (no /usr/bin/time)'}. ` +
       `The machine is shared with other engineers' work: the rate is indicative, not precise.`,
   );
