@@ -30,6 +30,8 @@ export function runLsp(argv: string[], version: string): Promise<number> {
   // Standard output carries the protocol: anything else printed goes to standard error.
   const toStderr = (...args: unknown[]) => void process.stderr.write(`${format(...args)}\n`);
   console.log = console.info = console.debug = console.warn = toStderr;
+  // A failed send (the client gone mid-reply) is logged, never the end of the server.
+  process.on('unhandledRejection', (e) => toStderr('mtlint lsp:', e));
   startServer(createConnection(ProposedFeatures.all, process.stdin, process.stdout), version);
   // The connection ends the process (exit notification, closed input, the client gone).
   return new Promise<number>(() => {});

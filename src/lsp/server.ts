@@ -10,6 +10,8 @@ import {
   CodeActionKind,
   DiagnosticSeverity,
   DidChangeWatchedFilesNotification,
+  MessageType,
+  ShowMessageNotification,
   TextDocuments,
   TextDocumentSyncKind,
   type ClientCapabilities,
@@ -68,12 +70,14 @@ export function startServer(connection: Connection, version: string): void {
   let failedFiles = new Map<string, string>();
 
   const log = (message: string) => connection.console.log(`mtlint: ${message}`);
+  // A notification: window/showMessageRequest would wait for an answer that some clients never give.
+  const warn = (message: string) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
 
   const applySettings = (raw: unknown) => {
     const parsed = parseSettings(raw);
     settings = parsed.settings;
     ruleSets = new RuleSets(settings);
-    if (parsed.problems.length > 0) void connection.window.showWarningMessage(`mtlint settings: ${parsed.problems.join('; ')}`);
+    if (parsed.problems.length > 0) warn(`mtlint settings: ${parsed.problems.join('; ')}`);
   };
 
   connection.onInitialize((params) => {
@@ -293,7 +297,7 @@ export function startServer(connection: Connection, version: string): void {
     const c = data && current(data.uri);
     if (!c || action.edit) return action;
     if (!resolveEdit(action, c) && data!.type === 'disable') {
-      void connection.window.showWarningMessage(`mtlint: a comment at the end of this line would not turn ${data!.ruleId} off without changing the text; use <!-- mtlint-disable ${data!.ruleId} --> … <!-- mtlint-enable ${data!.ruleId} --> around it`);
+      warn(`mtlint: a comment at the end of this line would not turn ${data!.ruleId} off without changing the text; use <!-- mtlint-disable ${data!.ruleId} --> … <!-- mtlint-enable ${data!.ruleId} --> around it`);
     }
     return action;
   });
