@@ -8,6 +8,7 @@
 //   npm run bench -- --out FILE        also write the report (Markdown) to FILE
 //   npm run bench -- --keep            keep the generated inputs (their folder is printed)
 //   npm run bench -- --no-textlint     skip textlint (the slow part)
+//   node .test-build/bench/lsp.js      the language server section alone (after npm run bench or its build)
 
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PIECE } from '../src/engine/lint.js';
 import type { ChildResult } from './child.js';
 import { ARTICLE_SEPARATOR, buildInputs, type Dictionary } from './data.js';
+import { lspSection } from './lsp.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHILD = fileURLToPath(new URL('./child.js', import.meta.url));
@@ -415,6 +417,15 @@ async function main(): Promise<void> {
     print();
     table([`batch`, `${jobsOption} 1: start-up S ms`, `${jobsOption} 1: lint phase L ms`, `${jobsOption} 2: start-up ms`, `${jobsOption} 2: worker ready W ms after first read`, `${jobsOption} 2: lint phase ms`, 'lint-phase ratio', 'whole-process ratio', 'bound (S + L) / (S + W + (L - W)/2)'], rows);
   }
+
+  // 5. The language server (bench/lsp.ts).
+  progress('language server: keystroke to diagnostics');
+  const lsp = await lspSection(QUICK);
+  print(`## 5. ${lsp.title}`);
+  print();
+  table(lsp.header, lsp.rows);
+  for (const note of lsp.notes) print(note);
+  print();
 
   // Targets.
   print(`## Targets (from this run)`);
