@@ -94,4 +94,20 @@ test('Neovim: Markdown with astral characters before the findings: byte columns 
   assert.match(written, /said 𝕏 Moscow's position had changed, on Russian state television/);
 });
 
+test("the README's Neovim 0.7 snippet, as init.lua: npx mtlint attaches to a text file, with its init_options (style bbc)", () => {
+  if (!NVIM) return;
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const snippet = /\*\*Neovim\*\* 0\.7[^\n]*\n[^`]*```lua\n([\s\S]*?)```/.exec(readme)![1];
+  const dir = tempDir();
+  writeFileSync(join(dir, 'init.lua'), snippet);
+  const path = join(dir, 'kiev.txt');
+  writeFileSync(path, 'Lavrov said the Moscow holder had changed in Kiev.\n');
+  const out = join(dir, 'report');
+  const wait = `lua vim.wait(60000, function() return #vim.diagnostic.get(0) >= 2 end, 20); local f = io.open('${out}', 'w'); for _, d in ipairs(vim.diagnostic.get(0)) do f:write(d.lnum, ':', d.col, ' ', d.message, '\\n') end; f:close()`;
+  const r = spawnSync('nvim', ['--headless', '-n', '-i', 'NONE', '-u', join(dir, 'init.lua'), path, '-c', wait, '-c', 'qall!'], { cwd: ROOT, encoding: 'utf8', timeout: 90_000 });
+  assert.is(r.status, 0, r.stderr);
+  const lines = readFileSync(out, 'utf8').trim().split('\n').sort();
+  assert.equal(lines, ["0:12 Use `Moscow's position` rather than `the Moscow holder`: “holder” is a literal rendering of “position”.", '0:45 BBC style: `Kyiv` rather than `Kiev`.']);
+});
+
 test.run();
