@@ -47,6 +47,10 @@ export interface StartOptions {
   initializationOptions?: unknown;
   capabilities?: ClientCapabilities;
   env?: NodeJS.ProcessEnv;
+  /** How to start the server (default: bin/mtlint.cjs lsp --stdio, the bundled CLI). */
+  command?: string[];
+  /** The client's process id, for the server to watch (default: this process). */
+  processId?: number;
 }
 
 export class TestClient {
@@ -80,14 +84,14 @@ export class TestClient {
   }
 
   static async start(o: StartOptions = {}): Promise<TestClient> {
-    const child = spawn(process.execPath, [BIN, 'lsp', '--stdio'], { cwd: o.root ?? ROOT, env: o.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, o.command ?? [BIN, 'lsp', '--stdio'], { cwd: o.root ?? ROOT, env: o.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
     const client = new TestClient(child, connection);
     child.stderr!.on('data', (d) => (client.stderr += String(d)));
     connection.listen();
     const root = o.root ?? ROOT;
     client.initialized = await connection.sendRequest(InitializeRequest.type, {
-      processId: process.pid,
+      processId: o.processId ?? process.pid,
       rootUri: pathToFileURL(root).href,
       workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'test' }],
       capabilities: o.capabilities ?? RICH_CLIENT,

@@ -2,6 +2,7 @@
 // over the child's stdio, the bundled CLI as editors start it). Every diagnostic is compared with
 // what `mtlint --format json` reports for the same text, every edit with what `--fix` writes.
 
+import { spawn } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -10,7 +11,7 @@ import * as assert from 'uvu/assert';
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-protocol';
 import { applyEdits } from '../../src/fix/apply.js';
 import type { Edit } from '../../src/types.js';
-import { FIXTURES, HAS_SHARED, mtlint, ROOT, SHARED, tempDir } from '../helpers.js';
+import { cli, FIXTURES, HAS_SHARED, ROOT, SHARED, tempDir } from '../helpers.js';
 import { RICH_CLIENT, TestClient } from './client.js';
 
 interface CliFinding {
@@ -25,9 +26,9 @@ interface CliFinding {
   suggestions: Edit[];
 }
 
-/** `mtlint --format json` on a file: its findings. */
-function cliFindings(path: string, args: string[] = []): CliFinding[] {
-  const r = mtlint(['--format', 'json', ...args, path]);
+/** `mtlint --format json` on a file: its findings (the built CLI, run in this process). */
+async function cliFindings(path: string, args: string[] = []): Promise<CliFinding[]> {
+  const r = await cli(['--format', 'json', ...args, path]);
   assert.ok(r.code === 0 || r.code === 1, r.stderr);
   return (JSON.parse(r.stdout) as { files: { findings: CliFinding[] }[] }).files[0].findings;
 }
@@ -48,7 +49,7 @@ function expected(f: CliFinding): Diagnostic {
 async function compareWithCli(client: TestClient, uri: string, path: string, version: number): Promise<Diagnostic[]> {
   const got = await client.diagnostics(uri, { version });
   writeFileSync(path, client.text(uri));
-  assert.equal(got, cliFindings(path).map(expected), `${basename(path)} v${version}`);
+  assert.equal(got, (await cliFindings(path)).map(expected), `${basename(path)} v${version}`);
   return got;
 }
 
@@ -70,17 +71,17 @@ async function fixScenario(source: string, languageId: string): Promise<Diagnost
   copyFileSync(source, path);
   const uri = pathToFileURL(path).href;
   const text = readFileSync(path, 'utf8');
-  const cli = cliFindings(path);
+  const found = await cliFindings(path);
   const opened = await client.open(uri, text, languageId);
-  assert.equal(opened, cli.map(expected));
+  assert.equal(opened, found.map(expected));
 
-  const first = cli.findIndex((f) => f.fix);
+  const first = found.findIndex((f) => f.fix);
   assert.ok(first >= 0, 'a finding with a fix');
   const actions = await client.codeActions(uri, opened[first].range, [opened[first]]);
   assert.is(actions[0].isPreferred, true);
   assert.equal(actions[0].diagnostics, [opened[first]]);
   const { version } = await client.apply(actions[0].edit!);
-  assert.is(client.text(uri), applyEdits(text, [cli[first].fix!]).text);
+  assert.is(client.text(uri), applyEdits(text, [found[first].fix!]).text);
   await compareWithCli(client, uri, path, version);
 
   const [fixAll, ...more] = await client.codeActions(uri, START, [], ['source.fixAll']);
@@ -88,7 +89,7 @@ async function fixScenario(source: string, languageId: string): Promise<Diagnost
   assert.is(fixAll.kind, 'source.fixAll.mtlint');
   assert.is(fixAll.edit, undefined, 'left to codeAction/resolve');
   const resolved = await client.resolve(fixAll);
-  const fixed = mtlint(['--fix', '--stdout', path]).stdout;
+  const fixed = (await cli(['--fix', '--stdout', path])).stdout;
   assert.is.not(fixed, client.text(uri));
   const after = await client.apply(resolved.edit!);
   assert.is(client.text(uri), fixed);
@@ -173,7 +174,7 @@ test('astral characters before a finding: UTF-16 positions in text and Markdown,
     const [d] = await client.open(uri, text, languageId);
     const line = text.split('\n').findIndex((l) => l.includes('the Moscow holder'));
     assert.equal(d.range.start, { line, character: text.split('\n')[line].indexOf('the Moscow holder') }, name);
-    assert.equal([d], cliFindings(path).map(expected).slice(0, 1));
+    assert.equal([d], (await cliFindings(path)).map(expected).slice(0, 1));
     const [fix] = await client.codeActions(uri, d.range, [d]);
     await client.apply(fix.edit!);
     assert.is(client.text(uri), text.replace('the Moscow holder', "Moscow's position"));
@@ -198,7 +199,7 @@ test('code actions: fix, each suggestion, fix all; without resolve support the e
     assert.equal(actions.map((a) => a.title), ["Replace `the Moscow holder` with `Moscow's position`", 'Fix all safe findings in this file']);
     assert.ok(actions.every((a) => a.edit?.changes?.[uri]), 'edits given as `changes` without waiting for resolve');
     await plain.apply(actions[1].edit!);
-    assert.is(plain.text(uri), mtlint(['--fix', '--stdout', path]).stdout);
+    assert.is(plain.text(uri), (await cli(['--fix', '--stdout', path])).stdout);
     assert.is(await plain.stop(), 0);
   } finally {
     plain.kill();
@@ -246,9 +247,9 @@ test('initialization options: rule selection and style as --rule and --style; a 
     const c = await TestClient.start({ initializationOptions: options });
     try {
       const got = await c.open(uri, readFileSync(path, 'utf8'));
-      const want = cliFindings(path, [...args]).map(expected);
+      const want = (await cliFindings(path, [...args])).map(expected);
       assert.equal(got, want, JSON.stringify(options));
-      assert.not.equal(want, cliFindings(path).map(expected), `${JSON.stringify(options)} changes something`);
+      assert.not.equal(want, (await cliFindings(path)).map(expected), `${JSON.stringify(options)} changes something`);
     } finally {
       c.kill();
     }
@@ -326,7 +327,7 @@ test('configuration: the workspace config found as the CLI finds it, reloaded wh
     writeFileSync(config, '{ "rules": { "calques": "off" }, "ruleDirs": ["house"] }\n');
     await c.filesChanged([config]);
     assert.equal(codes(await c.diagnostics(uri, { after: n })), ['repetition/repeated-word', 'local/ministry']);
-    assert.equal(codes(await c.diagnostics(uri, { after: n })), cliFindings(path, ['--config', config]).map((f) => f.ruleId));
+    assert.equal(codes(await c.diagnostics(uri, { after: n })), (await cliFindings(path, ['--config', config])).map((f) => f.ruleId));
 
     // A rule file edited: nobody says so (a rule folder outside the editor's watch); seen within a poll.
     n = c.published.length;
@@ -370,6 +371,28 @@ test('a file the workspace ignores (.mtlintignore) gets no diagnostics', async (
   try {
     assert.equal(await c.open(pathToFileURL(join(dir, 'drafts', 'a.txt')).href, 'Lavrov said the Moscow holder had changed.\n'), []);
     assert.is((await c.open(pathToFileURL(join(dir, 'b.txt')).href, 'Lavrov said the Moscow holder had changed.\n')).length, 1);
+  } finally {
+    c.kill();
+  }
+});
+
+test('the server runs from the compiled modules too (dist/, without the bundle)', async () => {
+  const main = pathToFileURL(join(ROOT, 'dist', 'cli', 'main.js')).href;
+  const c = await TestClient.start({ command: ['--input-type=module', '-e', `import(${JSON.stringify(main)}).then((m) => m.main(['lsp', '--stdio']))`] });
+  try {
+    assert.equal((await c.open('file:///tmp/mtlint-lsp-modules.txt', 'Lavrov said the Moscow holder had changed.\n')).map((d) => d.code), ['calques/position-holder']);
+    assert.is(await c.stop(), 0);
+  } finally {
+    c.kill();
+  }
+});
+
+test('the server exits when its client process goes away, even with its input still open', async () => {
+  const editor = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 300)']);
+  const c = await TestClient.start({ processId: editor.pid });
+  try {
+    // vscode-languageserver looks for the client's process every 3 s.
+    assert.is(await Promise.race([c.exited(), new Promise((r) => setTimeout(() => r('still running'), 15_000))]), 1);
   } finally {
     c.kill();
   }
