@@ -1,8 +1,7 @@
 #!/bin/sh
 # `npm run pack:check`: packs mtlint with `npm pack`, installs the tarball into an empty folder
 # (dependencies from the registry), and runs the installed `mtlint` command, its language server
-# (`mtlint lsp`) and the library API
-# there. Prints the tarball's size and the time each step took; exit 0 when everything worked.
+# (`mtlint lsp`) and the library API there. Prints the tarball's size and the time each step took; exit 0 when everything worked.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/mtlint-pack-XXXXXX")
