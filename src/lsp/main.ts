@@ -5,7 +5,7 @@ import { format } from 'node:util';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server.js';
 
-export const LSP_USAGE = `mtlint lsp [--stdio]
+const LSP_USAGE = `mtlint lsp [--stdio]
 
 Starts the language server on standard input and output (the Language Server Protocol): editors
 show findings as diagnostics with quick fixes. Settings come as initialization options or the

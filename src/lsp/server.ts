@@ -31,7 +31,7 @@ import { RuleSets } from './rule-sets.js';
 import { parseSettings, type Settings } from './settings.js';
 
 /** The kind of the fix-all action editors run on save (VS Code: "editor.codeActionsOnSave": { "source.fixAll.mtlint": "explicit" }). */
-export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.mtlint`;
+const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.mtlint`;
 /** How often the rules' files are looked at for changes the editor does not report (rule folders outside the workspace, editors without file watching). */
 const POLL_MS = 1000;
 

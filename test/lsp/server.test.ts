@@ -117,6 +117,16 @@ test('HTML: source positions, a quick fix and fix all as the CLI', async () => {
   await fixScenario(join(FIXTURES, 'formats', 'article.html'), 'html');
 });
 
+test('a feed and NDJSON records (by their file names): diagnostics at the CLI positions', async () => {
+  for (const file of ['feed.rss', 'records.ndjson']) {
+    const path = join(tempDir(), file);
+    copyFileSync(join(FIXTURES, 'formats', file), path);
+    const got = await client.open(pathToFileURL(path).href, readFileSync(path, 'utf8'), 'xml');
+    assert.ok(got.length > 0, file);
+    assert.equal(got, (await cliFindings(path)).map(expected), file);
+  }
+});
+
 /** Opens `text` as `name`: the actions of its first finding on a line that `where` accepts, and "Disable RULE on this line" among them. */
 async function disableScenario(name: string, text: string, languageId: string, where: (line: string) => boolean = () => true) {
   const path = join(tempDir(), name);
@@ -261,6 +271,23 @@ test('initialization options: rule selection and style as --rule and --style; a 
     assert.ok((await bad.open(uri, 'Lavrov said the Moscow holder had changed.\n')).length === 1);
   } finally {
     bad.kill();
+  }
+});
+
+test("settings changed in the editor (the `mtlint` section of workspace/didChangeConfiguration) apply at once", async () => {
+  const c = await TestClient.start({ initializationOptions: { style: 'bbc' } });
+  try {
+    const uri = 'file:///tmp/mtlint-lsp-settings.txt';
+    const codes = (ds: Diagnostic[]) => ds.map((d) => String(d.code));
+    assert.equal(codes(await c.open(uri, 'Lavrov said the Moscow holder had changed in Kiev. The the talks.\n')), ['calques/position-holder', 'styles/bbc', 'repetition/repeated-word']);
+    let n = c.published.length;
+    await c.connection.sendNotification('workspace/didChangeConfiguration', { settings: { mtlint: { rule: ['repetition'] } } });
+    assert.equal(codes(await c.diagnostics(uri, { after: n })), ['repetition/repeated-word']);
+    n = c.published.length;
+    await c.connection.sendNotification('workspace/didChangeConfiguration', { settings: { mtlint: {} } });
+    assert.equal(codes(await c.diagnostics(uri, { after: n })), ['calques/position-holder', 'styles/bbc', 'repetition/repeated-word'], 'the initialization options stay under the settings');
+  } finally {
+    c.kill();
   }
 });
 
