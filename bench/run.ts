@@ -8,6 +8,7 @@
 //   npm run bench -- --out FILE        also write the report (Markdown) to FILE
 //   npm run bench -- --keep            keep the generated inputs (their folder is printed)
 //   npm run bench -- --no-textlint     skip textlint (the slow part)
+//   node .test-build/bench/lsp.js      the language server section alone (after npm run bench or its build)
 
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import type { ChildResult } from './child.js';
 import { ARTICLE_SEPARATOR, buildInputs, type Dictionary } from './data.js';
 import { benchAudit } from './audit.js';
 import { languageCost } from './language.js';
+import { lspSection } from './lsp.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHILD = fileURLToPath(new URL('./child.js', import.meta.url));
@@ -435,6 +437,14 @@ async function main(): Promise<void> {
     );
   }
 
+  // 6. The language server (bench/lsp.ts).
+  progress('language server: keystroke to diagnostics');
+  const lsp = await lspSection(QUICK);
+  print(`## 6. ${lsp.title}`);
+  print();
+  table(lsp.header, lsp.rows);
+  for (const note of lsp.notes) print(note);
+  print();
   const audit = await benchAudit({ root: ROOT, bin: BIN, quick: QUICK, workDir, print, progress });
 
   // Targets.

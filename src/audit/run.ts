@@ -9,11 +9,11 @@ import { createWriteStream, openSync, renameSync, rmSync, type WriteStream } fro
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import type { Args } from '../cli/args.js';
-import { loadRuleSet, VERSION } from '../cli/run.js';
+import { VERSION } from '../cli/run.js';
 import { jobsFor, LintPool } from '../cli/pool.js';
 import { makeIgnore } from '../config/ignore.js';
 import { describe, UsageError } from '../engine/errors.js';
-import { fix, lint, type LintFinding, type Rule } from '../index.js';
+import { fix, lint, loadRuleSet, type LintFinding, type Rule } from '../index.js';
 import { expandInputs } from '../io/expand.js';
 import type { SourceFile } from '../io/source.js';
 import { csv } from './format/csv.js';

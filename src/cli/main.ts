@@ -3,12 +3,14 @@
 
 import { RuleError, UsageError } from '../engine/errors.js';
 import { parseArgs, type Args } from './args.js';
-import { readStdin, run } from './run.js';
+import { readStdin, run, VERSION } from './run.js';
 
 // The bundle (dist/mtlint.cjs) is built from this module: a worker thread started from it serves the pool.
 export { serveWorker } from './worker.js';
 
 export async function main(argv: string[]): Promise<number> {
+  // `mtlint lsp`: the language server (src/lsp/), loaded only for it.
+  if (argv[0] === 'lsp') return (await import('../lsp/main.js')).runLsp(argv.slice(1), VERSION);
   if (argv[0] === 'audit') return audit(argv.slice(1));
   let args: Args;
   try {
