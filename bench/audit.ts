@@ -62,7 +62,7 @@ export async function benchAudit(o: { root: string; bin: string; quick: boolean;
   const { texts, from } = baseArticles(o.root);
   const rssFile = join(o.workDir, 'audit-rss');
   const time = existsSync('/usr/bin/time');
-  o.progress(`audit: ${n.toLocaleString('en-US')} articles through mtlint audit --format ndjson -`);
+  o.progress(`audit: ${n.toLocaleString('en-US')} articles through mtlint audit --input-format ndjson --format ndjson -`);
   const args = [o.bin, 'audit', '--input-format', 'ndjson', '--format', 'ndjson', '--source-field', 'url', '--no-progress', '-'];
   const t0 = performance.now();
   const child = time ? spawn('/usr/bin/time', ['-f', '%M', '-o', rssFile, process.execPath, ...args], { cwd: o.root }) : spawn(process.execPath, args, { cwd: o.root });
@@ -83,7 +83,7 @@ export async function benchAudit(o: { root: string; bin: string; quick: boolean;
   const rssKb = time ? Number(readFileSync(rssFile, 'utf8').trim().split('\n').pop()) : NaN;
   const articlesOut = lines - 26; // 25 sources and the total follow the articles
   const perSecond = (n / ms) * 1000;
-  o.print(`## Feed audit (\`mtlint audit\`)`);
+  o.print(`## 7. Feed audit (\`mtlint audit\`)`);
   o.print();
   o.print(
     `${n.toLocaleString('en-US')} NDJSON articles (${texts.length.toLocaleString('en-US')} distinct texts from ${from}, repeated with paragraphs rotated, 25 sources) piped into ` +
