@@ -1,3 +1,5 @@
+// Also bundles the review page's script and style (src/serve/page/) for the browser.
+//
 // Bundles the compiled CLI (dist/cli/main.js and what it imports from dist/) into one file,
 // dist/mtlint.cjs, and records V8's code cache for it, dist/mtlint.cache, from a run on a
 // sample: bin/mtlint.cjs then loads one file whose functions need no compiling (start-up ≈ 50 ms
@@ -55,6 +57,18 @@ await build({
   supported: { 'dynamic-import': false },
   define: { 'import.meta.url': 'import_meta_url', MTLINT_BUNDLE: 'true' },
   banner: { js: "const import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning',
+});
+
+// The review page's script and style (mtlint serve): one file each in dist/serve/, for the browser;
+// `diff` (jsdiff) is bundled in for the page's word-level view of the changes.
+await build({
+  entryPoints: ['page.ts', 'page.css'].map((f) => join(root, 'src', 'serve', 'page', f)),
+  outdir: join(root, 'dist', 'serve'),
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
   logLevel: 'warning',
 });
 

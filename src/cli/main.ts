@@ -9,6 +9,8 @@ import { run } from './run.js';
 export { serveWorker } from './worker.js';
 
 export async function main(argv: string[]): Promise<number> {
+  // `mtlint serve …`: the review page (src/serve/), loaded only for that command.
+  if (argv[0] === 'serve') return (await import('./serve.js')).serve(argv.slice(1));
   let args: Args;
   try {
     args = await parseArgs(argv);

@@ -30,15 +30,18 @@ const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 
 
 export const VERSION: string = (JSON.parse(readFileSync(join(dirname(BUILTIN_RULES_DIR), 'package.json'), 'utf8')) as { version: string }).version;
 
-function readConfig(args: Args, cwd: string): Config {
+function readConfig(args: Pick<Args, 'config'>, cwd: string): Config {
   if (args.config === false) return emptyConfig(cwd);
   if (args.config !== undefined) return loadConfig(args.config);
   const found = findConfig(cwd);
   return found ? loadConfig(found) : emptyConfig(cwd);
 }
 
+/** The options that choose the rules (the review server, `mtlint serve`, takes the same). */
+export type RuleArgs = Pick<Args, 'config' | 'rules' | 'phrases' | 'style' | 'rule' | 'disableRule'>;
+
 /** The rules a run uses, ready for the first text (prepareRules); each lint worker (pool.ts) loads them the same way from the same options. */
-export function loadRuleSet(args: Args, cwd: string, config = readConfig(args, cwd)) {
+export function loadRuleSet(args: RuleArgs, cwd: string, config = readConfig(args, cwd)) {
   const extraDirs = [...args.rules, ...config.ruleDirs];
   const all: Rule[] = [...loadRules({ verify: false }), ...(extraDirs.length > 0 ? loadRules({ dirs: extraDirs }) : [])];
   for (const file of args.phrases) all.push(loadPhraseTsv(file));

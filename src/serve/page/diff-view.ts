@@ -1,0 +1,58 @@
+// The changes accepted so far as a word-level diff (jsdiff's diffWords, the library the CLI's diff
+// format uses) of the text as opened against the text now: removed words struck through, added
+// words underlined, long unchanged stretches cut to a few words either side.
+
+import { diffWords } from 'diff';
+
+const KEEP = 60;
+
+/** Renders the diff into `el`; returns how many places changed. */
+export function renderDiff(el: HTMLElement, before: string, after: string): number {
+  if (before === after) {
+    const p = document.createElement('p');
+    p.className = 'muted';
+    p.textContent = 'No changes yet. Accepted fixes appear here.';
+    el.replaceChildren(p);
+    return 0;
+  }
+  const parts = diffWords(before, after);
+  const frag = document.createDocumentFragment();
+  let places = 0;
+  let inChange = false;
+  parts.forEach((part, i) => {
+    if (part.added || part.removed) {
+      if (!inChange) places++;
+      inChange = true;
+      const el = document.createElement(part.added ? 'ins' : 'del');
+      el.textContent = part.value;
+      frag.append(el);
+      return;
+    }
+    inChange = false;
+    unchanged(frag, part.value, i === 0, i === parts.length - 1);
+  });
+  el.replaceChildren(frag);
+  return places;
+}
+
+/** Unchanged text: kept whole when short; else the words on the lines next to the changes, with a gap between. */
+function unchanged(frag: DocumentFragment, s: string, first: boolean, last: boolean): void {
+  const head = first ? '' : lineCut(s, 1);
+  const tail = last ? '' : lineCut(s, -1);
+  if (head.length + tail.length + 20 >= s.length) {
+    frag.append(s);
+    return;
+  }
+  const gap = document.createElement('span');
+  gap.className = 'gap';
+  gap.textContent = '⋯';
+  frag.append(head, gap, tail);
+}
+
+/** The line next to a change (after it: the first line; before it: the last), cut at a word to KEEP characters. */
+function lineCut(s: string, dir: 1 | -1): string {
+  const lines = s.split(/\r\n|\r|\n/);
+  const line = dir === 1 ? lines[0] : lines[lines.length - 1];
+  if (line.length <= KEEP) return line;
+  return dir === 1 ? `${line.slice(0, KEEP).replace(/\s+\S*$/, '')} …` : `… ${line.slice(-KEEP).replace(/^\S*\s+/, '')}`;
+}
