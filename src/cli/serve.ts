@@ -99,11 +99,6 @@ async function serveWith(argv: string[]): Promise<number> {
   if (files.includes('-')) throw new ArgError('serve: standard input (-) cannot be served: paste the text into the page instead');
 
   const host = v.host ?? '127.0.0.1';
-  if (!isLoopback(host)) {
-    process.stderr.write(
-      `mtlint: warning: serving on ${host}, not only this machine: anyone who can reach port ${port || '(chosen below)'} here and read the page can read and overwrite the files named\n`,
-    );
-  }
   let server;
   try {
     server = await startServer({
@@ -120,12 +115,17 @@ async function serveWith(argv: string[]): Promise<number> {
   } catch (e) {
     throw new UsageError(`serve: cannot listen on ${host}:${port}: ${describe(e)}`);
   }
-  process.stdout.write(`mtlint serve: ${server.url}  (${files.length} file${files.length === 1 ? '' : 's'}; Ctrl+C stops)\n`);
-  if (v.open) openBrowser(server.url);
-  await new Promise<void>((resolve) => {
+  // Listening for Ctrl+C before saying where the page is: a signal sent on seeing the URL is handled.
+  const stopped = new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  if (!isLoopback(host)) {
+    process.stderr.write(`mtlint: warning: serving on ${host}, not only this machine: anyone who can reach port ${server.port} here can read the page, and with it read and overwrite the files named\n`);
+  }
+  process.stdout.write(`mtlint serve: ${server.url}  (${files.length} file${files.length === 1 ? '' : 's'}; Ctrl+C stops)\n`);
+  if (v.open) openBrowser(server.url);
+  await stopped;
   await server.close();
   return 0;
 }

@@ -103,9 +103,9 @@ export async function startServer(o: ServeOptions): Promise<RunningServer> {
     } catch (e) {
       const status = e instanceof ApiFailure ? e.status : isUsageError(e) ? 422 : 0;
       if (status === 0) throw e;
-      // A body that is too large is not read: the connection is closed after the answer.
-      const extra: Record<string, string> = status === 413 ? { Connection: 'close' } : status === 405 ? { Allow: 'POST' } : {};
-      sendJson(res, status, { error: (e as Error).message }, extra);
+      // A refused request's body may be unread: it is dropped, and the connection closed after the answer.
+      req.resume();
+      sendJson(res, status, { error: (e as Error).message }, { Connection: 'close', ...(status === 405 ? { Allow: 'POST' } : {}) });
     }
   }
 
@@ -164,22 +164,36 @@ function isUsageError(e: unknown): boolean {
   return name === 'UsageError' || name === 'RuleError';
 }
 
-/** The request body as JSON, refused (413) past `max` bytes without reading the rest. */
-async function readBody(req: IncomingMessage, max: number): Promise<unknown> {
+/**
+ * The request body as JSON; past `max` bytes, refused (413) and the rest of it read and dropped,
+ * so the client, still sending, gets the answer.
+ */
+function readBody(req: IncomingMessage, max: number): Promise<unknown> {
   const tooLarge = () => new ApiFailure(413, `the request body is larger than the limit (${max} bytes; MTLINT_MAX_FILE_MB raises it)`);
-  if (Number(req.headers['content-length'] ?? 0) > max) throw tooLarge();
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > max) throw tooLarge();
-    chunks.push(chunk as Buffer);
-  }
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    throw new ApiFailure(400, 'the request body is not valid JSON');
-  }
+  return new Promise((resolve, reject) => {
+    if (Number(req.headers['content-length'] ?? 0) > max) {
+      req.resume();
+      return reject(tooLarge());
+    }
+    let chunks: Buffer[] | null = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      if (chunks === null) return;
+      size += chunk.length;
+      if (size <= max) return void chunks.push(chunk);
+      chunks = null;
+      reject(tooLarge());
+    });
+    req.on('error', reject);
+    req.on('end', () => {
+      if (chunks === null) return;
+      try {
+        resolve(JSON.parse(Buffer.concat(chunks).toString('utf8')));
+      } catch {
+        reject(new ApiFailure(400, 'the request body is not valid JSON'));
+      }
+    });
+  });
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra: Record<string, string> = {}): void {

@@ -18,19 +18,32 @@ export function renderDiff(el: HTMLElement, before: string, after: string): numb
   const parts = diffWords(before, after);
   const frag = document.createDocumentFragment();
   let places = 0;
-  let inChange = false;
-  parts.forEach((part, i) => {
-    if (part.added || part.removed) {
-      if (!inChange) places++;
-      inChange = true;
-      const el = document.createElement(part.added ? 'ins' : 'del');
-      el.textContent = part.value;
+  let removed = '';
+  let added = '';
+  const flush = () => {
+    if (!removed && !added) return;
+    places++;
+    for (const [tag, text] of [['del', removed], ['ins', added]] as const) {
+      if (!text) continue;
+      const el = document.createElement(tag);
+      el.textContent = text;
       frag.append(el);
-      return;
     }
-    inChange = false;
-    unchanged(frag, part.value, i === 0, i === parts.length - 1);
+    removed = added = '';
+  };
+  parts.forEach((part, i) => {
+    if (part.removed) removed += part.value;
+    else if (part.added) added += part.value;
+    // A word or two between two changes joins them: "the Moscow holder" → "Moscow's position", not three pieces.
+    else if ((removed || added) && i < parts.length - 1 && /^\s*\S+(\s+\S+)?\s*$/.test(part.value) && !/[\r\n]/.test(part.value) && part.value.length <= 16) {
+      removed += part.value;
+      added += part.value;
+    } else {
+      flush();
+      unchanged(frag, part.value, i === 0, i === parts.length - 1);
+    }
   });
+  flush();
   el.replaceChildren(frag);
   return places;
 }
