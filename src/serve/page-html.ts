@@ -73,15 +73,15 @@ export function pageHtml(token: string): string {
       <button type="button" role="tab" id="tab-changes" aria-controls="changes" aria-selected="false" tabindex="-1">Changes <span id="count-changes" class="count">0</span></button>
       <button type="button" role="tab" id="tab-keys" aria-controls="keys" aria-selected="false" tabindex="-1">Keys</button>
     </div>
-    <section id="findings" role="tabpanel" aria-labelledby="tab-findings" class="tabpanel" tabindex="-1">
+    <section id="findings" role="tabpanel" aria-labelledby="tab-findings" class="tabpanel" tabindex="0">
       <p id="summary" class="summary"></p>
       <div id="groups"></div>
     </section>
-    <section id="changes" role="tabpanel" aria-labelledby="tab-changes" class="tabpanel" hidden>
+    <section id="changes" role="tabpanel" aria-labelledby="tab-changes" class="tabpanel" tabindex="0" hidden>
       <p class="summary">Every change accepted so far, word by word, against the text as it was opened.</p>
       <div id="diff" class="diff"></div>
     </section>
-    <section id="keys" role="tabpanel" aria-labelledby="tab-keys" class="tabpanel" hidden>
+    <section id="keys" role="tabpanel" aria-labelledby="tab-keys" class="tabpanel" tabindex="0" hidden>
       <p class="summary">Keys work when the focus is not in a text field.</p>
       <dl class="keys">${keys}</dl>
       <h3>Marks in the text</h3>

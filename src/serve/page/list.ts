@@ -91,14 +91,13 @@ export function renderList(el: HTMLElement, findings: readonly ApiFinding[], rej
       const button = h(
         'button',
         `item${rejected.has(f.id) ? ' rejected' : ''}${f.id === selected ? ' selected' : ''}`,
-        h('span', `sev-dot sev-${f.severity}`),
+        h('span', `sev-dot sev-${f.severity}`, h('span', 'visually-hidden', `${f.severity}${rejected.has(f.id) ? ', rejected' : ''}:`)),
         h('span', `tag m-${marker}`, marker),
         h('span', 'gist', gist(f)),
         h('span', 'where', `line ${f.line}`),
       );
       button.type = 'button';
       button.dataset.id = f.id;
-      button.setAttribute('aria-label', `${f.severity} ${marker}${rejected.has(f.id) ? ', rejected' : ''}: ${gist(f)}, line ${f.line}`);
       if (f.id === selected) button.setAttribute('aria-current', 'true');
       ul.append(h('li', undefined, button));
     }
