@@ -361,9 +361,14 @@ if (browser) {
   });
 
   test('screenshots: the article, a finding selected, the changes, a narrow window (into docs/ with UPDATE_SCREENSHOTS=1)', async () => {
-    const file = HAS_SHARED ? SEED : SAMPLE;
     const out = process.env.UPDATE_SCREENSHOTS && HAS_SHARED ? DOCS : tempDir('mtlint-serve-shots-');
     mkdirSync(out, { recursive: true });
+    // Served as `mtlint serve article.txt` would be, from the article's folder.
+    const dir = tempDir('mtlint-serve-shots-cwd-');
+    const file = 'article.txt';
+    copyFileSync(HAS_SHARED ? SEED : SAMPLE, join(dir, file));
+    const cwd = process.cwd();
+    process.chdir(dir);
     const server = await startTestServer([file]);
     try {
       const w = await open(server);
@@ -385,11 +390,13 @@ if (browser) {
       await shot('review-changes.png');
       await page.setViewportSize({ width: 420, height: 860 });
       await page.click('#tab-findings');
+      await page.keyboard.press('j');
       await shot('review-narrow.png');
       console.log(`  screenshots in ${out}`);
       noProblems(w, 'screenshots');
     } finally {
       await server.close();
+      process.chdir(cwd);
     }
   });
 

@@ -48,7 +48,7 @@ export function renderDiff(el: HTMLElement, before: string, after: string): numb
   return places;
 }
 
-/** Unchanged text: kept whole when short; else the words on the lines next to the changes, with a gap between. */
+/** Unchanged text: kept whole when short; else the words on the lines next to the changes, `…` for what is left out. */
 function unchanged(frag: DocumentFragment, s: string, first: boolean, last: boolean): void {
   const head = first ? '' : lineCut(s, 1);
   const tail = last ? '' : lineCut(s, -1);
@@ -56,16 +56,20 @@ function unchanged(frag: DocumentFragment, s: string, first: boolean, last: bool
     frag.append(s);
     return;
   }
-  const gap = document.createElement('span');
-  gap.className = 'gap';
-  gap.textContent = '⋯';
-  frag.append(head, gap, tail);
+  if (!first) frag.append(`${head} …`);
+  if (!first && !last) {
+    const gap = document.createElement('span');
+    gap.className = 'gap';
+    gap.textContent = '⋯';
+    frag.append(gap);
+  }
+  if (!last) frag.append(`… ${tail}`);
 }
 
-/** The line next to a change (after it: the first line; before it: the last), cut at a word to KEEP characters. */
+/** The line next to a change (after it: the first line; before it: the last), cut at a word to about KEEP characters. */
 function lineCut(s: string, dir: 1 | -1): string {
   const lines = s.split(/\r\n|\r|\n/);
   const line = dir === 1 ? lines[0] : lines[lines.length - 1];
   if (line.length <= KEEP) return line;
-  return dir === 1 ? `${line.slice(0, KEEP).replace(/\s+\S*$/, '')} …` : `… ${line.slice(-KEEP).replace(/^\S*\s+/, '')}`;
+  return dir === 1 ? line.slice(0, KEEP).replace(/\s+\S*$/, '') : line.slice(-KEEP).replace(/^\S*\s+/, '');
 }

@@ -378,7 +378,15 @@ function renderSummary(): void {
 
 function renderDetailCard(): void {
   const f = find(state.selected);
-  $('detail').hidden = !f;
+  const hint = !f && state.doc !== null && pending().length > 0;
+  $('detail').hidden = !f && !hint;
+  $('detail').classList.toggle('hint', hint);
+  if (hint) {
+    const p = document.createElement('p');
+    p.className = 'muted';
+    p.textContent = 'Click a marked passage, or press j, to see its correction here; a accepts it, r rejects it.';
+    $('detail-body').replaceChildren(p);
+  }
   if (!f) return;
   const open = pending();
   const at = open.findIndex((g) => g.id === f.id);
