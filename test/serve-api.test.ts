@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { applyEdits, FORMATTERS, lint } from '../src/index.js';
+import { KEYS } from '../src/serve/page-html.js';
+import { ENDPOINTS } from '../src/serve/server.js';
 import type { ApiFinding, FixResponse, LintResponse, OpenResponse } from '../src/serve/types.js';
 import { BIN, HAS_SHARED, mtlint, ROOT, SHARED, tempDir } from './helpers.js';
 import { http, startTestServer, type TestServer } from './serve-helpers.js';
@@ -282,6 +284,16 @@ test('mtlint serve --host 0.0.0.0 warns on stderr; usage errors exit 2 with one 
     assert.match(r.stderr, re);
     assert.is(r.stderr.trimEnd().split('\n').length, 1, r.stderr);
   }
+});
+
+test('the README documents every endpoint and every key of the page, and shows the screenshots', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('## Review page'), readme.indexOf('## Library'));
+  assert.ok(ENDPOINTS.length >= 6);
+  for (const e of ENDPOINTS) assert.ok(section.includes(`| \`${e}\` |`), e);
+  for (const [key, what] of KEYS) assert.ok(section.includes(`| ${key.split(/( or | – )/).map((p, i) => (i % 2 ? p : `\`${p}\``)).join('')} | ${what} |`), key);
+  for (const png of section.match(/docs\/[\w-]+\.png/g) ?? []) assert.ok(readFileSync(join(ROOT, png)).length > 10_000, png);
+  assert.ok((section.match(/docs\/[\w-]+\.png/g) ?? []).length >= 3);
 });
 
 test.run();

@@ -136,6 +136,9 @@ const ROUTES: Record<string, (api: Api, body: unknown) => unknown> = {
   '/api/save': (api, b) => api.save(b),
 };
 
+/** The API's endpoints (documented in the README). */
+export const ENDPOINTS = Object.keys(ROUTES);
+
 /** The names (lower case, IPv6 in brackets) a Host header may give for a server listening on `host`. */
 function allowedNames(host: string): Set<string> {
   const names = new Set(['127.0.0.1', 'localhost', '[::1]']);
