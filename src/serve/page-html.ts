@@ -33,7 +33,7 @@ export function pageHtml(token: string): string {
 <a class="skip" href="#findings">Skip to the findings</a>
 <header class="bar">
   <h1>mtlint <span>review</span></h1>
-  <div class="source">
+  <div class="picker">
     <label for="file">Article</label>
     <select id="file"></select>
     <button type="button" id="paste">Paste text…</button>

@@ -56,14 +56,15 @@ function unchanged(frag: DocumentFragment, s: string, first: boolean, last: bool
     frag.append(s);
     return;
   }
-  if (!first) frag.append(`${head} …`);
+  // A change at the end of its line has no words after it on that line (and the next none before it).
+  if (!first && head.trim()) frag.append(`${head} …`);
   if (!first && !last) {
     const gap = document.createElement('span');
     gap.className = 'gap';
     gap.textContent = '⋯';
     frag.append(gap);
   }
-  if (!last) frag.append(`… ${tail}`);
+  if (!last && tail.trim()) frag.append(`… ${tail}`);
 }
 
 /** The line next to a change (after it: the first line; before it: the last), cut at a word to about KEEP characters. */

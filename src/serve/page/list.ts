@@ -61,16 +61,20 @@ export function changeView(text: string, e: ApiEdit): HTMLElement {
   );
 }
 
-/** The list entry's short text: `removed → inserted`, or the message for a report. */
-function gist(f: ApiFinding): string {
+/** The list entry's short text: the flagged words before → after the change, or the message for a report. */
+function gist(text: string, f: ApiFinding): string {
   const e = f.fix ?? f.suggestions[0];
   const cut = (s: string, n = 60) => (s.length > n ? `${s.slice(0, n - 3).replace(/\s+\S*$/, '')}…` : s);
   if (!e) return cut(f.message.replace(/`/g, ''), 90);
-  if (e.text === '') return `delete “${cut(visible(f.text))}”`;
-  return `${cut(visible(f.text))} → ${cut(visible(e.text))}`;
+  // The change shown on the flagged words when it lies within them; else what it removes and inserts.
+  const inside = e.start >= f.start && e.end <= f.end;
+  const before = inside ? text.slice(f.start, f.end) : text.slice(e.start, e.end);
+  const after = inside ? text.slice(f.start, e.start) + e.text + text.slice(e.end, f.end) : e.text;
+  if (after.trim() === '') return `delete “${cut(visible(before.trim()))}”`;
+  return `${cut(visible(before))} → ${cut(visible(after))}`;
 }
 
-export function renderList(el: HTMLElement, findings: readonly ApiFinding[], rejected: ReadonlySet<string>, selected: string | null): void {
+export function renderList(el: HTMLElement, text: string, findings: readonly ApiFinding[], rejected: ReadonlySet<string>, selected: string | null): void {
   const groups = new Map<string, ApiFinding[]>();
   for (const f of findings) {
     const p = packOf(f);
@@ -93,7 +97,7 @@ export function renderList(el: HTMLElement, findings: readonly ApiFinding[], rej
         `item${rejected.has(f.id) ? ' rejected' : ''}${f.id === selected ? ' selected' : ''}`,
         h('span', `sev-dot sev-${f.severity}`, h('span', 'visually-hidden', `${f.severity}${rejected.has(f.id) ? ', rejected' : ''}:`)),
         h('span', `tag m-${marker}`, marker),
-        h('span', 'gist', gist(f)),
+        h('span', 'gist', gist(text, f)),
         h('span', 'where', `line ${f.line}`),
       );
       button.type = 'button';

@@ -339,7 +339,8 @@ function renderAll(): void {
   $('empty').hidden = d !== null;
   if (!d) return;
   state.index = renderArticle($('article'), d.text, d.findings, state.rejected, state.fresh);
-  renderList($('groups'), d.findings, state.rejected, state.selected);
+  renderList($('groups'), d.text, d.findings, state.rejected, state.selected);
+  for (const id of ['article', 'editor']) $(id).classList.toggle('source', d.format !== 'text');
   showSelected(state.index, null, state.selected, false);
   renderDetailCard();
   renderSummary();
@@ -363,14 +364,14 @@ function renderMeta(): void {
 function renderSummary(): void {
   const d = state.doc!;
   const open = pending();
-  const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const count = (n: number, word: string, words = `${word}s`) => `${n} ${n === 1 ? word : words}`;
   const sev = (s: string) => open.filter((f) => f.severity === s).length;
   const kinds = { fix: 0, suggestion: 0, report: 0 };
   for (const f of open) kinds[markerOf(f)]++;
   $('count-findings').textContent = String(open.length);
   const parts = [
     open.length === 0 ? (d.findings.length === 0 ? 'No findings.' : 'Nothing left to review.') : `${count(open.length, 'finding')} to review: ${count(sev('error'), 'error')}, ${count(sev('warning'), 'warning')}, ${sev('info')} info.`,
-    open.length ? `${count(kinds.fix, 'safe fix')}, ${count(kinds.suggestion, 'suggestion')}, ${count(kinds.report, 'report')}.` : '',
+    open.length ? `${count(kinds.fix, 'safe fix', 'safe fixes')}, ${count(kinds.suggestion, 'suggestion')}, ${count(kinds.report, 'report')}.` : '',
     state.accepted + state.rejected.size > 0 ? `${state.accepted} accepted, ${state.rejected.size} rejected.` : '',
   ];
   $('summary').textContent = parts.filter(Boolean).join(' ');
