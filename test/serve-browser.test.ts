@@ -278,12 +278,17 @@ if (browser) {
 
   test('a hostile article (script tags, onerror=, javascript: links, a hostile file name) shows as text and runs nothing', async () => {
     const dir = tempDir('mtlint-serve-hostile-');
+    const IMG = '<img src=x onerror="window.pwned=\'in a mark\'">';
     const body = [
       '<script>window.pwned = "script"</script>',
       '<img src=x onerror="window.pwned=\'onerror\'">',
       '<svg onload="window.pwned=\'svg\'"></svg><iframe src="javascript:parent.pwned=\'iframe\'"></iframe>',
       '<a href="javascript:window.pwned=\'link\'">the Moscow holder</a> and [click](javascript:window.pwned=\'md\')',
       '</mark></span></div><b onmouseover="window.pwned=\'hover\'">Lavrov said the Moscow holder had changed.</b>',
+      // Repeated, so that a finding (the duplicate sentence) covers markup: a mark holds it.
+      `Sergey Lavrov said Vladimir Putin had ordered the suspension of military operations ${IMG} during the first round of talks, but insisted that nothing had changed.`,
+      'He left the room after the meeting.',
+      `Lavrov further stated that Vladimir Putin had ordered the suspension of military operations ${IMG} during the first round of talks, but insisted that nothing had changed.`,
       '',
     ].join('\n\n');
     const files = ['hostile.txt', 'hostile.md', 'hostile.html', '<img src=x onerror="window.pwned=1">.txt'].map((name) => {
@@ -296,6 +301,7 @@ if (browser) {
       const { page } = w;
       const check = async (what: string) => {
         assert.is(await articleText(page), body, `${what}: shown literally`);
+        if (!what.endsWith('.txt')) assert.ok(await page.$$eval('#article mark', (ms) => ms.some((m) => m.textContent!.includes('<img'))), `${what}: markup inside a mark`);
         const tags = await page.$$eval('#article *', (els) => [...new Set(els.map((e) => e.tagName))]);
         assert.ok(tags.every((t) => t === 'MARK' || t === 'SPAN'), `${what}: only marks in the article (${tags})`);
         await page.hover('#article');
