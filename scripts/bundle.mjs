@@ -1,12 +1,11 @@
-// Also bundles the review page's script and style (src/serve/page/) for the browser.
-//
 // Bundles the compiled CLI (dist/cli/main.js and what it imports from dist/) into one file,
 // dist/mtlint.cjs, and records V8's code cache for it, dist/mtlint.cache, from a run on a
 // sample: bin/mtlint.cjs then loads one file whose functions need no compiling (start-up ≈ 50 ms
 // less than loading ~60 modules). Packages stay outside (node_modules), except the few modules of
 // `natural` that the name kind loads in every run (string similarity, with `underscore`): they are
 // bundled too, still loaded on first use, so that they are compiled from the cache as well.
-// Run by `npm run build`.
+// Run by `npm run build`, which also has it bundle the review page's script and style
+// (src/serve/page/) for the browser.
 //
 // The bundle is CommonJS so that it can be compiled with a code cache (vm.Script); modules that
 // read import.meta.url see the bundle's own URL, and MTLINT_BUNDLE tells those that must know.

@@ -104,10 +104,10 @@ export class Api {
     const previous = new Map<string, string>();
     before.forEach((f, i) => {
       const moved = mapThrough(f, passes);
-      if (moved) previous.set(`${f.ruleId}\u0000${moved[0]}\u0000${moved[1]}`, ids[i]);
+      if (moved) previous.set(rangeKey({ ruleId: f.ruleId, start: moved[0], end: moved[1] }), ids[i]);
     });
     report.files[0].findings.forEach((f) => {
-      const p = previous.get(`${f.ruleId}\u0000${f.start}\u0000${f.end}`);
+      const p = previous.get(rangeKey(f));
       if (p !== undefined) f.previousId = p;
     });
     return { ...report, text: output, patch: this.#patch(req, text, output, false), applied, skipped, changed: changedRanges(passes) };
@@ -204,7 +204,7 @@ function changedRanges(passes: Edit[][]): { start: number; end: number }[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-const rangeKey = (f: LintFinding) => `${f.ruleId}\u0000${f.start}\u0000${f.end}`;
+const rangeKey = (f: { ruleId: string; start: number; end: number }) => `${f.ruleId}\u0000${f.start}\u0000${f.end}`;
 
 function bad(message: string): ApiFailure {
   return new ApiFailure(400, message);
