@@ -6,6 +6,7 @@ import { fixText, type FixLevel, type FixResult } from './fix/loop.js';
 import { detectFormat, type InputFormat } from './io/formats/index.js';
 import { lintSource, type SourceFinding } from './io/lint-source.js';
 import { contextHash } from './report/fingerprint.js';
+import { decode } from './io/source.js';
 
 /** A finding; offsets are UTF-16 code units into the text given to `lint` (for Markdown, HTML, feeds and NDJSON: the source, markup included). */
 export type LintFinding = SourceFinding;
@@ -85,7 +86,16 @@ export function findingIds(text: string, findings: readonly LintFinding[]): stri
   });
 }
 
+/**
+ * Throws the UsageError the command line gives for a file it does not check (larger than the
+ * limit, binary): for front ends that are handed text rather than bytes (the language server).
+ */
+export function assertCheckable(text: string, filename: string): void {
+  decode(Buffer.from(text, 'utf8'), filename);
+}
+
 export { loadRules, detectFormat };
+export { loadRuleSet, type RuleSet, type RuleSetOptions } from './config/rule-set.js';
 export { applyEdits } from './fix/apply.js';
 export { FORMATTERS, type FileResult, type FormatOptions, type Formatter } from './report/index.js';
 export type { Rule, LoadOptions, FixLevel, FixResult, InputFormat };

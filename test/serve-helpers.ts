@@ -3,9 +3,8 @@
 // can send any Host header, token and body.
 
 import { request } from 'node:http';
-import { loadRuleSet } from '../src/cli/run.js';
 import { styleNames } from '../src/engine/style.js';
-import { loadRules, type InputFormat } from '../src/index.js';
+import { loadRules, loadRuleSet, type InputFormat, type RuleSet } from '../src/index.js';
 import { startServer, type RunningServer } from '../src/serve/server.js';
 
 export interface TestServer extends RunningServer {
@@ -22,7 +21,7 @@ export interface Reply<T> {
 
 export async function startTestServer(files: string[], o: { maxBytes?: number; inputFormat?: InputFormat | 'auto'; style?: string } = {}): Promise<TestServer> {
   const args = { config: false as const, rules: [], phrases: [], style: o.style, rule: [], disableRule: [] };
-  const sets = new Map<string | undefined, ReturnType<typeof loadRuleSet>>();
+  const sets = new Map<string | undefined, RuleSet>();
   const rulesFor = (style: string | undefined) => {
     if (!sets.has(style)) sets.set(style, loadRuleSet({ ...args, style: style ?? o.style }, process.cwd()));
     return sets.get(style)!;

@@ -6,11 +6,10 @@ import { parseArgs as parseArgsUtil } from 'node:util';
 import { makeIgnore } from '../config/ignore.js';
 import { describe, RuleError, UsageError } from '../engine/errors.js';
 import { styleNames } from '../engine/style.js';
-import { loadRules, maxFileBytes, type InputFormat } from '../index.js';
+import { loadRules, loadRuleSet, maxFileBytes, type InputFormat, type RuleSet, type RuleSetOptions } from '../index.js';
 import { expandInputs } from '../io/expand.js';
 import { INPUT_FORMATS } from '../io/formats/index.js';
 import { isLoopback, startServer } from '../serve/server.js';
-import { loadRuleSet, type RuleArgs } from './run.js';
 
 const HELP = `mtlint serve [options] [FILES…]
 
@@ -76,7 +75,7 @@ async function serveWith(argv: string[]): Promise<number> {
   const inputFormat = (v['input-format'] ?? 'auto') as InputFormat | 'auto';
   if (inputFormat !== 'auto' && !INPUT_FORMATS.includes(inputFormat)) throw new ArgError(`serve: --input-format is one of auto, ${INPUT_FORMATS.join(', ')}`);
   const split = (list: string[] | undefined) => (list ?? []).flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
-  const ruleArgs: RuleArgs = {
+  const ruleArgs: RuleSetOptions = {
     config: v['no-config'] ? false : v.config,
     rules: v.rules ?? [],
     phrases: v.phrases ?? [],
@@ -86,7 +85,7 @@ async function serveWith(argv: string[]): Promise<number> {
   };
   const cwd = process.cwd();
   const first = loadRuleSet(ruleArgs, cwd);
-  const byStyle = new Map<string | undefined, ReturnType<typeof loadRuleSet>>([[undefined, first]]);
+  const byStyle = new Map<string | undefined, RuleSet>([[undefined, first]]);
   const rulesFor = (style: string | undefined) => {
     if (!byStyle.has(style)) byStyle.set(style, loadRuleSet({ ...ruleArgs, style }, cwd, first.config));
     return byStyle.get(style)!;
