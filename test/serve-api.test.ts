@@ -267,6 +267,28 @@ test('mtlint serve: prints its URL, serves the page, stops on SIGTERM with exit 
   assert.is(await run.stop(), 0);
 });
 
+test('mtlint serve chooses rules as the lint command does (--disable-rule, --style)', async () => {
+  const run = await startCli(['--port', '0', '--disable-rule', 'calques', '--style', 'ap', 'samples/ceasefire-talks.txt']);
+  try {
+    const port = Number(/:(\d+)\//.exec(run.line)![1]);
+    const page = await http(port, '/');
+    const token = /name="mtlint-token" content="([^"]+)"/.exec(page.text)![1];
+    const headers = { 'Content-Type': 'application/json', 'X-Mtlint-Token': token };
+    const text = readFileSync(SAMPLE, 'utf8') + '\nZelensky met Zelensky and Zelenskyy in Kiev.\n';
+    const served = await http<LintResponse>(port, '/api/lint', { method: 'POST', headers, body: JSON.stringify({ text }) });
+    const dir = tempDir('mtlint-serve-rules-');
+    writeFileSync(join(dir, 'a.txt'), text);
+    const cli = JSON.parse(mtlint(['--format', 'json', '--disable-rule', 'calques', '--style', 'ap', join(dir, 'a.txt')]).stdout).files[0].findings;
+    assert.equal(strip(served.body.files[0].findings), cli);
+    assert.not.ok(cli.some((f: { ruleId: string }) => f.ruleId.startsWith('calques/')));
+    assert.ok(cli.some((f: { ruleId: string }) => f.ruleId === 'styles/ap'), 'the house style applies');
+    const files = await http<{ style: string }>(port, '/api/files', { method: 'POST', headers, body: '{}' });
+    assert.is(files.body.style, 'ap');
+  } finally {
+    assert.is(await run.stop(), 0);
+  }
+});
+
 test('mtlint serve --host 0.0.0.0 warns on stderr; usage errors exit 2 with one line', async () => {
   const run = await startCli(['--host', '0.0.0.0', '--port', '0']);
   assert.match(run.stderr, /^mtlint: warning: serving on 0\.0\.0\.0, not only this machine/);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { applyEdits, findingIds, lint } from '../src/index.js';
+import { applyEdits, findingIds, FORMATTERS, lint } from '../src/index.js';
 import { HAS_SHARED, mtlint, ROOT, SHARED, tempDir } from './helpers.js';
 import { startTestServer, type TestServer } from './serve-helpers.js';
 
@@ -191,6 +191,15 @@ if (browser) {
       assert.is(await articleText(w.page), expected);
       // The rejected suggestion is still rejected after the text changed.
       assert.is(await w.page.$$eval('#groups .item.rejected', (l) => l.length), 1);
+      // The downloads: the corrected text, and the patch that `git apply` takes (as --format diff).
+      const [textDownload] = await Promise.all([w.page.waitForEvent('download'), w.page.click('#download-text')]);
+      assert.is(textDownload.suggestedFilename(), 'article.txt');
+      assert.is(readFileSync((await textDownload.path())!, 'utf8'), expected);
+      const [patchDownload] = await Promise.all([w.page.waitForEvent('download'), w.page.click('#download-patch')]);
+      assert.is(patchDownload.suggestedFilename(), 'article.txt.patch');
+      const patch = readFileSync((await patchDownload.path())!, 'utf8');
+      assert.is(patch, FORMATTERS.diff([{ path: file, text, output: expected, findings: [] }], { color: false, diffContext: 1 }));
+      await settled(w.page);
       await clickAndSettle(w.page, '#save');
       assert.is(readFileSync(file, 'utf8'), expected, `saved (alert: ${await w.page.textContent('#alert')})`);
       assert.ok(await w.page.isDisabled('#save'), 'nothing left to save');
