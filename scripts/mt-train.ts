@@ -16,7 +16,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DENSE_FEATURES, HASH_BITS, mtFeatures, type MtFeatures } from '../src/audit/mt-features.js';
-import { logOdds, MODEL_FILE, sigmoid, type MtModel } from '../src/audit/mt-likelihood.js';
+import { compile, MODEL_FILE, sigmoid, type MtModel } from '../src/audit/mt-likelihood.js';
 import { readTraining, readYear2020, unit, WMT21_PAIRS, type LabelledArticle } from './mt-data.js';
 
 export interface Example {
@@ -109,15 +109,10 @@ export function train(examples: Example[], o: TrainOptions = DEFAULTS): MtModel 
   };
 }
 
-/** Likelihoods of examples under a model (the same arithmetic as the shipped scorer). */
+/** Likelihoods of examples under a model (the shipped scorer's arithmetic). */
 export function predict(model: MtModel, examples: Example[]): number[] {
-  const sparse = new Float64Array(1 << HASH_BITS);
-  for (const [k, v] of Object.entries(model.sparseWeights)) sparse[Number(k)] = v;
-  const m = { ...model, sparse };
-  return examples.map((e) => {
-    const p = sigmoid(logOdds(e.f, m));
-    return 0.5 + (p - 0.5) * Math.min(1, e.f.words / model.minWords);
-  });
+  const score = compile(model);
+  return examples.map((e) => score(e.f));
 }
 
 /** ROC AUC: the chance that a random positive scores above a random negative (ties count half). */

@@ -47,22 +47,21 @@ export function mtAbout(): string {
   return shipped().about;
 }
 
-/** A scorer for a model: text → likelihood in [0, 1]. */
-export function scorer(m0: MtModel): (text: string) => number {
-  const model = m0;
+/** A model made ready to score features: their likelihood in [0, 1], pulled toward 0.5 as the text gets short (a headline alone says little). */
+export function compile(model: MtModel): (f: MtFeatures) => number {
   if (model.hashBits !== HASH_BITS || model.dense.length !== DENSE_FEATURES.length) {
     throw new Error('the MT-likelihood model does not match this version of mtlint (run scripts/mt-train)');
   }
   const sparse = new Float64Array(1 << HASH_BITS);
   for (const [k, v] of Object.entries(model.sparseWeights)) sparse[Number(k)] = v;
   const m = { ...model, sparse };
-  return (text) => {
-    const f = mtFeatures(text);
-    const p = sigmoid(logOdds(f, m));
-    // Shrunk toward 0.5 as the text gets short: a headline alone says little.
-    const trust = Math.min(1, f.words / model.minWords);
-    return 0.5 + (p - 0.5) * trust;
-  };
+  return (f) => 0.5 + (sigmoid(logOdds(f, m)) - 0.5) * Math.min(1, f.words / model.minWords);
+}
+
+/** A scorer for a model: text → likelihood in [0, 1]. */
+export function scorer(model: MtModel): (text: string) => number {
+  const score = compile(model);
+  return (text) => score(mtFeatures(text));
 }
 
 /** The likelihood under the shipped model (loaded on first use). */
