@@ -16,7 +16,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { compileGazetteer, indexPath } from '../../src/kinds/name.js';
+import { compileGazetteer, indexPath } from '../../src/names/compiled-index.js';
 
 type EntityType = 'person' | 'place' | 'term';
 
