@@ -17,9 +17,9 @@
 
 import { DocumentCache, type TextDocument } from '../text/document.js';
 import type { Edit, Match, RuleSpec } from '../types.js';
-import { derived, linkToGazetteer, sharesNameContext, type Candidate, type Links } from '../names/evidence.js';
+import { linkToGazetteer, namedInFull, notAMisspelling, sharesNameContext, type Candidate, type Links } from '../names/evidence.js';
 import { fold } from '../names/fold.js';
-import { accepts, push, type Gazetteer, type WrongForm } from '../names/gazetteer.js';
+import { accepts, knows, push, type Gazetteer, type WrongForm } from '../names/gazetteer.js';
 import { gazetteerSource, loadGazetteer } from '../names/load.js';
 import { byCloseness, closeMemo, headOf, letterMask, similarityBound, type Closeness, type Thresholds } from '../names/similarity.js';
 import { adjacent, isKnown, nameWordAt, nameWords, type NameWord } from '../names/words.js';
@@ -30,9 +30,9 @@ type Mode = (typeof MODES)[number];
 
 /** Options each mode accepts (besides `mode`), and their defaults. */
 const MODE_OPTIONS: Record<Mode, string[]> = {
-  gazetteer: ['gazetteer', 'people', 'places', 'min_length', 'max_distance', 'min_similarity'],
+  gazetteer: ['gazetteer', 'people', 'places', 'real_names', 'min_length', 'max_distance', 'min_similarity'],
   wrong: ['gazetteer', 'people', 'places'],
-  document: ['gazetteer', 'people', 'places', 'min_length', 'max_distance', 'min_similarity', 'min_count', 'min_ratio', 'max_rare', 'defer_to_gazetteer'],
+  document: ['gazetteer', 'people', 'places', 'real_names', 'min_length', 'max_distance', 'min_similarity', 'min_count', 'min_ratio', 'max_rare', 'defer_to_gazetteer'],
 };
 
 /** The defaults of mode `gazetteer`; mode `document` defers to what they find. */
@@ -195,7 +195,7 @@ function reconcile(doc: TextDocument, g: Gazetteer, t: DocumentThresholds, env: 
   const byText = new Map<string, NameWord[]>();
   for (const w of ws) push(byText, w.text, w);
   // The frequent spellings by first letter (`close` refuses words of different first letters), in text order.
-  const frequent = new Map<string, { text: string; occurrences: NameWord[]; fold: string; mask: number; head: number; english?: boolean }[]>();
+  const frequent = new Map<string, { text: string; occurrences: NameWord[]; fold: string; mask: number; head: number; unfit?: boolean }[]>();
   for (const [text, list] of byText) {
     const f = list[0].fold;
     if (list.length >= t.minCount) push(frequent, f[0], { text, occurrences: list, fold: f, mask: letterMask(f), head: headOf(f) });
@@ -215,23 +215,33 @@ function reconcile(doc: TextDocument, g: Gazetteer, t: DocumentThresholds, env: 
     for (const f of candidates) {
       // What `close` would refuse first, from lengths, letter masks and heads (a long article has thousands of pairs).
       if (Math.abs(f.fold.length - n) > t.maxDistance + 1 || similarityBound(n, mask, head, f.fold.length, f.mask, f.head) < t.minSimilarity - 1e-9) continue;
-      if (f.occurrences.length < t.minRatio * list.length || derived(w.fold, f.fold)) continue;
-      // A frequent spelling that is an English word is not a name unless the gazetteer knows it.
-      if ((f.english ??= env.isEnglishWord(f.text.toLowerCase()) && !accepts(g, f.fold))) continue;
+      if (f.occurrences.length < t.minRatio * list.length || notAMisspelling(g, w.fold, f.fold, true)) continue;
+      // A frequent spelling that is an English word is not a name unless the gazetteer knows it;
+      // and the majority never wins for a spelling the gazetteer lists as wrong or knows only in
+      // another language.
+      if ((f.unfit ??= (env.isEnglishWord(f.text.toLowerCase()) && !accepts(g, f.fold)) || g.wrong.has(f.text) || (knows(g, f.fold) && !accepts(g, f.fold)))) continue;
       const c = closeMemo(w.fold, f.fold, t);
       if (c && sharesNameContext(doc, list, f.occurrences)) found.push({ ...c, text: f.text, count: f.occurrences.length });
     }
     if (found.length === 0) continue;
     found.sort((a, b) => byCloseness(a, b) || b.count - a.count);
+    // One edit is a slip; two are one only for the surname of a person the article names in full (Lavor … Sergey Lavrov).
+    const safe = found.length === 1 && (found[0].distance === 1 || surnameOfNamed(doc, g, found[0].text));
     for (const occ of list) {
       out.push({
         start: occ.start,
         end: occ.end,
         replacements: found.map((f) => ({ start: occ.start, end: occ.end, text: f.text })),
-        ...(found.length > 1 ? { safety: 'suggest' as const } : {}),
+        ...(safe ? {} : { safety: 'suggest' as const }),
         data: { count: found[0].count },
       });
     }
   }
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** A name word after the first of a person the article names in full, spelt `text`. */
+function surnameOfNamed(doc: TextDocument, g: Gazetteer, text: string): boolean {
+  for (const e of namedInFull(doc, g)) if (e.type === 'person' && e.forms.some((f) => f.indexOf(text) > 0)) return true;
+  return false;
 }

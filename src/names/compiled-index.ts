@@ -13,17 +13,18 @@ import { emptyGazetteer, parseGazetteer, spellingGroups, type Entity, type Entit
  * no decoding of the megabyte at start-up); what is searched is encoded the same way, and what
  * is taken from it decoded. Sorted sections are in byte order, which bisection over bytes needs.
  *
- *   mtlint-gazetteer-index 1 <bytes of the TSV>
+ *   mtlint-gazetteer-index 2 <bytes of the TSV>
  *   @known      folded tokens that are known only, one a line, sorted
  *   @accepted   folded tokens of preferred and accepted forms, one a line, sorted
  *   @entities   type TAB name TAB forms (tokens space-separated, forms "|"-separated) [TAB minor]
  *   @keys       bucket TAB fold,entity,pos fold,entity,pos …
+ *   @given      fold of a given name TAB entity,pos entity,pos …
  *   @wrong      tokens (space-separated) TAB preferred name TAB fix
  *   @groups     spellings TAB next words TAB previous words (space-separated; see spellingGroups)
  */
 
-const INDEX_MAGIC = 'mtlint-gazetteer-index 1';
-const SECTIONS = ['known', 'accepted', 'entities', 'keys', 'wrong', 'groups'] as const;
+const INDEX_MAGIC = 'mtlint-gazetteer-index 2';
+const SECTIONS = ['known', 'accepted', 'entities', 'keys', 'given', 'wrong', 'groups'] as const;
 export const indexPath = (tsv: string) => tsv.replace(/\.tsv$/, '') + '.index';
 
 /** Compiles a gazetteer TSV's text to the text of its index. */
@@ -37,6 +38,7 @@ export function compileGazetteer(text: string, file: string): string {
   out.push('@accepted', ...sorted(g.accepted));
   out.push('@entities', ...g.entities.map((e) => `${e.type}\t${e.name}\t${e.forms.map((f) => f.join(' ')).join('|')}${e.minor ? '\tminor' : ''}`));
   out.push('@keys', ...sorted(g.keys.keys()).map((b) => `${b}\t${g.keys.get(b)!.map((k) => `${k.fold},${ids.get(k.entity)},${k.pos}`).join(' ')}`));
+  out.push('@given', ...sorted(g.given.keys()).map((f) => `${f}\t${g.given.get(f)!.map((k) => `${ids.get(k.entity)},${k.pos}`).join(' ')}`));
   out.push('@wrong', ...[...g.wrong.values()].flat().map((w) => `${w.tokens.join(' ')}\t${w.name}\t${w.fix}`));
   out.push('@groups', ...spellingGroups(g.entities).map((gr) => [gr.forms, gr.next ?? [], gr.prev ?? []].map((l) => l.join(' ')).join('\t')));
   return out.join('\n') + '\n';
@@ -61,6 +63,9 @@ export class LoadedIndex {
   /** The @keys lines, sorted by bucket: searched by bisection when a bucket is first asked for. */
   private readonly keySection: string;
   private readonly bucketCache = new Map<string, Key[] | undefined>();
+  /** The @given lines, sorted by folded given name. */
+  private readonly givenSection: string;
+  private readonly givenCache = new Map<string, Key[]>();
 
   constructor(text: string) {
     const parts = new Map<string, string>();
@@ -76,6 +81,7 @@ export class LoadedIndex {
     this.accepted = new SortedLines(parts.get('accepted')!, true);
     this.entitySection = parts.get('entities')!;
     this.keySection = parts.get('keys')!;
+    this.givenSection = parts.get('given')!;
     this.wrong = lines('wrong').map((line) => {
       const [tokens, name, fix] = line.split('\t');
       return { tokens: tokens.split(' '), name, fix };
@@ -115,7 +121,7 @@ export class LoadedIndex {
 
   keys(b: string): Key[] | undefined {
     if (this.bucketCache.has(b)) return this.bucketCache.get(b);
-    const line = this.bucketLine(asBytes(b));
+    const line = lineOf(this.keySection, asBytes(b));
     const keys = line?.split(' ').map((k) => {
       const [fold, entity, pos] = k.split(',');
       return new IndexKey(fold, Number(pos), this, Number(entity));
@@ -124,25 +130,40 @@ export class LoadedIndex {
     return keys;
   }
 
-  /** The keys of bucket `b` (as bytes) as written after its tab, by bisection over the @keys lines. */
-  private bucketLine(b: string): string | undefined {
-    const t = this.keySection;
-    let lo = 0;
-    let hi = t.length;
-    // Invariant: every line starting before lo has a bucket < b; every line starting at or after hi, ≥ b.
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const start = t.lastIndexOf('\n', mid - 1) + 1;
-      let end = t.indexOf('\n', start);
-      if (end < 0) end = t.length;
-      const tab = t.indexOf('\t', start);
-      const bucket = t.slice(start, tab);
-      if (bucket === b) return fromBytes(t.slice(tab + 1, end));
-      if (bucket < b) lo = end + 1;
-      else hi = start;
+  /** The people with the given name `f` (folded), and its position in their forms. */
+  given(f: string): Key[] {
+    let keys = this.givenCache.get(f);
+    if (!keys) {
+      const line = lineOf(this.givenSection, asBytes(f));
+      keys = (line?.split(' ') ?? []).map((k) => {
+        const [entity, pos] = k.split(',');
+        return new IndexKey(f, Number(pos), this, Number(entity));
+      });
+      // NOTE: bounded; a batch of many articles sees many distinct words.
+      if (this.givenCache.size >= 100_000) this.givenCache.clear();
+      this.givenCache.set(f, keys);
     }
-    return undefined;
+    return keys;
   }
+}
+
+/** What a line of section `t` that starts with `head` (as bytes) says after its tab, by bisection over the sorted lines. */
+function lineOf(t: string, head: string): string | undefined {
+  let lo = 0;
+  let hi = t.length;
+  // Invariant: every line starting before lo has a head < head; every line starting at or after hi, ≥ head.
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const start = t.lastIndexOf('\n', mid - 1) + 1;
+    let end = t.indexOf('\n', start);
+    if (end < 0) end = t.length;
+    const tab = t.indexOf('\t', start);
+    const h = t.slice(start, tab);
+    if (h === head) return fromBytes(t.slice(tab + 1, end));
+    if (h < head) lo = end + 1;
+    else hi = start;
+  }
+  return undefined;
 }
 
 /** Sorted `\n`-separated lines, searched by bisection over the text itself (no split at load). */

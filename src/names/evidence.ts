@@ -1,36 +1,74 @@
-// Evidence that a word means a name: the gazetteer links (a given name before the word, or the
-// entity named correctly elsewhere in the article), and the refusals shared by the modes (words
-// made from a name, Slavic feminine forms, a rare spelling inside a longer name).
+// Evidence that a word means a name the gazetteer knows, and the refusals: when a misspelt name
+// may be linked to a person or place (and so fixed), and when a word is somebody else's real name.
 
 import type { KindEnv } from '../kinds/kind.js';
 import { DocumentCache, type TextDocument } from '../text/document.js';
 import { fold, isNameWord } from './fold.js';
-import type { Entity, Gazetteer } from './gazetteer.js';
-import { neighbours, type Neighbour } from './search.js';
-import { editDistance, similarity, soundsAlike, type Thresholds } from './similarity.js';
-import { adjacent, isKnown, nameWords, startsSentence, type NameWord } from './words.js';
+import { givenKeys, type Entity, type Gazetteer } from './gazetteer.js';
+import { isPatronymic, isPinyin, PERSON_TITLES } from './real-names.js';
+import { closeToLinked, sameTransliteration, type Closeness, type Thresholds } from './similarity.js';
+import { adjacent, isKnown, keysOf, nameWords, startsSentence, type NameWord } from './words.js';
 
-export interface Candidate extends Neighbour {
+export interface Candidate extends Closeness {
   /** The spelling to propose: the form of this name word the article already uses, else the preferred one. */
   fix: string;
   entity: Entity;
 }
 
 /** Per distinct flagged spelling: its occurrences and the candidates with evidence. */
-export type Links = Map<string, { words: NameWord[]; candidates: Candidate[] }>;
+export type Links = Map<string, { words: NameWord[]; candidates: Candidate[]; variant?: boolean }>;
+
+/*
+ * The policy, in one place: a name word the gazetteer and the English word list do not know is
+ * linked to a name part of a gazetteer entity — and then fixed — only with evidence in the
+ * article itself:
+ *   beside    the entity's other name part stands right beside it, spelt as the gazetteer spells
+ *             it: a given name before a surname (David Arachhamia, Donald Trrump), a surname after
+ *             a given name (Volodymr Zelensky), the other words of a place (Buenos Aries); one
+ *             edit anywhere, or two as `close` allows (Zelskyy, Arachhamia);
+ *   named     the entity is named in full elsewhere in the article (a given name and the surname
+ *             side by side, every word of a place) and the word is one edit from a name part of it
+ *             other than its first letter (Zelenskyy … Zelenksyy; Bollywood is not Hollywood);
+ * and never, whatever the evidence, when the word
+ *   - is somebody's real name: a given name or surname of the US lists (real-names.ts; not when
+ *     the word stands beside the other words of a place: Buenos Aries), a name in pinyin close to
+ *     another in pinyin (Jiaxin is not Jiaxing), a Slavic patronymic;
+ *   - is made from the name, or the name from it (Poltavka from Poltava, Olympian, Ivanova,
+ *     Romaniv beside Romanov: see `derived`);
+ *   - stands in another name: beside a capitalised word that is not part of this entity (Parul
+ *     Jain, Novaya Poltavka, Marika Vakacegu), or after a person's title when the entity is a
+ *     place (Mr Peston is not Preston);
+ *   - differs only as transliterations do from a name part it is compared with (Zelensky/Zelenskyy,
+ *     Andryi/Andriy: house styles decide), or only by an apostrophe (St Helen's, St Helens), even
+ *     if it is one edit from another (Andrei).
+ * Words shorter than four letters are left alone, and without a name part beside them, shorter
+ * than the rule's min_length. A legislator known only from the lists (`minor`) must be one edit
+ * away. Every other occurrence of a linked spelling in the article is linked too
+ * (Volodymyr Zelskyy … Zelskyy). Mode `document` shares the refusals (see `notAMisspelling`).
+ */
+
+/**
+ * Why a folded word close to a folded name must not be taken for it, or undefined. `either`: the
+ * name may also be made from the word (two spellings of one article, mode `document`); a
+ * gazetteer name is not made from a misspelling (Puti is Putin without its last letter, not its
+ * stem). `inPlaceName`: the word stands beside the other words of a place's name, where a
+ * person's name is no reading of it (Buenos Aries).
+ */
+export function notAMisspelling(g: Gazetteer, word: string, name: string, either = false, inPlaceName = false): string | undefined {
+  if (!inPlaceName && g.realNames?.has(word)) return 'a real given name or surname';
+  if (isPinyin(word) && isPinyin(name)) return 'a name in pinyin';
+  if (derived(word, name, either)) return 'made from the name';
+  return undefined;
+}
 
 const linkCache = new DocumentCache<Map<string, Links>>();
 /** Each rule's thresholds as a string (part of the caches' keys), written once. */
 const thresholdKeys = new WeakMap<Thresholds, string>();
-/** Per environment and gazetteer + thresholds: each distinct spelling's gazetteer neighbours, none when it is short, known or a listed wrong form. */
-const nearMemo = new WeakMap<KindEnv, Map<string, Map<string, Neighbour[]>>>();
 
-/**
- * Words close to a gazetteer name, with evidence that they mean it: the word before is one of the
- * person's given names (David Arachhamia), or the person or place is named correctly elsewhere
- * in the article and the word is one edit away. Every other occurrence of a linked spelling in
- * the article is linked too (Volodymyr Zelskyy … Zelskyy).
- */
+/** The shortest word linked by a name part beside it. */
+const MIN_BESIDE = 4;
+
+/** Words linked to gazetteer names by the policy above, per distinct spelling. */
 export function linkToGazetteer(doc: TextDocument, g: Gazetteer, t: Thresholds, env: KindEnv): Links {
   let tKey = thresholdKeys.get(t);
   if (tKey === undefined) thresholdKeys.set(t, (tKey = JSON.stringify(t)));
@@ -40,14 +78,9 @@ export function linkToGazetteer(doc: TextDocument, g: Gazetteer, t: Thresholds, 
   const cached = perDoc.get(cacheKey);
   if (cached) return cached;
 
-  let nearBy = nearMemo.get(env);
-  if (!nearBy) nearMemo.set(env, (nearBy = new Map()));
-  let nearOf = nearBy.get(cacheKey);
-  if (!nearOf) nearBy.set(cacheKey, (nearOf = new Map()));
   const ws = nameWords(doc);
-  // Built only when a word near a gazetteer name needs them (few articles have one).
+  // Built only when a word near a gazetteer name needs them.
   let counts: Map<string, number> | undefined;
-  let folds: Set<string> | undefined;
   const countsOf = () => {
     if (!counts) {
       counts = new Map();
@@ -55,80 +88,115 @@ export function linkToGazetteer(doc: TextDocument, g: Gazetteer, t: Thresholds, 
     }
     return counts;
   };
-  const foldsOf = () => (folds ??= new Set(ws.map((x) => x.fold)));
   const links: Links = new Map();
-  const mentioned = new Map<Entity, boolean>();
-
   for (let p = 0; p < ws.length; p++) {
     const w = ws[p];
-    const info = w.info;
-    let near = info.nearIn === nearOf ? info.near! : undefined;
-    if (near === undefined) {
-      near = nearOf.get(w.text);
-      if (near === undefined) {
-        near = w.text.length < t.minLength || isKnown(g, w, env) || g.wrong.has(w.text) ? [] : neighbours(g, w.fold, t);
-        // NOTE: bounded; dropped rather than grown forever.
-        if (nearOf.size >= 100_000) nearOf.clear();
-        nearOf.set(w.text, near);
-      }
-      info.nearIn = nearOf;
-      info.near = near;
-    }
-    if (near.length === 0) continue;
-    const prev = p > 0 && ws[p - 1].index === w.index - 1 ? ws[p - 1] : undefined;
-    const prevOk = prev && doc.words[prev.index].end === prev.end && adjacent(doc.text, prev.end, w.start) ? prev : undefined;
+    if (w.text.length < MIN_BESIDE || isKnown(g, w, env) || g.wrong.has(w.text)) continue;
     const found: Candidate[] = [];
-    for (const n of near) {
-      const e = n.key.entity;
-      if (derived(w.fold, n.key.fold)) continue;
-      if (e.minor && n.distance > 1) continue;
-      const byGivenName = e.type === 'person' && prevOk !== undefined && isGivenName(prevOk.fold, e, n.key.pos);
-      const byMention = n.distance <= 1 && w.text.length >= 5 && isMentioned(e, foldsOf(), env, mentioned);
-      if (byGivenName || byMention) found.push({ ...n, entity: e, fix: preferredSpelling(e, n.key.pos, countsOf()) });
+    /** The word is another accepted spelling of a name part it is compared with. */
+    let variant = false;
+    // The whole token without its apostrophe: St Helen's is St Helens.
+    const whole = w.end === doc.words[w.index].end ? w.fold : fold(doc.words[w.index].text).replace(/['’]/g, '');
+    const before = wordBefore(doc, ws, p);
+    const after = wordAfter(doc, ws, p);
+    const consider = (e: Entity, pos: number, evidence: 'beside' | 'named') => {
+      if (pos < 0 || pos >= e.tokens.length || (e.type === 'person' && evidence === 'named' && pos === 0)) return;
+      for (const spelling of new Set(e.forms.map((f) => f[pos]))) {
+        if (!isNameWord(spelling)) continue;
+        const name = fold(spelling);
+        if (sameTransliteration(w.fold, name) || whole === name) variant = true;
+        // Without a name part beside it, one edit, and not another first letter (Bollywood is not Hollywood).
+        const c =
+          evidence === 'beside'
+            ? closeToLinked(w.fold, name, t, e.minor ? 1 : t.maxDistance)
+            : w.text.length >= t.minLength && !rhymes(w.fold, name)
+              ? closeToLinked(w.fold, name, t, 1)
+              : null;
+        if (!c || notAMisspelling(g, w.fold, name, false, evidence === 'beside' && e.type === 'place') || inAnotherName(doc, ws, p, e, evidence, env)) continue;
+        if (!found.some((x) => x.entity === e && x.fix === spelling)) found.push({ ...c, entity: e, fix: preferredSpelling(e, pos, countsOf()) });
+      }
+    };
+    if (before) {
+      for (const k of givenKeys(g, before.fold)) consider(k.entity, k.pos + 1, 'beside');
+      for (const k of keysOf(g, before)) if (k.entity.type === 'place') consider(k.entity, k.pos + 1, 'beside');
     }
+    if (after) for (const k of keysOf(g, after)) consider(k.entity, k.pos - 1, 'beside');
+    for (const e of namedInFull(doc, g)) for (let pos = 0; pos < e.tokens.length; pos++) consider(e, pos, 'named');
     let entry = links.get(w.text);
     if (!entry) links.set(w.text, (entry = { words: [], candidates: [] }));
     entry.words.push(w);
+    if (variant) entry.variant = true;
     for (const c of found) if (!entry.candidates.some((x) => x.entity === c.entity && x.fix === c.fix)) entry.candidates.push(c);
   }
-  for (const [text, entry] of links) if (entry.candidates.length === 0) links.delete(text);
+  for (const [text, entry] of links) if (entry.candidates.length === 0 || entry.variant) links.delete(text);
   perDoc.set(cacheKey, links);
   return links;
 }
 
-/** The word before matches a name word that comes before `pos` in one of the person's forms. */
-function isGivenName(prev: string, e: Entity, pos: number): boolean {
-  // Two-letter words (Li, Le, Al) say too little.
-  if (prev.length < 3) return false;
-  for (const form of e.forms) {
-    for (let k = 0; k < pos; k++) {
-      if (!isNameWord(form[k])) continue;
-      const given = fold(form[k]);
-      if (given === prev) return true;
-      if (given[0] !== prev[0] || Math.min(given.length, prev.length) < 4) continue;
-      // David ≈ Davyd, Volodimir ≈ Volodymyr: one edit, or the same sound.
-      const d = editDistance(given, prev);
-      if (d <= 1 || (d === 2 && soundsAlike(given, prev) && similarity(given, prev) >= 0.85)) return true;
-    }
-  }
-  return false;
+/** Two words that differ only in a first consonant (Bollywood, Hollywood): two words, not a slip (Abbas, Obbas). */
+function rhymes(a: string, b: string): boolean {
+  return a.length === b.length && a[0] !== b[0] && a.slice(1) === b.slice(1) && !/[aeiou]/.test(a[0] + b[0]);
 }
 
-/** The entity is named in the article by one of its name words (one that is not also an English word). */
-function isMentioned(e: Entity, folds: Set<string>, env: KindEnv, memo: Map<Entity, boolean>): boolean {
-  let m = memo.get(e);
-  if (m === undefined) {
-    m = false;
-    for (const form of e.forms) {
-      form.forEach((w, pos) => {
-        const f = fold(w);
-        if ((e.type === 'person' && pos === 0) || !isNameWord(w) || !folds.has(f) || env.isEnglishWord(f)) return;
-        m = true;
-      });
+/** The name word right before ws[p] (spaces between, no possessive), if any. */
+function wordBefore(doc: TextDocument, ws: NameWord[], p: number): NameWord | undefined {
+  const prev = p > 0 && ws[p - 1].index === ws[p].index - 1 ? ws[p - 1] : undefined;
+  return prev && doc.words[prev.index].end === prev.end && adjacent(doc.text, prev.end, ws[p].start) ? prev : undefined;
+}
+
+/** The name word right after ws[p] (spaces between, no possessive on ws[p]), if any. */
+function wordAfter(doc: TextDocument, ws: NameWord[], p: number): NameWord | undefined {
+  const next = p + 1 < ws.length && ws[p + 1].index === ws[p].index + 1 ? ws[p + 1] : undefined;
+  return next && doc.words[ws[p].index].end === ws[p].end && adjacent(doc.text, ws[p].end, next.start) ? next : undefined;
+}
+
+/**
+ * The word stands in a name that is not this entity's: a Slavic patronymic between two names; a
+ * capitalised word beside it (not an English word, not a title, not a sentence's first word) that
+ * is no word of the entity; a person's title before it when the entity is a place.
+ */
+function inAnotherName(doc: TextDocument, ws: NameWord[], p: number, e: Entity, evidence: 'beside' | 'named', env: KindEnv): boolean {
+  const w = ws[p];
+  const prev = doc.words[w.index - 1];
+  const next = doc.words[w.index + 1];
+  const capital = (x: { text: string } | undefined) => x !== undefined && /^\p{Lu}/u.test(x.text);
+  if (isPatronymic(w.fold) && capital(prev) && capital(next)) return true;
+  if (e.type === 'place' && prev && PERSON_TITLES.has(prev.text.replace(/\.$/, '')) && adjacent(doc.text, prev.end, w.start)) return true;
+  if (evidence === 'beside') return false;
+  const ofEntity = (x: NameWord) => e.forms.some((f) => f.some((tok) => fold(tok) === x.fold));
+  const before = wordBefore(doc, ws, p);
+  const after = wordAfter(doc, ws, p);
+  const foreign = (x: NameWord | undefined, first: boolean) =>
+    x !== undefined && !ofEntity(x) && !PERSON_TITLES.has(x.text) && !env.isEnglishWord(x.text.toLowerCase()) && !(first && startsSentence(doc, x.start));
+  return foreign(before, true) || foreign(after, false);
+}
+
+const namedCache = new DocumentCache<Map<Gazetteer, Set<Entity>>>();
+
+/**
+ * The gazetteer entities the article names in full, as the gazetteer spells them: a person by a
+ * given name and the surname side by side (any accepted spelling of each), a place by all its
+ * words in order.
+ */
+export function namedInFull(doc: TextDocument, g: Gazetteer): Set<Entity> {
+  let perG = namedCache.get(doc);
+  if (!perG) namedCache.set(doc, (perG = new Map()));
+  let named = perG.get(g);
+  if (named) return named;
+  named = new Set();
+  const ws = nameWords(doc);
+  for (let p = 0; p < ws.length; p++) {
+    for (const k of keysOf(g, ws[p])) {
+      const e = k.entity;
+      if (named.has(e)) continue;
+      if (e.type === 'person') {
+        const before = wordBefore(doc, ws, p);
+        if (before && e.forms.some((f) => k.pos > 0 && fold(f[k.pos - 1]) === before.fold)) named.add(e);
+      } else if (e.forms.some((f) => f.every((tok, j) => fold(doc.words[ws[p].index - k.pos + j]?.text ?? '') === fold(tok)))) named.add(e);
     }
-    memo.set(e, m);
   }
-  return m;
+  perG.set(g, named);
+  return named;
 }
 
 /** The spelling of name word `pos` the article already uses most, else the preferred one. */
@@ -164,25 +232,36 @@ export function sharesNameContext(doc: TextDocument, rare: NameWord[], frequent:
   return rareContext.some((c) => frequentContext.has(c));
 }
 
-/** Endings that make another word from a name: plurals, demonyms, -isms (Biden/Bidens, Ukraine/Ukrainian, Emirates/Emirati). */
-const ENDINGS = ['s', 'es', 'n', 'ns', 'an', 'ans', 'ian', 'ians', 'ese', 'i', 'is', 'ite', 'ites', 'ism', 'ist', 'ists', 'ic', 'ish', 'er', 'ers', 'a', 'y'];
-/** What a name may lose before an ending: Ukrain-e → Ukrain-ian, Emirat-es → Emirat-i. */
-const STEM_END = /(?:ia|es|a|s|y|e|o)$/;
+/** Slavic endings that make a place name from another (Poltava/Poltavka, Lugansk, Kamenskoye). */
+const PLACE_ENDINGS = ['ka', 'ovka', 'evka', 'ivka', 'sk', 'ske', 'skoye', 'ino', 'ovo', 'evo', 'ets'];
+/** Endings that make another word from a name: plurals, demonyms, -isms (Biden/Bidens, Ukraine/Ukrainian, Emirates/Emirati), places. */
+const ENDINGS = ['s', 'es', 'n', 'ns', 'an', 'ans', 'ian', 'ians', 'ese', 'i', 'is', 'ite', 'ites', 'ism', 'ist', 'ists', 'ic', 'ish', 'er', 'ers', 'a', 'y', ...PLACE_ENDINGS];
+/** What a name may lose before an ending: Ukrain-e → Ukrain-ian, Emirat-es → Emirat-i, Olymp-ic → Olymp-ian. */
+const STEM_END = /(?:ia|es|ic|a|s|y|e|o)$/;
+/** Endings of Slavic surnames: the same stem with two of them is two surnames (Romanov/Romaniv, Kovalenko/Kovalchuk). */
+const SURNAME_ENDING = /(?:ov|ova|ev|eva|yov|iv|in|ina|yn|yna|enko|chenko|uk|yuk|chuk|ak|yak|sky|skyi|skyy|skiy|ski|ska|skaya|ich|vych|vich)$/;
 const MASCULINE = /(sk(?:yy|yi|iy|ii|ij|y|i)|(?:ts|dz)k(?:yy|yi|iy|y|i)|ov|ev|yov|in|yn)$/;
 const FEMININE = /(sk(?:a|aya|aja)|(?:ts|dz)k(?:a|aya)|ova|eva|yova|ina|yna)$/;
 
 /**
- * One folded word is made from the other (an ending, or two or more letters more: Chinaso from
- * China), or the two are a surname's masculine and feminine forms (Ivanov/Ivanova).
+ * Word `a` is made from name `b` (an ending, or two or more letters more: Chinaso from China,
+ * Poltavka from Poltava) or, with `either`, the other way round; or the two are a surname's
+ * masculine and feminine forms (Ivanov/Ivanova), or one stem with two surname endings
+ * (Romanov/Romaniv).
  */
-export function derived(a: string, b: string): boolean {
+export function derived(a: string, b: string, either = true): boolean {
   for (const [x, y] of [
-    [a, b],
     [b, a],
+    [a, b],
   ]) {
-    if (y.length > x.length && y.startsWith(x) && (y.length - x.length >= 2 || ENDINGS.includes(y.slice(x.length)))) return true;
+    const made = either || y === a;
+    // A doubled last letter (Putinn) is a slip, not an ending.
+    if (made && y.length > x.length && y.startsWith(x) && (y.length - x.length >= 2 || (ENDINGS.includes(y.slice(x.length)) && y[x.length] !== x[x.length - 1]))) return true;
     const m = STEM_END.exec(x);
-    if (m && ENDINGS.includes(y.slice(x.length - m[0].length)) && y.startsWith(x.slice(0, x.length - m[0].length))) return true;
+    if (made && m && ENDINGS.includes(y.slice(x.length - m[0].length)) && y.startsWith(x.slice(0, x.length - m[0].length))) return true;
+    const ex = SURNAME_ENDING.exec(x);
+    const ey = SURNAME_ENDING.exec(y);
+    if (ex && ey && ex[0] !== ey[0] && ex.index >= 3 && x.slice(0, ex.index) === y.slice(0, ey.index)) return true;
     const mx = MASCULINE.exec(x);
     const fy = FEMININE.exec(y);
     if (mx && fy && x.slice(0, x.length - mx[1].length) === y.slice(0, y.length - fy[1].length)) return true;

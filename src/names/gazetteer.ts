@@ -5,7 +5,7 @@
 import { RuleError } from '../engine/errors.js';
 import { fold, isNameWord, words } from './fold.js';
 import type { LoadedIndex } from './compiled-index.js';
-import type { Neighbour } from './search.js';
+import type { RealNames } from './real-names.js';
 
 export type EntityType = 'person' | 'place' | 'term';
 
@@ -20,7 +20,7 @@ export interface Entity {
   minor?: boolean;
 }
 
-/** One spelling of one name token of an entity: a fuzzy target. */
+/** One spelling of one name word of an entity, at its position in the entity's forms. */
 export interface Key {
   readonly fold: string;
   readonly entity: Entity;
@@ -45,15 +45,17 @@ export interface Gazetteer {
   known: Set<string>;
   /** Folded tokens of preferred and accepted forms and terms: a wrong form equal to one is not flagged. */
   accepted: Set<string>;
-  /** Fuzzy targets by `${first letter}${length}`. */
+  /** Name words after a person's first (surnames, second given names) and every word of a place, by `${first letter}${length}`. */
   keys: Map<string, Key[]>;
+  /** A person's name words before the last (given names), by their folded spelling. */
+  given: Map<string, Key[]>;
   /** Wrong forms by their first token. */
   wrong: Map<string, WrongForm[]>;
-  /** Fuzzy neighbours of each distinct word, per thresholds. */
-  neighbours: Map<string, Map<string, Neighbour[]>>;
+  /** Real given names and surnames: never taken for a misspelling (evidence.ts). */
+  realNames?: RealNames;
 }
 
-export const emptyGazetteer = (id: string): Gazetteer => ({ id, indexes: [], entities: [], known: new Set(), accepted: new Set(), keys: new Map(), wrong: new Map(), neighbours: new Map() });
+export const emptyGazetteer = (id: string): Gazetteer => ({ id, indexes: [], entities: [], known: new Set(), accepted: new Set(), keys: new Map(), given: new Map(), wrong: new Map() });
 
 const TYPES: EntityType[] = ['person', 'place', 'term'];
 
@@ -94,17 +96,33 @@ export function addEntity(g: Gazetteer, type: EntityType, name: string, accepted
     push(g.wrong, t[0], { tokens: t, name, fix });
   }
   // People are found by any capitalised name word after the first (surnames, second given
-  // names); places by every word.
+  // names) and, beside them, by their given names; places by every word.
   const seen = new Set<string>();
   for (const form of entity.forms) {
     form.forEach((w, pos) => {
-      if ((type === 'person' && pos === 0) || type === 'term' || !isNameWord(w)) return;
+      if (type === 'term' || !isNameWord(w)) return;
       const key: Key = { fold: fold(w), entity, pos };
       if (seen.has(`${pos}\u0000${key.fold}`)) return;
       seen.add(`${pos}\u0000${key.fold}`);
-      push(g.keys, bucket(key.fold, key.fold.length), key);
+      if (type === 'place' || pos > 0) push(g.keys, bucket(key.fold, key.fold.length), key);
+      if (type === 'person' && pos < form.length - 1) push(g.given, key.fold, key);
     });
   }
+}
+
+/** The keys spelt exactly `f` (folded): the entities a correctly spelt surname or place word names. */
+export function exactKeys(g: Gazetteer, f: string): Key[] {
+  const b = bucket(f, f.length);
+  const out: Key[] = [];
+  for (const list of [g.keys.get(b), ...g.indexes.map((i) => i.keys(b))]) if (list) for (const k of list) if (k.fold === f) out.push(k);
+  return out;
+}
+
+/** The people whose given name (a name word before the last) is spelt `f` (folded), with its position. */
+export function givenKeys(g: Gazetteer, f: string): Key[] {
+  const out = [...(g.given.get(f) ?? [])];
+  for (const i of g.indexes) out.push(...i.given(f));
+  return out;
 }
 
 /** A folded token the gazetteer knows (any form). */

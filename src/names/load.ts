@@ -1,12 +1,13 @@
 // Which gazetteer a rule reads (its files and inline entries) and loading it once per process.
 
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { Options, type KindEnv } from '../kinds/kind.js';
 import { tokenize } from '../text/tokens.js';
 import type { RuleSpec } from '../types.js';
 import { readIndex } from './compiled-index.js';
 import { fold } from './fold.js';
+import { RealNames } from './real-names.js';
 import { addEntity, emptyGazetteer, parseGazetteer, push, type Gazetteer } from './gazetteer.js';
 
 interface InlineEntry {
@@ -19,6 +20,8 @@ interface InlineEntry {
 interface Source {
   files: string[];
   inline: InlineEntry[];
+  /** The list of real given names and surnames (option `real_names`), if any. */
+  realNames: string | undefined;
   key: string;
 }
 
@@ -36,7 +39,14 @@ export function gazetteerSource(spec: RuleSpec, opts: Options): Source {
     ...inlineEntries(opts, 'people', 'person'),
     ...inlineEntries(opts, 'places', 'place'),
   ];
-  return { files, inline, key: `${files.join('\u0001')}\u0000${JSON.stringify(inline)}` };
+  // The real names: the rule's `real_names` file (or `none`), else `real-names.txt` beside the first gazetteer file.
+  let realNames: string | undefined;
+  if (opts.has('real_names')) {
+    const names = opts.string('real_names');
+    realNames = names === 'none' ? undefined : resolve(dirname(spec.file), names);
+    if (realNames && !existsSync(realNames)) opts.fail('real_names', `file not found: ${realNames}`);
+  } else if (files.length > 0 && existsSync(join(dirname(files[0]), 'real-names.txt'))) realNames = join(dirname(files[0]), 'real-names.txt');
+  return { files, inline, realNames, key: `${files.join('\u0001')}\u0000${JSON.stringify(inline)}\u0000${realNames ?? ''}` };
 }
 
 /** `people:` / `places:` in the rule file: `- {name, accepted: [...], wrong: [...]}` or a bare name. */
@@ -64,6 +74,7 @@ export function loadGazetteer(source: Source, env: KindEnv): Gazetteer {
   let g = gazetteers.get(source.key);
   if (g) return g;
   g = emptyGazetteer(source.key);
+  if (source.realNames) g.realNames = new RealNames(source.realNames);
   for (const file of source.files) {
     const index = readIndex(file);
     if (index) {

@@ -181,6 +181,52 @@ export function close(a: string, b: string, t: Thresholds): Closeness | null {
   return { distance, similarity: sim };
 }
 
+/**
+ * How close a word is to one name part of an entity the article links it to (see evidence.ts):
+ * one edit at any place, the first letter too; two edits only in the way `close` allows them.
+ * Null when too far apart, or when the two differ only as transliterations do.
+ */
+export function closeToLinked(a: string, b: string, t: Thresholds, maxDistance: number): Closeness | null {
+  if (a === b || Math.min(a.length, b.length) < 4 || Math.abs(a.length - b.length) > maxDistance + 1) return null;
+  if (sameTransliteration(a, b)) return null;
+  const distance = editDistance(a, b);
+  if (distance === 1) return { distance, similarity: similarity(a, b) };
+  if (maxDistance < 2 || a[0] !== b[0]) return null;
+  return close(a, b, t);
+}
+
+/**
+ * Two folded spellings that transliteration systems or house styles tell apart, not slips: y for
+ * i, and -y, -yi, -iy, -yy, -ii at the end (Zelensky/Zelenskyy/Zelenskiy), iotated vowels
+ * (Vasiliev/Vasilyev, Sergeev/Sergeyev, Degtyaryov/Degtyarev), kh/h, th/t, dh/d, bh/b, gh/g
+ * (Jyothiraditya/Jyotiraditya), ks/x, w/v, ph/f, ck, c/k
+ * before a, o, u, a final -ff/-v (Tinkoff/Tinkov), ou/au/u, ee/i, oo/u (Chouhan/Chauhan,
+ * Deepak/Dipak). A dropped vowel, a doubled letter or another vowel are slips (Volodymr, Trrump,
+ * Ramaphusa).
+ */
+export function sameTransliteration(a: string, b: string): boolean {
+  return translitKey(a) === translitKey(b);
+}
+
+function translitKey(f: string): string {
+  return f
+    .replace(/ff$/, 'v')
+    .replace(/x/g, 'ks')
+    .replace(/kh/g, 'h')
+    .replace(/([tdbg])h/g, '$1')
+    .replace(/w/g, 'v')
+    .replace(/ph/g, 'f')
+    .replace(/ck/g, 'k')
+    .replace(/c(?=[aou])/g, 'k')
+    .replace(/j/g, 'y')
+    .replace(/[iy]o/g, 'e')
+    .replace(/(?:iy|yy|yi|ii|ij|y|i)$/, 'i')
+    .replace(/y/g, 'i')
+    .replace(/i(?=[aeu])/g, '')
+    .replace(/ee/g, 'i')
+    .replace(/[oa]u|oo/g, 'u');
+}
+
 const closeCache = new WeakMap<Thresholds, Map<string, Closeness | null>>();
 
 /** `close`, remembered per pair of folded words: articles of a batch pair the same names again. */

@@ -4,8 +4,7 @@
 import type { KindEnv } from '../kinds/kind.js';
 import { DocumentCache, type TextDocument } from '../text/document.js';
 import { fold } from './fold.js';
-import { knows, type Gazetteer, type WrongForm } from './gazetteer.js';
-import type { Neighbour } from './search.js';
+import { exactKeys, knows, type Gazetteer, type Key, type WrongForm } from './gazetteer.js';
 
 export interface NameWord {
   /** Index in doc.words. */
@@ -29,8 +28,8 @@ interface NameInfo {
   fold: string;
   wrongIn?: Gazetteer;
   wrong?: WrongForm[];
-  nearIn?: Map<string, Neighbour[]>;
-  near?: Neighbour[];
+  keysIn?: Gazetteer;
+  keys?: Key[];
 }
 
 const nameWordCache = new DocumentCache<NameWord[]>();
@@ -90,6 +89,16 @@ export function isKnown(g: Gazetteer, w: NameWord, env: KindEnv): boolean {
     memo.set(w.text, known);
   }
   return known;
+}
+
+/** The gazetteer's keys spelt exactly as this word (per distinct token). */
+export function keysOf(g: Gazetteer, w: NameWord): Key[] {
+  const info = w.info;
+  if (info.keysIn !== g) {
+    info.keysIn = g;
+    info.keys = exactKeys(g, w.fold);
+  }
+  return info.keys!;
 }
 
 /** The name word that is word `index` of the document, looked for from ws[from] on. */
