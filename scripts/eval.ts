@@ -11,6 +11,7 @@ import { loadRules, type Rule } from '../src/engine/load.js';
 import type { Finding } from '../src/types.js';
 import { articles, countWords, readTsv, type Article } from './tsv.js';
 import { evalBbc } from './bbc.js';
+import { measureRecall, recallSection } from './names-recall.js';
 
 const argv = process.argv.slice(2);
 const arg = (name: string): string | undefined => {
@@ -334,6 +335,7 @@ if (failing.length > 0) lines.push(`**Under ${MIN_PRECISION} precision and still
 else lines.push(`Every enabled rule with at least ${MIN_HITS} labelled hits has precision ≥ ${MIN_PRECISION}.`);
 lines.push('');
 if (bbc) lines.push(...bbc.section(enabledIds));
+lines.push(...recallSection(measureRecall(DATA, rules.filter((r) => enabledIds.has(r.id)))));
 const report = lines.join('\n');
 
 process.stdout.write(report);

@@ -3,7 +3,8 @@
 // from the shared US name lists (read in place, never copied; both public domain):
 //   - US Social Security Administration given names 1880–2023: names given to 100 or more
 //     newborns in all (the list's tail, names given to five a year, holds misspellings too);
-//   - US Census 1990 surnames: all 88,799.
+//   - US Census 1990 surnames: all 88,799; those under 0.001 % of the people (rank 18,840 on)
+//     are marked rare with a final `~` (Harmann, and the odd misspelling: Muphy, Trumpp).
 // Only the names are kept (no counts), folded to lower case, without the words of the English word
 // list (the rules leave English words alone anyway), sorted by UTF-8 bytes for bisection.
 //
@@ -45,13 +46,15 @@ for (const r of readTsv(join(DATA, 'ssa-given-names.tsv'))) {
 const names = new Set<string>();
 for (const [n, b] of births) if (b >= MIN_BIRTHS) names.add(n);
 const given = names.size;
-for (const r of readTsv(join(DATA, 'census1990-surnames.tsv'))) names.add(fold(r.surname));
-const kept = [...names].filter((n) => /^[a-z'-]+$/.test(n) && !isEnglishWord(n));
+const rare = new Set<string>();
+for (const r of readTsv(join(DATA, 'census1990-surnames.tsv'))) (Number(r.freq_percent) >= 0.001 ? names : rare).add(fold(r.surname));
+const kept = [...names, ...[...rare].filter((n) => !names.has(n)).map((n) => `${n}~`)].filter((n) => /^[a-z'-]+~?$/.test(n) && !isEnglishWord(n.replace(/~$/, '')));
 kept.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
 const header = [
   '# mtlint real given names and surnames, built by scripts/names/build-real-names.ts; do not edit.',
   `# US Social Security Administration given names 1880-2023 given to ${MIN_BIRTHS}+ newborns, and US Census 1990`,
-  '# surnames (both public domain); folded to lower case, English words left out, sorted.',
+  '# surnames (both public domain); folded to lower case, English words left out, sorted. A final ~ marks a rare',
+  '# surname (under 0.001 % of the people in the census).',
 ];
 writeFileSync(OUT, [...header, ...kept].join('\n') + '\n');
-process.stdout.write(`${OUT}: ${kept.length} names (${given} given names of ${MIN_BIRTHS}+ births before merging the surnames)\n`);
+process.stdout.write(`${OUT}: ${kept.length} names, ${kept.filter((n) => n.endsWith('~')).length} of them rare surnames (${given} given names of ${MIN_BIRTHS}+ births)\n`);

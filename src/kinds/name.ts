@@ -17,7 +17,7 @@
 
 import { DocumentCache, type TextDocument } from '../text/document.js';
 import type { Edit, Match, RuleSpec } from '../types.js';
-import { linkToGazetteer, namedInFull, notAMisspelling, sharesNameContext, type Candidate, type Links } from '../names/evidence.js';
+import { linkToGazetteer, namedParts, notAMisspelling, sharesNameContext, type Candidate, type Links } from '../names/evidence.js';
 import { fold } from '../names/fold.js';
 import { accepts, knows, push, type Gazetteer, type WrongForm } from '../names/gazetteer.js';
 import { gazetteerSource, loadGazetteer } from '../names/load.js';
@@ -36,7 +36,7 @@ const MODE_OPTIONS: Record<Mode, string[]> = {
 };
 
 /** The defaults of mode `gazetteer`; mode `document` defers to what they find. */
-const GAZETTEER_DEFAULTS: Thresholds = { minLength: 5, maxDistance: 2, minSimilarity: 0.88 };
+const GAZETTEER_DEFAULTS: Thresholds = { minLength: 4, maxDistance: 2, minSimilarity: 0.88 };
 const DOCUMENT_DEFAULTS = { minLength: 5, maxDistance: 2, minSimilarity: 0.9, minCount: 3, minRatio: 3, maxRare: 2 };
 
 export const name: Kind = {
@@ -215,18 +215,18 @@ function reconcile(doc: TextDocument, g: Gazetteer, t: DocumentThresholds, env: 
     for (const f of candidates) {
       // What `close` would refuse first, from lengths, letter masks and heads (a long article has thousands of pairs).
       if (Math.abs(f.fold.length - n) > t.maxDistance + 1 || similarityBound(n, mask, head, f.fold.length, f.mask, f.head) < t.minSimilarity - 1e-9) continue;
-      if (f.occurrences.length < t.minRatio * list.length || notAMisspelling(g, w.fold, f.fold, true)) continue;
+      if (f.occurrences.length < t.minRatio * list.length) continue;
       // A frequent spelling that is an English word is not a name unless the gazetteer knows it;
       // and the majority never wins for a spelling the gazetteer lists as wrong or knows only in
       // another language.
       if ((f.unfit ??= (env.isEnglishWord(f.text.toLowerCase()) && !accepts(g, f.fold)) || g.wrong.has(f.text) || (knows(g, f.fold) && !accepts(g, f.fold)))) continue;
       const c = closeMemo(w.fold, f.fold, t);
-      if (c && sharesNameContext(doc, list, f.occurrences)) found.push({ ...c, text: f.text, count: f.occurrences.length });
+      if (c && !notAMisspelling(g, w.fold, f.fold, true) && sharesNameContext(doc, list, f.occurrences)) found.push({ ...c, text: f.text, count: f.occurrences.length });
     }
     if (found.length === 0) continue;
     found.sort((a, b) => byCloseness(a, b) || b.count - a.count);
     // One edit is a slip; two are one only for the surname of a person the article names in full (Lavor … Sergey Lavrov).
-    const safe = found.length === 1 && (found[0].distance === 1 || surnameOfNamed(doc, g, found[0].text));
+    const safe = found.length === 1 && (found[0].distance === 1 || surnameOfNamed(doc, g, found[0].text, env));
     for (const occ of list) {
       out.push({
         start: occ.start,
@@ -241,7 +241,7 @@ function reconcile(doc: TextDocument, g: Gazetteer, t: DocumentThresholds, env: 
 }
 
 /** A name word after the first of a person the article names in full, spelt `text`. */
-function surnameOfNamed(doc: TextDocument, g: Gazetteer, text: string): boolean {
-  for (const e of namedInFull(doc, g)) if (e.type === 'person' && e.forms.some((f) => f.indexOf(text) > 0)) return true;
+function surnameOfNamed(doc: TextDocument, g: Gazetteer, text: string, env: KindEnv): boolean {
+  for (const [e, parts] of namedParts(doc, g, env)) if (e.type === 'person' && e.forms.some((f) => f.indexOf(text) > 0 && (parts & (1 << f.indexOf(text))) !== 0)) return true;
   return false;
 }

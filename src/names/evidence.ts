@@ -4,10 +4,10 @@
 import type { KindEnv } from '../kinds/kind.js';
 import { DocumentCache, type TextDocument } from '../text/document.js';
 import { fold, isNameWord } from './fold.js';
-import { givenKeys, type Entity, type Gazetteer } from './gazetteer.js';
+import type { Entity, Gazetteer, Key } from './gazetteer.js';
 import { isPatronymic, isPinyin, PERSON_TITLES } from './real-names.js';
-import { closeToLinked, sameTransliteration, type Closeness, type Thresholds } from './similarity.js';
-import { adjacent, isKnown, keysOf, nameWords, startsSentence, type NameWord } from './words.js';
+import { bitCount, closeToLinked, letterMask, sameTransliteration, type Closeness, type Thresholds } from './similarity.js';
+import { adjacent, givenKeysOf, isKnown, keysOf, lastKeysOf, nameWords, placeKeysOf, startsSentence, type NameWord } from './words.js';
 
 export interface Candidate extends Closeness {
   /** The spelling to propose: the form of this name word the article already uses, else the preferred one. */
@@ -16,7 +16,7 @@ export interface Candidate extends Closeness {
 }
 
 /** Per distinct flagged spelling: its occurrences and the candidates with evidence. */
-export type Links = Map<string, { words: NameWord[]; candidates: Candidate[]; variant?: boolean }>;
+export type Links = Map<string, { words: NameWord[]; candidates: Candidate[] }>;
 
 /*
  * The policy, in one place: a name word the gazetteer and the English word list do not know is
@@ -27,12 +27,14 @@ export type Links = Map<string, { words: NameWord[]; candidates: Candidate[]; va
  *             a given name (Volodymr Zelensky), the other words of a place (Buenos Aries); one
  *             edit anywhere, or two as `close` allows (Zelskyy, Arachhamia);
  *   named     the entity is named in full elsewhere in the article (a given name and the surname
- *             side by side, every word of a place) and the word is one edit from a name part of it
- *             other than its first letter (Zelenskyy … Zelenksyy; Bollywood is not Hollywood);
+ *             side by side, every word of a place), or somebody with its surname is (Alexei
+ *             Kozhevnikov), and the word is one edit from that name part, not in its first
+ *             consonant (Zelenskyy … Zelenksyy, Kozhevnikov … Kozevnikov; Bollywood is not Hollywood);
  * and never, whatever the evidence, when the word
  *   - is somebody's real name: a given name or surname of the US lists (real-names.ts; not when
- *     the word stands beside the other words of a place: Buenos Aries), a name in pinyin close to
- *     another in pinyin (Jiaxin is not Jiaxing), a Slavic patronymic;
+ *     the word stands beside the other words of a place: Buenos Aries; in mode document only a
+ *     common one: Thomson beside Thompson, but not Harmann beside Hartmann ×3), a name in pinyin
+ *     close to another in pinyin (Jiaxin is not Jiaxing), a Slavic patronymic;
  *   - is made from the name, or the name from it (Poltavka from Poltava, Olympian, Ivanova,
  *     Romaniv beside Romanov: see `derived`);
  *   - stands in another name: beside a capitalised word that is not part of this entity (Parul
@@ -55,7 +57,8 @@ export type Links = Map<string, { words: NameWord[]; candidates: Candidate[]; va
  * person's name is no reading of it (Buenos Aries).
  */
 export function notAMisspelling(g: Gazetteer, word: string, name: string, either = false, inPlaceName = false): string | undefined {
-  if (!inPlaceName && g.realNames?.has(word)) return 'a real given name or surname';
+  // Two spellings of one article (`either`): a rare surname does not outweigh the article's own.
+  if (!inPlaceName && g.realNames?.has(word, !either)) return 'a real given name or surname';
   if (isPinyin(word) && isPinyin(name)) return 'a name in pinyin';
   if (derived(word, name, either)) return 'made from the name';
   return undefined;
@@ -89,48 +92,108 @@ export function linkToGazetteer(doc: TextDocument, g: Gazetteer, t: Thresholds, 
     return counts;
   };
   const links: Links = new Map();
+  // The name parts named in full in the article, and per distinct spelling what they link it to
+  // (found once per spelling; whether an occurrence stands in another name is asked per occurrence).
+  let targets: { name: string; mask: number; at: { e: Entity; pos: number; spelling: string }[] }[] | undefined;
+  const namedOf = new Map<string, { c: Closeness; e: Entity; pos: number; spelling: string }[]>();
+  /** Spellings that are another accepted spelling of a name part they were compared with (or the same with an apostrophe). */
+  const variants = new Set<string>();
   for (let p = 0; p < ws.length; p++) {
     const w = ws[p];
-    if (w.text.length < MIN_BESIDE || isKnown(g, w, env) || g.wrong.has(w.text)) continue;
-    const found: Candidate[] = [];
-    /** The word is another accepted spelling of a name part it is compared with. */
-    let variant = false;
+    const info = w.info;
+    if (info.linkableIn !== g) {
+      info.linkableIn = g;
+      info.linkable = w.text.length >= MIN_BESIDE && !isKnown(g, w, env) && !g.wrong.has(w.text);
+    }
+    if (!info.linkable) continue;
     // The whole token without its apostrophe: St Helen's is St Helens.
     const whole = w.end === doc.words[w.index].end ? w.fold : fold(doc.words[w.index].text).replace(/['’]/g, '');
+    let named = namedOf.get(w.text);
+    if (!named) {
+      named = [];
+      targets ??= namedTargets(doc, g, env);
+      const mask = letterMask(w.fold);
+      for (const x of targets) {
+        // One edit changes at most two of the letters a word has; another transliteration a few more.
+        if (Math.abs(x.name.length - w.fold.length) > 2 || bitCount(mask ^ x.mask) > 4) continue;
+        if (sameTransliteration(w.fold, x.name) || whole === x.name) variants.add(w.text);
+        // One edit, not in a first consonant (Bollywood is not Hollywood).
+        const c = w.text.length >= t.minLength && !rhymes(w.fold, x.name) ? closeToLinked(w.fold, x.name, t, 1) : null;
+        if (c && !notAMisspelling(g, w.fold, x.name, false)) for (const y of x.at) named.push({ c, ...y });
+      }
+      namedOf.set(w.text, named);
+    }
     const before = wordBefore(doc, ws, p);
     const after = wordAfter(doc, ws, p);
-    const consider = (e: Entity, pos: number, evidence: 'beside' | 'named') => {
-      if (pos < 0 || pos >= e.tokens.length || (e.type === 'person' && evidence === 'named' && pos === 0)) return;
-      for (const spelling of new Set(e.forms.map((f) => f[pos]))) {
-        if (!isNameWord(spelling)) continue;
-        const name = fold(spelling);
-        if (sameTransliteration(w.fold, name) || whole === name) variant = true;
-        // Without a name part beside it, one edit, and not another first letter (Bollywood is not Hollywood).
-        const c =
-          evidence === 'beside'
-            ? closeToLinked(w.fold, name, t, e.minor ? 1 : t.maxDistance)
-            : w.text.length >= t.minLength && !rhymes(w.fold, name)
-              ? closeToLinked(w.fold, name, t, 1)
-              : null;
-        if (!c || notAMisspelling(g, w.fold, name, false, evidence === 'beside' && e.type === 'place') || inAnotherName(doc, ws, p, e, evidence, env)) continue;
-        if (!found.some((x) => x.entity === e && x.fix === spelling)) found.push({ ...c, entity: e, fix: preferredSpelling(e, pos, countsOf()) });
-      }
+    const givenBefore = before ? givenKeysOf(g, before) : NONE;
+    const placeBefore = before ? placeKeysOf(g, before) : NONE;
+    const keysAfter = after ? keysOf(g, after) : NONE;
+    // Most unknown words: no name part beside them, none named elsewhere near them.
+    if (named.length === 0 && givenBefore.length === 0 && placeBefore.length === 0 && keysAfter.length === 0) continue;
+    const found: Candidate[] = [];
+    const add = (c: Closeness, e: Entity, pos: number, spelling: string) => {
+      if (!found.some((x) => x.entity === e && x.fix === spelling)) found.push({ ...c, entity: e, fix: preferredSpelling(e, pos, countsOf()) });
     };
-    if (before) {
-      for (const k of givenKeys(g, before.fold)) consider(k.entity, k.pos + 1, 'beside');
-      for (const k of keysOf(g, before)) if (k.entity.type === 'place') consider(k.entity, k.pos + 1, 'beside');
+    for (const x of named) if (!inAnotherName(doc, ws, p, x.e, 'named', env)) add(x.c, x.e, x.pos, x.spelling);
+    const mask = letterMask(w.fold);
+    for (const [keys, step] of [
+      [givenBefore, 1],
+      [placeBefore, 1],
+      [keysAfter, -1],
+    ] as const) {
+      for (const x of besideParts(keys, step)) {
+        // Two edits change at most four of the letters a word has; another transliteration a few more.
+        if (Math.abs(x.name.length - w.fold.length) > 3 || bitCount(mask ^ x.mask) > 6) continue;
+        if (sameTransliteration(w.fold, x.name) || whole === x.name) variants.add(w.text);
+        const c = closeToLinked(w.fold, x.name, t, x.e.minor ? 1 : t.maxDistance);
+        if (c && !notAMisspelling(g, w.fold, x.name, false, x.e.type === 'place') && !inAnotherName(doc, ws, p, x.e, 'beside', env)) add(c, x.e, x.pos, x.spelling);
+      }
     }
-    if (after) for (const k of keysOf(g, after)) consider(k.entity, k.pos - 1, 'beside');
-    for (const e of namedInFull(doc, g)) for (let pos = 0; pos < e.tokens.length; pos++) consider(e, pos, 'named');
+    if (found.length === 0) continue;
     let entry = links.get(w.text);
     if (!entry) links.set(w.text, (entry = { words: [], candidates: [] }));
-    entry.words.push(w);
-    if (variant) entry.variant = true;
     for (const c of found) if (!entry.candidates.some((x) => x.entity === c.entity && x.fix === c.fix)) entry.candidates.push(c);
   }
-  for (const [text, entry] of links) if (entry.candidates.length === 0 || entry.variant) links.delete(text);
+  // Every occurrence of a linked spelling is linked (Volodymyr Zelskyy … Zelskyy).
+  for (const [text, entry] of links) entry.words = ws.filter((x) => x.text === text);
+  for (const text of variants) links.delete(text);
   perDoc.set(cacheKey, links);
   return links;
+}
+
+const NONE: Key[] = [];
+
+const besideCache = [new WeakMap<Key[], Located[]>(), new WeakMap<Key[], Located[]>()];
+
+/** The name parts right after (`step` 1) or before (-1) the keys' words, once per list of keys. */
+function besideParts(keys: Key[], step: 1 | -1): Located[] {
+  const cache = besideCache[step === 1 ? 0 : 1];
+  let out = cache.get(keys);
+  if (!out) {
+    out = [];
+    for (const k of keys) {
+      const pos = k.pos + step;
+      if (pos >= 0 && pos < k.entity.tokens.length) for (const x of partsOf(k.entity, pos)) out.push({ e: k.entity, pos, ...x });
+    }
+    cache.set(keys, out);
+  }
+  return out;
+}
+
+/** The name parts named in full (see namedParts) by their folded spelling, a person's given names left out. */
+function namedTargets(doc: TextDocument, g: Gazetteer, env: KindEnv): { name: string; mask: number; at: { e: Entity; pos: number; spelling: string }[] }[] {
+  const out = new Map<string, { name: string; mask: number; at: { e: Entity; pos: number; spelling: string }[] }>();
+  for (const [e, positions] of namedParts(doc, g, env)) {
+    for (let pos = e.type === 'person' ? 1 : 0; pos < e.tokens.length; pos++) {
+      if ((positions & (1 << pos)) === 0) continue;
+      for (const { spelling, name, mask } of partsOf(e, pos)) {
+        let x = out.get(name);
+        if (!x) out.set(name, (x = { name, mask, at: [] }));
+        x.at.push({ e, pos, spelling });
+      }
+    }
+  }
+  return [...out.values()];
 }
 
 /** Two words that differ only in a first consonant (Bollywood, Hollywood): two words, not a slip (Abbas, Obbas). */
@@ -171,32 +234,96 @@ function inAnotherName(doc: TextDocument, ws: NameWord[], p: number, e: Entity, 
   return foreign(before, true) || foreign(after, false);
 }
 
-const namedCache = new DocumentCache<Map<Gazetteer, Set<Entity>>>();
+const namedCache = new DocumentCache<Map<Gazetteer, Map<Entity, number>>>();
 
 /**
- * The gazetteer entities the article names in full, as the gazetteer spells them: a person by a
- * given name and the surname side by side (any accepted spelling of each), a place by all its
- * words in order.
+ * The name parts of gazetteer entities the article spells right in a full name: every part of a
+ * person named by a given name and the surname side by side (any accepted spelling of each) or of
+ * a place named by all its words in order; and the surname alone of a person who shares it with
+ * the gazetteer's, written after a given name (Alexei Kozhevnikov: the surname is spelt so).
+ * Per entity, the positions of its named parts as bits.
  */
-export function namedInFull(doc: TextDocument, g: Gazetteer): Set<Entity> {
+export function namedParts(doc: TextDocument, g: Gazetteer, env: KindEnv): Map<Entity, number> {
   let perG = namedCache.get(doc);
   if (!perG) namedCache.set(doc, (perG = new Map()));
   let named = perG.get(g);
   if (named) return named;
-  named = new Set();
+  named = new Map();
+  const all = (e: Entity) => named!.set(e, fullName(e));
   const ws = nameWords(doc);
+  // Found by the last word of a name (York of New York, the surname), the rest checked before it.
   for (let p = 0; p < ws.length; p++) {
-    for (const k of keysOf(g, ws[p])) {
+    const keys = lastKeysOf(g, ws[p]);
+    if (keys.length === 0) continue;
+    const before = wordBefore(doc, ws, p);
+    /** Somebody's given name, by its place (not a title, not an English word): the surname is spelt as the gazetteer spells it. */
+    let givenName: boolean | undefined;
+    const at = ws[p].index;
+    for (const k of keys) {
       const e = k.entity;
-      if (named.has(e)) continue;
+      if (named.get(e) === fullName(e)) continue;
       if (e.type === 'person') {
-        const before = wordBefore(doc, ws, p);
-        if (before && e.forms.some((f) => k.pos > 0 && fold(f[k.pos - 1]) === before.fold)) named.add(e);
-      } else if (e.forms.some((f) => f.every((tok, j) => fold(doc.words[ws[p].index - k.pos + j]?.text ?? '') === fold(tok)))) named.add(e);
+        if (!before || k.pos === 0) continue;
+        if (formsHave(e, k.pos - 1, before.fold)) all(e);
+        else if ((givenName ??= !PERSON_TITLES.has(before.text) && !env.isEnglishWord(before.text.toLowerCase()))) named.set(e, (named.get(e) ?? 0) | (1 << k.pos));
+      } else if (k.pos === 0 || spelledBefore(doc, at, e, k.pos)) all(e);
     }
   }
   perG.set(g, named);
   return named;
+}
+
+/** The bits of all an entity's name parts. */
+const fullName = (e: Entity) => 2 ** e.tokens.length - 1;
+
+/** One of the entity's forms has `f` (folded) at `pos`. */
+function formsHave(e: Entity, pos: number, f: string): boolean {
+  for (const form of foldedForms(e)) if (form[pos] === f) return true;
+  return false;
+}
+
+/** The document's words before word `at` spell the words before `pos` of one of the place's forms. */
+function spelledBefore(doc: TextDocument, at: number, e: Entity, pos: number): boolean {
+  for (const form of foldedForms(e)) {
+    let j = 0;
+    while (j < pos && fold(doc.words[at - pos + j]?.text ?? '') === form[j]) j++;
+    if (j === pos) return true;
+  }
+  return false;
+}
+
+/** One spelling of a name part: as written, folded, and its letters as bits. */
+interface Part {
+  spelling: string;
+  name: string;
+  mask: number;
+}
+
+/** A spelling of name part `pos` of entity `e`. */
+interface Located extends Part {
+  e: Entity;
+  pos: number;
+}
+
+const parts = new WeakMap<Entity, Part[][]>();
+
+/** The distinct spellings of name word `pos` of an entity that are name words (once per entity). */
+function partsOf(e: Entity, pos: number): Part[] {
+  let p = parts.get(e);
+  if (!p) {
+    p = e.tokens.map((_, i) => [...new Set(e.forms.map((f) => f[i]))].filter(isNameWord).map((spelling) => ({ spelling, name: fold(spelling), mask: letterMask(fold(spelling)) })));
+    parts.set(e, p);
+  }
+  return p[pos];
+}
+
+const folded = new WeakMap<Entity, string[][]>();
+
+/** An entity's forms, folded (once per entity). */
+function foldedForms(e: Entity): string[][] {
+  let f = folded.get(e);
+  if (!f) folded.set(e, (f = e.forms.map((form) => form.map(fold))));
+  return f;
 }
 
 /** The spelling of name word `pos` the article already uses most, else the preferred one. */

@@ -120,7 +120,10 @@ export function exactKeys(g: Gazetteer, f: string): Key[] {
 
 /** The people whose given name (a name word before the last) is spelt `f` (folded), with its position. */
 export function givenKeys(g: Gazetteer, f: string): Key[] {
-  const out = [...(g.given.get(f) ?? [])];
+  const own = g.given.get(f);
+  // Most often one compiled index and nothing else: its cached list as it is.
+  if (!own && g.indexes.length === 1) return g.indexes[0].given(f);
+  const out = [...(own ?? [])];
   for (const i of g.indexes) out.push(...i.given(f));
   return out;
 }

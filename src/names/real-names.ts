@@ -1,20 +1,22 @@
 // What a word is when it is nobody's misspelling: somebody's real name. A given name or surname of
-// the US lists (rules/names/real-names.txt, built by scripts/names/build-real-names.ts), a name in
+// the US lists (rules/names/real-names.txt, built by scripts/names/build-real-names.ts; rare
+// surnames marked, which a name the article itself spells otherwise three times outweighs), a name in
 // pinyin (Jiaxin is a given name, not Jiaxing misspelt), a Slavic patronymic (Ivanovich), or a
 // name written after a person's title (Mr Peston is not the town of Preston).
 
 import { existsSync, readFileSync } from 'node:fs';
 import { SortedLines } from './compiled-index.js';
 
-/** A sorted list of folded real names, read on first use. */
+/** A sorted list of folded real names, read on first use; a rare surname ends in `~`. */
 export class RealNames {
   private lines: SortedLines | undefined;
 
   constructor(readonly file: string) {}
 
-  has(folded: string): boolean {
+  /** A given name or surname of the list; with `rare`, rare surnames count too. */
+  has(folded: string, rare = true): boolean {
     this.lines ??= new SortedLines(existsSync(this.file) ? readFileSync(this.file, 'latin1') : '', true);
-    return this.lines.has(folded);
+    return this.lines.has(folded) || (rare && this.lines.has(`${folded}~`));
   }
 }
 

@@ -187,9 +187,9 @@ export function close(a: string, b: string, t: Thresholds): Closeness | null {
  * Null when too far apart, or when the two differ only as transliterations do.
  */
 export function closeToLinked(a: string, b: string, t: Thresholds, maxDistance: number): Closeness | null {
-  if (a === b || Math.min(a.length, b.length) < 4 || Math.abs(a.length - b.length) > maxDistance + 1) return null;
-  if (sameTransliteration(a, b)) return null;
+  if (a === b || Math.min(a.length, b.length) < 4 || Math.abs(a.length - b.length) > maxDistance) return null;
   const distance = editDistance(a, b);
+  if (distance > maxDistance + 1 || sameTransliteration(a, b)) return null;
   if (distance === 1) return { distance, similarity: similarity(a, b) };
   if (maxDistance < 2 || a[0] !== b[0]) return null;
   return close(a, b, t);
@@ -205,10 +205,24 @@ export function closeToLinked(a: string, b: string, t: Thresholds, maxDistance: 
  * Ramaphusa).
  */
 export function sameTransliteration(a: string, b: string): boolean {
-  return translitKey(a) === translitKey(b);
+  return Math.abs(a.length - b.length) <= 2 && translitKey(a) === translitKey(b);
 }
 
+/** Transliteration keys so far: the same names are compared with many words. */
+const translitKeys = new Map<string, string>();
+
 function translitKey(f: string): string {
+  let key = translitKeys.get(f);
+  if (key === undefined) {
+    key = translitKeyOf(f);
+    // NOTE: bounded; dropped rather than grown forever.
+    if (translitKeys.size >= 50_000) translitKeys.clear();
+    translitKeys.set(f, key);
+  }
+  return key;
+}
+
+function translitKeyOf(f: string): string {
   return f
     .replace(/ff$/, 'v')
     .replace(/x/g, 'ks')
@@ -314,7 +328,7 @@ export function similarityBound(lengthA: number, maskA: number, headA: number, l
   return winklerBound(m, lengthA, lengthB, l);
 }
 
-function bitCount(x: number): number {
+export function bitCount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   return (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;

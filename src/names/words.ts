@@ -4,7 +4,7 @@
 import type { KindEnv } from '../kinds/kind.js';
 import { DocumentCache, type TextDocument } from '../text/document.js';
 import { fold } from './fold.js';
-import { exactKeys, knows, type Gazetteer, type Key, type WrongForm } from './gazetteer.js';
+import { exactKeys, givenKeys, knows, type Gazetteer, type Key, type WrongForm } from './gazetteer.js';
 
 export interface NameWord {
   /** Index in doc.words. */
@@ -23,13 +23,25 @@ export interface NameWord {
  * question, for the gazetteer or cache they were asked of): property reads instead of a map
  * look-up per occurrence.
  */
-interface NameInfo {
+export interface NameInfo {
   text: string;
   fold: string;
   wrongIn?: Gazetteer;
   wrong?: WrongForm[];
   keysIn?: Gazetteer;
   keys?: Key[];
+  lastIn?: Gazetteer;
+  last?: Key[];
+  placesIn?: Gazetteer;
+  places?: Key[];
+  givenIn?: Gazetteer;
+  given?: Key[];
+  knownIn?: Gazetteer;
+  knownEnv?: KindEnv;
+  known?: boolean;
+  /** Long enough, not known, not a listed wrong form: a word evidence.ts may link (per gazetteer). */
+  linkableIn?: Gazetteer;
+  linkable?: boolean;
 }
 
 const nameWordCache = new DocumentCache<NameWord[]>();
@@ -43,7 +55,10 @@ function asNameWord(token: string): NameInfo | null {
   n = null;
   if (/^\p{Lu}/u.test(token) && !/[\p{N}‑-]/u.test(token)) {
     const text = token.replace(/['’]s$/u, '');
-    if (!(text.length > 1 && text === text.toUpperCase())) n = { text, fold: fold(text) };
+    // Every field set here, so that all infos share one shape (property reads stay fast).
+    if (!(text.length > 1 && text === text.toUpperCase())) {
+      n = { text, fold: fold(text), wrongIn: undefined, wrong: undefined, keysIn: undefined, keys: undefined, lastIn: undefined, last: undefined, placesIn: undefined, places: undefined, givenIn: undefined, given: undefined, knownIn: undefined, knownEnv: undefined, known: undefined, linkableIn: undefined, linkable: undefined };
+    }
   }
   // NOTE: bounded; a batch of many articles sees many distinct words.
   if (tokenNames.size >= 100_000) tokenNames.clear();
@@ -71,24 +86,20 @@ export function nameWords(doc: TextDocument): NameWord[] {
 
 /** Only spaces (and at most one line break) between two words. */
 export function adjacent(text: string, end: number, start: number): boolean {
+  // Most often one space.
+  if (start === end + 1 && text.charCodeAt(end) === 32) return true;
   return /^[ \t\u00a0]*(?:\r?\n[ \t\u00a0]*)?$/.test(text.slice(end, start));
 }
 
-const knownMemo = new WeakMap<Gazetteer, WeakMap<KindEnv, Map<string, boolean>>>();
-
-/** Known to the gazetteer or an English word; per distinct spelling. */
+/** Known to the gazetteer or an English word; per distinct token (its answer kept on the token's info). */
 export function isKnown(g: Gazetteer, w: NameWord, env: KindEnv): boolean {
-  let perEnv = knownMemo.get(g);
-  if (!perEnv) knownMemo.set(g, (perEnv = new WeakMap()));
-  let memo = perEnv.get(env);
-  if (!memo) perEnv.set(env, (memo = new Map()));
-  let known = memo.get(w.text);
-  if (known === undefined) {
-    known = knows(g, w.fold) || env.isEnglishWord(w.text.toLowerCase()) || env.isEnglishWord(w.fold);
-    if (memo.size >= 100_000) memo.clear();
-    memo.set(w.text, known);
+  const info = w.info;
+  if (info.knownIn !== g || info.knownEnv !== env) {
+    info.knownIn = g;
+    info.knownEnv = env;
+    info.known = knows(g, w.fold) || env.isEnglishWord(w.text.toLowerCase()) || env.isEnglishWord(w.fold);
   }
-  return known;
+  return info.known!;
 }
 
 /** The gazetteer's keys spelt exactly as this word (per distinct token). */
@@ -99,6 +110,36 @@ export function keysOf(g: Gazetteer, w: NameWord): Key[] {
     info.keys = exactKeys(g, w.fold);
   }
   return info.keys!;
+}
+
+/** The keys spelt exactly as this word that are the last word of their entity's name (a surname; York of New York). */
+export function lastKeysOf(g: Gazetteer, w: NameWord): Key[] {
+  const info = w.info;
+  if (info.lastIn !== g) {
+    info.lastIn = g;
+    info.last = keysOf(g, w).filter((k) => k.pos === k.entity.tokens.length - 1);
+  }
+  return info.last!;
+}
+
+/** The keys spelt exactly as this word that are words of a place's name. */
+export function placeKeysOf(g: Gazetteer, w: NameWord): Key[] {
+  const info = w.info;
+  if (info.placesIn !== g) {
+    info.placesIn = g;
+    info.places = keysOf(g, w).filter((k) => k.entity.type === 'place');
+  }
+  return info.places!;
+}
+
+/** The people whose given name is spelt exactly as this word. */
+export function givenKeysOf(g: Gazetteer, w: NameWord): Key[] {
+  const info = w.info;
+  if (info.givenIn !== g) {
+    info.givenIn = g;
+    info.given = givenKeys(g, w.fold);
+  }
+  return info.given!;
 }
 
 /** The name word that is word `index` of the document, looked for from ws[from] on. */
