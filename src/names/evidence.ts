@@ -215,8 +215,9 @@ function wordAfter(doc: TextDocument, ws: NameWord[], p: number): NameWord | und
 
 /**
  * The word stands in a name that is not this entity's: a Slavic patronymic between two names; a
- * capitalised word beside it (not an English word, not a title, not a sentence's first word) that
- * is no word of the entity; a person's title before it when the entity is a place.
+ * capitalised word beside it (not an English word, not a title, not a sentence's first word, not
+ * after a place that follows “in”) that is no word of the entity; a person's title before it when
+ * the entity is a place.
  */
 function inAnotherName(doc: TextDocument, ws: NameWord[], p: number, e: Entity, evidence: 'beside' | 'named', env: KindEnv): boolean {
   const w = ws[p];
@@ -231,8 +232,14 @@ function inAnotherName(doc: TextDocument, ws: NameWord[], p: number, e: Entity, 
   const after = wordAfter(doc, ws, p);
   const foreign = (x: NameWord | undefined, first: boolean) =>
     x !== undefined && !ofEntity(x) && !PERSON_TITLES.has(x.text) && !env.isEnglishWord(x.text.toLowerCase()) && !(first && startsSentence(doc, x.start));
-  return foreign(before, true) || foreign(after, false);
+  // After “in”, “at”, “from” … a place's name has begun with the word: a capitalised word after
+  // it is the next sentence's (speaking in Thaliand Hingis admitted).
+  const located = e.type === 'place' && prev !== undefined && LOCATIVE.has(prev.text) && adjacent(doc.text, prev.end, w.start);
+  return foreign(before, true) || (!located && foreign(after, false));
 }
+
+/** Prepositions that put a place after them. */
+const LOCATIVE = new Set(['in', 'at', 'from', 'near', 'across', 'outside', 'inside', 'around', 'throughout', 'into']);
 
 const namedCache = new DocumentCache<Map<Gazetteer, Map<Entity, number>>>();
 
