@@ -3,12 +3,16 @@
 
 import { RuleError, UsageError } from '../engine/errors.js';
 import { parseArgs, type Args } from './args.js';
-import { run } from './run.js';
+import { run, VERSION } from './run.js';
 
 // The bundle (dist/mtlint.cjs) is built from this module: a worker thread started from it serves the pool.
 export { serveWorker } from './worker.js';
 
 export async function main(argv: string[]): Promise<number> {
+  // `mtlint serve …`: the review page (src/serve/), loaded only for that command.
+  if (argv[0] === 'serve') return (await import('./serve.js')).serve(argv.slice(1));
+  // `mtlint lsp`: the language server (src/lsp/), loaded only for it.
+  if (argv[0] === 'lsp') return (await import('../lsp/main.js')).runLsp(argv.slice(1), VERSION);
   let args: Args;
   try {
     args = await parseArgs(argv);
