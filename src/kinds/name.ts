@@ -1,19 +1,28 @@
-// Misspelled names of people and places: a capitalised word that is close to a name the gazetteer
-// knows and has evidence for it (mode `gazetteer`), a foreign-language form the gazetteer lists as
-// wrong (mode `wrong`), or a rare spelling of a name the same article spells otherwise several
-// times (mode `document`).
+// Misspelled names of people and places, in three modes, each fixed only on evidence in the
+// article itself (the policy and its refusals, in one place: src/names/evidence.ts).
 //
-//   gazetteer  Ukrainian negotiator David Arachhamia said …   (Davyd Arakhamia; "David" is his given name)
-//                                         ^^^^^^^^^^
-//   wrong      the talks in Kiew on Monday                     (German form of Kyiv)
-//                           ^^^^
-//   document   Lavrov … Lavrov … Lavrov … Lavor further stated (the article spells it Lavrov 6 times)
-//                                         ^^^^^
+//   gazetteer  A word one edit (two for long words) from a name part of a gazetteer person or
+//              place, with the entity's other part right beside it, or the entity named in full
+//              elsewhere in the article:
+//                Ukrainian negotiator David Arachhamia said …   (Davyd Arakhamia; David beside it)
+//                                           ^^^^^^^^^^
+//   wrong      A form the gazetteer lists as another language's spelling:
+//                the talks in Kiew on Monday                    (German form of Kyiv)
+//                             ^^^^
+//   document   A spelling used once or twice near one the same article uses three times as often:
+//              one edit is a fix; two only a suggestion, unless the frequent spelling is the
+//              surname of a gazetteer person the article names in full:
+//                Sergey Lavrov … Lavrov … Lavrov … Lavor further stated
+//                                                  ^^^^^
+//
+// In no mode is a word "corrected" that is somebody's real name (a given name or surname of the US
+// lists, pinyin near pinyin, a patronymic), a word made from the name (Poltavka, Olympian), a word
+// in another name (Parul Jain, Novaya Poltavka) or another transliteration (Zelensky).
 //
 // The machinery is in src/names/: the gazetteer (gazetteer.ts, read by load.ts, compiled ahead of
-// time by compiled-index.ts), the similarity of two spellings and its cheap bound (similarity.ts,
-// search.ts), the document's name words (words.ts) and the evidence that links a word to a name
-// (evidence.ts).
+// time by compiled-index.ts), the similarity of two spellings and its cheap bound (similarity.ts),
+// real names (real-names.ts), the document's name words (words.ts) and the evidence that links a
+// word to a name (evidence.ts).
 
 import { DocumentCache, type TextDocument } from '../text/document.js';
 import type { Edit, Match, RuleSpec } from '../types.js';

@@ -94,8 +94,8 @@ export function linkToGazetteer(doc: TextDocument, g: Gazetteer, t: Thresholds, 
   const links: Links = new Map();
   // The name parts named in full in the article, and per distinct spelling what they link it to
   // (found once per spelling; whether an occurrence stands in another name is asked per occurrence).
-  let targets: { name: string; mask: number; at: { e: Entity; pos: number; spelling: string }[] }[] | undefined;
-  const namedOf = new Map<string, { c: Closeness; e: Entity; pos: number; spelling: string }[]>();
+  let targets: Target[] | undefined;
+  const namedOf = new Map<string, (NamePart & { c: Closeness })[]>();
   /** Spellings that are another accepted spelling of a name part they were compared with (or the same with an apostrophe). */
   const variants = new Set<string>();
   for (let p = 0; p < ws.length; p++) {
@@ -181,8 +181,8 @@ function besideParts(keys: Key[], step: 1 | -1): Located[] {
 }
 
 /** The name parts named in full (see namedParts) by their folded spelling, a person's given names left out. */
-function namedTargets(doc: TextDocument, g: Gazetteer, env: KindEnv): { name: string; mask: number; at: { e: Entity; pos: number; spelling: string }[] }[] {
-  const out = new Map<string, { name: string; mask: number; at: { e: Entity; pos: number; spelling: string }[] }>();
+function namedTargets(doc: TextDocument, g: Gazetteer, env: KindEnv): Target[] {
+  const out = new Map<string, Target>();
   for (const [e, positions] of namedParts(doc, g, env)) {
     for (let pos = e.type === 'person' ? 1 : 0; pos < e.tokens.length; pos++) {
       if ((positions & (1 << pos)) === 0) continue;
@@ -306,10 +306,21 @@ interface Part {
   mask: number;
 }
 
-/** A spelling of name part `pos` of entity `e`. */
-interface Located extends Part {
+/** Name part `pos` of entity `e`, spelt `spelling`. */
+interface NamePart {
   e: Entity;
   pos: number;
+  spelling: string;
+}
+
+/** A spelling of name part `pos` of entity `e`, folded, with its letters as bits. */
+type Located = Part & NamePart;
+
+/** A folded spelling named in the article, and the name parts spelt so. */
+interface Target {
+  name: string;
+  mask: number;
+  at: NamePart[];
 }
 
 const parts = new WeakMap<Entity, Part[][]>();
