@@ -8,6 +8,7 @@
 //   npm run bench -- --out FILE        also write the report (Markdown) to FILE
 //   npm run bench -- --keep            keep the generated inputs (their folder is printed)
 //   npm run bench -- --no-textlint     skip textlint (the slow part)
+//   node .test-build/bench/lsp.js      the language server section alone (after npm run bench or its build)
 
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -18,6 +19,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PIECE } from '../src/engine/lint.js';
 import type { ChildResult } from './child.js';
 import { ARTICLE_SEPARATOR, buildInputs, type Dictionary } from './data.js';
+import { benchAudit } from './audit.js';
+import { languageCost } from './language.js';
+import { lspSection } from './lsp.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHILD = fileURLToPath(new URL('./child.js', import.meta.url));
@@ -416,6 +420,33 @@ async function main(): Promise<void> {
     table([`batch`, `${jobsOption} 1: start-up S ms`, `${jobsOption} 1: lint phase L ms`, `${jobsOption} 2: start-up ms`, `${jobsOption} 2: worker ready W ms after first read`, `${jobsOption} 2: lint phase ms`, 'lint-phase ratio', 'whole-process ratio', 'bound (S + L) / (S + W + (L - W)/2)'], rows);
   }
 
+  // What finding the lines not in English costs (rules that assume English skip them).
+  {
+    const sample: string[] = [];
+    for (let n = 0, i = 0; n < (QUICK ? 0.2 : 2) * MB && i < inputs.corpus.articles.length; i++) {
+      sample.push(inputs.corpus.articles[i]);
+      n += Buffer.byteLength(inputs.corpus.articles[i]);
+    }
+    progress('language test cost');
+    const c = languageCost(sample, QUICK ? 2 : 7);
+    print(`## 5. The language test (lines not in English), one process, alternating, medians of ${QUICK ? 2 : 7}`);
+    print();
+    table(
+      ['text', 'every default rule, ms/MB', 'without the test, ms/MB', 'cost', 'the test alone on fresh documents (tokens included), ms/MB', 'lines taken for another language'],
+      [[`${fmt(c.mb, 1)} MB, ${c.articles} articles`, fmt(c.withTest, 1), fmt(c.without, 1), `${fmt(((c.withTest - c.without) / c.without) * 100, 1)} %`, fmt(c.alone, 1), c.foreign]],
+    );
+  }
+
+  // 6. The language server (bench/lsp.ts).
+  progress('language server: keystroke to diagnostics');
+  const lsp = await lspSection(QUICK);
+  print(`## 6. ${lsp.title}`);
+  print();
+  table(lsp.header, lsp.rows);
+  for (const note of lsp.notes) print(note);
+  print();
+  const audit = await benchAudit({ root: ROOT, bin: BIN, quick: QUICK, workDir, print, progress });
+
   // Targets.
   print(`## Targets (from this run)`);
   print();
@@ -426,6 +457,7 @@ async function main(): Promise<void> {
     ['per-MB time grows < 1.5× from 100 to 100,000 entries', `×${fmt(growth, 2)}`, 1.5 / growth, growth < 1.5, 'section 2, mtlint'],
     ['peak RSS ≤ 150 MB on 20 MB input', `${fmtMb(bigRss)} MB streamed (one text file: ${fmtMb(bigFileRss)} MB)`, (150 * 1024) / bigRss, bigRss <= 150 * 1024, 'section 4, NDJSON'],
     ['2 workers ≥ 1.8× one worker, 200 articles', jobsOption ? `×${fmt(jobsSpeedup, 2)}` : 'no --jobs option', jobsOption ? jobsSpeedup / 1.8 : 0, jobsOption ? jobsSpeedup >= 1.8 : false, 'section 4'],
+    audit.target,
   ];
   table(
     ['target', 'measured', 'measured / target (≥ 1 passes)', 'result', 'from'],

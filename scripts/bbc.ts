@@ -106,7 +106,7 @@ export function evalBbc(data: string, rules: readonly Rule[], enabledIds: Set<st
     return out;
   }
 
-  return { name, words, falseAlarms, defectsEnabled: defects.filter((f) => enabledIds.has(f.ruleId)).length, dump, section };
+  return { name, words, falseAlarms, defects, defectsEnabled: defects.filter((f) => enabledIds.has(f.ruleId)).length, dump, section };
 }
 
 /** What the finding would do: its fix, its first suggestion, or report only. */

@@ -11,6 +11,8 @@ import { loadRules, type Rule } from '../src/engine/load.js';
 import type { Finding } from '../src/types.js';
 import { articles, countWords, readTsv, type Article } from './tsv.js';
 import { evalBbc } from './bbc.js';
+import { auditQuality } from './audit-quality.js';
+import { measureRecall, recallSection } from './names-recall.js';
 
 const argv = process.argv.slice(2);
 const arg = (name: string): string | undefined => {
@@ -51,8 +53,10 @@ interface Tally {
   mlqeChanged: number;
   /** Findings on unlabelled MT output (ru-en WMT21 systems). */
   mtHits: number;
+  /** Findings on the BBC year judged real defects of the article (right findings, not false alarms). */
+  bbcDefects: number;
 }
-const newTally = (): Tally => ({ clean: {}, mqmHits: 0, mqmCorrect: 0, mlqeHits: 0, mlqeChanged: 0, mtHits: 0 });
+const newTally = (): Tally => ({ clean: {}, mqmHits: 0, mqmCorrect: 0, mlqeHits: 0, mlqeChanged: 0, mtHits: 0, bbcDefects: 0 });
 const byRule = new Map<string, Tally>(allRules.map((r) => [r.id, newTally()]));
 const dump: string[] = [];
 const context = (text: string, f: Finding) =>
@@ -89,6 +93,7 @@ if (bbc) {
     const t = byRule.get(f.ruleId)!;
     t.clean[bbc.name] = (t.clean[bbc.name] ?? 0) + 1;
   }
+  for (const f of bbc.defects) byRule.get(f.ruleId)!.bbcDefects++;
   for (const line of bbc.dump) dump.push(line);
   cleanSets.push({ name: bbc.name, docs: [], words: bbc.words });
 }
@@ -225,17 +230,18 @@ function sum(ids: string[]): Tally {
     t.mlqeHits += r.mlqeHits;
     t.mlqeChanged += r.mlqeChanged;
     t.mtHits += r.mtHits;
+    t.bbcDefects += r.bbcDefects;
   }
   return t;
 }
 const cleanTotal = (t: Tally) => Object.values(t.clean).reduce((a, b) => a + b, 0);
-const labelled = (t: Tally) => cleanTotal(t) + t.mqmHits + t.mlqeHits;
-const correct = (t: Tally) => t.mqmCorrect + t.mlqeChanged;
+const labelled = (t: Tally) => cleanTotal(t) + t.mqmHits + t.mlqeHits + t.bbcDefects;
+const correct = (t: Tally) => t.mqmCorrect + t.mlqeChanged + t.bbcDefects;
 
 function row(name: string, t: Tally, note = ''): string {
   const cells = [
     name,
-    ...cleanSets.map((s) => `${t.clean[s.name] ?? 0} (${per10k(t.clean[s.name] ?? 0, s.words)})`),
+    ...cleanSets.map((s) => `${t.clean[s.name] ?? 0} (${per10k(t.clean[s.name] ?? 0, s.words)})${s.name === bbc?.name ? `, ${t.bbcDefects} defects` : ''}`),
     `${t.mqmCorrect}/${t.mqmHits} (${pct(t.mqmCorrect, t.mqmHits)})`,
     `${t.mlqeChanged}/${t.mlqeHits} (${pct(t.mlqeChanged, t.mlqeHits)})`,
     String(t.mtHits),
@@ -250,7 +256,7 @@ const total = sum(enabled);
 const packs = [...new Set(allRules.map((r) => r.id.split('/')[0]))].sort();
 const header = [
   'rule',
-  ...cleanSets.map((s) => `${s.name}: false alarms (per 10k words)`),
+  ...cleanSets.map((s) => `${s.name}: false alarms (per 10k words)${s.name === bbc?.name ? ', real defects found' : ''}`),
   'MQM zh→en: correct/findings (precision)',
   'MLQE ru→en: post-edited/findings (share)',
   'ru→en MT findings (unlabelled)',
@@ -277,7 +283,7 @@ lines.push('  (10 systems, 2 of them human). A finding is correct when it overla
 lines.push('  (offsets `exact`/`mapped`, code points converted to UTF-16). **Recall** is over the in-scope categories.');
 lines.push('- **MLQE share**: `mt-dev/ru-en.dev.tsv`, one segment at a time; a finding counts when the human post-edit');
 lines.push('  (`pe_detok_approx`) changed a word inside it (jsdiff `diffWords` of `mt` against the post-edit).');
-lines.push('- **Precision per rule** = (MQM correct + MLQE post-edited) / (clean findings + MQM findings + MLQE findings),');
+lines.push('- **Precision per rule** = (MQM correct + MLQE post-edited + BBC defects) / (clean findings + MQM findings + MLQE findings + BBC defects),');
 lines.push(`  shown once a rule has at least ${MIN_HITS} labelled hits; a rule under ${MIN_PRECISION} is off by default (\`enabled: false\`).`);
 lines.push('- The ru→en MT column (the 10 WMT21 systems in `newstest2021.ru-en.hyps.tsv`) has no labels: it shows how');
 lines.push('  often a rule fires on real machine translation.');
@@ -334,6 +340,8 @@ if (failing.length > 0) lines.push(`**Under ${MIN_PRECISION} precision and still
 else lines.push(`Every enabled rule with at least ${MIN_HITS} labelled hits has precision ≥ ${MIN_PRECISION}.`);
 lines.push('');
 if (bbc) lines.push(...bbc.section(enabledIds));
+lines.push(...recallSection(measureRecall(DATA, rules.filter((r) => enabledIds.has(r.id)))));
+lines.push('', ...(await auditQuality(DATA)));
 const report = lines.join('\n');
 
 process.stdout.write(report);

@@ -151,7 +151,7 @@ async function parseWithYargs(argv: string[]) {
   const { default: yargs } = await import('yargs');
   const parsed = yargs(argv)
     .scriptName('mtlint')
-    .usage('$0 [options] <file|dir|glob|->...\n\nChecks English news copy for machine-translation artifacts.')
+    .usage('$0 [options] <file|dir|glob|->...\n$0 lsp [--stdio]\n$0 audit [options] <feed|ndjson|dir|->... (see mtlint audit --help)\n\nChecks English news copy for machine-translation artifacts; `mtlint lsp` is the language server for editors, `mtlint audit` the feed audit.')
     .options(OPTIONS)
     .strictOptions()
     .exitProcess(false)

@@ -24,6 +24,22 @@ export interface NdjsonRecord {
  * line. Throws a one-line error naming `path:lineNo` for anything that is not a record.
  */
 export function parseRecord(line: string, base: number, path: string, lineNo: number): NdjsonRecord | null {
+  const rec = readRecord(line, path, lineNo);
+  if (!rec) return null;
+  const [from, to] = textValue(line);
+  const map = jsonStringMap(rec.text, line, from + 1, to - 1, base);
+  const out: NdjsonRecord = { id: rec.id, map };
+  const { source, source_lang: sourceLang } = rec.value;
+  if (typeof source === 'string') out.bilingual = { original: source, ...(typeof sourceLang === 'string' ? { sourceLang } : {}) };
+  return out;
+}
+
+/**
+ * The record on one line, read but not mapped: its id, its decoded `text` and the whole parsed
+ * object (for readers that want other fields, e.g. the audit's source and date); null for a blank
+ * line. Throws as parseRecord does.
+ */
+export function readRecord(line: string, path: string, lineNo: number): { id: string; text: string; value: Record<string, unknown> } | null {
   if (line.trim() === '') return null;
   const fail = (msg: string): never => {
     throw new UsageError(`${path}:${lineNo}: ${msg}`);
@@ -40,11 +56,7 @@ export function parseRecord(line: string, base: number, path: string, lineNo: nu
   if (id !== undefined && typeof id !== 'string' && typeof id !== 'number') fail('"id" must be a string or a number');
   if (source !== undefined && typeof source !== 'string') fail('"source" must be a string');
   if (sourceLang !== undefined && typeof sourceLang !== 'string') fail('"source_lang" must be a string');
-  const [from, to] = textValue(line);
-  const map = jsonStringMap(text as string, line, from + 1, to - 1, base);
-  const rec: NdjsonRecord = { id: id === undefined ? `line ${lineNo}` : String(id), map };
-  if (typeof source === 'string') rec.bilingual = { original: source, ...(typeof sourceLang === 'string' ? { sourceLang } : {}) };
-  return rec;
+  return { id: id === undefined ? `line ${lineNo}` : String(id), text: text as string, value: value as Record<string, unknown> };
 }
 
 // A skimmer for a line JSON.parse has accepted: where its top-level "text" value is, without
