@@ -11,6 +11,7 @@ import { loadRules, type Rule } from '../src/engine/load.js';
 import type { Finding } from '../src/types.js';
 import { articles, countWords, readTsv, type Article } from './tsv.js';
 import { evalBbc } from './bbc.js';
+import { evalSource } from './source/eval.js';
 import { auditQuality } from './audit-quality.js';
 import { measureRecall, recallSection } from './names-recall.js';
 
@@ -342,6 +343,7 @@ lines.push('');
 if (bbc) lines.push(...bbc.section(enabledIds));
 lines.push(...recallSection(measureRecall(DATA, rules.filter((r) => enabledIds.has(r.id)))));
 lines.push('', ...(await auditQuality(DATA)));
+lines.push(...(evalSource(DATA)?.lines ?? []));
 const report = lines.join('\n');
 
 process.stdout.write(report);

@@ -312,12 +312,14 @@ export function evalSource(data: string): SourceEval | null {
   for (const id of ruleIds) {
     const t = mqm.get(id);
     if (!t) continue;
-    h += t.hits;
-    o += t.overlap;
-    s += t.segment;
-    lines.push(`| ${id} | ${t.hits} | ${t.overlap} | ${pct(t.overlap, t.hits)} | ${t.segment} | ${pct(t.segment, t.hits)} |`);
+    if (enabled.has(id)) {
+      h += t.hits;
+      o += t.overlap;
+      s += t.segment;
+    }
+    lines.push(`| ${id}${enabled.has(id) ? '' : ' *(off)*'} | ${t.hits} | ${t.overlap} | ${pct(t.overlap, t.hits)} | ${t.segment} | ${pct(t.segment, t.hits)} |`);
   }
-  lines.push(`| **all** | ${h} | ${o} | **${pct(o, h)}** | ${s} | **${pct(s, h)}** |`);
+  lines.push(`| **all enabled** | ${h} | ${o} | **${pct(o, h)}** | ${s} | **${pct(s, h)}** |`);
   lines.push('');
   if (defects.length > 0) {
     lines.push('### Findings judged real errors of the references (not counted above)');

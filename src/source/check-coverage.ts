@@ -12,7 +12,7 @@ import { sentences } from '../align/split.js';
 import type { TextDocument } from '../text/document.js';
 import type { Match } from '../types.js';
 import { readQuantities } from './numbers.js';
-import type { Pair, SourceFacts, SourcePairs } from './pairs.js';
+import type { SourceFacts, SourcePairs } from './pairs.js';
 
 export interface Thresholds {
   /** Standard deviations from the predicted length beyond which a length is reported. */
@@ -159,16 +159,11 @@ export function paragraphMatches(doc: TextDocument, sp: SourcePairs, report: 'mi
   for (const p of sp.pairs) {
     const hasSource = p.source.trim() !== '';
     const hasTarget = p.end > p.start && doc.text.slice(p.start, p.end).trim() !== '';
-    if (report === 'missing' && hasSource && !hasTarget) out.push({ ...at(doc, p), data: { sentence: clip(p.source, 80), unit: p.id } });
+    // A unit with no translation is reported at its (empty) place in the text.
+    if (report === 'missing' && hasSource && !hasTarget) out.push({ start: p.start, end: p.start, data: { sentence: clip(p.source, 80), unit: p.id } });
     if (report === 'extra' && hasTarget && !hasSource) out.push({ start: p.start, end: p.end, data: { unit: p.id } });
   }
   return out;
-}
-
-/** Where to report a unit with no translation: its (empty) place in the text. */
-function at(doc: TextDocument, p: Pair): { start: number; end: number } {
-  void doc;
-  return { start: p.start, end: p.start };
 }
 
 function clip(s: string, n: number): string {

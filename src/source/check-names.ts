@@ -10,9 +10,9 @@
 
 import type { TextDocument } from '../text/document.js';
 import type { Match } from '../types.js';
-import { cyrillicRuns, foldLatin, latinRuns, nameDistance, renders, stemDistance, targetWords, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
+import { cyrillicRuns, latinRuns, renders, stemDistance, targetWords, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
 import type { SourcePairs } from './pairs.js';
-import { caseStem, keyDistance, latinKeys, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
+import { caseStem, keyDistance, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
 
 export type NameReport = 'misspelled' | 'missing';
 

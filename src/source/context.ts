@@ -29,19 +29,12 @@ export interface Bilingual {
   original?: string;
 }
 
-/** What the kind finds on a document: the bilingual input, shifted into the document's offsets. */
-export interface SourceInput {
-  sourceLang?: string;
-  segments?: Segment[];
-  original?: string;
-}
-
-const INPUT = new DocumentCache<SourceInput>();
+const INPUT = new DocumentCache<Bilingual>();
 
 /** The hook `lintText` calls for each document of an article with this original. */
 export function attachBilingual(b: Bilingual): Attach {
   return (doc: TextDocument, offset: number) => {
-    const input: SourceInput = { sourceLang: b.sourceLang, original: b.original };
+    const input: Bilingual = { sourceLang: b.sourceLang, original: b.original };
     if (b.segments) {
       // A piece of a very long text gets the units that start in it, clipped to it (an empty
       // unit right at a cut goes to both pieces).
@@ -54,7 +47,7 @@ export function attachBilingual(b: Bilingual): Attach {
   };
 }
 
-/** The original attached to `doc`, if the text came with one. */
-export function sourceInput(doc: TextDocument): SourceInput | undefined {
+/** The original attached to `doc` (its units shifted into the document's offsets), if the text came with one. */
+export function sourceInput(doc: TextDocument): Bilingual | undefined {
   return INPUT.get(doc);
 }

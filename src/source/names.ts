@@ -11,7 +11,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { caseStem, cyrillicKey, keyDistance, latinKeys, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
+import { cyrillicKey, keyDistance, latinKeys, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
 
 export interface Place {
   name: string;
@@ -118,8 +118,6 @@ export interface NameToken {
   adjective: boolean;
   /** For a place's adjective, the place's name it comes from (Волгоградской: волгоград). */
   noun?: string;
-  /** Inside a sentence, with a Russian or Ukrainian surname's or place's ending. */
-  slavic?: boolean;
 }
 
 /** Adjacent name words: one person's or place's name. */
@@ -198,10 +196,7 @@ export function cyrillicRuns(text: string, facts: NameFacts, tables: Romanisatio
     // …and one of its spellings a plausible romanisation of the word (Главном is no Golovin).
     const surnames = byKey?.some((f) => plausibleRendering(word).test(plainLatin(f))) ? byKey : undefined;
     const given = tables.some((t) => facts.given.has(romanise(word, t).toLowerCase()));
-    // Inside a sentence, a noun with the ending of a Russian or Ukrainian surname or place (Кулаков,
-    // Покатович, Степанова, Торбеево, Сальск) is surely one.
-    const slavic = !initial && !adjective && !PATRONYMIC.test(lower) && SURE_STEM.test(caseStem(lower));
-    return { start, end, text: word, keys, place, surnames, given, patronymic: PATRONYMIC.test(lower), adjective, slavic, ...(noun && place ? { noun } : {}) };
+    return { start, end, text: word, keys, place, surnames, given, patronymic: PATRONYMIC.test(lower), adjective, ...(noun && place ? { noun } : {}) };
   });
 }
 
@@ -231,7 +226,7 @@ function runsOf(text: string, re: RegExp, token: (word: string, start: number, e
     }
     const t = current.tokens;
     // Towns of the region are known for finding their English names, not as proof of a name (many are common words: Победа).
-    const known = t.some((x) => (x.place && x.place.kind !== 'town') || x.surnames || x.slavic);
+    const known = t.some((x) => (x.place && x.place.kind !== 'town') || x.surnames);
     const person = t.length >= 2 && t[0].given;
     // A capital at the start of a sentence says nothing: such a word is surely a name only if known or followed by another.
     const quoted = quotes.some(([a, b]) => t[0].start > a && t[t.length - 1].end < b);
@@ -300,23 +295,6 @@ export function renders(t: NameToken, w: TargetWord, cyrillic: boolean): boolean
   );
 }
 
-/** How far (in key letters) a translation word is from rendering a source name word; Infinity when unlike. */
-export function nameDistance(t: NameToken, w: TargetWord, cyrillic: boolean): number {
-  if (!cyrillic) {
-    const k = t.keys[0];
-    if (k.length < 5 || w.folded[0] !== k[0]) return Infinity;
-    return keyDistance(k, w.folded, 2);
-  }
-  let best = Infinity;
-  for (const k of t.keys) {
-    if (k.length < 3) continue;
-    for (const wk of w.keys) if (wk[0] === k[0]) best = Math.min(best, keyDistance(k, wk, 2));
-  }
-  return best;
-}
-
-/** Stems of Russian and Ukrainian surnames and places (after caseStem): Кулаков, Покатович, Сальск, Волгоград, Торбеево. */
-const SURE_STEM = /(?:ов|ев|ёв|ин|ын|ский|цкий|ск|цк|енк|чук|ук|юк|вич|ич|ишин|град|бург|поль|дар)$/;
 
 /** Case endings a name takes in the Latin-script languages that decline names (Czech, Polish, Slovak…), and the German genitive -s; folded. */
 const LATIN_CASE_ENDING = /(?:ovi|ove|ova|ovo|ovy|iho|imu|ymi|ich|ych|ach|ech|ami|emi|ego|emu|um|em|om|ou|ie|us|im|ym|a|e|i|o|u|y|s|m)$/;

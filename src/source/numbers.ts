@@ -385,15 +385,12 @@ export function readQuantities(original: string, n: Numerals): Quantity[] {
   return out;
 }
 
-const MONTH_NAME = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\\.?';
-/** Before a year that completes a date: "July 26, " or "26 July ". */
-const DATE_BEFORE = new RegExp(`(?:${MONTH_NAME}\\s+\\d{1,2}(?:st|nd|rd|th)?|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:of\\s+)?${MONTH_NAME}),?\\s+$`);
 /** Before a conversion in brackets: "6,000 mu (", "1,000 jin (". */
 const CONVERSION_BEFORE = /\d[\d,.]*(?:\s+(?:thousand|million|billion|trillion))?\s*[\p{L}.$€£¥]+(?:\s+[\p{L}.]+)?\s*\((?:about|approximately|around|roughly|some|or|nearly|almost|over)?\s*[$€£¥]?$/u;
 
 /**
- * Numbers a translator adds to clarify are not required to be in the source: the year that
- * completes a date ("July 26, 2020" for "7月26日") and a conversion in brackets ("6,000 mu
+ * Numbers a translator adds to clarify are not required to be in the source: a year (completing a
+ * date, "July 26, 2020" for "7月26日", or an event's name) and a conversion in brackets ("6,000 mu
  * (400 hectares)").
  */
 function excuseClarifications(text: string, out: Quantity[]): void {
