@@ -12,6 +12,7 @@ import { findHazard } from '../src/engine/regex-safety.js';
 import { literalPrefixes, requiredLiterals, stripLeadingAssertions } from '../src/kinds/boilerplate.js';
 import { tempDir } from './helpers.js';
 import { lintText } from '../src/engine/lint.js';
+import { attachBilingual } from '../src/source/context.js';
 import { styleGroups } from '../src/kinds/style.js';
 import { patternSyntax } from '../src/kinds/phrase.js';
 
@@ -58,9 +59,11 @@ test('precompiled rules: a rule that is off is compiled when something reads its
     const yamlRule = viaYaml.find((r) => r.id === rule.id)!;
     assert.ok(rule.examples.flag.length > 0, rule.id);
     for (const ex of rule.examples.flag) {
-      const found = lintText(ex.text, [{ ...rule, enabled: true }]);
+      // A source-aware rule's example comes with its original.
+      const original = () => ex.source && attachBilingual({ original: ex.source.text, sourceLang: ex.source.lang });
+      const found = lintText(ex.text, [{ ...rule, enabled: true }], original());
       assert.ok(found.length > 0, `${rule.id}: ${ex.text}`);
-      assert.equal(found, lintText(ex.text, [{ ...yamlRule, enabled: true }]));
+      assert.equal(found, lintText(ex.text, [{ ...yamlRule, enabled: true }], original()));
     }
     assert.is(Object.getOwnPropertyDescriptor(rule, 'check')?.get, undefined, `${rule.id} compiled once, then kept`);
   }
