@@ -3,19 +3,20 @@
 
 import { RuleError, UsageError } from '../engine/errors.js';
 import { parseArgs, type Args } from './args.js';
-import { run } from './run.js';
+import { run, VERSION } from './run.js';
 
 // The bundle (dist/mtlint.cjs) is built from this module: a worker thread started from it serves the pool.
 export { serveWorker } from './worker.js';
 
 export async function main(argv: string[]): Promise<number> {
-  let args: Args;
+  let args: Args | null;
   try {
-    args = await parseArgs(argv);
+    args = await parseArgs(argv, VERSION);
   } catch (e) {
     process.stderr.write(`mtlint: ${(e as Error).message}\n`);
     return 2;
   }
+  if (args === null) return 0; // --help or --version
   try {
     return await run(args);
   } catch (e) {

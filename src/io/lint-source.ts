@@ -6,7 +6,7 @@ import { lintText, sortFindings } from '../engine/lint.js';
 import type { Rule } from '../engine/load.js';
 import { checkDirectives, suppress } from '../engine/suppress.js';
 import type { Edit, Finding } from '../types.js';
-import { parseSource, type Article, type InputFormat, type ParsedSource } from './formats/index.js';
+import { parseSource, type Article, type InputError, type InputFormat, type ParsedSource } from './formats/index.js';
 import { mapEdit, mapRange } from './mapping.js';
 
 /** A finding in source offsets; for an article inside a larger file, which one and where in its checked text. */
@@ -29,12 +29,14 @@ export interface LintSourceOptions {
   knownRuleIds?: readonly string[];
   /** Told what the adapter read (the articles, for formats that list them). */
   onParsed?: (parsed: ParsedSource) => void;
+  /** Told about each part that cannot be read (an NDJSON line that is not a record), which is then skipped; without it, such a part throws. */
+  onError?: (e: InputError) => void;
 }
 
 export function lintSource(source: string, o: LintSourceOptions): SourceFinding[] {
   if (o.format === 'text') return lintText(source, o.rules);
   const path = o.path ?? '<text>';
-  const parsed = parseSource(o.format, source, path);
+  const parsed = parseSource(o.format, source, path, o.onError);
   o.onParsed?.(parsed);
   if (o.knownRuleIds && o.inlineConfig !== false) checkDirectives(parsed.directives, o.knownRuleIds, source, path);
   return lintParsed(source, parsed, o);

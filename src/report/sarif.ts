@@ -1,7 +1,9 @@
 // The sarif format: one SARIF 2.1.0 log with a run describing every rule that ran (id,
 // description, help with the rule's source, default level) and a result per finding, located by
 // line and column (UTF-16 code units, SARIF's default column kind), with its fix and suggestions
-// as `fixes` (artifact changes) and a context hash as partial fingerprint.
+// as `fixes` (artifact changes) and a context hash as partial fingerprint. A file that could not
+// be read (or a line of it, or its fix not written) is an error notification of the invocation
+// (`toolExecutionNotifications`, located in that file), and the invocation is then not successful.
 
 import { pathToFileURL } from 'node:url';
 import type { Edit, RuleSpec, Severity } from '../types.js';
@@ -104,6 +106,21 @@ export const sarif: Formatter = (results, options) => {
     });
   });
 
+  const notifications = results.flatMap((r, index) =>
+    (r.errors ?? []).map((e) => ({
+      level: 'error',
+      message: { text: e.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { ...uriOf(r.path), index },
+            ...(e.line !== undefined ? { region: { startLine: e.line, ...(e.column !== undefined ? { startColumn: e.column } : {}) } } : {}),
+          },
+        },
+      ],
+      descriptor: { id: 'file-error' },
+    })),
+  );
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -116,6 +133,7 @@ export const sarif: Formatter = (results, options) => {
             rules,
           },
         },
+        invocations: [{ executionSuccessful: notifications.length === 0, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
         ...(options.cwd ? { originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(options.cwd.replace(/[\\/]?$/, '/')).href } } } : {}),
         artifacts,
         results: sarifResults,

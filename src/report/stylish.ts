@@ -1,10 +1,11 @@
 // The default format for people: findings grouped per file, one line each
 // (`path:line:col  severity  message  rule-id`), the change shown at word level under it
 // (`[-old-]{+new+}`, coloured on a terminal), and a summary line. Findings in a feed or NDJSON
-// file come under a line naming their item or record.
+// file come under a line naming their item or record. A file that could not be read (or a line
+// of it, or its fix not written) gets an error line of its own, without a rule id.
 
 import type { Edit } from '../types.js';
-import { locate, type FileResult, type Formatter } from './result.js';
+import { errorPlace, locate, type FileResult, type Formatter } from './result.js';
 import { spinnerDensity } from './density.js';
 
 const ESC = '\u001b[';
@@ -13,12 +14,17 @@ const paint = (on: boolean, code: string, s: string) => (on ? `${ESC}${code}m${s
 export const stylish: Formatter = (results, options) => {
   const c = options.color;
   let out = '';
-  const totals = { error: 0, warning: 0, info: 0, fixable: 0, suggestable: 0 };
+  const totals = { error: 0, warning: 0, info: 0, fixable: 0, suggestable: 0, fileErrors: 0 };
   for (const r of results) {
     const findings = locate(r);
-    if (findings.length === 0) continue;
+    const errors = r.errors ?? [];
+    if (findings.length === 0 && errors.length === 0) continue;
     out += `${paint(c, '4', r.path)}\n`;
-    const width = Math.max(...findings.map((f) => `${f.line}:${f.column}`.length));
+    for (const e of errors) {
+      totals.fileErrors++;
+      out += `  ${errorPlace(r.path, e)}  ${paint(c, '31', 'error'.padEnd(7))}  ${e.message}\n`;
+    }
+    const width = Math.max(0, ...findings.map((f) => `${f.line}:${f.column}`.length));
     let article: string | undefined;
     for (const f of findings) {
       if (f.article !== undefined && f.article !== article) {
@@ -43,7 +49,8 @@ export const stylish: Formatter = (results, options) => {
     out += '\n';
   }
   const problems = totals.error + totals.warning + totals.info;
-  if (problems === 0) return results.length > 0 ? `${paint(c, '32', '✔')} no problems in ${plural(results.length, 'file')}\n` : '';
+  const fileErrors = totals.fileErrors > 0 ? `${paint(c, '1;31', `✖ ${plural(totals.fileErrors, 'file error')}`)}\n` : '';
+  if (problems === 0) return fileErrors !== '' ? out + fileErrors : results.length > 0 ? `${paint(c, '32', '✔')} no problems in ${plural(results.length, 'file')}\n` : '';
   out += paint(
     c,
     totals.error > 0 ? '1;31' : '1;33',
@@ -55,7 +62,7 @@ export const stylish: Formatter = (results, options) => {
     if (totals.suggestable > 0) out += `, ${totals.suggestable} more with --fix --fix-level suggest`;
     out += '\n';
   }
-  return out;
+  return out + fileErrors;
 };
 
 function plural(n: number, word: string): string {
