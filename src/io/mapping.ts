@@ -34,6 +34,8 @@ export interface Block {
   ce: number;
   ss: number;
   se: number;
+  /** It holds nothing but its checked text and the markup around it (no code, script, style, image or comment that is not checked): only such a block is removed whole. */
+  pure: boolean;
 }
 
 export const identityEncode = (text: string): string => text;
@@ -266,7 +268,8 @@ const sameUnit = (m: SourceMap, i: number, j: number) => m.start[i] === m.start[
 /**
  * The source edit for an edit of the checked text, or null when it cannot be carried back
  * exactly (it would cross markup, a skipped region or a separator mtlint inserted). A deletion
- * of a whole block's text removes the block (its lines, when it stands on lines of its own).
+ * of whole lines that are exactly a block's text removes the block — the outermost one standing
+ * on lines of its own, else the innermost — when the block holds nothing else (`pure`).
  */
 export function mapEdit(edit: Edit, m: SourceMap, blocks: readonly Block[], source: string): Edit | null {
   const text = m.text;
@@ -275,7 +278,13 @@ export function mapEdit(edit: Edit, m: SourceMap, blocks: readonly Block[], sour
     let e = edit.end;
     while (s < e && (isSynthetic(m, s) || /\s/.test(text[s]))) s++;
     while (e > s && (isSynthetic(m, e - 1) || /\s/.test(text[e - 1]))) e--;
-    const block = pickBlock(blocks.filter((b) => b.cs === s && b.ce === e), source);
+    // Only white space beside [s, e) on its lines.
+    let a = s;
+    while (a > 0 && text[a - 1] !== '\n' && (isSynthetic(m, a - 1) || /\s/.test(text[a - 1]))) a--;
+    let z = e;
+    while (z < text.length && text[z] !== '\n' && (isSynthetic(m, z) || /\s/.test(text[z]))) z++;
+    const wholeLines = (a === 0 || text[a - 1] === '\n') && (z === text.length || text[z] === '\n');
+    const block = wholeLines ? pickBlock(blocks.filter((b) => b.pure && b.cs === s && b.ce === e), source) : undefined;
     if (block) return deleteBlock(source, block);
   }
   // Only the units that change need a source: trim what the edit keeps at either end.
@@ -330,16 +339,30 @@ function ownLines(source: string, b: Block): boolean {
   return source.slice(lineStartOf(source, b.ss), b.ss).trim() === '' && source.slice(b.se, lineEndOf(source, b.se)).trim() === '';
 }
 
-/** Like the boilerplate kind's line deletion: the block's lines and the blank lines after them (or, at the end, before them). */
+/**
+ * Like the boilerplate kind's line deletion: the block's lines with their line break; and the
+ * blank lines after them too when a blank line (or the file's start) comes before, so that the
+ * blocks around keep one blank line between them — never joined (a list item's blank line taken,
+ * the paragraph after it would become part of the list). At the end: the line breaks before.
+ */
 function deleteBlock(source: string, b: Block): Edit {
   if (!ownLines(source, b)) return { start: b.ss, end: b.se, text: '' };
   const first = lineStartOf(source, b.ss);
   const last = lineEndOf(source, b.se);
   const nextContent = source.slice(last).search(/\S/);
-  if (nextContent >= 0) return { start: first, end: lineStartOf(source, last + nextContent), text: '' };
+  if (nextContent >= 0) {
+    const nextLine = lineStartOf(source, last + nextContent);
+    const afterBlank = source.slice(0, first).trim() === '' || /(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)[ \t]*$/.test(source.slice(0, first));
+    return { start: first, end: afterBlank ? nextLine : lineAfter(source, last), text: '' };
+  }
   const before = source.slice(0, first).search(/\S\s*$/);
   if (before >= 0) return { start: lineEndOf(source, before), end: last, text: '' };
   return { start: first, end: last, text: '' };
+}
+
+/** The start of the line after the line break at `at` (CRLF, CR or LF). */
+function lineAfter(source: string, at: number): number {
+  return source.startsWith('\r\n', at) ? at + 2 : at + 1;
 }
 
 // ---------------------------------------------------------------------------------------------

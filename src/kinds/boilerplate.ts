@@ -204,14 +204,19 @@ function trimSpan(text: string, s: number, e: number): [number, number] {
 const isBlank = (line: Line) => line.s === line.e;
 
 /**
- * Deletes line i with the blank lines after it, so the paragraphs around it keep one blank line
- * between them. The last non-blank line goes with the blank lines before it instead, so the
+ * Deletes line i with its line break. A line that starts a paragraph (a blank line or the text's
+ * start before it) goes with the blank lines after it, so the paragraphs around keep one blank
+ * line between them; a line inside a paragraph keeps them, so that paragraph and the next are
+ * never joined. The last non-blank line goes with the line breaks before it instead, so the
  * file's final line break (or its absence) stays as it was.
  */
 function deletion(text: string, lines: Line[], i: number) {
   let next = i + 1;
   while (next < lines.length && isBlank(lines[next])) next++;
-  if (next < lines.length) return { start: lines[i].start, end: lines[next].start, text: '' };
+  if (next < lines.length) {
+    const startsParagraph = i === 0 || isBlank(lines[i - 1]);
+    return { start: lines[i].start, end: lines[startsParagraph ? next : i + 1].start, text: '' };
+  }
   let prev = i - 1;
   while (prev >= 0 && isBlank(lines[prev])) prev--;
   const start = prev >= 0 ? lines[prev].end : lines[i].start;

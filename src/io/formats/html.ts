@@ -1,7 +1,7 @@
 // HTML input: the text of a page or fragment as parse5 (the WHATWG parsing algorithm) reads it,
 // entities decoded for checking and each decoded unit mapped back to its source range, so a fix
-// is written back into the markup with entities re-encoded. `script`, `style`, `pre`, `template`
-// and `noscript` are skipped; inline `code`, `kbd`, `samp`, images and embedded objects stand as
+// is written back into the markup with entities re-encoded. `script`, `style`, `pre`, `template`,
+// `noscript`, `noembed` and `noframes` are skipped; inline `code`, `kbd`, `samp`, images and embedded objects stand as
 // a placeholder; block elements separate paragraphs; comments may carry mtlint directives.
 //
 //   <p>Lavrov said the Moscow&nbsp;holder &amp; <code>x</code> more</p>
@@ -14,7 +14,7 @@ import { align, encodeHtml, MapBuilder, PLACEHOLDER, type Block, type SourceMap 
 import { trimBlocks } from './markdown.js';
 import type { ParsedSource } from './types.js';
 
-const SKIPPED = new Set(['script', 'style', 'pre', 'template', 'noscript', 'listing', 'xmp', 'plaintext', 'head']);
+const SKIPPED = new Set(['script', 'style', 'pre', 'template', 'noscript', 'noembed', 'noframes', 'listing', 'xmp', 'plaintext', 'head']);
 const INLINE_PLACEHOLDERS = new Set([
   'code', 'kbd', 'samp', 'var', 'img', 'svg', 'math', 'iframe', 'video', 'audio', 'object', 'embed', 'canvas',
   'input', 'select', 'textarea', 'button', 'picture',
@@ -49,8 +49,13 @@ export function htmlText(html: string, fragment: boolean): HtmlText {
   const b = new MapBuilder();
   const blocks: Block[] = [];
   const directives: Directive[] = [];
-  const open: { block: Block | null; hasText: boolean; start: number }[] = [];
+  /** Elements being walked, each a block a whole-line deletion may remove (when it has a source range and may be removed at all). */
+  const open: { block: Block | null; hasText: boolean }[] = [];
   let lastEnd = 0;
+  /** Something not checked (a script, style, image, comment) is inside the elements being walked: they are not removed whole. */
+  const impure = () => {
+    for (const o of open) if (o.block) o.block.pure = false;
+  };
 
   const textAdded = (from: number) => {
     if (b.length === from) return;
@@ -75,6 +80,7 @@ export function htmlText(html: string, fragment: boolean): HtmlText {
       return;
     }
     if (node.nodeName === '#comment') {
+      impure();
       const c = node as T.CommentNode;
       const loc = c.sourceCodeLocation;
       const d = loc && parseDirective(c.data, loc.startOffset, loc.endOffset);
@@ -90,10 +96,12 @@ export function htmlText(html: string, fragment: boolean): HtmlText {
       return;
     }
     if (SKIPPED.has(name)) {
+      impure();
       if (loc) b.separate(loc.startOffset);
       return;
     }
     if (INLINE_PLACEHOLDERS.has(name)) {
+      impure();
       const from = b.length;
       b.synthetic(PLACEHOLDER, loc ? loc.startOffset : 0);
       textAdded(from);
@@ -104,19 +112,15 @@ export function htmlText(html: string, fragment: boolean): HtmlText {
       return;
     }
     const isBlock = BLOCKS.has(name);
-    let entry: (typeof open)[number] | undefined;
-    if (isBlock) {
-      if (loc) b.separate(loc.startOffset);
-      entry = { block: loc && !NOT_DELETABLE.has(name) ? { cs: -1, ce: -1, ss: loc.startOffset, se: loc.endOffset } : null, hasText: false, start: b.length };
-      open.push(entry);
-    }
+    if (isBlock && loc) b.separate(loc.startOffset);
+    // Inline elements too: a residue line's own <span> is the element to remove when its block holds more.
+    const entry = { block: loc && name !== '' && !NOT_DELETABLE.has(name) ? { cs: -1, ce: -1, ss: loc.startOffset, se: loc.endOffset, pure: true } : null, hasText: false };
+    open.push(entry);
     const children = name === 'template' ? (el as T.Template).content.childNodes : el.childNodes;
     for (const c of children) walk(c);
-    if (entry) {
-      open.pop();
-      if (entry.block && entry.hasText) blocks.push(entry.block);
-      if (loc) b.separate(loc.endOffset);
-    }
+    open.pop();
+    if (entry.block && entry.hasText) blocks.push(entry.block);
+    if (isBlock && loc) b.separate(loc.endOffset);
   };
   walk(root);
   const map = b.build(0, encodeHtml);
