@@ -8,6 +8,7 @@ import { checkDirectives, suppress } from '../engine/suppress.js';
 import type { Edit, Finding } from '../types.js';
 import { parseSource, type Article, type InputError, type InputFormat, type ParsedSource } from './formats/index.js';
 import { mapEdit, mapRange } from './mapping.js';
+import { editView } from '../fix/view.js';
 
 /** A finding in source offsets; for an article inside a larger file, which one and where in its checked text. */
 export interface SourceFinding extends Finding {
@@ -63,7 +64,12 @@ export function toSource(f: Finding, a: Article, source: string): SourceFinding 
   const m = a.map!;
   const range = mapRange(m, f.start, f.end);
   if (!range) return null;
-  const edit = (e: Edit) => mapEdit(e, m, a.blocks, source);
+  // Each source edit carries how it reads in the checked text (an HTML block deletion: its words, not its markup).
+  const edit = (e: Edit) => {
+    const mapped = mapEdit(e, m, a.blocks, source);
+    if (mapped) mapped.view = editView(m.text, e);
+    return mapped;
+  };
   const out: SourceFinding = {
     ...f,
     start: range[0],

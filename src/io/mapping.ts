@@ -99,6 +99,11 @@ export class MapBuilder {
     this.decoded(str, at, at);
   }
 
+  /** The text is empty or ends with a blank line (a block boundary). */
+  get atBoundary(): boolean {
+    return this.length === 0 || this.#last === '\n\n';
+  }
+
   /** A blank line between blocks, unless the text is empty or already ends with one. */
   separate(at: number): void {
     if (this.length === 0 || this.#last === '\n\n') return;
@@ -300,6 +305,12 @@ export function mapEdit(edit: Edit, m: SourceMap, blocks: readonly Block[], sour
   // Never split the units of one character reference (an astral character, a multi-unit entity).
   while (s2 > s && s2 < text.length && sameUnit(m, s2 - 1, s2)) s2--;
   while (e2 < e && e2 > 0 && sameUnit(m, e2 - 1, e2)) e2++;
+  // Then widen it again, within the edit, over source copied as it is: the whole replaced word
+  // is written (and shown), not the few letters that differ (`Rechan` → `Recean`, not `h` → `e`);
+  // markup, a character reference or an escape next to the change stays as it was.
+  const verbatim = (k: number) => m.end[k] - m.start[k] === 1;
+  while (s2 > s && verbatim(s2 - 1) && (s2 === e2 || m.end[s2 - 1] === m.start[s2])) s2--;
+  while (e2 < e && verbatim(e2) && (e2 === s2 || m.start[e2] === m.end[e2 - 1])) e2++;
   t = t.slice(s2 - s, t.length - (e - e2));
   if (e2 === s2) {
     if (t === '') return null;

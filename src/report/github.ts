@@ -26,7 +26,8 @@ export const github: Formatter = (results) => {
       if (f.line === f.endLine) props.push(`endColumn=${f.endColumn}`);
       props.push(`title=${escapeProperty(f.article !== undefined ? `${f.ruleId} (${f.article})` : f.ruleId)}`);
       const edit = f.fix ?? f.suggestions[0];
-      const hint = edit ? ` (${f.fix ? 'fix' : 'suggestion'}: ${edit.text === '' ? 'delete' : `\`${edit.text}\``})` : '';
+      const replacement = edit ? (edit.view ? edit.view.new : edit.text) : '';
+      const hint = edit ? ` (${f.fix ? 'fix' : 'suggestion'}: ${replacement === '' ? 'delete' : `\`${replacement}\``})` : '';
       out += `::${COMMAND[f.severity]} ${props.join(',')}::${escapeData(f.message + hint)}\n`;
     }
   }

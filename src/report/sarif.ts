@@ -76,9 +76,10 @@ export const sarif: Formatter = (results, options) => {
         },
       ],
     });
+    // In the words the rules checked (an HTML block deletion: its words, not its markup).
     const describe = (e: Edit) => {
-      const old = r.text.slice(e.start, e.end);
-      return e.text === '' ? `Delete \`${old.trim()}\`` : old === '' ? `Insert \`${e.text}\`` : `Replace \`${old}\` with \`${e.text}\``;
+      const v = e.view ?? { old: r.text.slice(e.start, e.end), new: e.text };
+      return v.new === '' ? `Delete \`${v.old.trim()}\`` : v.old === '' ? `Insert \`${v.new}\`` : `Replace \`${v.old}\` with \`${v.new}\``;
     };
     return locate(r).map((f) => {
       const fixes = [

@@ -4,6 +4,7 @@
 // file come under a line naming their item or record. A file that could not be read (or a line
 // of it, or its fix not written) gets an error line of its own, without a rule id.
 
+import { editView } from '../fix/view.js';
 import type { Edit } from '../types.js';
 import { errorPlace, locate, type FileResult, type Formatter } from './result.js';
 import { spinnerDensity } from './density.js';
@@ -71,22 +72,10 @@ function plural(n: number, word: string): string {
 
 /** The edited words with a few words of context either side: `… that [-the Moscow holder-]{+Moscow's position+} had …`. */
 function showEdit(r: FileResult, e: Edit, color: boolean): string {
-  const t = r.text;
-  const before = contextWords(t.slice(Math.max(0, e.start - 60), e.start), -1);
-  const after = contextWords(t.slice(e.end, e.end + 60), 1);
-  const removed = t.slice(e.start, e.end);
-  const del = removed ? paint(color, '31', `[-${visible(removed)}-]`) : '';
-  const ins = e.text ? paint(color, '32', `{+${visible(e.text)}+}`) : '';
-  return `${before}${del}${ins}${after}`;
-}
-
-function contextWords(s: string, dir: 1 | -1): string {
-  const line = dir === 1 ? s.split(/\r?\n|\r/)[0] : s.split(/\r?\n|\r/).pop()!;
-  const words = line.split(/(?<=\s)|(?=\s)/);
-  const keep = dir === 1 ? words.slice(0, 6) : words.slice(-6);
-  const text = keep.join('');
-  const cut = text.length < line.length;
-  return dir === 1 ? text + (cut ? '…' : '') : (cut ? '…' : '') + text;
+  const v = e.view ?? editView(r.text, e);
+  const del = v.old ? paint(color, '31', `[-${visible(v.old)}-]`) : '';
+  const ins = v.new ? paint(color, '32', `{+${visible(v.new)}+}`) : '';
+  return `${v.before}${del}${ins}${v.after}`;
 }
 
 /** Shows line breaks in a removed or inserted span without breaking the output line. */

@@ -71,6 +71,8 @@ export function htmlText(html: string, fragment: boolean): HtmlText {
     if (node.nodeName === '#text') {
       const t = node as T.TextNode;
       const loc = t.sourceCodeLocation;
+      // White space between blocks is not text (a browser shows none): paragraphs stay one blank line apart.
+      if (b.atBoundary && /^\s*$/.test(t.value)) return;
       const from = b.length;
       if (loc) {
         align(b, t.value, html, loc.startOffset, loc.endOffset, { entities: 'html' });
