@@ -18,6 +18,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PIECE } from '../src/engine/lint.js';
 import type { ChildResult } from './child.js';
 import { ARTICLE_SEPARATOR, buildInputs, type Dictionary } from './data.js';
+import { languageCost } from './language.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHILD = fileURLToPath(new URL('./child.js', import.meta.url));
@@ -414,6 +415,23 @@ async function main(): Promise<void> {
     print(`Lint phase (first file read → report written, from timestamps the CLI writes to MTLINT_TIMINGS) of the same runs, medians:`);
     print();
     table([`batch`, `${jobsOption} 1: start-up S ms`, `${jobsOption} 1: lint phase L ms`, `${jobsOption} 2: start-up ms`, `${jobsOption} 2: worker ready W ms after first read`, `${jobsOption} 2: lint phase ms`, 'lint-phase ratio', 'whole-process ratio', 'bound (S + L) / (S + W + (L - W)/2)'], rows);
+  }
+
+  // What finding the lines not in English costs (rules that assume English skip them).
+  {
+    const sample: string[] = [];
+    for (let n = 0, i = 0; n < (QUICK ? 0.2 : 2) * MB && i < inputs.corpus.articles.length; i++) {
+      sample.push(inputs.corpus.articles[i]);
+      n += Buffer.byteLength(inputs.corpus.articles[i]);
+    }
+    progress('language test cost');
+    const c = languageCost(sample, QUICK ? 2 : 7);
+    print(`## 5. The language test (lines not in English), one process, alternating, medians of ${QUICK ? 2 : 7}`);
+    print();
+    table(
+      ['text', 'every default rule, ms/MB', 'without the test, ms/MB', 'cost', 'the test alone on fresh documents (tokens included), ms/MB', 'lines taken for another language'],
+      [[`${fmt(c.mb, 1)} MB, ${c.articles} articles`, fmt(c.withTest, 1), fmt(c.without, 1), `${fmt(((c.withTest - c.without) / c.without) * 100, 1)} %`, fmt(c.alone, 1), c.foreign]],
+    );
   }
 
   // Targets.

@@ -10,6 +10,7 @@ import { lintText } from '../src/engine/lint.js';
 import { loadRules, type Rule } from '../src/engine/load.js';
 import type { Finding } from '../src/types.js';
 import { articles, countWords, readTsv, type Article } from './tsv.js';
+import { evalBbc } from './bbc.js';
 
 const argv = process.argv.slice(2);
 const arg = (name: string): string | undefined => {
@@ -50,8 +51,10 @@ interface Tally {
   mlqeChanged: number;
   /** Findings on unlabelled MT output (ru-en WMT21 systems). */
   mtHits: number;
+  /** Findings on the BBC year judged real defects of the article (right findings, not false alarms). */
+  bbcDefects: number;
 }
-const newTally = (): Tally => ({ clean: {}, mqmHits: 0, mqmCorrect: 0, mlqeHits: 0, mlqeChanged: 0, mtHits: 0 });
+const newTally = (): Tally => ({ clean: {}, mqmHits: 0, mqmCorrect: 0, mlqeHits: 0, mlqeChanged: 0, mtHits: 0, bbcDefects: 0 });
 const byRule = new Map<string, Tally>(allRules.map((r) => [r.id, newTally()]));
 const dump: string[] = [];
 const context = (text: string, f: Finding) =>
@@ -78,6 +81,19 @@ const cleanSets: { name: string; docs: Article[]; words: number }[] = [];
     }
     cleanSets.push({ name, docs, words });
   }
+}
+
+// 1b. A year of BBC News, each article one document: edited news that still has a few real
+// typos, so the findings judged real defects (scripts/bbc-judged.tsv) are not false alarms.
+const bbc = evalBbc(DATA, rules, enabledIds);
+if (bbc) {
+  for (const f of bbc.falseAlarms) {
+    const t = byRule.get(f.ruleId)!;
+    t.clean[bbc.name] = (t.clean[bbc.name] ?? 0) + 1;
+  }
+  for (const f of bbc.defects) byRule.get(f.ruleId)!.bbcDefects++;
+  for (const line of bbc.dump) dump.push(line);
+  cleanSets.push({ name: bbc.name, docs: [], words: bbc.words });
 }
 
 // 2. MQM (newstest2020 zh→en): a finding is correct when it overlaps an annotated error span.
@@ -201,7 +217,6 @@ function changedRanges(mt: string, pe: string): { start: number; end: number }[]
 // ---- report ----
 const pct = (n: number, d: number) => (d === 0 ? '–' : (n / d).toFixed(2));
 const per10k = (n: number, words: number) => ((n / words) * 10000).toFixed(2);
-const cleanWords = cleanSets.reduce((a, s) => a + s.words, 0);
 
 function sum(ids: string[]): Tally {
   const t = newTally();
@@ -213,17 +228,18 @@ function sum(ids: string[]): Tally {
     t.mlqeHits += r.mlqeHits;
     t.mlqeChanged += r.mlqeChanged;
     t.mtHits += r.mtHits;
+    t.bbcDefects += r.bbcDefects;
   }
   return t;
 }
 const cleanTotal = (t: Tally) => Object.values(t.clean).reduce((a, b) => a + b, 0);
-const labelled = (t: Tally) => cleanTotal(t) + t.mqmHits + t.mlqeHits;
-const correct = (t: Tally) => t.mqmCorrect + t.mlqeChanged;
+const labelled = (t: Tally) => cleanTotal(t) + t.mqmHits + t.mlqeHits + t.bbcDefects;
+const correct = (t: Tally) => t.mqmCorrect + t.mlqeChanged + t.bbcDefects;
 
 function row(name: string, t: Tally, note = ''): string {
   const cells = [
     name,
-    ...cleanSets.map((s) => `${t.clean[s.name] ?? 0} (${per10k(t.clean[s.name] ?? 0, s.words)})`),
+    ...cleanSets.map((s) => `${t.clean[s.name] ?? 0} (${per10k(t.clean[s.name] ?? 0, s.words)})${s.name === bbc?.name ? `, ${t.bbcDefects} defects` : ''}`),
     `${t.mqmCorrect}/${t.mqmHits} (${pct(t.mqmCorrect, t.mqmHits)})`,
     `${t.mlqeChanged}/${t.mlqeHits} (${pct(t.mlqeChanged, t.mlqeHits)})`,
     String(t.mtHits),
@@ -238,7 +254,7 @@ const total = sum(enabled);
 const packs = [...new Set(allRules.map((r) => r.id.split('/')[0]))].sort();
 const header = [
   'rule',
-  ...cleanSets.map((s) => `${s.name}: false alarms (per 10k words)`),
+  ...cleanSets.map((s) => `${s.name}: false alarms (per 10k words)${s.name === bbc?.name ? ', real defects found' : ''}`),
   'MQM zh→en: correct/findings (precision)',
   'MLQE ru→en: post-edited/findings (share)',
   'ru→en MT findings (unlabelled)',
@@ -257,25 +273,35 @@ lines.push('');
 lines.push('- **False alarms**: findings on clean English — `clean-english-dev/newstest2021.en-X.refs.tsv` (original');
 lines.push('  English news, column `src`) and the two professional references of `mt-dev/newstest2021.ru-en.refs.tsv`');
 lines.push('  (`ref_A`, `ref_B`). Segments are grouped by `doc_id` into articles. Every finding there is counted as wrong.');
+lines.push('- **BBC News year**: `clean-english-bbc/bbc-news-2004-2005.ndjson`, never tuned on by the rules\' examples: each');
+lines.push('  article one document; findings a person judged real defects of the article are listed and not counted (see the');
+lines.push('  section at the end).');
 lines.push('- **MQM precision**: `mt-dev/newstest2020_zhen.segments.tsv`, grouped by set + system + doc into articles');
 lines.push('  (10 systems, 2 of them human). A finding is correct when it overlaps an expert error span of any category');
 lines.push('  (offsets `exact`/`mapped`, code points converted to UTF-16). **Recall** is over the in-scope categories.');
 lines.push('- **MLQE share**: `mt-dev/ru-en.dev.tsv`, one segment at a time; a finding counts when the human post-edit');
 lines.push('  (`pe_detok_approx`) changed a word inside it (jsdiff `diffWords` of `mt` against the post-edit).');
-lines.push('- **Precision per rule** = (MQM correct + MLQE post-edited) / (clean findings + MQM findings + MLQE findings),');
+lines.push('- **Precision per rule** = (MQM correct + MLQE post-edited + BBC defects) / (clean findings + MQM findings + MLQE findings + BBC defects),');
 lines.push(`  shown once a rule has at least ${MIN_HITS} labelled hits; a rule under ${MIN_PRECISION} is off by default (\`enabled: false\`).`);
 lines.push('- The ru→en MT column (the 10 WMT21 systems in `newstest2021.ru-en.hyps.tsv`) has no labels: it shows how');
 lines.push('  often a rule fires on real machine translation.');
 lines.push('');
 lines.push('## Summary (enabled rules)');
 lines.push('');
-lines.push('| set | words | findings | per 10,000 words |');
+lines.push('| set | words | false alarms | per 10,000 words |');
 lines.push('|---|---|---|---|');
-for (const s of cleanSets) {
+const devSets = cleanSets.filter((s) => s.name !== bbc?.name);
+const devWords = devSets.reduce((a, s) => a + s.words, 0);
+const devTotal = devSets.reduce((a, s) => a + (total.clean[s.name] ?? 0), 0);
+for (const s of devSets) {
   const n = total.clean[s.name] ?? 0;
   lines.push(`| ${s.name} | ${s.words} | ${n} | ${per10k(n, s.words)} |`);
 }
-lines.push(`| all clean English | ${cleanWords} | ${cleanTotal(total)} | ${per10k(cleanTotal(total), cleanWords)} |`);
+lines.push(`| all clean dev sets | ${devWords} | ${devTotal} | ${per10k(devTotal, devWords)} |`);
+if (bbc) {
+  const n = total.clean[bbc.name] ?? 0;
+  lines.push(`| ${bbc.name} (${bbc.defectsEnabled} findings judged real defects not counted) | ${bbc.words} | ${n} | **${per10k(n, bbc.words)}** |`);
+}
 lines.push('');
 lines.push(`- MQM zh→en (${mqmWords} words): ${total.mqmHits} findings, ${total.mqmCorrect} overlap an error span: precision **${pct(total.mqmCorrect, total.mqmHits)}**.`);
 lines.push(`- MLQE-PE ru→en (${mlqeWords} words): ${total.mlqeHits} findings, ${total.mlqeChanged} changed by the post-editor: share **${pct(total.mlqeChanged, total.mlqeHits)}**.`);
@@ -311,6 +337,7 @@ lines.push('');
 if (failing.length > 0) lines.push(`**Under ${MIN_PRECISION} precision and still enabled:** ${failing.join(', ')}`);
 else lines.push(`Every enabled rule with at least ${MIN_HITS} labelled hits has precision ≥ ${MIN_PRECISION}.`);
 lines.push('');
+if (bbc) lines.push(...bbc.section(enabledIds));
 const report = lines.join('\n');
 
 process.stdout.write(report);

@@ -24,7 +24,11 @@ function article(size: number, seed = 7): string {
   let length = 0;
   while (length < size) {
     const ws: string[] = [];
-    for (let i = 0, n = 8 + Math.floor(rnd() * 12); i < n; i++) ws.push(rnd() < 0.08 ? artifacts[Math.floor(rnd() * 3)] : words[Math.floor(rnd() * words.length)]);
+    for (let i = 0, n = 8 + Math.floor(rnd() * 12); i < n; i++) {
+      const w = rnd() < 0.08 ? artifacts[Math.floor(rnd() * 3)] : words[Math.floor(rnd() * words.length)];
+      // No accidental doubled word: only the listed artifacts are meant to be fixed.
+      ws.push(w === ws[ws.length - 1] ? 'and' : w);
+    }
     const s = ws.join(' ');
     paras.push(`${s[0].toUpperCase()}${s.slice(1)}.`);
     length += s.length + 3;

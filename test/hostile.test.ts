@@ -195,7 +195,11 @@ function longLine(size: number): string {
   while (length < size) {
     const n = 8 + Math.floor(rnd() * 14);
     const ws: string[] = [];
-    for (let i = 0; i < n; i++) ws.push(rnd() < 0.03 ? artifacts[Math.floor(rnd() * artifacts.length)] : words[Math.floor(rnd() * words.length)]);
+    for (let i = 0; i < n; i++) {
+      const w = rnd() < 0.03 ? artifacts[Math.floor(rnd() * artifacts.length)] : words[Math.floor(rnd() * words.length)];
+      // No accidental doubled word: only the listed artifacts are meant to be fixed.
+      ws.push(w === ws[ws.length - 1] ? 'and' : w);
+    }
     const s = ws.join(' ');
     out.push(s[0].toUpperCase() + s.slice(1) + '.');
     length += s.length + 2;

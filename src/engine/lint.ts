@@ -2,7 +2,9 @@
 // matches → findings (message, fix or suggestions by safety) → drop protected ranges →
 // sort by position → one finding per rule and span.
 
-import { TextDocument } from '../text/document.js';
+import { TextDocument, type Block } from '../text/document.js';
+import { foreignLines } from '../text/language.js';
+import { isEnglishWord } from './english.js';
 import type { Edit, Finding, FixSafety, Match } from '../types.js';
 import type { Checker, CheckerGroup } from '../kinds/kind.js';
 import type { Rule } from './load.js';
@@ -12,14 +14,29 @@ const SAFETY_ORDER: FixSafety[] = ['none', 'suggest', 'safe'];
 export function lintDocument(doc: TextDocument, rules: readonly Rule[]): Finding[] {
   const grouped = runGroups(doc, rules);
   const findings: Finding[] = [];
+  // Lines not in English, looked for only when a rule that assumes English is on.
+  let foreign: Block[] | undefined;
   for (const rule of rules) {
     if (!rule.enabled) continue;
     for (const m of grouped.get(rule.check) ?? rule.check(doc)) {
       if (!rule.coversProtected && doc.isProtected(m.start, m.end)) continue;
+      if (rule.english && within((foreign ??= foreignLines(doc, isEnglishWord)), m.start)) continue;
       findings.push(toFinding(rule, m, doc.text));
     }
   }
   return dedupeSorted(sortFindings(findings));
+}
+
+/** The offset lies in one of the sorted, disjoint blocks. */
+function within(blocks: Block[], offset: number): boolean {
+  let lo = 0;
+  let hi = blocks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (blocks[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < blocks.length && blocks[lo].start <= offset;
 }
 
 /** The enabled rules' checkers that run as a group (all the phrase rules: one pass), by group. */

@@ -5,10 +5,9 @@
 
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { phrase } from '../kinds/phrase.js';
 import type { RuleSpec } from '../types.js';
 import { RuleError, UsageError } from './errors.js';
-import { BUILTIN_RULES_DIR, makeEnv, type Rule } from './load.js';
+import { BUILTIN_RULES_DIR, compileRule, makeEnv, type Rule } from './load.js';
 import { describe } from '../io/source.js';
 
 export function loadPhraseTsv(path: string): Rule {
@@ -46,7 +45,7 @@ export function loadPhraseTsv(path: string): Rule {
     lines: {},
   };
   try {
-    return { ...spec, check: phrase.compile(spec, makeEnv(BUILTIN_RULES_DIR)) };
+    return compileRule(spec, makeEnv(BUILTIN_RULES_DIR));
   } catch (e) {
     // Point at the TSV line rather than the synthetic `entries` key.
     const m = e instanceof RuleError ? /entries\[(\d+)\]: (.*)/.exec(e.message) : null;

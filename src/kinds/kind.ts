@@ -35,6 +35,11 @@ export interface Kind {
   compile(spec: RuleSpec, env: KindEnv): Checker;
   /** Its findings may cover protected ranges (URLs, e-mail addresses, handles): they are kept. */
   coversProtected?: boolean;
+  /**
+   * Its rules (or those for which this returns true) assume English: their findings on lines that
+   * are not English (text/language.ts) are dropped.
+   */
+  english?: boolean | ((spec: RuleSpec) => boolean);
 }
 
 /** Typed access to a rule's kind-specific options. */

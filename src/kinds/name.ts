@@ -49,6 +49,7 @@ const DOCUMENT_DEFAULTS = { minLength: 5, maxDistance: 2, minSimilarity: 0.9, mi
 
 export const name: Kind = {
   name: 'name',
+  english: true,
   options: ['mode', ...new Set(Object.values(MODE_OPTIONS).flat())],
   compile(spec: RuleSpec, env: KindEnv) {
     const opts = new Options(spec);

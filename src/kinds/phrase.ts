@@ -96,6 +96,7 @@ const ZERO_WIDTH_STEPS = Object.entries(ZERO_WIDTH);
 
 export const phrase: Kind = {
   name: 'phrase',
+  english: true,
   options: ['entries', 'classes', 'allow', 'density'],
   compile(spec: RuleSpec, env: KindEnv) {
     const opts = new Options(spec);

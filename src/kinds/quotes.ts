@@ -23,6 +23,11 @@ interface Mark {
   misdirected: boolean;
   /** The mark sits first on its line, after white space only. */
   lineStart: boolean;
+  /**
+   * The mark opens a new sentence after one that ended inside an open quotation (`… it. "Steve's`):
+   * where paragraphs were run together, that is the next paragraph of the quotation re-opening it.
+   */
+  sentenceStart: boolean;
   /** A straight ' after a word and a space (Xi 'an, Dato 'Sri): a detached apostrophe as often as a quote. */
   detached: boolean;
   /** The mark follows a colon or comma and a space (`he said: “…`): it introduces speech. */
@@ -44,6 +49,12 @@ interface ParagraphResult {
   mismatches: Match[];
   /** A straight mark doubled at the start of a quotation (`""stem cell"`): the second one. */
   doubled: Mark[];
+  /** The paragraph starts mid-sentence (an ellipsis or a lower-case letter first): an excerpt cut from longer text. */
+  cutStart: boolean;
+  /** The paragraph ends in an ellipsis: cut off, possibly inside a quotation. */
+  cutEnd: boolean;
+  /** Where the paragraph's first opening mark is (Infinity without one). */
+  firstOpener: number;
 }
 
 const CHECKS = ['unbalanced', 'mismatched'] as const;
@@ -98,6 +109,8 @@ function unbalanced(results: ParagraphResult[], singles: boolean): Match[] {
   for (const r of results) {
     for (const m of r.unclosed) {
       if (excused.has(m) || m.detached || (!singles && m.family === 'single')) continue;
+      // An excerpt cut off with an ellipsis may end inside a quotation.
+      if (r.cutEnd) continue;
       // Speech opened after `said:` and still open at the paragraph's end runs on into the next
       // paragraphs (copy split one sentence per paragraph drops the continuation marks).
       if (m.speech && m.family === 'double' && !r.unclosed.some((o) => o.family === 'double' && o.pos > m.pos)) continue;
@@ -113,6 +126,8 @@ function unbalanced(results: ParagraphResult[], singles: boolean): Match[] {
     }
     for (const m of r.unmatchedClosers) {
       if (excused.has(m)) continue;
+      // An excerpt that starts mid-sentence may start inside a quotation.
+      if (r.cutStart && m.pos < r.firstOpener) continue;
       if (m.twice) {
         out.push({ start: m.pos - 1, end: m.pos + 1, message: 'Doubled quotation mark: delete one of the two.' });
         continue;
@@ -186,11 +201,17 @@ function scanDocument(doc: TextDocument): ParagraphResult[] {
   return results;
 }
 
-const NO_MARKS: ParagraphResult = Object.freeze({ unclosed: [], unmatchedClosers: [], leading: [], first: {}, firstOrphan: {}, mismatches: [], doubled: [] });
+const NO_MARKS: ParagraphResult = Object.freeze({ unclosed: [], unmatchedClosers: [], leading: [], first: {}, firstOrphan: {}, mismatches: [], doubled: [], cutStart: false, cutEnd: false, firstOpener: Infinity });
 
 /** Any quotation mark. */
 const QUOTE_CHARS = /["'“”‘’«»„]/g;
 const SPACE = /\s/;
+/** An excerpt's beginning: an ellipsis or a lower-case letter (perhaps after a bracket). */
+const CUT_START = /^(?:…|\.\.\.|\(?\p{Ll})/u;
+/** An excerpt's end: an ellipsis, perhaps in brackets (`…`, `...`, `[…]`). */
+const CUT_END = /(?:…|\.\.\.)\]?$/u;
+/** A sentence's end, perhaps a closing quote or bracket, and the space after it, just before a mark (`it. "`, `it?' "`). */
+const SENTENCE_END = /[.?!…][)\]'’"”]?\s+$/u;
 
 /** An ASCII letter or digit. */
 const isAsciiWord = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
@@ -199,17 +220,30 @@ const isAsciiWord = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90)
 function scanParagraph(doc: TextDocument, start: number, end: number, marks: number[], next: number): ParagraphResult {
   const text = doc.text;
   const stack: Mark[] = [];
-  const result: ParagraphResult = { unclosed: [], unmatchedClosers: [], leading: [], first: {}, firstOrphan: {}, mismatches: [], doubled: [] };
+  const result: ParagraphResult = {
+    unclosed: [],
+    unmatchedClosers: [],
+    leading: [],
+    first: {},
+    firstOrphan: {},
+    mismatches: [],
+    doubled: [],
+    cutStart: CUT_START.test(text.slice(start, start + 3)),
+    cutEnd: CUT_END.test(text.slice(Math.max(start, end - 6), end)),
+    firstOpener: Infinity,
+  };
   let leadingOpen = true;
   let lineStart = true;
 
   const open = (m: Mark) => {
-    // A quotation continued on a new line re-opens there: the earlier opener is not left open.
-    if (m.lineStart) {
+    // A quotation continued on a new line (or in a new sentence, where the paragraphs were run
+    // together) re-opens there: the earlier opener is not left open.
+    if (m.lineStart || m.sentenceStart) {
       const k = findLast(stack, (s) => s.family === m.family);
       if (k >= 0) stack.splice(k, 1);
     }
     stack.push(m);
+    result.firstOpener = Math.min(result.firstOpener, m.pos);
     result.first[m.family] ??= m;
     if (leadingOpen) result.leading.push(m);
   };
@@ -278,9 +312,15 @@ function scanParagraph(doc: TextDocument, start: number, end: number, marks: num
     const closing = (b === 'word' || b === 'punct') && a !== 'word';
     const detached = ch === "'" && b === 'space' && i - 2 >= start && WORD.test(codePointBefore(text, i - 1));
     const speech = i - 2 >= start && /[:,]\s/u.test(text.slice(i - 2, i));
-    const mark = (family: Family, misdirected = false): Mark => ({ pos: i, ch, family, misdirected, lineStart, detached, speech, twice: text[i - 1] === ch });
+    const sentenceStart = a === 'word' && i - 2 >= start && SENTENCE_END.test(text.slice(Math.max(start, i - 4), i)) && /[\p{Lu}\p{N}]/u.test(codePointAt(text, i + 1));
+    const mark = (family: Family, misdirected = false): Mark => ({ pos: i, ch, family, misdirected, lineStart, sentenceStart, detached, speech, twice: text[i - 1] === ch });
     const hasOpen = (family: Family) => stack.some((s) => s.family === family);
     const prevDigit = /\p{N}/u.test(codePointBefore(text, i));
+    // A guillemet standing alone between spaces is an arrow or an ornament (Read more », Home » World).
+    if ((ch === '»' || ch === '«') && b === 'space' && a === 'space') {
+      lineStart = false;
+      continue;
+    }
 
     switch (ch) {
       case '“':

@@ -10,13 +10,18 @@ import { Options, type Kind } from './kind.js';
 
 export const repetition: Kind = {
   name: 'repetition',
-  options: ['scope', 'allow', 'threshold', 'min_words'],
+  // A doubled word can be good German or French (die die, nous nous); a repeated sentence is one in any language.
+  english: (spec) => spec.options.scope === 'words',
+  options: ['scope', 'allow', 'safe', 'threshold', 'min_words'],
   compile(spec: RuleSpec) {
     const opts = new Options(spec);
     const scope = opts.oneOf('scope', ['words', 'sentences'] as const);
     if (scope === 'words') {
-      const allow = new Set(opts.stringList('allow').map((w) => w.toLowerCase()));
-      return (doc) => repeatedWords(doc, allow);
+      const lower = (key: string) => new Set(opts.stringList(key).map((w) => w.toLowerCase()));
+      const allow = lower('allow');
+      const safe = lower('safe');
+      for (const w of safe) if (allow.has(w)) opts.fail('safe', `${w} is also allowed`);
+      return (doc) => repeatedWords(doc, allow, safe);
     }
     const threshold = opts.number('threshold', 0.8);
     const minWords = opts.number('min_words', 8);
@@ -24,7 +29,14 @@ export const repetition: Kind = {
   },
 };
 
-function repeatedWords(doc: TextDocument, allow: Set<string>): Match[] {
+/**
+ * A word written twice. Deleting one is a safe fix only for the words listed `safe` (articles,
+ * determiners, conjunctions: doubled, never good English); any other word can be doubled on
+ * purpose — a clause that ends where the next begins ("the moment I have been waiting for for
+ * years", "those who voted voted against") — so it is only suggested, and not even that right
+ * after a relative pronoun, where the first word usually ends the relative clause.
+ */
+function repeatedWords(doc: TextDocument, allow: Set<string>, safe: Set<string>): Match[] {
   const { text, words } = doc;
   const out: Match[] = [];
   for (let i = 1; i < words.length; i++) {
@@ -34,9 +46,28 @@ function repeatedWords(doc: TextDocument, allow: Set<string>): Match[] {
     // A capitalised repeat is usually a name (Walla Walla, Baden Baden).
     if (/^\p{Lu}/u.test(b.text)) continue;
     if (!/^[ \t]+$/.test(text.slice(a.end, b.start))) continue;
-    out.push({ start: a.start, end: b.end, replacements: [{ start: a.end, end: b.end, text: '' }] });
+    const certain = safe.has(a.norm);
+    if (!certain && afterRelative(doc, i - 1)) continue;
+    out.push({ start: a.start, end: b.end, replacements: [{ start: a.end, end: b.end, text: '' }], ...(certain ? {} : { safety: 'suggest' as const }) });
   }
   return out;
+}
+
+const RELATIVE = new Set(['who', 'whom', 'which', 'that', 'whoever', 'whatever', 'what']);
+/** After one of these the doubled word is a noun, not the verb that ends a relative clause (that the exhibition exhibition). */
+const DETERMINER = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'my', 'your', 'his', 'her', 'its', 'our', 'their']);
+/** Words looked back over for a relative pronoun. */
+const RELATIVE_SPAN = 4;
+
+/** A relative pronoun stands among the few words before word `i`, in the same clause, and no determiner right before it. */
+function afterRelative(doc: TextDocument, i: number): boolean {
+  const { text, words } = doc;
+  if (i > 0 && DETERMINER.has(words[i - 1].norm)) return false;
+  for (let k = i - 1; k >= Math.max(0, i - RELATIVE_SPAN); k--) {
+    if (/[.!?;:,]/.test(text.slice(words[k].end, words[k + 1].start))) return false;
+    if (RELATIVE.has(words[k].norm)) return true;
+  }
+  return false;
 }
 
 interface Sentence {
@@ -44,6 +75,8 @@ interface Sentence {
   end: number;
   /** Its words as numbers (equal numbers, equal normalised words). */
   words: number[];
+  /** It is a paragraph on its own (a headline, a caption, a standfirst — or a one-sentence paragraph of the body). */
+  alone: boolean;
 }
 
 /**
@@ -53,8 +86,12 @@ interface Sentence {
  */
 function repeatedSentences(doc: TextDocument, threshold: number, minWords: number): Match[] {
   const { text } = doc;
-  // A headline is usually restated by the lede: headline-like paragraphs are left out.
-  const headlines = doc.paragraphs.filter((p) => isHeadline(text, p.start, p.end));
+  // A headline is usually restated by the lede: headline-like paragraphs are left out, and so is
+  // a document's first paragraph when it is one short line.
+  const headlines = doc.paragraphs.filter((p, i) => isHeadline(text, p.start, p.end) || (i === 0 && isTitleLine(doc, p)));
+  // Paragraphs, to tell a sentence alone in its paragraph from one among others.
+  const paragraphs = doc.paragraphs;
+  let p = 0;
   // Reported speech is often paraphrased and then quoted: quoted sentences are left out too.
   const quotes: number[] = [];
   QUOTES.lastIndex = 0;
@@ -75,11 +112,17 @@ function repeatedSentences(doc: TextDocument, threshold: number, minWords: numbe
     if (q < quotes.length && quotes[q] < s.end) continue;
     while (t < tokens.length && tokens[t].start < s.start) t++;
     let u = t;
-    while (u < tokens.length && tokens[u].end <= s.end) u++;
+    let lower = 0;
+    for (; u < tokens.length && tokens[u].end <= s.end; u++) if (isLowerStart(tokens[u].text)) lower++;
     if (u - t < minWords) continue;
+    // Mostly names and labels (a team sheet, fixtures, critics' picks built from one template): a
+    // list, not prose; its lines are alike by design.
+    if (lower * 5 < (u - t) * 2) continue;
+    while (paragraphs[p].end < s.start) p++;
+    const alone = paragraphs[p].start === s.start && paragraphs[p].end <= s.end;
     const words = new Array<number>(u - t);
     for (let k = t; k < u; k++) words[k - t] = ids.number(prints[k * 2], prints[k * 2 + 1]);
-    sentences.push({ start: s.start, end: s.end, words });
+    sentences.push({ start: s.start, end: s.end, words, alone });
   }
   const index = pairIndex(sentences.reduce((n, s) => n + s.words.length - 1, 0));
   const out: Match[] = [];
@@ -107,6 +150,9 @@ function repeatedSentences(doc: TextDocument, threshold: number, minWords: numbe
       shared[j] = 0;
       const t = sentences[j];
       if (count < (Math.min(s.words.length, t.words.length) - 1) * threshold * 0.5) continue;
+      // A paragraph of one sentence restating one of the body's (a caption, a standfirst, a
+      // headline that ends with a stop) is not a repeat; a paragraph repeated whole still is.
+      if (s.alone !== t.alone) continue;
       const common = lcs(s.words, t.words);
       const short = Math.min(s.words.length, t.words.length);
       const long = Math.max(s.words.length, t.words.length);
@@ -250,6 +296,24 @@ function isHeadline(text: string, start: number, end: number): boolean {
   return true;
 }
 const CLOSERS = '"\'”’)';
+
+/** Headlines are short: a first paragraph of one line and at most this many words is taken for one, whatever its last character. */
+const TITLE_WORDS = 25;
+
+function isTitleLine(doc: TextDocument, p: { start: number; end: number }): boolean {
+  const t = doc.text;
+  for (let k = p.start; k < p.end; k++) {
+    const c = t.charCodeAt(k);
+    if (c === 10 || c === 13) return false;
+  }
+  return doc.wordsIn(p.start, p.end).length <= TITLE_WORDS;
+}
+
+/** The word starts with a lower-case letter (a–z, or beyond ASCII one that has an upper case). */
+function isLowerStart(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return (c >= 97 && c <= 122) || (c > 127 && w[0] !== w[0].toUpperCase());
+}
 const ENDS = '.!?…:;';
 
 /** Two rows of the longest-common-subsequence table, reused (grown when a sentence is longer). */

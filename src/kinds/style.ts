@@ -38,7 +38,8 @@ interface Preference {
 
 export const style: Kind = {
   name: 'style',
-  options: ['mode', 'prefer', 'groups', 'gazetteer', 'consistency'],
+  english: true,
+  options: ['mode', 'prefer', 'groups', 'gazetteer', 'consistency', 'avoid'],
   compile(spec: RuleSpec, env: KindEnv) {
     const opts = new Options(spec);
     const mode = opts.oneOf('mode', MODES);
@@ -53,13 +54,14 @@ export const style: Kind = {
       return { forms: g as string[] };
     });
     const gaz = opts.has('gazetteer') ? gazetteerOf(spec, env) : undefined;
+    const avoid = new Set(opts.stringList('avoid'));
     let index: GroupIndex | undefined;
     const decided = new Set([...prefer.keys(), ...[...prefer.values()].map((p) => p.use)]);
     return (doc) => {
       const out = mode === 'profile' ? preferred(doc, prefer) : [];
       if (!consistency) return out;
       index ??= indexGroups([...inline, ...(gaz ? groupsOf(gaz()) : [])]);
-      return [...out, ...inconsistent(doc, index, decided)].sort((a, b) => a.start - b.start);
+      return [...out, ...inconsistent(doc, index, decided, avoid)].sort((a, b) => a.start - b.start);
     };
   },
 };
@@ -193,12 +195,13 @@ function indexGroups(groups: Group[]): GroupIndex {
 }
 
 /**
- * Names spelled two ways in one article: the rarer spellings are flagged with the most frequent
- * one (on a tie, the first used) as the fix; a tie makes it a suggestion. A spelling in the same
- * sentence as the majority one is left alone ("Kyiv, formerly Kiev"). Groups that the profile
- * decides are skipped.
+ * Names spelled two ways in one article: the other spellings are flagged with the most frequent
+ * one (on a tie, the first used) as the fix. A spelling to `avoid` (outdated, or rare in English
+ * news: Kiev, Zelenskyi) is never the fix, however often the article uses it: the most frequent
+ * of the others is, as a suggestion — so is a tie. A spelling in the same sentence as the chosen
+ * one is left alone ("Kyiv, formerly Kiev"). Groups that the profile decides are skipped.
  */
-function inconsistent(doc: TextDocument, index: GroupIndex, decided: Set<string>): Match[] {
+function inconsistent(doc: TextDocument, index: GroupIndex, decided: Set<string>, avoid: Set<string>): Match[] {
   // Only the words that are some group's spelling, in order.
   const byText = new Map<string, Word[]>();
   const all = doc.words;
@@ -227,17 +230,21 @@ function inconsistent(doc: TextDocument, index: GroupIndex, decided: Set<string>
     }
     if (used.length < 2) continue;
     used.sort((a, b) => b[1].length - a[1].length || a[1][0].start - b[1][0].start);
-    const [major, majorOcc] = used[0];
-    const tie = used[1][1].length === majorOcc.length;
+    const chosen = used.findIndex(([f]) => !avoid.has(f));
+    if (chosen < 0) continue;
+    const [major, majorOcc] = used[chosen];
+    // Safe only when the chosen spelling is the article's own, unrivalled majority.
+    const certain = chosen === 0 && used[1][1].length < majorOcc.length;
     const sentences = new Set(majorOcc.map((w) => sentenceOf(doc, w.start)));
-    for (const [, occ] of used.slice(1)) {
+    for (const [f, occ] of used) {
+      if (f === major) continue;
       for (const w of occ) {
         if (sentences.has(sentenceOf(doc, w.start))) continue;
         out.push({
           start: w.start,
           end: w.end,
           replacements: [{ start: w.start, end: w.end, text: major }],
-          ...(tie ? { safety: 'suggest' as const } : {}),
+          ...(certain ? {} : { safety: 'suggest' as const }),
           message: 'Spell each name one way: `{fix}` (used {count}× in the article) rather than `{match}`.',
           data: { count: majorOcc.length },
         });

@@ -13,12 +13,17 @@ import { rule } from '../helpers.js';
 /** The reference: candidates from shared word pairs kept in maps, words as strings. */
 function referenceRepeats(doc: TextDocument, threshold: number, minWords: number): Match[] {
   const isHeadline = (p: string) => !/[\r\n]/.test(p) && !/[.!?…:;]["'”’)]*$/.test(p);
-  const headlines = doc.paragraphs.filter((p) => isHeadline(doc.text.slice(p.start, p.end)));
+  const isTitle = (p: { start: number; end: number }) => !/[\r\n]/.test(doc.text.slice(p.start, p.end)) && doc.wordsIn(p.start, p.end).length <= 25;
+  const headlines = doc.paragraphs.filter((p, i) => isHeadline(doc.text.slice(p.start, p.end)) || (i === 0 && isTitle(p)));
   const inHeadline = (s: { start: number }) => headlines.some((h) => s.start >= h.start && s.start < h.end);
   const sentences = doc.sentences
     .filter((s) => !inHeadline(s) && !/["“”«»]/.test(doc.text.slice(s.start, s.end)))
-    .map((s) => ({ ...s, words: doc.wordsIn(s.start, s.end).map((t) => t.norm) }))
-    .filter((s) => s.words.length >= minWords);
+    .map((s) => {
+      const tokens = doc.wordsIn(s.start, s.end);
+      const paragraph = doc.paragraphs.find((p) => p.start <= s.start && s.start < p.end)!;
+      return { ...s, words: tokens.map((t) => t.norm), lower: tokens.filter((t) => /^\p{Ll}/u.test(t.text)).length, alone: paragraph.start === s.start && paragraph.end <= s.end };
+    })
+    .filter((s) => s.words.length >= minWords && s.lower / s.words.length >= 0.4);
   const index = new Map<string, { sentences: number[]; last: number }>();
   const out: Match[] = [];
   const reported = new Set<number>();
@@ -38,7 +43,7 @@ function referenceRepeats(doc: TextDocument, threshold: number, minWords: number
     }
     for (const [j, count] of shared) {
       const t = sentences[j];
-      if (count < (Math.min(s.words.length, t.words.length) - 1) * threshold * 0.5) continue;
+      if (count < (Math.min(s.words.length, t.words.length) - 1) * threshold * 0.5 || s.alone !== t.alone) continue;
       const common = lcs(s.words, t.words);
       if (common >= threshold * Math.min(s.words.length, t.words.length) && common >= 0.7 * Math.max(s.words.length, t.words.length) && !reported.has(i)) {
         reported.add(i);
