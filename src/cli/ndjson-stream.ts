@@ -118,7 +118,7 @@ export async function streamNdjson(o: StreamOptions): Promise<void> {
   let wroteBom = false;
   /** Findings in the record `rec` read from `t` (line `no`). */
   const lintRecord = (t: string, rec: NdjsonRecord, no: number) =>
-    o.filter(lintParsed(t, { articles: [{ id: rec.id, map: rec.map, blocks: [] }], directives: [] }, o), t, no);
+    o.filter(lintParsed(t, { articles: [{ id: rec.id, map: rec.map, blocks: [] }], directives: [] }, { ...o, firstLine: no }), t, no);
   /** The same for each text the fix loop makes of the line (read again: the fixes change it). */
   const lint = (no: number) => (t: string) => {
     const rec = parseRecord(t, 0, o.display, no);

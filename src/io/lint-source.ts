@@ -7,7 +7,8 @@ import type { Rule } from '../engine/load.js';
 import { checkDirectives, suppress } from '../engine/suppress.js';
 import type { Edit, Finding } from '../types.js';
 import { parseSource, type Article, type InputError, type InputFormat, type ParsedSource } from './formats/index.js';
-import { mapEdit, mapRange } from './mapping.js';
+import { mapEdit, mapRange, pointAt } from './mapping.js';
+import { computeLineStarts, positionAt } from '../text/lines.js';
 import { editView } from '../fix/view.js';
 
 /** A finding in source offsets; for an article inside a larger file, which one and where in its checked text. */
@@ -43,15 +44,22 @@ export function lintSource(source: string, o: LintSourceOptions): SourceFinding[
   return lintParsed(source, parsed, o);
 }
 
-/** Findings of already parsed articles of `source`, in source offsets, suppressions applied, sorted. */
-export function lintParsed(source: string, parsed: ParsedSource, o: Pick<LintSourceOptions, 'rules' | 'inlineConfig'>): SourceFinding[] {
+/**
+ * Findings of already parsed articles of `source`, in source offsets, suppressions applied,
+ * sorted. A message that cites a line cites the source's (counted from `firstLine`: a streamed
+ * NDJSON record is one line of its file).
+ */
+export function lintParsed(source: string, parsed: ParsedSource, o: Pick<LintSourceOptions, 'rules' | 'inlineConfig'> & { firstLine?: number }): SourceFinding[] {
   const out: SourceFinding[] = [];
+  let starts: number[] | undefined;
+  const sourceLine = (at: number) => positionAt((starts ??= computeLineStarts(source)), at).line + (o.firstLine ?? 1) - 1;
   for (const a of parsed.articles) {
     if (!a.map) {
       out.push(...lintText(source, o.rules));
       continue;
     }
-    for (const f of lintText(a.map.text, o.rules)) {
+    const m = a.map;
+    for (const f of lintText(m.text, o.rules, (k) => sourceLine(pointAt(m, k)))) {
       const g = toSource(f, a, source);
       if (g) out.push(g);
     }
