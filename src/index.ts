@@ -30,6 +30,8 @@ export interface LintOptions {
    * is not a record), which is then skipped; without it, such a part throws a UsageError.
    */
   onError?: (error: InputError) => void;
+  /** HTML: check only the page's main content — the article Mozilla's Readability finds, else its <main> or only <article> — not the site's navigation, footer and ads. */
+  htmlMain?: boolean;
 }
 
 export interface FixOptions extends LintOptions {
@@ -56,7 +58,7 @@ export function resolveFormat(text: string, options: Pick<LintOptions, 'format' 
 function linter(text: string, options: LintOptions): (t: string) => LintFinding[] {
   const rules = options.rules ?? defaultRules();
   const format = resolveFormat(text, options);
-  const base = { rules, format, path: options.filename, inlineConfig: options.inlineConfig, knownRuleIds: options.knownRuleIds };
+  const base = { rules, format, path: options.filename, inlineConfig: options.inlineConfig, knownRuleIds: options.knownRuleIds, htmlMain: options.htmlMain };
   const filter = options.filter;
   // Errors are told once, from the first text: the fix loop reads the same unreadable parts again.
   let onError = options.onError;

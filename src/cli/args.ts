@@ -44,6 +44,8 @@ export interface Args {
   jobs: number | undefined;
   /** --exit-zero: exit 0 even when there are findings (2 still means the run failed). */
   exitZero: boolean;
+  /** --html-main: in HTML pages, check only the main content. */
+  htmlMain: boolean;
 }
 
 /** Every option, as yargs takes it; the fast path (`fastParse`) reads the same table. */
@@ -74,6 +76,7 @@ const OPTIONS = {
   'phrases': { type: 'string', describe: 'term list, `phrase<TAB>correction` per line, # comments; repeatable' },
   'jobs': { alias: 'j', type: 'number', describe: 'lint threads (default: one per core less one for several files, else 1)' },
   'exit-zero': { type: 'boolean', default: false, describe: 'exit 0 even when there are findings (exit 2 still means the run failed)' },
+  'html-main': { type: 'boolean', default: false, describe: 'in HTML pages, check only the main content (the article, as Mozilla\'s Readability finds it), not the site\'s navigation, footer and ads' },
 } satisfies Record<string, YargsOption>;
 
 /** The value each option takes, as the help shows it. */
@@ -183,6 +186,7 @@ export async function parseArgs(argv: string[], version = ''): Promise<Args | nu
     phrases,
     jobs,
     exitZero: parsed['exit-zero'],
+    htmlMain: parsed['html-main'],
   };
 }
 

@@ -96,7 +96,7 @@ async function runWith(args: Args, cwd: string, early: LintPool | undefined, tim
   // Several files are linted in worker threads (--jobs); findings are taken back in input order.
   const jobs = !args.fix && args.format !== 'diff' ? jobsFor(args, paths.length) : 1;
   const pool = jobs > 1 ? (early ?? new LintPool(jobs, args, cwd, undefined, args.jobs === undefined)) : undefined;
-  if (pool) pool.local = (text, format, filename, inlineConfig) => lintOutcome(text, { rules, format, filename, inlineConfig, knownRuleIds });
+  if (pool) pool.local = (text, format, filename, inlineConfig) => lintOutcome(text, { rules, format, filename, inlineConfig, knownRuleIds, htmlMain: args.htmlMain });
   /** Files given to the pool, finished (filtered, recorded, written or kept) in input order. */
   const pending: { outcome: Promise<LintOutcome>; finish: (o: LintOutcome) => Promise<void>; fail: (e: unknown) => Promise<void> }[] = [];
   const finishOldest = async () => {
@@ -189,6 +189,7 @@ async function runWith(args: Args, cwd: string, early: LintPool | undefined, tim
         filename: display,
         inlineConfig: args.inlineConfig,
         knownRuleIds,
+        htmlMain: args.htmlMain,
         filter: filterFor(display),
       };
       if (args.format === 'ndjson' && (format === 'feed' || format === 'ndjson')) articles = listArticles(format, file.text, display);

@@ -21,7 +21,7 @@ export function serveWorker(): void {
       let reply: ReplyMessage;
       try {
         const errors: InputError[] = [];
-        const findings = lint(task.text, { rules, format: task.format, filename: task.filename, inlineConfig: task.inlineConfig, knownRuleIds, onError: (e) => errors.push(e) });
+        const findings = lint(task.text, { rules, format: task.format, filename: task.filename, inlineConfig: task.inlineConfig, knownRuleIds, htmlMain: args.htmlMain, onError: (e) => errors.push(e) });
         reply = { id: task.id, findings, errors };
       } catch (e) {
         reply = { id: task.id, error: toData(e) };

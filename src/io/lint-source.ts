@@ -34,12 +34,14 @@ export interface LintSourceOptions {
   onParsed?: (parsed: ParsedSource) => void;
   /** Told about each part that cannot be read (an NDJSON line that is not a record), which is then skipped; without it, such a part throws. */
   onError?: (e: InputError) => void;
+  /** HTML: check only the page's main content. */
+  htmlMain?: boolean;
 }
 
 export function lintSource(source: string, o: LintSourceOptions): SourceFinding[] {
   if (o.format === 'text') return lintText(source, o.rules);
   const path = o.path ?? '<text>';
-  const parsed = parseSource(o.format, source, path, o.onError);
+  const parsed = parseSource(o.format, source, path, o.onError, { htmlMain: o.htmlMain });
   o.onParsed?.(parsed);
   if (o.knownRuleIds && o.inlineConfig !== false) checkDirectives(parsed.directives, o.knownRuleIds, source, path);
   return lintParsed(source, parsed, { ...o, charset: declaredCharset(source, o.format) });

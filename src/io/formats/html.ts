@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import type { DefaultTreeAdapterTypes as T } from 'parse5';
 import { parseDirective, type Directive } from '../../engine/suppress.js';
 import { align, encodeHtml, MapBuilder, PLACEHOLDER, type Block, type SourceMap } from '../mapping.js';
+import { mainContent } from './main-content.js';
 import { trimBlocks } from './markdown.js';
 import type { ParsedSource } from './types.js';
 
@@ -35,16 +36,21 @@ export interface HtmlText {
   directives: Directive[];
 }
 
-/** An HTML file: one article. */
-export function parseHtml(source: string): ParsedSource {
-  const { map, blocks, directives } = htmlText(source, false);
+/** An HTML file: one article; with `main`, only the page's main content is checked (main-content.ts). */
+export function parseHtml(source: string, options: { main?: boolean } = {}): ParsedSource {
+  const { map, blocks, directives } = htmlText(source, false, options.main);
   return { articles: [{ map, blocks }], directives };
 }
 
-/** The checked text of an HTML document (or, with `fragment`, of body content such as a feed item's). */
-export function htmlText(html: string, fragment: boolean): HtmlText {
+/**
+ * The checked text of an HTML document (or, with `fragment`, of body content such as a feed
+ * item's); with `main`, of the page's main content only (the whole page when none is found).
+ */
+export function htmlText(html: string, fragment: boolean, main = false): HtmlText {
   const { parse, parseFragment } = createRequire(import.meta.url)('parse5') as typeof import('parse5');
   const root = fragment ? parseFragment(html, { sourceCodeLocationInfo: true }) : parse(html, { sourceCodeLocationInfo: true });
+  /** With `main`: the main content's text nodes and the elements above them; nothing else is checked. */
+  const keep = main && !fragment ? mainContent(html, root as T.Document) : null;
   // NOTE: <title> lives in <head>, which is otherwise skipped; it is the page's headline.
   const b = new MapBuilder();
   const blocks: Block[] = [];
@@ -67,7 +73,21 @@ export function htmlText(html: string, fragment: boolean): HtmlText {
     }
   };
 
+  /** Suppression comments in a part of the page that is not checked still count. */
+  const commentsIn = (node: T.Node): void => {
+    if (node.nodeName === '#comment') {
+      const c = node as T.CommentNode;
+      const loc = c.sourceCodeLocation;
+      const d = loc && parseDirective(c.data, loc.startOffset, loc.endOffset);
+      if (d) directives.push(d);
+    } else if ('childNodes' in node) for (const c of (node as T.Element).childNodes) commentsIn(c);
+  };
+
   const walk = (node: T.Node): void => {
+    if (keep && !keep.has(node) && node.nodeName !== '#comment') {
+      commentsIn(node);
+      return;
+    }
     if (node.nodeName === '#text') {
       const t = node as T.TextNode;
       const loc = t.sourceCodeLocation;

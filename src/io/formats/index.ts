@@ -46,9 +46,9 @@ export function detectFormat(path: string | undefined, text?: string): InputForm
  * Articles and directives of a source in the given format (plain text: one identity article).
  * Parts that cannot be read (NDJSON lines) throw, or go to `onError` when it is given.
  */
-export function parseSource(format: InputFormat, source: string, path: string, onError?: (e: InputError) => void): ParsedSource {
+export function parseSource(format: InputFormat, source: string, path: string, onError?: (e: InputError) => void, options: ParseOptions = {}): ParsedSource {
   try {
-    return parseAs(format, source, path, onError);
+    return parseAs(format, source, path, onError, options);
   } catch (e) {
     // Markup nested thousands deep overflows the stack of the recursive tree walks (ours and the
     // Markdown libraries'): refuse the file clearly rather than crash.
@@ -57,14 +57,20 @@ export function parseSource(format: InputFormat, source: string, path: string, o
   }
 }
 
-function parseAs(format: InputFormat, source: string, path: string, onError?: (e: InputError) => void): ParsedSource {
+/** How to read a source beyond its format. */
+export interface ParseOptions {
+  /** HTML: check only the page's main content (the article, found by Readability). */
+  htmlMain?: boolean;
+}
+
+function parseAs(format: InputFormat, source: string, path: string, onError: ((e: InputError) => void) | undefined, options: ParseOptions): ParsedSource {
   switch (format) {
     case 'text':
       return { articles: [{ map: null, blocks: [] }], directives: [] };
     case 'markdown':
       return Markdown.parseMarkdown(source);
     case 'html':
-      return Html.parseHtml(source);
+      return Html.parseHtml(source, { main: options.htmlMain });
     case 'feed':
       return Feed.parseFeed(source, path);
     case 'ndjson':
