@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { cli, FIXTURES, HAS_SHARED, ROOT, SHARED, tempDir } from './helpers.js';
+import { cli, FIXTURES, HAS_SHARED, ROOT, SHARED, skip, tempDir } from './helpers.js';
 
 /** The validator's executable, made executable if its install script did not run; or why not. */
 function multitool(): { bin: string } | { skip: string } {
@@ -58,7 +58,7 @@ function validate(bin: string, file: string): Issue[] {
 const tool = multitool();
 
 if ('skip' in tool) {
-  test.skip(`SARIF validator (${tool.skip})`, () => {});
+  skip('SARIF validator', tool.skip);
 } else {
   const bin = tool.bin;
   const dir = tempDir('mtlint-sarif-');
@@ -105,7 +105,7 @@ if ('skip' in tool) {
       assert.equal([...new Set(issues.map((i) => i.ruleId))].sort(), ['SARIF2005']);
     });
   } else {
-    test.skip('the seed article (../shared/seed absent)', () => {});
+    skip('the seed article\'s SARIF log', '../shared/seed absent');
   }
 }
 
