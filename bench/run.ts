@@ -8,6 +8,7 @@
 //   npm run bench -- --out FILE        also write the report (Markdown) to FILE
 //   npm run bench -- --keep            keep the generated inputs (their folder is printed)
 //   npm run bench -- --no-textlint     skip textlint (the slow part)
+//   node .test-build/bench/lsp.js      the language server section alone (after npm run bench or its build)
 
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,7 @@ import { PIECE } from '../src/engine/lint.js';
 import type { ChildResult } from './child.js';
 import { ARTICLE_SEPARATOR, buildInputs, type Dictionary } from './data.js';
 import { languageCost } from './language.js';
+import { lspSection } from './lsp.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const CHILD = fileURLToPath(new URL('./child.js', import.meta.url));
@@ -433,6 +435,15 @@ async function main(): Promise<void> {
       [[`${fmt(c.mb, 1)} MB, ${c.articles} articles`, fmt(c.withTest, 1), fmt(c.without, 1), `${fmt(((c.withTest - c.without) / c.without) * 100, 1)} %`, fmt(c.alone, 1), c.foreign]],
     );
   }
+
+  // 6. The language server (bench/lsp.ts).
+  progress('language server: keystroke to diagnostics');
+  const lsp = await lspSection(QUICK);
+  print(`## 6. ${lsp.title}`);
+  print();
+  table(lsp.header, lsp.rows);
+  for (const note of lsp.notes) print(note);
+  print();
 
   // Targets.
   print(`## Targets (from this run)`);

@@ -1,7 +1,7 @@
 #!/bin/sh
 # `npm run pack:check`: packs mtlint with `npm pack`, installs the tarball into an empty folder
-# (dependencies from the registry), and runs the installed `mtlint` command and the library API
-# there. Prints the tarball's size and the time each step took; exit 0 when everything worked.
+# (dependencies from the registry), and runs the installed `mtlint` command, its language server
+# (`mtlint lsp`) and the library API there. Prints the tarball's size and the time each step took; exit 0 when everything worked.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d "${TMPDIR:-/tmp}/mtlint-pack-XXXXXX")
@@ -38,6 +38,38 @@ if (found[0]?.ruleId !== 'calques/position-holder') throw new Error('lint: ' + J
 if (fix('The the talks.').output !== 'The talks.') throw new Error('fix');
 if (!(loadRules().length > 10)) throw new Error('loadRules');
 console.log('library API: lint, fix, loadRules work from the installed package');
+"
+# The language server from the installed package: initialize, open a Markdown document, its
+# diagnostic at the source position, shutdown and exit (code 0).
+node --input-type=module -e "
+import { spawn } from 'node:child_process';
+const server = spawn('node_modules/.bin/mtlint', ['lsp', '--stdio']);
+const send = (m) => { const b = Buffer.from(JSON.stringify({ jsonrpc: '2.0', ...m })); server.stdin.write('Content-Length: ' + b.length + '\\r\\n\\r\\n'); server.stdin.write(b); };
+let buffer = Buffer.alloc(0);
+let seen = '';
+server.stdout.on('data', (d) => {
+  buffer = Buffer.concat([buffer, d]);
+  for (let h; (h = buffer.indexOf('\\r\\n\\r\\n')) >= 0; ) {
+    const n = Number(/Content-Length: (\\d+)/i.exec(buffer.subarray(0, h).toString())[1]);
+    if (buffer.length < h + 4 + n) break;
+    const m = JSON.parse(buffer.subarray(h + 4, h + 4 + n).toString());
+    buffer = buffer.subarray(h + 4 + n);
+    if (m.id === 1) {
+      send({ method: 'initialized', params: {} });
+      send({ method: 'textDocument/didOpen', params: { textDocument: { uri: 'file://' + process.cwd() + '/article.md', languageId: 'markdown', version: 1, text: '# Talks\\n\\nSpeaking to Russian country television, he said \\x60the Moscow holder\\x60.\\n' } } });
+    } else if (m.method === 'textDocument/publishDiagnostics') {
+      seen = m.params.diagnostics.map((d) => d.code + '@' + d.range.start.line + ':' + d.range.start.character).join(' ');
+      send({ id: 2, method: 'shutdown' });
+    } else if (m.id === 2) send({ method: 'exit' });
+  }
+});
+const timer = setTimeout(() => { console.error('pack check FAILED: mtlint lsp timed out'); server.kill(); process.exit(1); }, 30000);
+server.on('exit', (code) => {
+  clearTimeout(timer);
+  if (code !== 0 || seen !== 'calques/state-media@2:20') { console.error('pack check FAILED: mtlint lsp exited ' + code + ' after ' + JSON.stringify(seen)); process.exit(1); }
+  console.log('language server: mtlint lsp from the installed package publishes ' + seen + ' and exits 0');
+});
+send({ id: 1, method: 'initialize', params: { processId: process.pid, rootUri: null, capabilities: {} } });
 "
 test -f node_modules/mtlint/dist/index.d.ts || { echo "pack check FAILED: no type declarations" >&2; exit 1; }
 # The types, as a TypeScript program using the package sees them (the repository's own tsc).

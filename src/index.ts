@@ -5,6 +5,7 @@ import { loadRules, type LoadOptions, type Rule } from './engine/load.js';
 import { fixText, type FixLevel, type FixResult } from './fix/loop.js';
 import { detectFormat, type InputError, type InputFormat } from './io/formats/index.js';
 import { lintSource, type SourceFinding } from './io/lint-source.js';
+import { decode } from './io/source.js';
 
 /** A finding; offsets are UTF-16 code units into the text given to `lint` (for Markdown, HTML, feeds and NDJSON: the source, markup included). */
 export type LintFinding = SourceFinding;
@@ -79,7 +80,16 @@ export function fix(text: string, options: FixOptions = {}): LintFixResult {
   return fixText(text, linter(text, options), options.level ?? 'safe') as LintFixResult;
 }
 
+/**
+ * Throws the UsageError the command line gives for a file it does not check (larger than the
+ * limit, binary): for front ends that are handed text rather than bytes (the language server).
+ */
+export function assertCheckable(text: string, filename: string): void {
+  decode(Buffer.from(text, 'utf8'), filename);
+}
+
 export { loadRules, detectFormat };
+export { loadRuleSet, type RuleSet, type RuleSetOptions } from './config/rule-set.js';
 export { applyEdits } from './fix/apply.js';
 export { FORMATTERS, type FileResult, type FormatOptions, type Formatter } from './report/index.js';
 export type { Rule, LoadOptions, FixLevel, FixResult, InputError, InputFormat };

@@ -202,7 +202,7 @@ async function parseWithYargs(argv: string[]) {
   const { default: yargs } = await import('yargs');
   const parsed = yargs(argv)
     .scriptName('mtlint')
-    .usage('$0 [options] <file|dir|glob|->...\n\nChecks English news copy for machine-translation artifacts.')
+    .usage('$0 [options] <file|dir|glob|->...\n$0 lsp [--stdio]\n\nChecks English news copy for machine-translation artifacts; `mtlint lsp` is the language server for editors.')
     .options(OPTIONS)
     .strictOptions()
     .exitProcess(false)

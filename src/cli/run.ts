@@ -5,14 +5,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { dirname, join } from 'node:path';
-import { emptyConfig, findConfig, loadConfig, type Config } from '../config/config.js';
 import { makeIgnore } from '../config/ignore.js';
-import { selectRules } from '../config/rules.js';
+import { loadRuleSet } from '../config/rule-set.js';
 import { UsageError } from '../engine/errors.js';
-import { BUILTIN_RULES_DIR, loadRules, type Rule } from '../engine/load.js';
-import { applyStyle } from '../engine/style.js';
-import { loadPhraseTsv } from '../engine/phrases-tsv.js';
-import { prepareRules } from '../engine/lint.js';
+import { BUILTIN_RULES_DIR } from '../engine/load.js';
 import { fix, lint, resolveFormat, type LintFinding, type LintOptions } from '../index.js';
 import { expandInputs } from '../io/expand.js';
 import { detectFormat, parseSource, type InputError, type InputFormat } from '../io/formats/index.js';
@@ -31,23 +27,6 @@ import { jobsFor, LintPool, type LintOutcome } from './pool.js';
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
 export const VERSION: string = (JSON.parse(readFileSync(join(dirname(BUILTIN_RULES_DIR), 'package.json'), 'utf8')) as { version: string }).version;
-
-function readConfig(args: Args, cwd: string): Config {
-  if (args.config === false) return emptyConfig(cwd);
-  if (args.config !== undefined) return loadConfig(args.config);
-  const found = findConfig(cwd);
-  return found ? loadConfig(found) : emptyConfig(cwd);
-}
-
-/** The rules a run uses, ready for the first text (prepareRules); each lint worker (pool.ts) loads them the same way from the same options. */
-export function loadRuleSet(args: Args, cwd: string, config = readConfig(args, cwd)) {
-  const extraDirs = [...args.rules, ...config.ruleDirs];
-  const all: Rule[] = [...loadRules({ verify: false }), ...(extraDirs.length > 0 ? loadRules({ dirs: extraDirs }) : [])];
-  for (const file of args.phrases) all.push(loadPhraseTsv(file));
-  const rules = selectRules(applyStyle(all, args.style ?? config.style), { only: args.rule, disabled: args.disableRule, config });
-  prepareRules(rules);
-  return { config, rules, knownRuleIds: all.map((r) => r.id) };
-}
 
 /** Moments of a run, in ms from the process's start, written to the file MTLINT_TIMINGS names (for the bench). */
 interface Timings {

@@ -7,7 +7,7 @@ import { RuleError, UsageError } from '../engine/errors.js';
 import { lint, type InputError } from '../index.js';
 import type { Args } from './args.js';
 import type { TaskMessage, ReplyMessage, WorkerError } from './pool.js';
-import { loadRuleSet } from './run.js';
+import { loadRuleSet } from '../config/rule-set.js';
 
 /** Serves the pool: called by worker-main.ts, or by bin/mtlint.cjs in a worker of the bundled CLI. */
 export function serveWorker(): void {

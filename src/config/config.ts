@@ -46,7 +46,12 @@ export const KEYS = ['$schema', 'style', 'packs', 'rules', 'ignore', 'ruleDirs']
 
 /** A mistake in a configuration file: `FILE:LINE: KEY: message`. */
 export class ConfigError extends UsageError {
-  constructor(file: string, line: number, key: string, message: string) {
+  constructor(
+    readonly file: string,
+    readonly line: number,
+    key: string,
+    message: string,
+  ) {
     super(`${file}:${line}: ${key ? `${key}: ` : ''}${message}`);
     this.name = 'ConfigError';
   }
