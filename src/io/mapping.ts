@@ -106,7 +106,7 @@ export class MapBuilder {
 
   /** A blank line between blocks, unless the text is empty or already ends with one. */
   separate(at: number): void {
-    if (this.length === 0 || this.#last === '\n\n') return;
+    if (this.atBoundary) return;
     this.synthetic(this.#last.endsWith('\n') ? '\n' : '\n\n', at);
   }
 

@@ -1,8 +1,9 @@
 // HTML input: the text of a page or fragment as parse5 (the WHATWG parsing algorithm) reads it,
 // entities decoded for checking and each decoded unit mapped back to its source range, so a fix
 // is written back into the markup with entities re-encoded. `script`, `style`, `pre`, `template`,
-// `noscript`, `noembed` and `noframes` are skipped; inline `code`, `kbd`, `samp`, images and embedded objects stand as
-// a placeholder; block elements separate paragraphs; comments may carry mtlint directives.
+// `noscript`, `noembed` and `noframes` are skipped; inline `code`, `kbd`, `samp`, images and
+// embedded objects stand as a placeholder; block elements separate paragraphs; comments may
+// carry mtlint directives. With `main`, only the page's main content is read (main-content.ts).
 //
 //   <p>Lavrov said the Moscow&nbsp;holder &amp; <code>x</code> more</p>
 //      ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ checked: "Lavrov said the Moscow holder & ￼ more"
