@@ -4,7 +4,8 @@
 // less than loading ~60 modules). Packages stay outside (node_modules), except the few modules of
 // `natural` that the name kind loads in every run (string similarity, with `underscore`): they are
 // bundled too, still loaded on first use, so that they are compiled from the cache as well.
-// Run by `npm run build`.
+// Run by `npm run build`, which also has it bundle the review page's script and style
+// (src/serve/page/) for the browser.
 //
 // The bundle is CommonJS so that it can be compiled with a code cache (vm.Script); modules that
 // read import.meta.url see the bundle's own URL, and MTLINT_BUNDLE tells those that must know.
@@ -55,6 +56,18 @@ await build({
   supported: { 'dynamic-import': false },
   define: { 'import.meta.url': 'import_meta_url', MTLINT_BUNDLE: 'true' },
   banner: { js: "const import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+  logLevel: 'warning',
+});
+
+// The review page's script and style (mtlint serve): one file each in dist/serve/, for the browser;
+// `diff` (jsdiff) is bundled in for the page's word-level view of the changes.
+await build({
+  entryPoints: ['page.ts', 'page.css'].map((f) => join(root, 'src', 'serve', 'page', f)),
+  outdir: join(root, 'dist', 'serve'),
+  bundle: true,
+  platform: 'browser',
+  format: 'iife',
+  target: 'es2022',
   logLevel: 'warning',
 });
 

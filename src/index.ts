@@ -5,6 +5,7 @@ import { loadRules, type LoadOptions, type Rule } from './engine/load.js';
 import { fixText, type FixLevel, type FixResult } from './fix/loop.js';
 import { detectFormat, type InputError, type InputFormat } from './io/formats/index.js';
 import { lintSource, type SourceFinding } from './io/lint-source.js';
+import { contextHash } from './report/fingerprint.js';
 import { decode } from './io/source.js';
 
 /** A finding; offsets are UTF-16 code units into the text given to `lint` (for Markdown, HTML, feeds and NDJSON: the source, markup included). */
@@ -81,6 +82,21 @@ export function fix(text: string, options: FixOptions = {}): LintFixResult {
 }
 
 /**
+ * Each finding's id, for choosing findings across calls (the review page, `POST /api/fix`): its
+ * rule and a hash of the flagged text with a little context (as the baseline's), so an edit
+ * elsewhere in `text` keeps it; the second finding with the same hash gets `-2`, and so on.
+ */
+export function findingIds(text: string, findings: readonly LintFinding[]): string[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const h = contextHash(f.ruleId, text, f.start, f.end).slice(0, 16);
+    const n = (seen.get(h) ?? 0) + 1;
+    seen.set(h, n);
+    return n === 1 ? h : `${h}-${n}`;
+  });
+}
+
+/**
  * Throws the UsageError the command line gives for a file it does not check (larger than the
  * limit, binary): for front ends that are handed text rather than bytes (the language server).
  */
@@ -95,3 +111,5 @@ export { FORMATTERS, type FileResult, type FormatOptions, type Formatter } from 
 export type { Rule, LoadOptions, FixLevel, FixResult, InputError, InputFormat };
 export type { Edit, Finding, FixSafety, Severity } from './types.js';
 export { RuleError, UsageError } from './engine/errors.js';
+// Reading and writing the user's files as --fix does (encoding and BOM kept, atomic writes).
+export { encode, maxFileBytes, readSource, writeAtomic, type SourceFile } from './io/source.js';

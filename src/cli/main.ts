@@ -9,6 +9,8 @@ import { run, VERSION } from './run.js';
 export { serveWorker } from './worker.js';
 
 export async function main(argv: string[]): Promise<number> {
+  // `mtlint serve …`: the review page (src/serve/), loaded only for that command.
+  if (argv[0] === 'serve') return (await import('./serve.js')).serve(argv.slice(1));
   // `mtlint lsp`: the language server (src/lsp/), loaded only for it.
   if (argv[0] === 'lsp') return (await import('../lsp/main.js')).runLsp(argv.slice(1), VERSION);
   let args: Args | null;
