@@ -116,7 +116,7 @@ export function helpText(width = 80): string {
     lines.push(line);
     return lines.join(`\n${' '.repeat(column)}`);
   };
-  let out = 'Usage: mtlint [options] <file|dir|glob|->...\n       mtlint lsp [--stdio]   (the language server, for editors)\n\nChecks English news copy for machine-translation artifacts.\n\nOptions:\n';
+  let out = 'Usage: mtlint [options] <file|dir|glob|->...\n       mtlint serve [options] <file|dir>...   (the review page)\n       mtlint lsp [--stdio]                   (the language server, for editors)\n\nChecks English news copy for machine-translation artifacts.\n\nOptions:\n';
   for (const [flag, text] of entries) out += `  ${flag.padEnd(column - 2)}${wrap(text)}\n`;
   return out;
 }
