@@ -19,6 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { PIECE } from '../src/engine/lint.js';
 import type { ChildResult } from './child.js';
 import { ARTICLE_SEPARATOR, buildInputs, type Dictionary } from './data.js';
+import { benchAudit } from './audit.js';
 import { languageCost } from './language.js';
 import { lspSection } from './lsp.js';
 
@@ -444,6 +445,7 @@ async function main(): Promise<void> {
   table(lsp.header, lsp.rows);
   for (const note of lsp.notes) print(note);
   print();
+  const audit = await benchAudit({ root: ROOT, bin: BIN, quick: QUICK, workDir, print, progress });
 
   // Targets.
   print(`## Targets (from this run)`);
@@ -455,6 +457,7 @@ async function main(): Promise<void> {
     ['per-MB time grows < 1.5× from 100 to 100,000 entries', `×${fmt(growth, 2)}`, 1.5 / growth, growth < 1.5, 'section 2, mtlint'],
     ['peak RSS ≤ 150 MB on 20 MB input', `${fmtMb(bigRss)} MB streamed (one text file: ${fmtMb(bigFileRss)} MB)`, (150 * 1024) / bigRss, bigRss <= 150 * 1024, 'section 4, NDJSON'],
     ['2 workers ≥ 1.8× one worker, 200 articles', jobsOption ? `×${fmt(jobsSpeedup, 2)}` : 'no --jobs option', jobsOption ? jobsSpeedup / 1.8 : 0, jobsOption ? jobsSpeedup >= 1.8 : false, 'section 4'],
+    audit.target,
   ];
   table(
     ['target', 'measured', 'measured / target (≥ 1 passes)', 'result', 'from'],

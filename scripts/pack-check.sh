@@ -31,6 +31,13 @@ cat report.txt
 [ "$code" = 1 ] || { echo "pack check FAILED: mtlint exited $code, expected 1" >&2; exit 1; }
 grep -q 'article.txt:1:13' report.txt && grep -q 'article.md:5:21' report.txt || { echo "pack check FAILED: unexpected report" >&2; exit 1; }
 npx --no-install mtlint --fix --stdout article.txt | grep -q "Moscow's position" || { echo "pack check FAILED: --fix --stdout" >&2; exit 1; }
+# The feed audit needs its MT-likelihood model (data/) and Chart.js from the installed package.
+set +e
+npx --no-install mtlint audit --format html -o report.html article.txt
+code=$?
+set -e
+[ "$code" -le 1 ] && grep -q 'Chart' report.html || { echo "pack check FAILED: mtlint audit --format html (exit $code)" >&2; exit 1; }
+echo "mtlint audit: report.html written ($(wc -c < report.html) bytes)"
 node --input-type=module -e "
 import { lint, fix, loadRules } from 'mtlint';
 const found = lint('Lavrov said the Moscow holder had changed.');

@@ -53,7 +53,9 @@ test('.mtlintrc.yaml and .mtlintrc.json; --config names a file; packs select, a 
 
 test('configuration mistakes: one line naming the file, line and key; exit 2', async () => {
   const cases: [Record<string, string>, string][] = [
-    [{ 'mtlint.config.json': '{\n  "rules": {},\n  "bogus": 1\n}\n' }, 'mtlint.config.json:3: bogus: unknown key (expected one of style, packs, rules, ignore, ruleDirs)'],
+    [{ 'mtlint.config.json': '{\n  "rules": {},\n  "bogus": 1\n}\n' }, 'mtlint.config.json:3: bogus: unknown key (expected one of style, packs, rules, ignore, ruleDirs, audit)'],
+    [{ 'mtlint.config.json': '{\n  "audit": {\n    "hold": "high"\n  }\n}\n' }, 'mtlint.config.json:3: audit.hold: expected a number ≥ 0'],
+    [{ 'mtlint.config.json': '{\n  "audit": {"clean": 1}\n}\n' }, 'mtlint.config.json:2: audit.clean: unknown key (expected review or hold)'],
     [{ '.mtlintrc.yaml': 'packs: [calques]\nrules:\n  calques/position-holder: loud\n' }, '.mtlintrc.yaml:3: rules.calques/position-holder: expected one of off, on, error, warning, info'],
     [{ '.mtlintrc.yaml': 'rules:\n  calques/nothing: off\n' }, '.mtlintrc.yaml:2: rules.calques/nothing: no rule or pack of that name (see mtlint --list-rules)'],
     [{ '.mtlintrc.json': '{"packs": ["calques", "nope"]}' }, '.mtlintrc.json:1: packs: no rule or pack named nope'],

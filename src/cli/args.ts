@@ -116,7 +116,7 @@ export function helpText(width = 80): string {
     lines.push(line);
     return lines.join(`\n${' '.repeat(column)}`);
   };
-  let out = 'Usage: mtlint [options] <file|dir|glob|->...\n       mtlint serve [options] <file|dir>...   (the review page)\n       mtlint lsp [--stdio]                   (the language server, for editors)\n\nChecks English news copy for machine-translation artifacts.\n\nOptions:\n';
+  let out = 'Usage: mtlint [options] <file|dir|glob|->...\n       mtlint serve [options] <file|dir>...   (the review page)\n       mtlint lsp [--stdio]                   (the language server, for editors)\n       mtlint audit [options] <file|dir>...   (the feed audit, per article and source)\n\nChecks English news copy for machine-translation artifacts.\n\nOptions:\n';
   for (const [flag, text] of entries) out += `  ${flag.padEnd(column - 2)}${wrap(text)}\n`;
   return out;
 }
@@ -202,7 +202,7 @@ async function parseWithYargs(argv: string[]) {
   const { default: yargs } = await import('yargs');
   const parsed = yargs(argv)
     .scriptName('mtlint')
-    .usage('$0 [options] <file|dir|glob|->...\n$0 lsp [--stdio]\n\nChecks English news copy for machine-translation artifacts; `mtlint lsp` is the language server for editors.')
+    .usage('$0 [options] <file|dir|glob|->...\n$0 lsp [--stdio]\n$0 audit [options] <feed|ndjson|dir|->... (see mtlint audit --help)\n\nChecks English news copy for machine-translation artifacts; `mtlint lsp` is the language server for editors, `mtlint audit` the feed audit.')
     .options(OPTIONS)
     .strictOptions()
     .exitProcess(false)

@@ -3,7 +3,7 @@
 
 import { RuleError, UsageError } from '../engine/errors.js';
 import { parseArgs, type Args } from './args.js';
-import { run, VERSION } from './run.js';
+import { readStdin, run, VERSION } from './run.js';
 
 // The bundle (dist/mtlint.cjs) is built from this module: a worker thread started from it serves the pool.
 export { serveWorker } from './worker.js';
@@ -13,6 +13,7 @@ export async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'serve') return (await import('./serve.js')).serve(argv.slice(1));
   // `mtlint lsp`: the language server (src/lsp/), loaded only for it.
   if (argv[0] === 'lsp') return (await import('../lsp/main.js')).runLsp(argv.slice(1), VERSION);
+  if (argv[0] === 'audit') return audit(argv.slice(1));
   let args: Args | null;
   try {
     args = await parseArgs(argv, VERSION);
@@ -32,3 +33,29 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+
+/** `mtlint audit …` (src/audit/): the same error handling as a lint run. */
+async function audit(argv: string[]): Promise<number> {
+  const { AUDIT_USAGE, parseAuditArgs } = await import('./audit-args.js');
+  let options;
+  try {
+    options = await parseAuditArgs(argv);
+  } catch (e) {
+    process.stderr.write(`mtlint audit: ${(e as Error).message}\n`);
+    return 2;
+  }
+  if (options === 'help') {
+    process.stdout.write(AUDIT_USAGE);
+    return 0;
+  }
+  try {
+    const { runAudit } = await import('../audit/run.js');
+    return await runAudit(options, readStdin);
+  } catch (e) {
+    if (e instanceof RuleError || e instanceof UsageError) {
+      process.stderr.write(`mtlint: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+}

@@ -269,11 +269,11 @@ function exitCode(counts: Record<Severity, number>, args: Args): number {
   return failing || (args.maxWarnings >= 0 && counts.warning > args.maxWarnings) ? 1 : 0;
 }
 
-async function readStdin(name: string): Promise<SourceFile> {
+export async function readStdin(name: string, input: AsyncIterable<Buffer> = process.stdin as AsyncIterable<Buffer>): Promise<SourceFile> {
   const chunks: Buffer[] = [];
   let size = 0;
   try {
-    for await (const chunk of process.stdin) {
+    for await (const chunk of input) {
       chunks.push(chunk as Buffer);
       // Stop reading an endless input (decode refuses what is over the limit).
       if ((size += (chunk as Buffer).length) > maxFileBytes()) break;

@@ -38,11 +38,13 @@ export interface Config {
   ignore: string[];
   /** Extra rule folders (like --rules), absolute. */
   ruleDirs: string[];
+  /** `mtlint audit` band thresholds (scores from which an article is in review, in hold). */
+  audit?: { review?: number; hold?: number };
   /** 1-based line of each key path (`rules.calques`), for later errors (unknown rule ids). */
   lines: Record<string, number>;
 }
 
-export const KEYS = ['$schema', 'style', 'packs', 'rules', 'ignore', 'ruleDirs'];
+export const KEYS = ['$schema', 'style', 'packs', 'rules', 'ignore', 'ruleDirs', 'audit'];
 
 /** A mistake in a configuration file: `FILE:LINE: KEY: message`. */
 export class ConfigError extends UsageError {
@@ -158,5 +160,19 @@ function validate(file: string, data: unknown, lines: Record<string, number>): C
       config.rules[id] = v as RuleSetting;
     }
   }
+  if (d.audit !== undefined) config.audit = auditThresholds(d.audit, fail);
   return config;
+}
+
+/** `audit: { review: 2.5, hold: 8 }`: scores ≥ 0, review below hold. */
+function auditThresholds(v: unknown, fail: (key: string, message: string) => never): { review?: number; hold?: number } {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) fail('audit', 'expected an object with review and/or hold');
+  const out: { review?: number; hold?: number } = {};
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) {
+    if (k !== 'review' && k !== 'hold') fail(`audit.${k}`, 'unknown key (expected review or hold)');
+    if (typeof x !== 'number' || !Number.isFinite(x) || x < 0) fail(`audit.${k}`, 'expected a number ≥ 0');
+    out[k as 'review' | 'hold'] = x as number;
+  }
+  if (out.review !== undefined && out.hold !== undefined && out.review > out.hold) fail('audit.review', 'must not be above audit.hold');
+  return out;
 }

@@ -39,6 +39,7 @@ export function parseFeed(source: string, path: string): ParsedSource {
   const items: Item[] = [];
   let item: { item: Item; depth: number } | undefined;
   const openFields: { field: Field; depth: number }[] = [];
+  let channelTitle: Field | undefined;
 
   parser.on('doctype', (doctype) => {
     if (/<!ENTITY/i.test(doctype)) {
@@ -56,6 +57,10 @@ export function parseFeed(source: string, path: string): ParsedSource {
     if (!item && (local === 'item' || local === 'entry')) {
       item = { item: { fields: [] }, depth: stack.length };
       items.push(item.item);
+    } else if (!item && !channelTitle && local === 'title' && /^(?:channel|(?:\w+:)?feed)$/.test(stack[stack.length - 2] ?? '')) {
+      // The channel's (feed's) own title, for readers that name sources by it (the audit).
+      channelTitle = { name: 'title', attrs: tag.attributes as Record<string, string>, from: parser.position, to: parser.position };
+      if (!tag.isSelfClosing) openFields.push({ field: channelTitle, depth: stack.length });
     } else if (item && stack.length === item.depth + 1) {
       const field: Field = { name: name === 'content:encoded' ? name : local, attrs: tag.attributes as Record<string, string>, from: parser.position, to: parser.position };
       item.item.fields.push(field);
@@ -82,7 +87,8 @@ export function parseFeed(source: string, path: string): ParsedSource {
     throw new UsageError(m ? `${m[1]}: not well-formed XML: ${m[2]}` : `${path}: not well-formed XML: ${msg}`);
   }
   if (root === undefined) throw new UsageError(`${path}: not an RSS or Atom feed (no root element)`);
-  return { articles: items.map((it, k) => article(source, it, k)), directives: [] };
+  const title = channelTitle ? xmlContent(source, channelTitle.from, channelTitle.to).map.text.trim() : '';
+  return { articles: items.map((it, k) => article(source, it, k)), directives: [], ...(title ? { title } : {}) };
 }
 
 function article(source: string, it: Item, index: number): Article {
@@ -129,7 +135,8 @@ function article(source: string, it: Item, index: number): Article {
   const rssContent = field('content:encoded', 'description');
   const atomContent = field('content', 'summary');
   add(rssContent ?? atomContent, rssContent ? 'html' : 'text');
-  return { id, map: concatMaps(parts, field('title')?.from ?? 0), blocks };
+  const meta = { title: text(field('title')), link: (alternate?.attrs.href ?? '') || text(field('link')), date: text(field('pubDate', 'date', 'published', 'updated')) };
+  return { id, map: concatMaps(parts, field('title')?.from ?? 0), blocks, meta };
 }
 
 /** A block found in an intermediate string, with its source range. */

@@ -20,6 +20,19 @@ export interface NdjsonRecord {
  * line. Throws a one-line error naming `path:lineNo` for anything that is not a record.
  */
 export function parseRecord(line: string, base: number, path: string, lineNo: number): NdjsonRecord | null {
+  const rec = readRecord(line, path, lineNo);
+  if (!rec) return null;
+  const [from, to] = textValue(line);
+  const map = jsonStringMap(rec.text, line, from + 1, to - 1, base);
+  return { id: rec.id, map };
+}
+
+/**
+ * The record on one line, read but not mapped: its id, its decoded `text` and the whole parsed
+ * object (for readers that want other fields, e.g. the audit's source and date); null for a blank
+ * line. Throws as parseRecord does.
+ */
+export function readRecord(line: string, path: string, lineNo: number): { id: string; text: string; value: Record<string, unknown> } | null {
   if (line.trim() === '') return null;
   const fail = (msg: string): never => {
     throw new UsageError(`${path}:${lineNo}: ${msg}`);
@@ -34,9 +47,7 @@ export function parseRecord(line: string, base: number, path: string, lineNo: nu
   const { id, text } = value as Record<string, unknown>;
   if (typeof text !== 'string') fail('expected a string "text"');
   if (id !== undefined && typeof id !== 'string' && typeof id !== 'number') fail('"id" must be a string or a number');
-  const [from, to] = textValue(line);
-  const map = jsonStringMap(text as string, line, from + 1, to - 1, base);
-  return { id: id === undefined ? `line ${lineNo}` : String(id), map };
+  return { id: id === undefined ? `line ${lineNo}` : String(id), text: text as string, value: value as Record<string, unknown> };
 }
 
 // A skimmer for a line JSON.parse has accepted: where its top-level "text" value is, without

@@ -16,10 +16,14 @@ export interface Article {
   map: SourceMap | null;
   /** Blocks a whole-block deletion may remove. */
   blocks: Block[];
+  /** For feed items: the item's title, link and date (pubDate, dc:date, published or updated) as written. */
+  meta?: { title?: string; link?: string; date?: string };
 }
 
 export interface ParsedSource {
   articles: Article[];
+  /** For feeds: the channel's (feed's) title. */
+  title?: string;
   directives: Directive[];
 }
 
