@@ -9,6 +9,7 @@ import type { FixLevel } from '../fix/loop.js';
 import { INPUT_FORMATS, type InputFormat } from '../io/formats/index.js';
 import { FORMATTERS } from '../report/index.js';
 import type { Severity } from '../types.js';
+import { VERSION } from './version.js';
 
 export interface Args {
   files: string[];
@@ -132,7 +133,7 @@ function infoRequest(argv: string[]): 'help' | 'version' | undefined {
 }
 
 /** The options of `argv`; null when it asked for the help or the version, which are then printed. */
-export async function parseArgs(argv: string[], version = ''): Promise<Args | null> {
+export async function parseArgs(argv: string[], version = VERSION): Promise<Args | null> {
   const info = infoRequest(argv);
   if (info) {
     process.stdout.write(info === 'help' ? helpText(Math.max(60, Math.min(process.stdout.columns || 80, 100))) : `${version}\n`);

@@ -48,6 +48,7 @@ async function audit(argv: string[]): Promise<number> {
     process.stdout.write(AUDIT_USAGE);
     return 0;
   }
+  if (options === 'done') return 0;
   try {
     const { runAudit } = await import('../audit/run.js');
     return await runAudit(options, readStdin);

@@ -2,13 +2,11 @@
 // read each file in its input format, lint or fix it through the library API (with the baseline
 // and changed-lines filters), write, format, and compute the exit code.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { dirname, join } from 'node:path';
 import { makeIgnore } from '../config/ignore.js';
 import { loadRuleSet } from '../config/rule-set.js';
 import { UsageError } from '../engine/errors.js';
-import { BUILTIN_RULES_DIR } from '../engine/load.js';
 import { fix, lint, resolveFormat, type LintFinding, type LintOptions } from '../index.js';
 import { expandInputs } from '../io/expand.js';
 import { detectFormat, parseSource, type InputError, type InputFormat } from '../io/formats/index.js';
@@ -23,10 +21,11 @@ import { ChangedLines } from './changed.js';
 import { streamNdjson, writeOut } from './ndjson-stream.js';
 import { NO_PROGRESS, progress, wantProgress } from './progress.js';
 import { jobsFor, LintPool, type LintOutcome } from './pool.js';
+import { VERSION } from './version.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
-export const VERSION: string = (JSON.parse(readFileSync(join(dirname(BUILTIN_RULES_DIR), 'package.json'), 'utf8')) as { version: string }).version;
+export { VERSION };
 
 /** Moments of a run, in ms from the process's start, written to the file MTLINT_TIMINGS names (for the bench). */
 interface Timings {
