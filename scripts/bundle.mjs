@@ -2,7 +2,7 @@
 // dist/mtlint.cjs, and records V8's code cache for it, dist/mtlint.cache, from a run on a
 // sample: bin/mtlint.cjs then loads one file whose functions need no compiling (start-up ≈ 50 ms
 // less than loading ~60 modules). Packages stay outside (node_modules), except the few modules of
-// `natural` that the name kind loads in every run (string similarity, with `underscore`): they are
+// `natural` that the names code loads in every run (string similarity, with `underscore`): they are
 // bundled too, still loaded on first use, so that they are compiled from the cache as well.
 // Run by `npm run build`, which also has it bundle the review page's script and style
 // (src/serve/page/) for the browser.
@@ -26,13 +26,13 @@ const BUNDLED = ['natural', 'underscore'];
 const dependencies = Object.keys(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).dependencies);
 
 /**
- * name.js loads natural's modules through createRequire(import.meta.url) (lazily, as an ES
+ * names/similarity.js loads natural's modules through createRequire(import.meta.url) (lazily, as an ES
  * module must); esbuild bundles only calls of the free `require`, so that line is dropped here.
  */
 const bundleNatural = {
   name: 'bundle-natural',
   setup(b) {
-    b.onLoad({ filter: /[\\/]dist[\\/]kinds[\\/]name\.js$/ }, (args) => {
+    b.onLoad({ filter: /[\\/]dist[\\/]names[\\/]similarity\.js$/ }, (args) => {
       const source = readFileSync(args.path, 'utf8');
       const line = 'const require = createRequire(import.meta.url);';
       if (source.split(line).length !== 2) throw new Error(`${args.path}: expected one "${line}" (in nat())`);

@@ -12,6 +12,7 @@ import type { Finding } from '../src/types.js';
 import { articles, countWords, readTsv, type Article } from './tsv.js';
 import { evalBbc } from './bbc.js';
 import { auditQuality } from './audit-quality.js';
+import { measureRecall, recallSection } from './names-recall.js';
 
 const argv = process.argv.slice(2);
 const arg = (name: string): string | undefined => {
@@ -339,6 +340,7 @@ if (failing.length > 0) lines.push(`**Under ${MIN_PRECISION} precision and still
 else lines.push(`Every enabled rule with at least ${MIN_HITS} labelled hits has precision ≥ ${MIN_PRECISION}.`);
 lines.push('');
 if (bbc) lines.push(...bbc.section(enabledIds));
+lines.push(...recallSection(measureRecall(DATA, rules.filter((r) => enabledIds.has(r.id)))));
 lines.push('', ...(await auditQuality(DATA)));
 const report = lines.join('\n');
 

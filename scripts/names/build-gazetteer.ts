@@ -16,7 +16,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { compileGazetteer, indexPath } from '../../src/kinds/name.js';
+import { compileGazetteer, indexPath } from '../../src/names/compiled-index.js';
 
 type EntityType = 'person' | 'place' | 'term';
 
@@ -98,7 +98,7 @@ function toRecords(rows: string[][]): Record<string, string>[] {
 
 // --- names ---------------------------------------------------------------------------------
 
-const HONORIFICS = /^(?:(?:Shri|Smt|Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Hojjatoleslam|val-Moslemin)\.?\s+)+/;
+const HONORIFICS = /^(?:(?:Shri|Smt|Dr|Mr|Mrs|Ms|Prof|Sir|Dame|Hojjatoleslam|val-Moslemin|Archbishop|Cardinal|Pope|Prince|Princess|Sheikh|Sheikha|King|Queen|Emir)\.?\s+)+/;
 
 /** A usable English-script form: Latin letters, starts with a capital, no digits or ids. */
 function usable(name: string): boolean {

@@ -12,7 +12,9 @@ import type { TextDocument } from '../text/document.js';
 import type { Match, RuleSpec } from '../types.js';
 import { Options, type Kind, type KindEnv } from './kind.js';
 import { derived } from '../engine/derived.js';
-import { gazetteerOf, parseGroupSection, spellingGroupsOf, type Gazetteer } from './name.js';
+import { parseGroupSection, spellingGroupsOf } from '../names/compiled-index.js';
+import type { Gazetteer } from '../names/gazetteer.js';
+import { gazetteerOf } from '../names/load.js';
 
 const MODES = ['consistent', 'profile'] as const;
 

@@ -10,7 +10,9 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { lintText } from '../../src/engine/lint.js';
 import { BUILTIN_RULES_DIR, makeEnv, type Rule } from '../../src/engine/load.js';
-import { compileGazetteer, editDistance, indexPath, name, SortedLines } from '../../src/kinds/name.js';
+import { name } from '../../src/kinds/name.js';
+import { compileGazetteer, indexPath, SortedLines } from '../../src/names/compiled-index.js';
+import { editDistance } from '../../src/names/similarity.js';
 import type { RuleSpec } from '../../src/types.js';
 import { rule, tempDir } from '../helpers.js';
 
@@ -30,7 +32,7 @@ function nameRule(options: Record<string, unknown>, dir = tempDir('mtlint-name-'
 test('restricted Damerau-Levenshtein: natural’s unrestricted variant says Zelensky = Zelenskyy', () => {
   // NOTE: this pins a quirk of natural 8: with restricted: false the distance of a word to the same
   // word plus one letter is 0. The kind must use the restricted variant; if natural fixes this,
-  // the first assertion fails and the NOTE in src/kinds/name.ts can go.
+  // the first assertion fails and the NOTE in src/names/similarity.ts can go.
   const require = createRequire(import.meta.url);
   const { DamerauLevenshteinDistance } = require('natural/lib/natural/distance/levenshtein_distance.js') as {
     DamerauLevenshteinDistance: (a: string, b: string, o: { restricted: boolean }) => number;

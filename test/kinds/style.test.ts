@@ -10,7 +10,7 @@ import { RuleError, UsageError } from '../../src/engine/errors.js';
 import { lintText } from '../../src/engine/lint.js';
 import { BUILTIN_RULES_DIR, makeEnv } from '../../src/engine/load.js';
 import { applyStyle, styleNames } from '../../src/engine/style.js';
-import { gazetteerOf } from '../../src/kinds/name.js';
+import { gazetteerOf } from '../../src/names/load.js';
 import { groupsOf, style } from '../../src/kinds/style.js';
 import type { RuleSpec } from '../../src/types.js';
 import { builtinRules, mtlint, rule, tempDir } from '../helpers.js';

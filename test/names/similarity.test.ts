@@ -1,4 +1,4 @@
-// The name kind's string measures: the letter-mask and prefix bound never refuses a pair natural's
+// The names code's string measures: the letter-mask and prefix bound never refuses a pair natural's
 // Jaro-Winkler would accept (it prunes the fuzzy search over the gazetteer's buckets); the
 // similarity is natural's Jaro-Winkler and the edit distance natural's restricted one, both
 // computed without natural's allocations.
@@ -6,8 +6,8 @@
 import { createRequire } from 'node:module';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { editDistance, headOf, letterMask, similarity, similarityBound } from '../src/kinds/name.js';
-import { rng } from './helpers.js';
+import { editDistance, headOf, letterMask, similarity, similarityBound } from '../../src/names/similarity.js';
+import { rng } from '../helpers.js';
 
 test('similarityBound is never below the Jaro-Winkler similarity (random words, near misspellings, shared first letters)', () => {
   const r = rng(3);
