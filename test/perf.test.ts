@@ -9,7 +9,7 @@ import { BUILTIN_RULES_DIR, compileRulesDir, ENGLISH_INDEX, englishWords, hashRu
 import { writeFileSync, cpSync, readFileSync, existsSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { findHazard } from '../src/engine/regex-safety.js';
-import { literalPrefixes, requiredLiterals, stripLeadingAssertions } from '../src/kinds/boilerplate.js';
+import { literalPrefixes, requiredLiterals, stripLeadingAssertions } from '../src/match/line-prefilter.js';
 import { tempDir } from './helpers.js';
 import { lintText } from '../src/engine/lint.js';
 import { styleGroups } from '../src/kinds/style.js';
