@@ -3,7 +3,7 @@
 
 import { loadRules, type LoadOptions, type Rule } from './engine/load.js';
 import { fixText, type FixLevel, type FixResult } from './fix/loop.js';
-import { detectFormat, type InputFormat } from './io/formats/index.js';
+import { detectFormat, type InputError, type InputFormat } from './io/formats/index.js';
 import { lintSource, type SourceFinding } from './io/lint-source.js';
 import { contextHash } from './report/fingerprint.js';
 import { decode } from './io/source.js';
@@ -27,6 +27,13 @@ export interface LintOptions {
   knownRuleIds?: readonly string[];
   /** Drops findings before they are returned or fixed (a baseline, a changed-lines filter); gets the current text. */
   filter?: (findings: LintFinding[], text: string) => LintFinding[];
+  /**
+   * Told about each part of the text that cannot be read while the rest can (an NDJSON line that
+   * is not a record), which is then skipped; without it, such a part throws a UsageError.
+   */
+  onError?: (error: InputError) => void;
+  /** HTML: check only the page's main content — the article Mozilla's Readability finds, else its <main> or only <article> — not the site's navigation, footer and ads. */
+  htmlMain?: boolean;
   /**
    * The original the text was translated from (plain text), aligned with it paragraph by paragraph
    * for the source-aware rules (`source/…`); a text, Markdown or HTML document only. Bilingual
@@ -69,13 +76,17 @@ function linter(text: string, options: LintOptions): (t: string) => LintFinding[
     path: options.filename,
     inlineConfig: options.inlineConfig,
     knownRuleIds: options.knownRuleIds,
+    htmlMain: options.htmlMain,
     ...(options.source !== undefined ? { bilingual: { original: options.source } } : {}),
     sourceLang: options.sourceLang,
-    parse: { columns: options.columns },
+    columns: options.columns,
   };
   const filter = options.filter;
+  // Errors are told once, from the first text: the fix loop reads the same unreadable parts again.
+  let onError = options.onError;
   return (t) => {
-    const found = lintSource(t, base);
+    const found = lintSource(t, { ...base, onError });
+    if (onError) onError = () => {};
     return filter ? filter(found, t) : found;
   };
 }
@@ -117,7 +128,7 @@ export { loadRules, detectFormat };
 export { loadRuleSet, type RuleSet, type RuleSetOptions } from './config/rule-set.js';
 export { applyEdits } from './fix/apply.js';
 export { FORMATTERS, type FileResult, type FormatOptions, type Formatter } from './report/index.js';
-export type { Rule, LoadOptions, FixLevel, FixResult, InputFormat };
+export type { Rule, LoadOptions, FixLevel, FixResult, InputError, InputFormat };
 export type { Edit, Finding, FixSafety, Severity } from './types.js';
 export { RuleError, UsageError } from './engine/errors.js';
 // Reading and writing the user's files as --fix does (encoding and BOM kept, atomic writes).

@@ -1,6 +1,8 @@
 // Shared data types: edits, findings, rule specs. Offsets are UTF-16 code units into the decoded
 // text (BOM excluded), 0-based, half-open; line/column exist only in printed output.
 
+import type { EditView } from './fix/view.js';
+
 export type Severity = 'error' | 'warning' | 'info';
 export type FixSafety = 'safe' | 'suggest' | 'none';
 
@@ -9,6 +11,8 @@ export interface Edit {
   start: number;
   end: number;
   text: string;
+  /** How the edit reads in the checked text, when that is not the text the offsets refer to (Markdown, HTML, feeds, NDJSON): what reports show. */
+  view?: EditView;
 }
 
 /** What a kind reports: a span and zero or more replacements for it. */

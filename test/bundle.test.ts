@@ -28,14 +28,24 @@ test('npm run build made the bundle and its code cache', () => {
 
 const inputs = ['samples/ceasefire-talks.txt', 'samples/clean-report.txt', ...['article.md', 'article.html', 'feed.rss', 'feed.atom', 'records.ndjson', 'xxe.rss'].map((f) => join(FIXTURES, 'formats', f))];
 
+// Every input in one run per format (the refused feed among them is a file error in the report);
+// the refused feed alone gives its one-line error.
 for (const format of ['stylish', 'json', 'diff', 'sarif', 'ndjson']) {
-  test(`bundle = modules: --format ${format} on every input format, and a refused input`, () => {
-    for (const input of inputs) {
-      const args = ['--format', format, '--no-color', input];
-      assert.equal(run([BIN], args), run(['--input-type=module', '-e', UNBUNDLED, '--'], args), `${format} ${input}`);
-    }
+  test(`bundle = modules: --format ${format} on every input format, a refused input among them`, () => {
+    const args = ['--format', format, '--no-color', ...inputs];
+    const bundled = run([BIN], args);
+    assert.equal(bundled, run(['--input-type=module', '-e', UNBUNDLED, '--'], args), format);
+    assert.is(bundled.status, 2, bundled.stderr);
   });
 }
+
+test('bundle = modules: a refused input named alone', () => {
+  const args = ['--format', 'json', join(FIXTURES, 'formats', 'xxe.rss')];
+  const bundled = run([BIN], args);
+  assert.equal(bundled, run(['--input-type=module', '-e', UNBUNDLED, '--'], args));
+  assert.equal([bundled.status, bundled.stdout], [2, '']);
+  assert.match(bundled.stderr, /^mtlint: .*xxe\.rss: the feed's DOCTYPE declares entities/);
+});
 
 test('bundle = modules: --help, --version, a usage error, --list-rules', () => {
   for (const args of [['--help'], ['--version'], ['--no-such-option'], ['--list-rules']]) {

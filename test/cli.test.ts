@@ -7,7 +7,7 @@ import { chmodSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { BIN, cli, mtlint, tempDir } from './helpers.js';
+import { BIN, cli, mtlint, ROOT, tempDir } from './helpers.js';
 
 const ARTICLE = [
   'Lavrov said the Moscow holder had changed since then.',
@@ -150,6 +150,59 @@ test('bad input: one line on stderr and exit 2', async () => {
   assert.is(r.code, 2);
   assert.match(r.stderr, /not valid UTF-8/);
   assert.equal(readFileSync(bad.path), Buffer.from([0x41, 0xc3, 0x28]), 'undecodable file untouched');
+});
+
+test('-h and --help print the options, aligned and wrapped, and exit 0; -v and --version the version', async () => {
+  const help = await cli(['-h']);
+  assert.is(help.code, 0);
+  assert.is((await cli(['--help'])).stdout, help.stdout);
+  assert.is((await cli(['x.txt', '--help', '--fix'])).stdout, help.stdout);
+  const lines = help.stdout.trimEnd().split('\n');
+  const column = lines.find((l) => l.startsWith('  -f, --format'))!.search(/output format/);
+  for (const l of lines.slice(lines.indexOf('Options:') + 1)) {
+    assert.ok(l.length <= 80, `at most 80 columns: ${l}`);
+    // An option at the left, its description (or the description's next line) at one column.
+    assert.ok(l.slice(column - 2, column) === '  ' && l[column] !== ' ', `description at column ${column}: ${l}`);
+    assert.not.match(l, /\S\[(?:choices|string|boolean|number|default)/);
+  }
+  for (const o of ['-h, --help', '-v, --version', '--exit-zero', '--no-inline-config', '--no-ignore']) assert.ok(help.stdout.includes(o), o);
+  const version = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
+  assert.is((await cli(['-v'])).stdout, `${version}\n`);
+  assert.is((await cli(['--version'])).stdout, `${version}\n`);
+});
+
+test('--exit-zero: exit 0 with findings, so a patch pipeline goes on; 2 still when an input cannot be read', () => {
+  const { dir } = tmpFile('a.txt', ARTICLE);
+  const pipeline = spawnSync('bash', ['-c', `"${process.execPath}" "${BIN}" --format diff --exit-zero a.txt > s.patch && git apply s.patch`], { cwd: dir, encoding: 'utf8' });
+  assert.is(pipeline.status, 0, pipeline.stderr);
+  assert.is(readFileSync(join(dir, 'a.txt'), 'utf8'), "Lavrov said Moscow's position had changed since then.\n\nSpeaking to Russian state television, he said the talks would go on.\n");
+  writeFileSync(join(dir, 'b.txt'), ARTICLE);
+  assert.is(mtlint(['--exit-zero', '--format', 'sarif', 'b.txt'], { cwd: dir }).code, 0);
+  assert.is(mtlint(['b.txt'], { cwd: dir }).code, 1);
+  writeFileSync(join(dir, 'u.txt'), Buffer.from([0xc3, 0x28]));
+  assert.is(mtlint(['--exit-zero', 'b.txt', 'u.txt'], { cwd: dir }).code, 2);
+});
+
+test('--fix says on stderr what it did: not with --stdout, not with machine formats, not when nothing changed', async () => {
+  const { dir } = tmpFile('a.txt', ARTICLE);
+  for (const name of ['b.txt', 'c.txt', 'd.txt', 'e.txt']) writeFileSync(join(dir, name), ARTICLE);
+  const r = await cli(['--fix', 'a.txt'], { cwd: dir });
+  assert.is(r.stderr, 'fixed 3 problems in a.txt\n');
+  assert.is((await cli(['--fix', 'a.txt'], { cwd: dir })).stderr, '');
+  assert.is((await cli(['--fix', '--stdout', 'b.txt'], { cwd: dir })).stderr, '');
+  assert.is((await cli(['--fix', '--format', 'json', 'c.txt'], { cwd: dir })).stderr, '');
+  assert.is(readFileSync(join(dir, 'c.txt'), 'utf8'), readFileSync(join(dir, 'a.txt'), 'utf8'), 'written all the same');
+  const one = tmpFile('x.txt', 'The the talks.\n');
+  assert.is((await cli(['--fix', 'x.txt'], { cwd: one.dir })).stderr, 'fixed 1 problem in x.txt\n');
+  assert.is((await cli(['--fix', 'e.txt', 'd.txt'], { cwd: dir })).stderr, 'fixed 3 problems in e.txt\nfixed 3 problems in d.txt\n');
+});
+
+test('`mtlint .` in the project folder reports every file and ends with exit 2 naming the refused fixture', async () => {
+  const r = await cli(['.']);
+  assert.is(r.code, 2);
+  assert.ok(r.stdout.includes("  test/fixtures/formats/xxe.rss  error    the feed's DOCTYPE declares entities; refused"), r.stdout.slice(-2000));
+  assert.match(r.stdout, /^samples\/ceasefire-talks\.txt$/m);
+  assert.match(r.stdout, /✖ \d+ file errors?\n$/);
 });
 
 test('an empty file has zero findings', async () => {

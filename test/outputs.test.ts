@@ -84,7 +84,7 @@ test('checkstyle and junit: well-formed XML with a file/suite per input', async 
   });
   assert.ok(errors[2].attributes.message.endsWith('[talks-1]'));
   const ju = xmlElements((await cli(['--format', 'junit', 'a.txt', 'feed.rss', 'clean.txt'], { cwd: dir })).stdout);
-  assert.equal(ju[0].attributes, { name: 'mtlint', tests: '7', failures: '6' });
+  assert.equal(ju[0].attributes, { name: 'mtlint', tests: '7', failures: '6', errors: '0' });
   assert.equal(ju.filter((e) => e.name === 'testsuite').map((e) => [e.attributes.name, e.attributes.failures]), [['a.txt', '2'], ['feed.rss', '4'], ['clean.txt', '0']]);
   const failure = ju.find((e) => e.name === 'failure')!;
   assert.is(failure.attributes.type, 'error');

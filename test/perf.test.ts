@@ -9,7 +9,7 @@ import { BUILTIN_RULES_DIR, compileRulesDir, ENGLISH_INDEX, englishWords, hashRu
 import { writeFileSync, cpSync, readFileSync, existsSync, readdirSync, rmSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { findHazard } from '../src/engine/regex-safety.js';
-import { literalPrefixes, requiredLiterals, stripLeadingAssertions } from '../src/kinds/boilerplate.js';
+import { literalPrefixes, requiredLiterals, stripLeadingAssertions } from '../src/match/line-prefilter.js';
 import { tempDir } from './helpers.js';
 import { lintText } from '../src/engine/lint.js';
 import { attachBilingual } from '../src/source/context.js';
@@ -61,9 +61,9 @@ test('precompiled rules: a rule that is off is compiled when something reads its
     for (const ex of rule.examples.flag) {
       // A source-aware rule's example comes with its original.
       const original = () => ex.source && attachBilingual({ original: ex.source.text, sourceLang: ex.source.lang });
-      const found = lintText(ex.text, [{ ...rule, enabled: true }], original());
+      const found = lintText(ex.text, [{ ...rule, enabled: true }], undefined, original());
       assert.ok(found.length > 0, `${rule.id}: ${ex.text}`);
-      assert.equal(found, lintText(ex.text, [{ ...yamlRule, enabled: true }], original()));
+      assert.equal(found, lintText(ex.text, [{ ...yamlRule, enabled: true }], undefined, original()));
     }
     assert.is(Object.getOwnPropertyDescriptor(rule, 'check')?.get, undefined, `${rule.id} compiled once, then kept`);
   }

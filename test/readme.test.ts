@@ -3,19 +3,39 @@
 // configuration key is documented; the first lines are the two commands.
 
 import { spawnSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { KEYS } from '../src/config/config.js';
 import { INPUT_FORMATS } from '../src/io/formats/index.js';
 import { FORMATTERS } from '../src/report/index.js';
-import { mtlint, ROOT } from './helpers.js';
+import { mtlint, ROOT, tempDir } from './helpers.js';
 
 const README = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
 test('the README starts with the two commands', () => {
   assert.ok(README.startsWith('# mtlint\n\n```sh\nnpm ci && npx mtlint samples/ceasefire-talks.txt\nnpm test\n```\n'));
+});
+
+test('the sample output is what the first command prints', () => {
+  const block = /<!-- sample output[^\n]*-->\n```text\n([\s\S]*?)```/.exec(README);
+  assert.ok(block, 'the README has its sample output block');
+  const r = mtlint(['samples/ceasefire-talks.txt']);
+  assert.is(r.code, 1);
+  assert.is(block![1], r.stdout);
+  // And what --fix says it did.
+  const said = /`--fix` then says on stderr what it did \(`(fixed \d+ problems in samples\/ceasefire-talks\.txt)`\)/.exec(README);
+  assert.ok(said, 'the README quotes what --fix says');
+  const dir = tempDir('mtlint-readme-');
+  mkdirSync(join(dir, 'samples'));
+  copyFileSync(join(ROOT, 'samples', 'ceasefire-talks.txt'), join(dir, 'samples', 'ceasefire-talks.txt'));
+  assert.is(mtlint(['--fix', 'samples/ceasefire-talks.txt'], { cwd: dir }).stderr, `${said![1]}\n`);
+});
+
+test('the README says how to run mtlint outside the clone, and not with npx elsewhere', () => {
+  assert.match(README, /npm link/);
+  assert.match(README, /npm pack && npm install -g/);
 });
 
 test('the library example runs and prints what the README shows', () => {

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { cli, FIXTURES, HAS_SHARED, SHARED, tempDir } from './helpers.js';
+import { cli, FIXTURES, HAS_SHARED, ROOT, SHARED, skip, tempDir } from './helpers.js';
 
 /** The validator's executable, made executable if its install script did not run; or why not. */
 function multitool(): { bin: string } | { skip: string } {
@@ -58,7 +58,7 @@ function validate(bin: string, file: string): Issue[] {
 const tool = multitool();
 
 if ('skip' in tool) {
-  test.skip(`SARIF validator (${tool.skip})`, () => {});
+  skip('SARIF validator', tool.skip);
 } else {
   const bin = tool.bin;
   const dir = tempDir('mtlint-sarif-');
@@ -84,6 +84,17 @@ if ('skip' in tool) {
     assert.ok(JSON.parse(r.stdout).runs[0].results.some((x: { fixes?: unknown[] }) => x.fixes && x.fixes.length > 0));
   });
 
+  test('`mtlint --format sarif .` in the project folder: exit 2, a valid log that names the refused fixture', async () => {
+    const r = await cli(['--format', 'sarif', '.'], { cwd: ROOT });
+    assert.is(r.code, 2, r.stderr);
+    writeFileSync(join(dir, 'project.sarif'), r.stdout);
+    assert.equal(validate(bin, join(dir, 'project.sarif')).filter((i) => i.level === 'error'), []);
+    const run = JSON.parse(r.stdout).runs[0];
+    const refused = run.invocations[0].toolExecutionNotifications.map((n: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => n.locations[0].physicalLocation.artifactLocation.uri);
+    assert.ok(refused.includes('test/fixtures/formats/xxe.rss'), refused.join(' '));
+    assert.ok(run.artifacts.some((a: { location: { uri: string } }) => a.location.uri === 'samples/ceasefire-talks.txt'), 'the other files are there');
+  });
+
   if (HAS_SHARED && existsSync(join(SHARED, 'seed', 'article.txt'))) {
     test('the seed article: no validator error', async () => {
       const r = await cli(['--format', 'sarif', join(SHARED, 'seed', 'article.txt')], { cwd: dir });
@@ -94,7 +105,7 @@ if ('skip' in tool) {
       assert.equal([...new Set(issues.map((i) => i.ruleId))].sort(), ['SARIF2005']);
     });
   } else {
-    test.skip('the seed article (../shared/seed absent)', () => {});
+    skip('the seed article\'s SARIF log', '../shared/seed absent');
   }
 }
 

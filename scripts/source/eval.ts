@@ -42,7 +42,7 @@ function judgedFindings(): Map<string, string> {
 function lintDoc(doc: BiDoc, rules: Rule[], mutate?: (d: BiDoc) => BiDoc): { text: string; findings: Finding[]; units: { start: number; end: number }[] } {
   const d = mutate ? mutate(doc) : doc;
   const { text, units } = render(d);
-  const findings = lintText(text, rules, attachBilingual({ sourceLang: d.lang, segments: units }));
+  const findings = lintText(text, rules, undefined, attachBilingual({ sourceLang: d.lang, segments: units }));
   return { text, findings, units };
 }
 

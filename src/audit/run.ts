@@ -80,7 +80,7 @@ export async function runAudit(o: AuditOptions, readStdin: (name: string, input:
   const jobs = o.lint.jobs ?? jobsFor(o.lint, 2);
   const pool = jobs > 1 ? new LintPool(jobs, o.lint, cwd, undefined, o.lint.jobs === undefined) : undefined;
   const lintText = (text: string, id: string) => lint(text, { rules, format: 'text', filename: id });
-  if (pool) pool.local = (text, _format, filename) => lintText(text, filename);
+  if (pool) pool.local = (text, _format, filename) => ({ findings: lintText(text, filename), errors: [] });
   const pending: { input: AuditInput; seq: number; mt: number; findings: Promise<LintFinding[]> | LintFinding[] }[] = [];
   let seq = 0;
   const finishOldest = async () => {
@@ -104,7 +104,7 @@ export async function runAudit(o: AuditOptions, readStdin: (name: string, input:
       onBytes: bar.bytes,
     })) {
       while (pending.length >= 16 * jobs) await finishOldest();
-      const findings = pool ? pool.lint(input.text, 'text', input.id, false) : lintText(input.text, input.id);
+      const findings = pool ? pool.lint(input.text, 'text', input.id, false).then((r) => r.findings) : lintText(input.text, input.id);
       pending.push({ input, seq: seq++, mt: mtLikelihood(input.text), findings });
     }
     while (pending.length > 0) await finishOldest();

@@ -1,7 +1,7 @@
 // Command-line options: the option table (yargs definitions) and its translation into a plain
-// Args object. yargs is imported only for --help, --version and usage errors; the common case is
-// parsed by node:util's parseArgs over the same table (start-up: yargs costs ≈ 80 ms to import).
-// Usage errors throw; main() turns them into one line on stderr and exit code 2.
+// Args object. The common case is parsed by node:util's parseArgs over the table, and -h/--help
+// and -v/--version are answered from it; yargs (≈ 80 ms to import) is loaded only to word usage
+// errors. Usage errors throw; main() turns them into one line on stderr and exit code 2.
 
 import { parseArgs as parseArgsUtil } from 'node:util';
 import type { Options as YargsOption } from 'yargs';
@@ -9,6 +9,7 @@ import type { FixLevel } from '../fix/loop.js';
 import { INPUT_FORMATS, type InputFormat } from '../io/formats/index.js';
 import { FORMATTERS } from '../report/index.js';
 import type { Severity } from '../types.js';
+import { VERSION } from './version.js';
 
 export interface Args {
   files: string[];
@@ -42,6 +43,10 @@ export interface Args {
   phrases: string[];
   /** --jobs N: lint threads; undefined: automatic (one per core less one when there are several files). */
   jobs: number | undefined;
+  /** --exit-zero: exit 0 even when there are findings (2 still means the run failed). */
+  exitZero: boolean;
+  /** --html-main: in HTML pages, check only the main content. */
+  htmlMain: boolean;
   /** --source FILE: the original of the one input, for the source-aware rules. */
   source?: string;
   /** --source-lang LANG: the originals' language where the input does not say. */
@@ -57,7 +62,7 @@ const OPTIONS = {
   'fix': { type: 'boolean', default: false, describe: 'apply fixes to the files in place' },
   'fix-level': { choices: ['safe', 'suggest'], default: 'safe', describe: 'safe: fixes only; suggest: also apply the first suggestion' },
   'stdout': { type: 'boolean', default: false, describe: 'with --fix: print the corrected text instead of writing the file' },
-  'max-warnings': { type: 'number', default: -1, describe: 'exit 1 when there are more warnings than this (-1: no limit)' },
+  'max-warnings': { type: 'number', default: -1, describe: 'exit 1 when there are more warnings than this; -1: no limit' },
   'fail-on': { choices: ['error', 'warning', 'info'], default: 'error', describe: 'lowest severity that makes the exit code 1' },
   'rules': { type: 'string', describe: 'extra rule folder (rules/<pack>/<rule>.yaml); repeatable' },
   'rule': { type: 'string', describe: 'run only these rule ids or packs (e.g. calques, names/misspelled-name); repeatable' },
@@ -68,8 +73,8 @@ const OPTIONS = {
   'list-rules': { type: 'boolean', default: false, describe: 'list the loaded rules and exit' },
   'input-format': { choices: ['auto', ...INPUT_FORMATS], default: 'auto', describe: 'how to read the inputs (auto: by extension, or a feed by its content)' },
   'config': { type: 'string', describe: 'configuration file (default: mtlint.config.json, .mtlintrc.json or .mtlintrc.yaml here or above); --no-config: none' },
-  'inline-config': { type: 'boolean', default: true, describe: 'honour <!-- mtlint-disable … --> comments (--no-inline-config: ignore them)' },
-  'ignore': { type: 'boolean', default: true, describe: 'honour .mtlintignore and the configuration\'s ignore list (--no-ignore: check everything)' },
+  'inline-config': { type: 'boolean', default: true, describe: 'ignore <!-- mtlint-disable … --> comments (by default they are honoured)' },
+  'ignore': { type: 'boolean', default: true, describe: 'check the files .mtlintignore and the configuration\'s ignore list leave out (by default they are skipped)' },
   'baseline': { type: 'string', describe: 'report only findings not recorded in this baseline file' },
   'write-baseline': { type: 'string', describe: 'record the current findings in this baseline file and exit 0' },
   'changed-only': { type: 'boolean', default: false, describe: 'report only findings on lines changed against --base (git)' },
@@ -78,13 +83,74 @@ const OPTIONS = {
   'style': { type: 'string', describe: 'house style for names and places: ap, reuters or bbc (default: the configuration\'s; none: one spelling per name)' },
   'phrases': { type: 'string', describe: 'term list, `phrase<TAB>correction` per line, # comments; repeatable' },
   'jobs': { alias: 'j', type: 'number', describe: 'lint threads (default: one per core less one for several files, else 1)' },
+  'exit-zero': { type: 'boolean', default: false, describe: 'exit 0 even when there are findings (exit 2 still means the run failed)' },
+  'html-main': { type: 'boolean', default: false, describe: 'in HTML pages, check only the main content (the article, as Mozilla\'s Readability finds it), not the site\'s navigation, footer and ads' },
   'source': { type: 'string', describe: 'the original the input was translated from (text, Markdown or HTML), for the source-aware rules' },
   'source-lang': { type: 'string', describe: 'language of the originals (BCP 47, e.g. ru) where the input does not say; default: guessed' },
   'source-column': { type: 'string', describe: 'TSV input: the column of the source text (default: source, src or original)' },
   'target-column': { type: 'string', describe: 'TSV input: the column of the translation (default: target, tgt, translation, text, mt or hyp)' },
 } satisfies Record<string, YargsOption>;
 
-export async function parseArgs(argv: string[]): Promise<Args> {
+/** The value each option takes, as the help shows it. */
+const VALUE_NAMES: Partial<Record<keyof typeof OPTIONS, string>> = {
+  'format': 'FORMAT', 'fix-level': 'LEVEL', 'max-warnings': 'N', 'fail-on': 'SEVERITY', 'rules': 'DIR', 'rule': 'ID',
+  'disable-rule': 'ID', 'diff-context': 'N', 'stdin-filename': 'PATH', 'input-format': 'FORMAT', 'config': 'FILE',
+  'baseline': 'FILE', 'write-baseline': 'FILE', 'base': 'REF', 'style': 'NAME', 'phrases': 'FILE.tsv', 'jobs': 'N',
+  'source': 'FILE', 'source-lang': 'LANG', 'source-column': 'NAME', 'target-column': 'NAME',
+};
+
+/**
+ * The --help text, from the option table: one entry per option (a boolean that is on by default
+ * shown as its --no- form, which its description describes), choices and defaults after the
+ * description, wrapped to `width`.
+ */
+export function helpText(width = 80): string {
+  const entries: [string, string][] = Object.entries(OPTIONS).map(([name, o]) => {
+    const opt = o as YargsOption;
+    const negated = opt.type === 'boolean' && opt.default === true;
+    const value = VALUE_NAMES[name as keyof typeof OPTIONS];
+    const flag = `${typeof opt.alias === 'string' ? `-${opt.alias}, ` : '    '}--${negated ? `no-${name}` : name}${value ? ` ${value}` : ''}`;
+    let text = String(opt.describe);
+    if (opt.choices) text += `; one of ${(opt.choices as string[]).join(', ')}`;
+    if (opt.default !== undefined && opt.type !== 'boolean') text += ` (default: ${String(opt.default)})`;
+    return [flag, text];
+  });
+  entries.push(['-h, --help', 'print this help and exit'], ['-v, --version', 'print the version and exit']);
+  const column = Math.max(...entries.map(([f]) => f.length)) + 4;
+  const wrap = (text: string) => {
+    const lines: string[] = [];
+    let line = '';
+    for (const word of text.split(' ')) {
+      if (line !== '' && column + line.length + 1 + word.length > width) {
+        lines.push(line);
+        line = word;
+      } else line = line === '' ? word : `${line} ${word}`;
+    }
+    lines.push(line);
+    return lines.join(`\n${' '.repeat(column)}`);
+  };
+  let out = 'Usage: mtlint [options] <file|dir|glob|->...\n       mtlint serve [options] <file|dir>...   (the review page)\n       mtlint lsp [--stdio]                   (the language server, for editors)\n       mtlint audit [options] <file|dir>...   (the feed audit, per article and source)\n\nChecks English news copy for machine-translation artifacts.\n\nOptions:\n';
+  for (const [flag, text] of entries) out += `  ${flag.padEnd(column - 2)}${wrap(text)}\n`;
+  return out;
+}
+
+/** -h/--help or -v/--version among the options (before a `--`). */
+function infoRequest(argv: string[]): 'help' | 'version' | undefined {
+  for (const a of argv) {
+    if (a === '--') return undefined;
+    if (a === '-h' || a === '--help') return 'help';
+    if (a === '-v' || a === '--version') return 'version';
+  }
+  return undefined;
+}
+
+/** The options of `argv`; null when it asked for the help or the version, which are then printed. */
+export async function parseArgs(argv: string[], version = VERSION): Promise<Args | null> {
+  const info = infoRequest(argv);
+  if (info) {
+    process.stdout.write(info === 'help' ? helpText(Math.max(60, Math.min(process.stdout.columns || 80, 100))) : `${version}\n`);
+    return null;
+  }
   const parsed = fastParse(argv) ?? (await parseWithYargs(argv));
   const maxWarnings = parsed['max-warnings'];
   if (!Number.isInteger(maxWarnings) || maxWarnings < -1) throw new Error('--max-warnings takes a whole number ≥ -1');
@@ -132,6 +198,8 @@ export async function parseArgs(argv: string[]): Promise<Args> {
     style: parsed.style,
     phrases,
     jobs,
+    exitZero: parsed['exit-zero'],
+    htmlMain: parsed['html-main'],
     source: parsed.source,
     sourceLang: parsed['source-lang'],
     sourceColumn: parsed['source-column'],
@@ -146,7 +214,7 @@ function many(value: string | string[] | undefined): string[] {
 }
 
 
-/** yargs (≈ 80 ms to import): for --help, --version, and anything the fast path leaves to it (usage errors included). */
+/** yargs (≈ 80 ms to import): for anything the fast path leaves to it (usage errors, in its words). */
 async function parseWithYargs(argv: string[]) {
   const { default: yargs } = await import('yargs');
   const parsed = yargs(argv)
@@ -158,10 +226,9 @@ async function parseWithYargs(argv: string[]) {
     .fail((msg, err) => {
       throw err ?? new Error(`${msg.replace(/:\s*\n\s*/g, ': ').replace(/\s*\n\s*/g, '; ')} (see mtlint --help)`);
     })
-    .version()
-    .help()
+    .version(false)
+    .help(false)
     .parseSync();
-  if (parsed.help || parsed.version) process.exit(0);
   return parsed;
 }
 
@@ -169,8 +236,7 @@ type Parsed = Awaited<ReturnType<typeof parseWithYargs>>;
 
 /**
  * The common case without yargs: node:util's parser over the same table. Returns undefined — and
- * yargs decides, with its own messages — for anything unusual: an unknown option, --help or
- * --version, a repeated option that does not repeat, a value that is not a number or not one of
+ * yargs decides, with its own messages — for anything unusual: an unknown option, a repeated option that does not repeat, a value that is not a number or not one of
  * the choices, a boolean with a value.
  */
 function fastParse(argv: string[]): Parsed | undefined {

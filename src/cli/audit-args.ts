@@ -41,8 +41,8 @@ const VALUED = new Map([
 /** Lint options with no meaning in an audit. */
 const NOT_FOR_AUDIT = ['--fix', '--fix-level', '--stdout', '--baseline', '--write-baseline', '--changed-only', '--base', '--list-rules', '--max-warnings', '--fail-on', '--diff-context'];
 
-/** Parsed options, or 'help' for --help. Throws on a usage error (main prints it, exit 2). */
-export async function parseAuditArgs(argv: string[]): Promise<AuditOptions | 'help'> {
+/** Parsed options, 'help' for --help, or 'done' when the lint options printed something (--version). Throws on a usage error (main prints it, exit 2). */
+export async function parseAuditArgs(argv: string[]): Promise<AuditOptions | 'help' | 'done'> {
   const own: Record<string, string> = {};
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
@@ -74,6 +74,7 @@ export async function parseAuditArgs(argv: string[]): Promise<AuditOptions | 'he
     return n;
   };
   const lint = await parseArgs(rest);
+  if (lint === null) return 'done';
   if (lint.files.length === 0) throw new Error('no input: give feeds, NDJSON files, folders, globs or - for standard input (see mtlint audit --help)');
   return {
     files: lint.files,

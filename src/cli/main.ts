@@ -14,13 +14,14 @@ export async function main(argv: string[]): Promise<number> {
   // `mtlint lsp`: the language server (src/lsp/), loaded only for it.
   if (argv[0] === 'lsp') return (await import('../lsp/main.js')).runLsp(argv.slice(1), VERSION);
   if (argv[0] === 'audit') return audit(argv.slice(1));
-  let args: Args;
+  let args: Args | null;
   try {
-    args = await parseArgs(argv);
+    args = await parseArgs(argv, VERSION);
   } catch (e) {
     process.stderr.write(`mtlint: ${(e as Error).message}\n`);
     return 2;
   }
+  if (args === null) return 0; // --help or --version
   try {
     return await run(args);
   } catch (e) {
@@ -47,6 +48,7 @@ async function audit(argv: string[]): Promise<number> {
     process.stdout.write(AUDIT_USAGE);
     return 0;
   }
+  if (options === 'done') return 0;
   try {
     const { runAudit } = await import('../audit/run.js');
     return await runAudit(options, readStdin);

@@ -1,7 +1,8 @@
 // NDJSON in, NDJSON out, a line at a time: each record is read, linted (and with --fix
 // corrected), and its result written before the next line is read, so an export of any size
 // runs in memory bounded by its longest line. Corrected records go to a temporary file that
-// replaces the input only when every line was read (or to stdout).
+// replaces the input only when every line was read (or to stdout). A line that is not a record
+// becomes an error line naming it (copied through unchanged by --fix), and the stream goes on.
 
 import { once } from 'node:events';
 import { createReadStream } from 'node:fs';
@@ -10,8 +11,9 @@ import type { Rule } from '../engine/load.js';
 import { fixText, type FixLevel } from '../fix/loop.js';
 import { AtomicWriter } from '../io/atomic-writer.js';
 import { parseRecord, type NdjsonRecord } from '../io/formats/ndjson.js';
+import type { InputError } from '../io/formats/types.js';
 import { lintParsed, type SourceFinding } from '../io/lint-source.js';
-import { ndjsonLine } from '../report/ndjson.js';
+import { ndjsonError, ndjsonLine } from '../report/ndjson.js';
 import type { Located } from '../report/result.js';
 import type { Edit } from '../types.js';
 
@@ -30,6 +32,8 @@ export interface StreamOptions {
   report: ((line: string) => void | Promise<void>) | null;
   /** Receives every finding that is reported (for the exit code and --write-baseline). */
   onFindings: (findings: SourceFinding[], line: string) => void;
+  /** Told about each line that is not a record (reported as an error line, copied through by --fix; the stream goes on). */
+  onError: (e: InputError) => void;
   /** The originals' language where a record does not say (--source-lang). */
   sourceLang?: string;
 }
@@ -116,7 +120,7 @@ export async function streamNdjson(o: StreamOptions): Promise<void> {
   let wroteBom = false;
   /** Findings in the record `rec` read from `t` (line `no`). */
   const lintRecord = (t: string, rec: NdjsonRecord, no: number) =>
-    o.filter(lintParsed(t, { articles: [{ id: rec.id, map: rec.map, blocks: [], bilingual: rec.bilingual }], directives: [] }, o), t, no);
+    o.filter(lintParsed(t, { articles: [{ id: rec.id, map: rec.map, blocks: [], bilingual: rec.bilingual }], directives: [] }, { ...o, firstLine: no }), t, no);
   /** The same for each text the fix loop makes of the line (read again: the fixes change it). */
   const lint = (no: number) => (t: string) => {
     const rec = parseRecord(t, 0, o.display, no);
@@ -129,7 +133,19 @@ export async function streamNdjson(o: StreamOptions): Promise<void> {
         await out('\ufeff');
         wroteBom = true;
       }
-      const rec = parseRecord(text, 0, o.display, lineNo);
+      let rec: NdjsonRecord | null;
+      try {
+        rec = parseRecord(text, 0, o.display, lineNo);
+      } catch (e) {
+        if (!(e instanceof UsageError)) throw e;
+        // Not a record: said, copied through unchanged, and the stream goes on.
+        const error: InputError = { line: lineNo, message: e.message.slice(`${o.display}:${lineNo}: `.length) };
+        o.onError(error);
+        if (o.report) await o.report(ndjsonError(o.display, error));
+        if (o.fix) await out(text + eol);
+        offset += text.length + eol.length;
+        continue;
+      }
       if (!rec) {
         if (o.fix) await out(text + eol);
         offset += text.length + eol.length;

@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import type { MessagePort, Worker } from 'node:worker_threads';
 import { RuleError, UsageError } from '../engine/errors.js';
 import type { LintFinding } from '../index.js';
-import type { InputFormat } from '../io/formats/index.js';
+import type { InputError, InputFormat } from '../io/formats/index.js';
 import type { Args } from './args.js';
 
 export interface TaskMessage {
@@ -28,7 +28,13 @@ export interface WorkerError {
   stack?: string;
 }
 
-export type ReplyMessage = { id: number; findings: LintFinding[]; error?: undefined } | { id: number; error: WorkerError; findings?: undefined };
+/** A text's findings, and the parts of it that could not be read (NDJSON lines that are not records). */
+export interface LintOutcome {
+  findings: LintFinding[];
+  errors: InputError[];
+}
+
+export type ReplyMessage = ({ id: number; error?: undefined } & LintOutcome) | { id: number; error: WorkerError; findings?: undefined };
 
 /** Defined (true) by scripts/bundle.mjs in the one-file CLI, dist/mtlint.cjs, whose own URL is dist/mtlint.cjs. */
 declare const MTLINT_BUNDLE: boolean | undefined;
@@ -69,12 +75,12 @@ interface Slot {
 }
 
 /** Lints one text in the main thread. */
-export type LocalLint = (text: string, format: InputFormat, filename: string, inlineConfig: boolean) => LintFinding[];
+export type LocalLint = (text: string, format: InputFormat, filename: string, inlineConfig: boolean) => LintOutcome;
 
 export class LintPool {
   readonly #slots: Slot[] = [];
   readonly #queue: TaskMessage[] = [];
-  readonly #waiting = new Map<number, { resolve: (f: LintFinding[]) => void; reject: (e: Error) => void; slot?: Slot }>();
+  readonly #waiting = new Map<number, { resolve: (o: LintOutcome) => void; reject: (e: Error) => void; slot?: Slot }>();
   #next = 0;
 
   /** Lints in the main thread: given once this thread has loaded its rules (the workers may start before). */
@@ -121,13 +127,13 @@ export class LintPool {
     }
   }
 
-  /** Findings for one text, as `lint` would return them; rejects with the error `lint` would throw. */
-  lint(text: string, format: InputFormat, filename: string, inlineConfig: boolean): Promise<LintFinding[]> {
+  /** Findings for one text, as `lint` would return them (with the errors it tells `onError`); rejects with the error `lint` would throw. */
+  lint(text: string, format: InputFormat, filename: string, inlineConfig: boolean): Promise<LintOutcome> {
     this.#firstAt ??= performance.now();
     if (performance.now() - this.#firstAt >= LAZY_START_MS) this.#start();
     this.#poll();
     const id = this.#next++;
-    const promise = new Promise<LintFinding[]>((resolve, reject) => this.#waiting.set(id, { resolve, reject }));
+    const promise = new Promise<LintOutcome>((resolve, reject) => this.#waiting.set(id, { resolve, reject }));
     // A rejection is handled where the result is awaited, in input order.
     promise.catch(() => {});
     this.#queue.push({ id, text, format, filename, inlineConfig });
@@ -194,7 +200,7 @@ export class LintPool {
     this.#waiting.delete(reply.id);
     if (--slot.busy === 0) slot.worker.unref();
     if (reply.error) w.reject(fromData(reply.error));
-    else w.resolve(reply.findings);
+    else w.resolve({ findings: reply.findings, errors: reply.errors });
     this.#dispatch();
   }
 

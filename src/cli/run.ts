@@ -2,30 +2,31 @@
 // read each file in its input format, lint or fix it through the library API (with the baseline
 // and changed-lines filters), write, format, and compute the exit code.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { dirname, join } from 'node:path';
 import { makeIgnore } from '../config/ignore.js';
 import { loadRuleSet } from '../config/rule-set.js';
 import { UsageError } from '../engine/errors.js';
-import { BUILTIN_RULES_DIR } from '../engine/load.js';
 import { fix, lint, resolveFormat, type LintFinding, type LintOptions } from '../index.js';
 import { expandInputs } from '../io/expand.js';
+import { detectFormat, parseSource, type InputError, type InputFormat } from '../io/formats/index.js';
 import { readOriginal } from '../io/formats/original.js';
-import { detectFormat, parseSource, type InputFormat } from '../io/formats/index.js';
 import { decode, describe, encode, maxFileBytes, readSource, writeAtomic, type SourceFile } from '../io/source.js';
 import { FORMATTERS, HUMAN_FORMATS, type FileResult } from '../report/index.js';
+import { ndjsonError } from '../report/ndjson.js';
+import type { FileError } from '../report/result.js';
 import type { Severity } from '../types.js';
 import type { Args } from './args.js';
 import { Baseline, BaselineWriter } from './baseline.js';
 import { ChangedLines } from './changed.js';
 import { streamNdjson, writeOut } from './ndjson-stream.js';
 import { NO_PROGRESS, progress, wantProgress } from './progress.js';
-import { jobsFor, LintPool } from './pool.js';
+import { jobsFor, LintPool, type LintOutcome } from './pool.js';
+import { VERSION } from './version.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
-export const VERSION: string = (JSON.parse(readFileSync(join(dirname(BUILTIN_RULES_DIR), 'package.json'), 'utf8')) as { version: string }).version;
+export { VERSION };
 
 /** Moments of a run, in ms from the process's start, written to the file MTLINT_TIMINGS names (for the bench). */
 interface Timings {
@@ -74,13 +75,19 @@ async function runWith(args: Args, cwd: string, early: LintPool | undefined, tim
   // Several files are linted in worker threads (--jobs); findings are taken back in input order.
   const jobs = !args.fix && args.format !== 'diff' ? jobsFor(args, paths.length) : 1;
   const pool = jobs > 1 ? (early ?? new LintPool(jobs, args, cwd, undefined, args.jobs === undefined)) : undefined;
-  if (pool) pool.local = (text, format, filename, inlineConfig) => lint(text, { rules, format, filename, inlineConfig, knownRuleIds, ...bilingualOptions(args) });
+  if (pool) pool.local = (text, format, filename, inlineConfig) => lintOutcome(text, { rules, format, filename, inlineConfig, knownRuleIds, htmlMain: args.htmlMain, ...bilingualOptions(args) });
   const original = args.source !== undefined ? originalFor(args, paths) : undefined;
   /** Files given to the pool, finished (filtered, recorded, written or kept) in input order. */
-  const pending: { findings: Promise<LintFinding[]>; finish: (findings: LintFinding[]) => Promise<void> }[] = [];
+  const pending: { outcome: Promise<LintOutcome>; finish: (o: LintOutcome) => Promise<void>; fail: (e: unknown) => Promise<void> }[] = [];
   const finishOldest = async () => {
     const p = pending.shift()!;
-    await p.finish(await p.findings);
+    let outcome: LintOutcome;
+    try {
+      outcome = await p.outcome;
+    } catch (e) {
+      return p.fail(e);
+    }
+    await p.finish(outcome);
   };
 
   /** Baseline and changed-lines filters, for findings in `text` (line `firstLine` of the file `display`). */
@@ -94,7 +101,33 @@ async function runWith(args: Args, cwd: string, early: LintPool | undefined, tim
   const results: FileResult[] = [];
   /** Severities of the findings reported by streaming (NDJSON), for the exit code. */
   const streamed: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  const corrected: { file: SourceFile; output: string; toStdout: boolean }[] = [];
+  const corrected: { file: SourceFile; display: string; output: string; toStdout: boolean; result: FileResult; options: LintOptions; count: number }[] = [];
+  /** File errors reported (unreadable files, lines that are not records, fixes not written): the exit code is then 2. */
+  let fileErrors = 0;
+  /**
+   * Records a file error in the file's result (a new one when the file could not be read) and
+   * goes on with the other files; a file named alone keeps its one-line error (rethrown), and
+   * anything but bad input (a broken rule, a bug) still ends the run.
+   */
+  const fileFailed = async (display: string, e: unknown, result?: FileResult) => {
+    if (!(e instanceof UsageError) || paths.length === 1) throw e;
+    const r: FileResult = result ?? { path: display, text: '', findings: [], unread: true };
+    const err = fileError(display, e);
+    (r.errors ??= []).push(err);
+    fileErrors++;
+    if (!human) process.stderr.write(`mtlint: ${e.message}\n`);
+    if (result) return;
+    if (args.format === 'ndjson' && report) await writeOut(ndjsonError(display, err));
+    else results.push(r);
+  };
+  /** Lines of the file that could not be read (the rest was checked): into its result. */
+  const partsFailed = (result: FileResult, errors: readonly InputError[]) => {
+    if (errors.length === 0) return;
+    (result.errors ??= []).push(...errors);
+    fileErrors += errors.length;
+    if (!human) for (const e of errors) process.stderr.write(`mtlint: ${result.path}:${e.line}: ${e.message}\n`);
+  };
+
   for (const path of paths) {
     timings.firstRead ??= performance.now();
     bar.tick(path);
@@ -102,102 +135,136 @@ async function runWith(args: Args, cwd: string, early: LintPool | undefined, tim
     while (pending.length > 0 && (pending.length >= 16 * jobs || !pool)) await finishOldest();
     const isStdin = path === '-';
     const display = isStdin ? stdinName : path;
-    const declared: InputFormat | undefined = args.inputFormat !== 'auto' ? args.inputFormat : detectFormat(display);
-    if (declared === 'ndjson' && args.format === 'ndjson') {
-      while (pending.length > 0) await finishOldest();
-      const filter = filterFor(display);
-      await streamNdjson({
-        path,
-        display,
+    try {
+      const declared: InputFormat | undefined = args.inputFormat !== 'auto' ? args.inputFormat : detectFormat(display);
+      if (declared === 'ndjson' && args.format === 'ndjson') {
+        while (pending.length > 0) await finishOldest();
+        const filter = filterFor(display);
+        await streamNdjson({
+          path,
+          display,
+          rules,
+          filter: (f, line, lineNo) => filter(f, line, lineNo),
+          fix: args.fix,
+          fixLevel: args.fixLevel,
+          sourceLang: args.sourceLang,
+          stdout: args.stdout || isStdin,
+          report: report && !(args.fix && (args.stdout || isStdin)) ? writeOut : null,
+          onFindings: (found, line) => {
+            if (writer) writer.add(display, found, line);
+            for (const f of found) streamed[f.severity]++;
+          },
+          onError: (e) => {
+            fileErrors++;
+            process.stderr.write(`mtlint: ${display}:${e.line}: ${e.message}\n`);
+          },
+        });
+        continue;
+      }
+      const file = isStdin ? await readStdin(display) : readSource(path);
+      const format = resolveFormat(file.text, { format: args.inputFormat, filename: display });
+      let articles: FileResult['articles'];
+      const options: LintOptions = {
         rules,
-        filter: (f, line, lineNo) => filter(f, line, lineNo),
-        fix: args.fix,
-        fixLevel: args.fixLevel,
-        sourceLang: args.sourceLang,
-        stdout: args.stdout || isStdin,
-        report: report && !(args.fix && (args.stdout || isStdin)) ? writeOut : null,
-        onFindings: (found, line) => {
-          if (writer) writer.add(display, found, line);
-          for (const f of found) streamed[f.severity]++;
-        },
-      });
-      continue;
-    }
-    const file = isStdin ? await readStdin(display) : readSource(path);
-    const format = resolveFormat(file.text, { format: args.inputFormat, filename: display });
-    let articles: FileResult['articles'];
-    const options: LintOptions = {
-      rules,
-      format,
-      filename: display,
-      inlineConfig: args.inlineConfig,
-      knownRuleIds,
-      filter: filterFor(display),
-      ...bilingualOptions(args),
-      ...(original !== undefined ? { source: original } : {}),
-    };
-    if (args.format === 'ndjson' && (format === 'feed' || format === 'ndjson' || format === 'tsv' || format === 'xliff')) articles = listArticles(format, file.text, display, args);
-    const base = { path: file.path, bom: file.bom, inputFormat: format, articles };
-    if (!args.fix && args.format !== 'diff') {
-      const finish = async (findings: LintFinding[]) => {
-        writer?.add(display, findings, file.text);
-        const result = { ...base, text: file.text, findings };
-        if (args.format === 'ndjson' && report) {
-          // Line-oriented output is written as each file is done, in the order of the inputs.
-          await writeOut(FORMATTERS.ndjson([result], { color: false, diffContext: args.diffContext }));
-          for (const f of findings) streamed[f.severity]++;
-        } else results.push(result);
+        format,
+        filename: display,
+        inlineConfig: args.inlineConfig,
+        knownRuleIds,
+        htmlMain: args.htmlMain,
+        filter: filterFor(display),
+        ...bilingualOptions(args),
+        ...(original !== undefined ? { source: original } : {}),
       };
-      if (pool) {
-        // The worker lints without the filters; they run here, as `lint` would run them.
-        const found = pool.lint(file.text, format, display, args.inlineConfig);
-        const findings = found.then((f) => options.filter!(f, file.text));
-        findings.catch(() => {}); // rethrown when awaited, in input order
-        pending.push({ findings, finish });
-      } else await finish(lint(file.text, options));
-      continue;
-    }
-    const fixed = fix(file.text, { ...options, level: args.fixLevel });
-    if (args.fix) {
-      corrected.push({ file, output: fixed.output, toStdout: args.stdout || isStdin });
-      results.push({ ...base, text: fixed.output, findings: fixed.remaining });
-    } else {
-      results.push({ ...base, text: file.text, findings: lint(file.text, options), output: fixed.output });
+      if (args.format === 'ndjson' && ['feed', 'ndjson', 'xliff', 'tsv'].includes(format)) articles = listArticles(format, file.text, display, args);
+      const base = { path: file.path, bom: file.bom, inputFormat: format, articles };
+      if (!args.fix && args.format !== 'diff') {
+        const finish = async ({ findings, errors }: LintOutcome) => {
+          writer?.add(display, findings, file.text);
+          const result: FileResult = { ...base, text: file.text, findings };
+          partsFailed(result, errors);
+          if (args.format === 'ndjson' && report) {
+            // Line-oriented output is written as each file is done, in the order of the inputs.
+            await writeOut(FORMATTERS.ndjson([result], { color: false, diffContext: args.diffContext }));
+            for (const f of findings) streamed[f.severity]++;
+          } else results.push(result);
+        };
+        if (pool) {
+          // The worker lints without the filters; they run here, as `lint` would run them.
+          const outcome = pool.lint(file.text, format, display, args.inlineConfig).then((o) => ({ ...o, findings: options.filter!(o.findings, file.text) }));
+          outcome.catch(() => {}); // rethrown when awaited, in input order
+          pending.push({ outcome, finish, fail: (e) => fileFailed(display, e) });
+        } else await finish(lintOutcome(file.text, options));
+        continue;
+      }
+      const errors: InputError[] = [];
+      const fixed = fix(file.text, { ...options, level: args.fixLevel, onError: (e) => errors.push(e) });
+      let result: FileResult;
+      if (args.fix) {
+        result = { ...base, text: fixed.output, findings: fixed.remaining };
+        corrected.push({ file, display, output: fixed.output, toStdout: args.stdout || isStdin, result, options, count: fixed.fixed.length });
+      } else {
+        result = { ...base, text: file.text, findings: lint(file.text, options), output: fixed.output };
+      }
+      partsFailed(result, errors);
+      results.push(result);
+    } catch (e) {
+      await fileFailed(display, e);
     }
   }
   while (pending.length > 0) await finishOldest();
   if (pool !== early) await pool?.close();
   bar.done();
 
-  for (const { file, output, toStdout } of corrected) {
-    if (toStdout) process.stdout.write(encode(file, output));
-    else if (output !== file.text) writeAtomic(file.path, encode(file, output), encode(file, file.text));
+  for (const c of corrected) {
+    if (c.toStdout) process.stdout.write(encode(c.file, c.output));
+    else if (c.output !== c.file.text) {
+      try {
+        writeAtomic(c.file.path, encode(c.file, c.output), encode(c.file, c.file.text));
+        if (human && c.count > 0) process.stderr.write(`fixed ${c.count} problem${c.count === 1 ? '' : 's'} in ${c.display}\n`);
+      } catch (e) {
+        // Not written: the report shows the file as it still is.
+        Object.assign(c.result, { text: c.file.text, findings: lint(c.file.text, c.options) });
+        await fileFailed(c.display, e, c.result);
+      }
+    }
   }
   if (writer) {
     writer.write();
     process.stderr.write(`mtlint: recorded ${writer.size} finding${writer.size === 1 ? '' : 's'} in ${writer.file}\n`);
-    return 0;
+    return fileErrors > 0 ? 2 : 0;
   }
   const printReport = !(args.fix && (args.stdout || args.files.includes('-')));
   if (printReport) {
     const color = args.color ?? (Boolean(process.stdout.isTTY) && !process.env.NO_COLOR);
     process.stdout.write(FORMATTERS[args.format](results, { color, diffContext: args.diffContext, rules, version: VERSION, cwd }));
   }
+  if (fileErrors > 0) return 2;
   const counts = { ...streamed };
   for (const r of results) for (const f of r.findings) counts[f.severity]++;
   return exitCode(counts, args);
 }
 
+/** `lint`, with the parts of the text that cannot be read (NDJSON lines) collected rather than thrown. */
+function lintOutcome(text: string, options: LintOptions): LintOutcome {
+  const errors: InputError[] = [];
+  const findings = lint(text, { ...options, onError: (e) => errors.push(e) });
+  return { findings, errors };
+}
+
+/** A UsageError about one input as a file error: its message without the leading `path:` (a `line:column:` after it kept as numbers). */
+export function fileError(display: string, e: Error): FileError {
+  const m = e.message;
+  if (!m.startsWith(`${display}:`)) return { message: m };
+  const rest = m.slice(display.length + 1);
+  const at = /^(\d+)(?::(\d+))?: /.exec(rest);
+  if (!at) return { message: rest.trimStart() };
+  return { message: rest.slice(at[0].length), line: Number(at[1]), ...(at[2] ? { column: Number(at[2]) } : {}) };
+}
+
 /** Every article's id (and NDJSON line) in a feed or NDJSON file, for the ndjson format. */
 function listArticles(format: InputFormat, text: string, path: string, args: Args): FileResult['articles'] {
-  const ids = parseSource(format, text, path, bilingualOptions(args)).articles.map((a) => ({ id: a.id ?? '' }));
-  if (format !== 'ndjson') return ids;
-  const lines: { id: string; line: number }[] = [];
-  let k = 0;
-  text.split(/\r\n|\n|\r/).forEach((l, i) => {
-    if (l.trim() !== '' && k < ids.length) lines.push({ id: ids[k++].id, line: i + 1 });
-  });
-  return lines;
+  // (Lines that are not records are reported by the lint of the same text.)
+  return parseSource(format, text, path, () => {}, { columns: bilingualOptions(args).columns }).articles.map((a) => ({ id: a.id ?? '', ...(a.line !== undefined ? { line: a.line } : {}) }));
 }
 
 /** The source-aware options every input gets: the originals' language, the TSV columns. */
@@ -212,6 +279,7 @@ function originalFor(args: Args, paths: string[]): string {
 }
 
 function exitCode(counts: Record<Severity, number>, args: Args): number {
+  if (args.exitZero) return 0;
   const failing = (Object.keys(counts) as Severity[]).some((sev) => counts[sev] > 0 && SEVERITY_RANK[sev] >= SEVERITY_RANK[args.failOn]);
   return failing || (args.maxWarnings >= 0 && counts.warning > args.maxWarnings) ? 1 : 0;
 }

@@ -4,7 +4,7 @@
 
 import type { MessagePort } from 'node:worker_threads';
 import { RuleError, UsageError } from '../engine/errors.js';
-import { lint } from '../index.js';
+import { lint, type InputError } from '../index.js';
 import type { Args } from './args.js';
 import type { TaskMessage, ReplyMessage, WorkerError } from './pool.js';
 import { loadRuleSet } from '../config/rule-set.js';
@@ -20,8 +20,9 @@ export function serveWorker(): void {
     port.on('message', (task: TaskMessage) => {
       let reply: ReplyMessage;
       try {
-        const findings = lint(task.text, { rules, format: task.format, filename: task.filename, inlineConfig: task.inlineConfig, knownRuleIds, sourceLang: args.sourceLang, columns: { source: args.sourceColumn, target: args.targetColumn } });
-        reply = { id: task.id, findings };
+        const errors: InputError[] = [];
+        const findings = lint(task.text, { rules, format: task.format, filename: task.filename, inlineConfig: task.inlineConfig, knownRuleIds, htmlMain: args.htmlMain, onError: (e) => errors.push(e), sourceLang: args.sourceLang, columns: { source: args.sourceColumn, target: args.targetColumn } });
+        reply = { id: task.id, findings, errors };
       } catch (e) {
         reply = { id: task.id, error: toData(e) };
       }

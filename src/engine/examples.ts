@@ -16,7 +16,7 @@ export function verifyExamples(rule: Rule): void {
     throw new RuleError(rule.file, line, `example failed: ${message}`);
   };
   const lint = (text: string, source?: ExampleSource) =>
-    lintText(text, [{ ...rule, enabled: true }], source && attachBilingual({ original: source.text, sourceLang: source.lang }));
+    lintText(text, [{ ...rule, enabled: true }], undefined, source && attachBilingual({ original: source.text, sourceLang: source.lang }));
   const level: FixLevel = rule.fix === 'suggest' ? 'suggest' : 'safe';
   const seen = new Set<string>();
   for (const ex of rule.examples.flag) {

@@ -82,22 +82,24 @@ export const PIECE = 50_000;
 export type Attach = (doc: TextDocument, offset: number) => void;
 
 /**
- * Findings in `text`. A very long text (a whole feed pasted into one file) is linted in pieces
+ * Findings in `text` (`lineOf`: the line of the user's file an offset comes from, for a text
+ * read out of markup; `attach`: what the caller knows besides the text, see Attach). A very long
+ * text (a whole feed pasted into one file) is linted in pieces
  * of about 50,000 characters cut at blank lines, so that memory stays bounded and checks that
  * look across a document (repeated sentences, a name's spellings) look within the piece — ten or
  * so articles — rather than across thousands. Smaller pieces also die young in V8's heap: on a
  * 20 MB text file, pieces of 250,000 characters took 9.4 s and 411 MB, of 50,000 7.0 s and 225 MB.
  */
-export function lintText(text: string, rules: readonly Rule[], attach?: Attach): Finding[] {
+export function lintText(text: string, rules: readonly Rule[], lineOf?: (offset: number) => number, attach?: Attach): Finding[] {
   if (text.length <= PIECES_FROM) {
-    const doc = new TextDocument(text);
+    const doc = new TextDocument(text, { lineOf });
     attach?.(doc, 0);
     return lintDocument(doc, rules);
   }
   const out: Finding[] = [];
   let line = 1;
   for (const [start, end] of pieces(text, PIECE)) {
-    const doc = new TextDocument(text.slice(start, end), { firstLine: line });
+    const doc = new TextDocument(text.slice(start, end), { firstLine: line, lineOf: lineOf && ((o) => lineOf(o + start)) });
     attach?.(doc, start);
     for (const f of lintDocument(doc, rules)) out.push(shift(f, start));
     line += doc.lineStarts.length - 1;

@@ -34,6 +34,8 @@ export interface Block {
   ce: number;
   ss: number;
   se: number;
+  /** It holds nothing but its checked text and the markup around it (no code, script, style, image or comment that is not checked): only such a block is removed whole. */
+  pure: boolean;
 }
 
 export const identityEncode = (text: string): string => text;
@@ -97,9 +99,14 @@ export class MapBuilder {
     this.decoded(str, at, at);
   }
 
+  /** The text is empty or ends with a blank line (a block boundary). */
+  get atBoundary(): boolean {
+    return this.length === 0 || this.#last === '\n\n';
+  }
+
   /** A blank line between blocks, unless the text is empty or already ends with one. */
   separate(at: number): void {
-    if (this.length === 0 || this.#last === '\n\n') return;
+    if (this.atBoundary) return;
     this.synthetic(this.#last.endsWith('\n') ? '\n' : '\n\n', at);
   }
 
@@ -266,7 +273,8 @@ const sameUnit = (m: SourceMap, i: number, j: number) => m.start[i] === m.start[
 /**
  * The source edit for an edit of the checked text, or null when it cannot be carried back
  * exactly (it would cross markup, a skipped region or a separator mtlint inserted). A deletion
- * of a whole block's text removes the block (its lines, when it stands on lines of its own).
+ * of whole lines that are exactly a block's text removes the block — the outermost one standing
+ * on lines of its own, else the innermost — when the block holds nothing else (`pure`).
  */
 export function mapEdit(edit: Edit, m: SourceMap, blocks: readonly Block[], source: string): Edit | null {
   const text = m.text;
@@ -275,7 +283,13 @@ export function mapEdit(edit: Edit, m: SourceMap, blocks: readonly Block[], sour
     let e = edit.end;
     while (s < e && (isSynthetic(m, s) || /\s/.test(text[s]))) s++;
     while (e > s && (isSynthetic(m, e - 1) || /\s/.test(text[e - 1]))) e--;
-    const block = pickBlock(blocks.filter((b) => b.cs === s && b.ce === e), source);
+    // Only white space beside [s, e) on its lines.
+    let a = s;
+    while (a > 0 && text[a - 1] !== '\n' && (isSynthetic(m, a - 1) || /\s/.test(text[a - 1]))) a--;
+    let z = e;
+    while (z < text.length && text[z] !== '\n' && (isSynthetic(m, z) || /\s/.test(text[z]))) z++;
+    const wholeLines = (a === 0 || text[a - 1] === '\n') && (z === text.length || text[z] === '\n');
+    const block = wholeLines ? pickBlock(blocks.filter((b) => b.pure && b.cs === s && b.ce === e), source) : undefined;
     if (block) return deleteBlock(source, block);
   }
   // Only the units that change need a source: trim what the edit keeps at either end.
@@ -291,6 +305,12 @@ export function mapEdit(edit: Edit, m: SourceMap, blocks: readonly Block[], sour
   // Never split the units of one character reference (an astral character, a multi-unit entity).
   while (s2 > s && s2 < text.length && sameUnit(m, s2 - 1, s2)) s2--;
   while (e2 < e && e2 > 0 && sameUnit(m, e2 - 1, e2)) e2++;
+  // Then widen it again, within the edit, over source copied as it is: the whole replaced word
+  // is written (and shown), not the few letters that differ (`Rechan` → `Recean`, not `h` → `e`);
+  // markup, a character reference or an escape next to the change stays as it was.
+  const verbatim = (k: number) => m.end[k] - m.start[k] === 1;
+  while (s2 > s && verbatim(s2 - 1) && (s2 === e2 || m.end[s2 - 1] === m.start[s2])) s2--;
+  while (e2 < e && verbatim(e2) && (e2 === s2 || m.start[e2] === m.end[e2 - 1])) e2++;
   t = t.slice(s2 - s, t.length - (e - e2));
   if (e2 === s2) {
     if (t === '') return null;
@@ -330,16 +350,30 @@ function ownLines(source: string, b: Block): boolean {
   return source.slice(lineStartOf(source, b.ss), b.ss).trim() === '' && source.slice(b.se, lineEndOf(source, b.se)).trim() === '';
 }
 
-/** Like the boilerplate kind's line deletion: the block's lines and the blank lines after them (or, at the end, before them). */
+/**
+ * Like the boilerplate kind's line deletion: the block's lines with their line break; and the
+ * blank lines after them too when a blank line (or the file's start) comes before, so that the
+ * blocks around keep one blank line between them — never joined (a list item's blank line taken,
+ * the paragraph after it would become part of the list). At the end: the line breaks before.
+ */
 function deleteBlock(source: string, b: Block): Edit {
   if (!ownLines(source, b)) return { start: b.ss, end: b.se, text: '' };
   const first = lineStartOf(source, b.ss);
   const last = lineEndOf(source, b.se);
   const nextContent = source.slice(last).search(/\S/);
-  if (nextContent >= 0) return { start: first, end: lineStartOf(source, last + nextContent), text: '' };
+  if (nextContent >= 0) {
+    const nextLine = lineStartOf(source, last + nextContent);
+    const afterBlank = source.slice(0, first).trim() === '' || /(?:\r\n|\r|\n)[ \t]*(?:\r\n|\r|\n)[ \t]*$/.test(source.slice(0, first));
+    return { start: first, end: afterBlank ? nextLine : lineAfter(source, last), text: '' };
+  }
   const before = source.slice(0, first).search(/\S\s*$/);
   if (before >= 0) return { start: lineEndOf(source, before), end: last, text: '' };
   return { start: first, end: last, text: '' };
+}
+
+/** The start of the line after the line break at `at` (CRLF, CR or LF). */
+function lineAfter(source: string, at: number): number {
+  return source.startsWith('\r\n', at) ? at + 2 : at + 1;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 // Reading and writing the user's files without losing a byte: detect and keep the BOM and
-// encoding, refuse binary or undecodable input, and write fixes atomically (temporary file in
+// encoding (a single-byte encoding that a feed or page declares too: charset.ts), refuse binary
+// or undecodable input, and write fixes atomically (temporary file in
 // the same folder, same mode, then rename). A file larger than maxFileBytes() is refused before
 // it is read: linting holds the whole text and its tokens in memory (tens of bytes per byte of
 // text), and no article is that long; NDJSON exports of any size are streamed instead.
@@ -7,8 +8,9 @@
 import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { describe, UsageError } from '../engine/errors.js';
 import { AtomicWriter } from './atomic-writer.js';
+import { canonicalEncoding, declaredEncoding, encodeSingleByte, isHtmlPath, singleByte } from './charset.js';
 
-export type Encoding = 'utf8' | 'utf16le' | 'utf16be';
+export type Encoding = 'utf8' | 'utf16le' | 'utf16be' | 'single-byte';
 
 export interface SourceFile {
   /** The path as the user gave it ('-' for standard input). */
@@ -17,6 +19,8 @@ export interface SourceFile {
   text: string;
   bom: boolean;
   encoding: Encoding;
+  /** For `single-byte`: the encoding the file declares (its canonical name, e.g. windows-1252). */
+  charset?: string;
 }
 
 /** The largest file read in one piece: 10 MiB, or MTLINT_MAX_FILE_MB megabytes (MiB). */
@@ -39,6 +43,19 @@ export function decode(bytes: Uint8Array, path: string): SourceFile {
   const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   const body = bom ? bytes.subarray(3) : bytes;
   if (body.includes(0)) throw new UsageError(`${path}: binary file (contains NUL bytes), not checked`);
+  if (!bom) {
+    // A declared encoding (XML prolog, HTML meta) other than UTF-8; a byte-order mark wins over it.
+    const label = declaredEncoding(Buffer.from(body.subarray(0, 1024)).toString('latin1'), isHtmlPath(path));
+    const name = label === undefined ? undefined : canonicalEncoding(label);
+    if (label !== undefined && name === undefined) throw new UsageError(`${path}: declares the encoding ${label}, which mtlint cannot read`);
+    if (name !== undefined && name !== 'utf-8' && !name.startsWith('utf-16')) {
+      const table = singleByte(name);
+      if (!table) throw new UsageError(`${path}: declares the encoding ${label}; mtlint reads UTF-8, UTF-16 and single-byte encodings (convert it to UTF-8 first)`);
+      let text = '';
+      for (const b of body) text += table.decode[b];
+      return { path, text, bom: false, encoding: 'single-byte', charset: name };
+    }
+  }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(body);
@@ -61,8 +78,14 @@ function utf16(bytes: Uint8Array, path: string, encoding: 'utf16le' | 'utf16be')
 }
 
 /** The bytes of `text` in the file's own encoding, with its BOM if it had one. */
-export function encode(file: Pick<SourceFile, 'bom' | 'encoding'>, text: string): Buffer {
+export function encode(file: Pick<SourceFile, 'bom' | 'encoding' | 'charset'> & { path?: string }, text: string): Buffer {
   if (file.encoding === 'utf8') return Buffer.from((file.bom ? '\ufeff' : '') + text, 'utf8');
+  if (file.encoding === 'single-byte') {
+    // (Fixes are made to fit the declared encoding; this guards the bytes.)
+    const bytes = encodeSingleByte(singleByte(file.charset!)!, text);
+    if (!bytes) throw new UsageError(`${file.path ?? 'output'}: cannot write fix, the text has characters ${file.charset} cannot hold (file left unchanged)`);
+    return bytes;
+  }
   const le = Buffer.from('\ufeff' + text, 'utf16le');
   return file.encoding === 'utf16le' ? le : le.swap16();
 }

@@ -1,5 +1,6 @@
 // The json format: {"version":1,"files":[{"path","findings":[…]}]}, offsets into the decoded
-// text (BOM excluded), line/column 1-based; `article` names the feed item or NDJSON record.
+// text (BOM excluded), line/column 1-based; `article` names the feed item or NDJSON record;
+// `errors` ({message, line?}) lists what could not be read or written.
 // Documented in the README.
 
 import { locate, type Formatter, type Located } from './result.js';
@@ -31,6 +32,6 @@ export const json: Formatter = (results) =>
     version: 1,
     files: results.map((r) => {
       const spinner = spinnerDensity(r);
-      return { path: r.path, findings: locate(r).map(findingJson), ...(spinner ? { spinner } : {}) };
+      return { path: r.path, ...(r.errors?.length ? { errors: r.errors } : {}), findings: locate(r).map(findingJson), ...(spinner ? { spinner } : {}) };
     }),
   }) + '\n';

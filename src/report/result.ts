@@ -20,6 +20,27 @@ export interface FileResult {
   inputFormat?: InputFormat;
   /** Every article of a feed or NDJSON file, in order (clean ones too), for formats that list them. */
   articles?: { id: string; line?: number }[];
+  /**
+   * What could not be done with the file: it could not be read or decoded (then `text` is empty
+   * and there are no findings), a line of it is not a record, or its fix could not be written.
+   */
+  errors?: FileError[];
+  /** The file could not be read at all (`errors` says why; `text` is empty, there are no findings). */
+  unread?: boolean;
+}
+
+/** A file-level error: the run goes on with the other files and ends with exit code 2. */
+export interface FileError {
+  /** Why, without the path (`not valid UTF-8 (convert it to UTF-8 first)`). */
+  message: string;
+  /** 1-based line (and column) when the error is at a place in the file. */
+  line?: number;
+  column?: number;
+}
+
+/** `path`, `path:line` or `path:line:column`: where a file error is. */
+export function errorPlace(path: string, e: FileError): string {
+  return e.line === undefined ? path : e.column === undefined ? `${path}:${e.line}` : `${path}:${e.line}:${e.column}`;
 }
 
 export interface FormatOptions {

@@ -1,7 +1,9 @@
 // The sarif format: one SARIF 2.1.0 log with a run describing every rule that ran (id,
 // description, help with the rule's source, default level) and a result per finding, located by
 // line and column (UTF-16 code units, SARIF's default column kind), with its fix and suggestions
-// as `fixes` (artifact changes) and a context hash as partial fingerprint.
+// as `fixes` (artifact changes) and a context hash as partial fingerprint. A file that could not
+// be read (or a line of it, or its fix not written) is an error notification of the invocation
+// (`toolExecutionNotifications`, located in that file), and the invocation is then not successful.
 
 import { pathToFileURL } from 'node:url';
 import type { Edit, RuleSpec, Severity } from '../types.js';
@@ -74,9 +76,10 @@ export const sarif: Formatter = (results, options) => {
         },
       ],
     });
+    // In the words the rules checked (an HTML block deletion: its words, not its markup).
     const describe = (e: Edit) => {
-      const old = r.text.slice(e.start, e.end);
-      return e.text === '' ? `Delete \`${old.trim()}\`` : old === '' ? `Insert \`${e.text}\`` : `Replace \`${old}\` with \`${e.text}\``;
+      const v = e.view ?? { old: r.text.slice(e.start, e.end), new: e.text };
+      return v.new === '' ? `Delete \`${v.old.trim()}\`` : v.old === '' ? `Insert \`${v.new}\`` : `Replace \`${v.old}\` with \`${v.new}\``;
     };
     return locate(r).map((f) => {
       const fixes = [
@@ -104,6 +107,21 @@ export const sarif: Formatter = (results, options) => {
     });
   });
 
+  const notifications = results.flatMap((r, index) =>
+    (r.errors ?? []).map((e) => ({
+      level: 'error',
+      message: { text: e.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { ...uriOf(r.path), index },
+            ...(e.line !== undefined ? { region: { startLine: e.line, ...(e.column !== undefined ? { startColumn: e.column } : {}) } } : {}),
+          },
+        },
+      ],
+      descriptor: { id: 'file-error' },
+    })),
+  );
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -116,6 +134,7 @@ export const sarif: Formatter = (results, options) => {
             rules,
           },
         },
+        invocations: [{ executionSuccessful: notifications.length === 0, ...(notifications.length > 0 ? { toolExecutionNotifications: notifications } : {}) }],
         ...(options.cwd ? { originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(options.cwd.replace(/[\\/]?$/, '/')).href } } } : {}),
         artifacts,
         results: sarifResults,

@@ -1,10 +1,12 @@
 // The default format for people: findings grouped per file, one line each
 // (`path:line:col  severity  message  rule-id`), the change shown at word level under it
 // (`[-old-]{+new+}`, coloured on a terminal), and a summary line. Findings in a feed or NDJSON
-// file come under a line naming their item or record.
+// file come under a line naming their item or record. A file that could not be read (or a line
+// of it, or its fix not written) gets an error line of its own, without a rule id.
 
+import { editView } from '../fix/view.js';
 import type { Edit } from '../types.js';
-import { locate, type FileResult, type Formatter } from './result.js';
+import { errorPlace, locate, type FileResult, type Formatter } from './result.js';
 import { spinnerDensity } from './density.js';
 
 const ESC = '\u001b[';
@@ -13,12 +15,17 @@ const paint = (on: boolean, code: string, s: string) => (on ? `${ESC}${code}m${s
 export const stylish: Formatter = (results, options) => {
   const c = options.color;
   let out = '';
-  const totals = { error: 0, warning: 0, info: 0, fixable: 0, suggestable: 0 };
+  const totals = { error: 0, warning: 0, info: 0, fixable: 0, suggestable: 0, fileErrors: 0 };
   for (const r of results) {
     const findings = locate(r);
-    if (findings.length === 0) continue;
+    const errors = r.errors ?? [];
+    if (findings.length === 0 && errors.length === 0) continue;
     out += `${paint(c, '4', r.path)}\n`;
-    const width = Math.max(...findings.map((f) => `${f.line}:${f.column}`.length));
+    for (const e of errors) {
+      totals.fileErrors++;
+      out += `  ${errorPlace(r.path, e)}  ${paint(c, '31', 'error'.padEnd(7))}  ${e.message}\n`;
+    }
+    const width = Math.max(0, ...findings.map((f) => `${f.line}:${f.column}`.length));
     let article: string | undefined;
     for (const f of findings) {
       if (f.article !== undefined && f.article !== article) {
@@ -43,7 +50,8 @@ export const stylish: Formatter = (results, options) => {
     out += '\n';
   }
   const problems = totals.error + totals.warning + totals.info;
-  if (problems === 0) return results.length > 0 ? `${paint(c, '32', '✔')} no problems in ${plural(results.length, 'file')}\n` : '';
+  const fileErrors = totals.fileErrors > 0 ? `${paint(c, '1;31', `✖ ${plural(totals.fileErrors, 'file error')}`)}\n` : '';
+  if (problems === 0) return fileErrors !== '' ? out + fileErrors : results.length > 0 ? `${paint(c, '32', '✔')} no problems in ${plural(results.length, 'file')}\n` : '';
   out += paint(
     c,
     totals.error > 0 ? '1;31' : '1;33',
@@ -55,7 +63,7 @@ export const stylish: Formatter = (results, options) => {
     if (totals.suggestable > 0) out += `, ${totals.suggestable} more with --fix --fix-level suggest`;
     out += '\n';
   }
-  return out;
+  return out + fileErrors;
 };
 
 function plural(n: number, word: string): string {
@@ -64,22 +72,10 @@ function plural(n: number, word: string): string {
 
 /** The edited words with a few words of context either side: `… that [-the Moscow holder-]{+Moscow's position+} had …`. */
 function showEdit(r: FileResult, e: Edit, color: boolean): string {
-  const t = r.text;
-  const before = contextWords(t.slice(Math.max(0, e.start - 60), e.start), -1);
-  const after = contextWords(t.slice(e.end, e.end + 60), 1);
-  const removed = t.slice(e.start, e.end);
-  const del = removed ? paint(color, '31', `[-${visible(removed)}-]`) : '';
-  const ins = e.text ? paint(color, '32', `{+${visible(e.text)}+}`) : '';
-  return `${before}${del}${ins}${after}`;
-}
-
-function contextWords(s: string, dir: 1 | -1): string {
-  const line = dir === 1 ? s.split(/\r?\n|\r/)[0] : s.split(/\r?\n|\r/).pop()!;
-  const words = line.split(/(?<=\s)|(?=\s)/);
-  const keep = dir === 1 ? words.slice(0, 6) : words.slice(-6);
-  const text = keep.join('');
-  const cut = text.length < line.length;
-  return dir === 1 ? text + (cut ? '…' : '') : (cut ? '…' : '') + text;
+  const v = e.view ?? editView(r.text, e);
+  const del = v.old ? paint(color, '31', `[-${visible(v.old)}-]`) : '';
+  const ins = v.new ? paint(color, '32', `{+${visible(v.new)}+}`) : '';
+  return `${v.before}${del}${ins}${v.after}`;
 }
 
 /** Shows line breaks in a removed or inserted span without breaking the output line. */

@@ -41,18 +41,23 @@ export class TextDocument {
 
   /** Line number of the text's first line: a piece of a larger text counts its lines from there. */
   readonly firstLine: number;
+  /** For a text read out of markup (Markdown, HTML, a feed, NDJSON): the line of the user's file an offset comes from. */
+  readonly #lineOf?: (offset: number) => number;
 
-  constructor(text: string, options: { firstLine?: number } = {}) {
+  constructor(text: string, options: { firstLine?: number; lineOf?: (offset: number) => number } = {}) {
     this.text = text;
     this.firstLine = options.firstLine ?? 1;
+    this.#lineOf = options.lineOf;
   }
 
   get lineStarts(): number[] {
     return (this.#lineStarts ??= computeLineStarts(this.text));
   }
 
+  /** Line (in the user's file, which messages cite) and column (in this text) of an offset. */
   positionAt(offset: number): Position {
     const p = positionAt(this.lineStarts, offset);
+    if (this.#lineOf) return { ...p, line: this.#lineOf(offset) };
     return this.firstLine === 1 ? p : { ...p, line: p.line + this.firstLine - 1 };
   }
 

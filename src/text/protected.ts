@@ -1,5 +1,6 @@
-// Ranges no rule may flag: URLs, e-mail addresses, @handles. Findings touching them are dropped
-// centrally by the engine, so kinds need not know about them.
+// Ranges no rule may flag: URLs, e-mail addresses, @handles, and code left in the text (markup
+// tags, template placeholders). Findings touching them are dropped centrally by the engine, so
+// kinds need not know about them.
 
 /**
  * Each pattern with a literal text every match contains. No match contains white space, so a
@@ -15,6 +16,17 @@ const PROTECTED: { re: RegExp; literal: RegExp }[] = [
 ];
 
 const SPACE = /\s/;
+
+/**
+ * Code in running text, which may hold white space: each pattern is tried (sticky) only where its
+ * literal occurs. Markup tags (`<img style="#{img_style}" src="…"/>`, `</span>`: a letter after
+ * `<`, attributes, `>`) and template placeholders (`#{img_style}`, `${total}`, `%{name}`,
+ * `{{ user.name }}`, `{% block %}`, `<%= title %>`), as scraped pages and feeds carry them.
+ */
+const CODE: { re: RegExp; literal: RegExp }[] = [
+  { re: /<\/?[A-Za-z][\w:-]*(?:\s+[^\s"'<>/=]+(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>=`]+))?)*\s*\/?>/y, literal: /</g },
+  { re: /<%[^%]{0,200}%>|[#$%]\{[^{}\n]{1,100}\}|\{\{[^{}\n]{1,100}\}\}|\{%[^%\n]{1,100}%\}/y, literal: /<%|[#$%]\{|\{[{%]/g },
+];
 
 /** Sorted, merged [start, end) pairs. */
 export function findProtectedRanges(text: string): [number, number][] {
@@ -37,6 +49,17 @@ export function findProtectedRanges(text: string): [number, number][] {
         found.push([from + m.index, from + end]);
       }
       literal.lastIndex = to;
+    }
+  }
+  for (const { re, literal } of CODE) {
+    literal.lastIndex = 0;
+    for (let l = literal.exec(text); l !== null; l = literal.exec(text)) {
+      re.lastIndex = l.index;
+      const m = re.exec(text);
+      if (m) {
+        found.push([m.index, m.index + m[0].length]);
+        literal.lastIndex = m.index + m[0].length;
+      }
     }
   }
   return mergeRanges(found);

@@ -152,7 +152,7 @@ test('NDJSON: one article per record, positions in the line, fixes written as JS
   for (const line of read('records.fixed.ndjson').split('\n').filter(Boolean)) JSON.parse(line);
 });
 
-test('NDJSON: bad records are one line naming file and line, exit 2', async () => {
+test('NDJSON: bad records are named with file and line (the other records checked: test/file-errors.test.ts), exit 2', async () => {
   const dir = tempDir('mtlint-formats-');
   const cases: [string, string][] = [
     ['{"id":1,"text":"ok"}\n{"id":2,"text":"x"\n', 'bad.ndjson:2: not valid JSON'],
@@ -162,11 +162,22 @@ test('NDJSON: bad records are one line naming file and line, exit 2', async () =
   for (const [content, message] of cases) {
     writeFileSync(join(dir, 'bad.ndjson'), content);
     // The streaming reader (--format ndjson) and the whole-file reader say the same.
-    const r = (await cli(['--format', content.startsWith('[') ? 'stylish' : 'ndjson', 'bad.ndjson'], { cwd: dir }));
+    const r = (await cli(['--format', 'ndjson', 'bad.ndjson'], { cwd: dir }));
     assert.is(r.code, 2, content);
     assert.ok(r.stderr.startsWith(`mtlint: ${message}`), r.stderr);
     assert.is(r.stderr.trim().split('\n').length, 1);
+    const [where, why] = [message.slice(0, message.indexOf(': ')), message.slice(message.indexOf(': ') + 2)];
+    const line = Number(where.split(':')[1]);
+    const errorLine = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l)).find((l) => l.error !== undefined);
+    assert.equal([errorLine.path, errorLine.line, errorLine.error.startsWith(why)], ['bad.ndjson', line, true], r.stdout);
+    const stylish = await cli(['bad.ndjson'], { cwd: dir });
+    assert.is(stylish.code, 2, content);
+    assert.ok(stylish.stdout.includes(`  ${where}  error    ${why}`), stylish.stdout);
+    // The library throws, unless told where errors go.
     assert.throws(() => lint(content, { filename: 'bad.ndjson' }), (e: Error) => e.message.startsWith(message));
+    const told: unknown[] = [];
+    lint(content, { filename: 'bad.ndjson', onError: (e) => told.push(e) });
+    assert.is(told.length, 1);
   }
 });
 

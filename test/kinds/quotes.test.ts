@@ -14,7 +14,7 @@ import { quotes } from '../../src/kinds/quotes.js';
 import { computeLineStarts, positionAt } from '../../src/text/lines.js';
 import type { RuleSpec } from '../../src/types.js';
 import { articles as tsvArticles, readTsv } from '../../scripts/tsv.js';
-import { HAS_SHARED, SHARED, rule } from '../helpers.js';
+import { HAS_SHARED, SHARED, rule, skip } from '../helpers.js';
 
 const unbalanced = (text: string) => lintText(text, [rule('quotes/unbalanced-quote')]);
 // Off by default (docs/quality.md); enabled here to test the kind.
@@ -144,7 +144,7 @@ if (existsSync(SEED)) {
     const starts = computeLineStarts(text);
     assert.equal(found.map((f) => [positionAt(starts, f.start).line, f.text, text.slice(f.start, f.start + 14)]), [[15, '“', '“unacceptable ']]);
   });
-} else test.skip('seed article (../shared absent)', () => {});
+} else skip('seed article', '../shared/seed absent');
 
 /** Article texts of a TSV: rows grouped by `docCol`, `textCol` joined one paragraph per row. */
 const articles = (file: string, docCol: string, textCol: string): string[] => tsvArticles(readTsv(file), docCol, textCol).map((a) => a.text);
@@ -163,6 +163,6 @@ if (HAS_SHARED) {
       assert.ok((found / words) * 10000 <= 1, `${file} ${col}: ${found} findings in ${words} words`);
     }
   });
-} else test.skip('clean English news (../shared absent)', () => {});
+} else skip('clean English news', '../shared/data absent');
 
 test.run();

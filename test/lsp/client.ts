@@ -3,6 +3,7 @@
 // documents it opened, collects what the server publishes and answers what it asks.
 
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { Edit } from '../../src/types.js';
 import { pathToFileURL } from 'node:url';
 import {
   CodeActionRequest,
@@ -200,4 +201,17 @@ export function editsOf(edit: WorkspaceEdit): [string, TextEdit[]] {
   }
   const [[uri, edits]] = Object.entries(edit.changes!);
   return [uri, edits];
+}
+
+/** A finding as `mtlint --format json` prints it: what the tests compare the server's diagnostics with. */
+export interface CliFinding {
+  ruleId: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  fix: Edit | null;
+  suggestions: Edit[];
 }

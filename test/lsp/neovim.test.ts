@@ -13,21 +13,13 @@ import * as assert from 'uvu/assert';
 import { applyEdits } from '../../src/fix/apply.js';
 import type { Edit } from '../../src/types.js';
 import { BIN, HAS_SHARED, mtlint, ROOT, SHARED, tempDir } from '../helpers.js';
+import type { CliFinding } from './client.js';
 
 const SCRIPT = join(ROOT, 'test', 'lsp', 'neovim.lua');
 const version = spawnSync('nvim', ['--version'], { encoding: 'utf8' });
 const NVIM = version.status === 0 ? version.stdout.split('\n')[0] : undefined;
 if (!NVIM) console.log('  Neovim tests skipped: nvim is not installed (apt-get install -y neovim; .ci/run does it)');
 
-interface CliFinding {
-  severity: 'error' | 'warning' | 'info';
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  fix: Edit | null;
-}
 
 /** Runs Neovim on a copy of `text`: its report lines and the file it wrote. */
 function neovim(name: string, text: string, pick: string): { report: string[]; written: string; path: string } {

@@ -12,19 +12,8 @@ import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-protoc
 import { applyEdits } from '../../src/fix/apply.js';
 import type { Edit } from '../../src/types.js';
 import { cli, FIXTURES, HAS_SHARED, ROOT, SHARED, tempDir } from '../helpers.js';
-import { RICH_CLIENT, TestClient } from './client.js';
+import { RICH_CLIENT, TestClient, type CliFinding } from './client.js';
 
-interface CliFinding {
-  ruleId: string;
-  severity: 'error' | 'warning' | 'info';
-  message: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  fix: Edit | null;
-  suggestions: Edit[];
-}
 
 /** `mtlint --format json` on a file: its findings (the built CLI, run in this process). */
 async function cliFindings(path: string, args: string[] = []): Promise<CliFinding[]> {

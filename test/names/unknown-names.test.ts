@@ -16,7 +16,7 @@ import { fold } from '../../src/names/fold.js';
 import { knows, type Entity } from '../../src/names/gazetteer.js';
 import { gazetteerOf } from '../../src/names/load.js';
 import { editDistance } from '../../src/names/similarity.js';
-import { builtinRules, rng, SHARED } from '../helpers.js';
+import { builtinRules, rng, SHARED, skip } from '../helpers.js';
 
 const LISTS = join(SHARED, 'data', 'names-lists');
 const present = existsSync(join(LISTS, 'ssa-given-names.tsv')) && existsSync(join(LISTS, 'census1990-surnames.tsv'));
@@ -84,7 +84,7 @@ function article(r: () => number, given: string, surname: string, famous: string
 }
 
 if (!present) {
-  test.skip('unknown real names (../shared/data/names-lists absent)', () => {});
+  skip('unknown real names', '../shared/data/names-lists absent');
 } else {
   const rules = builtinRules().filter((x) => x.enabled);
   const env = makeEnv(BUILTIN_RULES_DIR);

@@ -141,7 +141,7 @@ function article(source: string, it: Item, index: number): Article {
 
 /** A block found in an intermediate string, with its source range. */
 function toSource(b: Block, outer: SourceMap): Block {
-  return { cs: b.cs, ce: b.ce, ss: outer.start[b.ss] ?? outer.origin, se: outer.end[b.se - 1] ?? outer.origin };
+  return { cs: b.cs, ce: b.ce, ss: outer.start[b.ss] ?? outer.origin, se: outer.end[b.se - 1] ?? outer.origin, pure: b.pure };
 }
 
 const XML_ENTITY = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(amp|lt|gt|quot|apos));/y;

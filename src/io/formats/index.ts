@@ -10,12 +10,7 @@ import * as Ndjson from './ndjson.js';
 import * as Tmx from './tmx.js';
 import * as Tsv from './tsv.js';
 import * as Xliff from './xliff.js';
-import type { InputFormat, ParsedSource } from './types.js';
-
-/** What some formats need besides the text: the TSV columns to read (--source-column, --target-column). */
-export interface ParseOptions {
-  columns?: Tsv.TsvColumns;
-}
+import type { InputError, InputFormat, ParsedSource } from './types.js';
 
 // The adapters are small; each requires its parser (parse5, saxes, micromark — ≈ 200 ms to
 // import together) on first use, which a run over plain text never needs. NDJSON needs none.
@@ -62,10 +57,13 @@ export function detectFormat(path: string | undefined, text?: string): InputForm
   return 'text';
 }
 
-/** Articles and directives of a source in the given format (plain text: one identity article). */
-export function parseSource(format: InputFormat, source: string, path: string, options: ParseOptions = {}): ParsedSource {
+/**
+ * Articles and directives of a source in the given format (plain text: one identity article).
+ * Parts that cannot be read (NDJSON lines) throw, or go to `onError` when it is given.
+ */
+export function parseSource(format: InputFormat, source: string, path: string, onError?: (e: InputError) => void, options: ParseOptions = {}): ParsedSource {
   try {
-    return parseAs(format, source, path, options);
+    return parseAs(format, source, path, onError, options);
   } catch (e) {
     // Markup nested thousands deep overflows the stack of the recursive tree walks (ours and the
     // Markdown libraries'): refuse the file clearly rather than crash.
@@ -74,18 +72,26 @@ export function parseSource(format: InputFormat, source: string, path: string, o
   }
 }
 
-function parseAs(format: InputFormat, source: string, path: string, options: ParseOptions): ParsedSource {
+/** How to read a source beyond its format. */
+export interface ParseOptions {
+  /** HTML: check only the page's main content (the article, found by Readability). */
+  htmlMain?: boolean;
+  /** TSV: the source and target columns to read (--source-column, --target-column). */
+  columns?: Tsv.TsvColumns;
+}
+
+function parseAs(format: InputFormat, source: string, path: string, onError: ((e: InputError) => void) | undefined, options: ParseOptions): ParsedSource {
   switch (format) {
     case 'text':
       return { articles: [{ map: null, blocks: [] }], directives: [] };
     case 'markdown':
       return Markdown.parseMarkdown(source);
     case 'html':
-      return Html.parseHtml(source);
+      return Html.parseHtml(source, { main: options.htmlMain });
     case 'feed':
       return Feed.parseFeed(source, path);
     case 'ndjson':
-      return Ndjson.parseNdjson(source, path);
+      return Ndjson.parseNdjson(source, path, onError);
     case 'xliff':
       return Xliff.parseXliff(source, path);
     case 'tmx':
@@ -97,4 +103,4 @@ function parseAs(format: InputFormat, source: string, path: string, options: Par
   }
 }
 
-export { INPUT_FORMATS, type Article, type InputFormat, type ParsedSource } from './types.js';
+export { INPUT_FORMATS, type Article, type InputError, type InputFormat, type ParsedSource } from './types.js';

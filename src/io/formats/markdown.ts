@@ -35,6 +35,10 @@ export function parseMarkdown(source: string): ParsedSource {
   const directives: Directive[] = [];
   /** Blocks being walked, to be given the checked range of their text. */
   const open: { block: Block; hasText: boolean }[] = [];
+  /** Something not checked (code, HTML, an image, a definition) is inside the blocks being walked: they are not removed whole. */
+  const impure = () => {
+    for (const o of open) o.block.pure = false;
+  };
 
   const range = (n: Nodes): [number, number] | null => {
     const s = n.position?.start.offset;
@@ -48,12 +52,15 @@ export function parseMarkdown(source: string): ParsedSource {
       if (r) align(b, n.value, source, r[0], r[1], { backslash: true, entities: 'markdown' });
       else b.synthetic(n.value, b.length);
     } else if (n.type === 'html') {
+      impure();
       if (r) directives.push(...findDirectives(source, r[0], r[1]));
     } else if (n.type === 'break') {
       b.synthetic('\n', r ? r[0] : 0);
     } else if (PLACEHOLDERS.has(n.type)) {
+      impure();
       b.synthetic(PLACEHOLDER, r ? r[0] : 0);
     } else if (n.type === 'link' && isBareUrl(n)) {
+      impure();
       b.synthetic(PLACEHOLDER, r ? r[0] : 0);
     } else if ('children' in n) {
       for (const c of (n as Parents).children) inline(c);
@@ -63,12 +70,16 @@ export function parseMarkdown(source: string): ParsedSource {
   const walk = (n: Nodes): void => {
     const r = range(n);
     if (n.type === 'html') {
+      impure();
       if (r) directives.push(...findDirectives(source, r[0], r[1]));
       return;
     }
     const isLeaf = LEAF_BLOCKS.has(n.type);
-    if (!isLeaf && !CONTAINERS.has(n.type)) return; // code, front matter, definitions, thematic breaks, math
-    const entry = r && n.type !== 'root' ? { block: { cs: -1, ce: -1, ss: r[0], se: r[1] }, hasText: false } : undefined;
+    if (!isLeaf && !CONTAINERS.has(n.type)) {
+      impure(); // code, front matter, definitions, thematic breaks, math
+      return;
+    }
+    const entry = r && n.type !== 'root' ? { block: { cs: -1, ce: -1, ss: r[0], se: r[1], pure: true }, hasText: false } : undefined;
     if (entry) open.push(entry);
     if (isLeaf) {
       b.separate(r ? r[0] : b.length);

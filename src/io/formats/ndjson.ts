@@ -9,7 +9,7 @@
 import { UsageError } from '../../engine/errors.js';
 import type { Bilingual } from '../../source/context.js';
 import { encodeJsonString, type SourceMap } from '../mapping.js';
-import type { Article, ParsedSource } from './types.js';
+import type { Article, InputError, ParsedSource } from './types.js';
 
 export interface NdjsonRecord {
   id: string;
@@ -133,8 +133,11 @@ function jsonStringMap(text: string, line: string, from: number, to: number, bas
   return { text, start, end, origin: base + from, encode: encodeJsonString };
 }
 
-/** A whole NDJSON file: one article per record. */
-export function parseNdjson(source: string, path: string): ParsedSource {
+/**
+ * A whole NDJSON file: one article per record. A line that is not a record throws, or, when
+ * `onError` is given, is told to it and skipped (the other records are still read).
+ */
+export function parseNdjson(source: string, path: string, onError?: (e: InputError) => void): ParsedSource {
   const articles: Article[] = [];
   const re = /\r\n|\n|\r/g;
   let from = 0;
@@ -142,8 +145,14 @@ export function parseNdjson(source: string, path: string): ParsedSource {
   for (;;) {
     const m = re.exec(source);
     const end = m ? m.index : source.length;
-    const rec = parseRecord(source.slice(from, end), from, path, lineNo);
-    if (rec) articles.push({ id: rec.id, map: rec.map, blocks: [], ...(rec.bilingual ? { bilingual: rec.bilingual } : {}) });
+    let rec: NdjsonRecord | null = null;
+    try {
+      rec = parseRecord(source.slice(from, end), from, path, lineNo);
+    } catch (e) {
+      if (!onError || !(e instanceof UsageError)) throw e;
+      onError({ line: lineNo, message: e.message.slice(`${path}:${lineNo}: `.length) });
+    }
+    if (rec) articles.push({ id: rec.id, line: lineNo, map: rec.map, blocks: [], ...(rec.bilingual ? { bilingual: rec.bilingual } : {}) });
     if (!m) break;
     from = m.index + m[0].length;
     lineNo++;

@@ -11,6 +11,8 @@ export const INPUT_FORMATS: readonly InputFormat[] = ['text', 'markdown', 'html'
 export interface Article {
   /** The feed item's id or link, or the NDJSON record's id; absent for a whole-file article. */
   id?: string;
+  /** The NDJSON record's 1-based line. */
+  line?: number;
   /** The checked text and its map into the source; null for plain text (the source itself). */
   map: SourceMap | null;
   /** Blocks a whole-block deletion may remove. */
@@ -26,4 +28,14 @@ export interface ParsedSource {
   /** For feeds: the channel's (feed's) title. */
   title?: string;
   directives: Directive[];
+}
+
+/**
+ * A part of a source that could not be read while the rest could (an NDJSON line that is not a
+ * record): reported with its 1-based line, and the other parts checked.
+ */
+export interface InputError {
+  line: number;
+  /** What is wrong, without the path and line. */
+  message: string;
 }

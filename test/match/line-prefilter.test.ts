@@ -1,12 +1,13 @@
-// The boilerplate kind's line prefilter never turns away a line its patterns match (each pattern is
-// a candidate for the lines it matches): literal
-// prefixes on known shapes, then every built-in boilerplate pattern against the lines of its
+// The regular-expression prefilters (src/match/line-prefilter.ts) as the boilerplate kind uses
+// them never turn away a line its patterns match (each pattern is a candidate for the lines it
+// matches): literal prefixes on known shapes, then every built-in boilerplate pattern against the lines of its
 // examples and against made-up lines in other cases, compared with the full regular expression.
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { inlineGate, literalPrefixes, prefixCandidates, requiredGate, requiredLiterals, stripLeadingAssertions } from '../src/kinds/boilerplate.js';
-import { loadRules } from '../src/engine/load.js';
+import { loadRules } from '../../src/engine/load.js';
+import { inlineGate, requiredGate } from '../../src/kinds/boilerplate.js';
+import { literalPrefixes, prefixCandidates, requiredLiterals, stripLeadingAssertions } from '../../src/match/line-prefilter.js';
 
 const prefixes = (source: string) => literalPrefixes(source)?.sort() ?? null;
 
