@@ -175,7 +175,12 @@ async function runWith(args: Args, cwd: string, early: LintPool | undefined, tim
         ...bilingualOptions(args),
         ...(original !== undefined ? { source: original } : {}),
       };
-      if (args.format === 'ndjson' && ['feed', 'ndjson', 'xliff', 'tsv'].includes(format)) articles = listArticles(format, file.text, display, args);
+      if (args.format === 'ndjson' && (format === 'feed' || format === 'ndjson')) articles = listArticles(format, file.text, display, args);
+      // A bilingual file is one line unless it holds several named documents (XLIFF <file>s, TSV docs).
+      if (args.format === 'ndjson' && (format === 'xliff' || format === 'tsv')) {
+        const listed = listArticles(format, file.text, display, args);
+        if (listed?.some((a) => a.id !== '')) articles = listed;
+      }
       const base = { path: file.path, bom: file.bom, inputFormat: format, articles };
       if (!args.fix && args.format !== 'diff') {
         const finish = async ({ findings, errors }: LintOutcome) => {

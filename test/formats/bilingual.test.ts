@@ -140,6 +140,18 @@ test('NDJSON: a record with a source is checked against it; one without is check
   );
 });
 
+test('--format ndjson: a bilingual file is one line, or one per named document (TSV doc column)', async () => {
+  const dir = tempDir('mtlint-bil-ndjson-');
+  copyFileSync(join(DIR, 'talks.xlf'), join(dir, 't.xlf'));
+  writeFileSync(join(dir, 'd.tsv'), 'doc\tsource\ttarget\nd1\tЛавров прибыл.\tLavrov arrived.\nd2\tВывезено 1,5 млн тонн.\t15 million tonnes were shipped.\n');
+  const out = await cli(['--format', 'ndjson', 't.xlf', 'd.tsv'], { cwd: dir });
+  const lines = out.stdout.trim().split('\n').map((l) => JSON.parse(l) as { path: string; id?: string; findings: { ruleId: string }[] });
+  assert.equal(
+    lines.map((l) => `${l.path}${l.id !== undefined ? ` ${l.id}` : ''}: ${l.findings.map((f) => f.ruleId).join(', ')}`),
+    ['t.xlf: source/changed-number, source/misspelled-name, source/missing-paragraph', 'd.tsv d1: ', 'd.tsv d2: source/changed-number'],
+  );
+});
+
 test('--source-lang names the language an input does not declare', () => {
   // Without a language, "1.500" in a short Latin-script source is read as the guess reads it; with de, as German.
   const text = 'The 1.500 employees were told on Monday.';
