@@ -134,12 +134,13 @@ export function exonymOf(word: string, facts: NameFacts): Place | undefined {
   return undefined;
 }
 
-/** A Latin-script name as English writes it when it transliterates the letters with a háček (Geševa: Gesheva; Hadžigenov: Hadzhigenov, Hadjigenov). */
+/** A Latin-script name as English writes it when it transliterates the letters with a háček (Geševa: Gesheva; Hadžigenov: Hadzhigenov, Hadjigenov, Hajigenov). */
 function transliterations(word: string): string[] {
   const lower = word.toLowerCase();
   if (!/[čšžćđ]/.test(lower)) return [];
   const en = lower.replace(/č|ć/g, 'ch').replace(/š/g, 'sh').replace(/ž/g, 'zh').replace(/đ/g, 'dj');
-  return [foldLatin(en), foldLatin(en.replace(/d?zh/g, 'j'))];
+  // (Also dž as dj, Hadjigenov; and dj as the letter đ it stands for, Djuričić: Đuričić.)
+  return [foldLatin(en), foldLatin(en.replace(/d?zh/g, 'j')), foldLatin(en.replace(/dzh/g, 'dj')), foldLatin(lower).replace(/dj/g, 'd')];
 }
 
 /** Lower case without diacritics: how a name carried over from a Latin-script source is compared. */
