@@ -26,22 +26,17 @@ import type { Edit, FixSafety, Match, RuleSpec } from '../types.js';
 import { Options, type Checker, type CheckerGroup, type Kind, type KindEnv } from './kind.js';
 import { Lexicon, parsePattern } from '../match/phrase-pattern.js';
 import { PhraseTrie, type ClassValue, type Step } from '../match/phrase-trie.js';
-import { allowedSpans, matchDocument, type Merged, type Path } from '../match/phrase-walk.js';
+import { allowedSpans, matchDocument, type Merged, type Path, type WalkEntry } from '../match/phrase-walk.js';
 
-interface Entry {
+/** One entry of a rule: what the walk matches (its steps, index, context and case) and what a match becomes. */
+interface Entry extends WalkEntry {
   /** The rule it belongs to. */
   member: Member;
-  index: number;
   replacements: string[];
   safety?: FixSafety;
   /** The flagged part, as a range of pattern steps [spanFrom, spanTo). */
   spanFrom: number;
   spanTo: number;
-  unlessBefore: readonly (readonly Step[])[];
-  unlessAfter: readonly (readonly Step[])[];
-  /** Literal words must match case as written (the first token may be capitalised). */
-  exactCase: boolean;
-  steps: readonly Step[];
 }
 
 interface Capture {
