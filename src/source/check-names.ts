@@ -57,6 +57,9 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       if (stems && ADJECTIVE_LIKE.test(t.text.toLowerCase()) && stems.has(lexiconStem(t.text))) return false;
       if ((t.place && t.place.kind !== 'town') || t.surnames) return true;
       if ((t.given && i + 1 < run.tokens.length) || (i > 0 && run.tokens[i - 1].given)) return true;
+      // After somebody's given name inside a sentence (Karla Sedláčka, Horst Seehofer; not "Ein Leitstellendisponent").
+      const prev = run.tokens[i - 1];
+      if (!cyrillic && prev && ctx.realName(foldLatin(prev.text)) && !ctx.isEnglishWord(prev.text.toLowerCase()) && !ctx.isEnglishWord(t.keys[0]) && !/(?:^|[.!?…:;]["»”)]?\s*|["„«“(—–-]\s*)$/.test(pair.source.slice(Math.max(0, prev.start - 4), prev.start))) return true;
       return !ctx.isEnglishWord(t.text.toLowerCase()) && docWords.some((o) => (o.end <= pair.start || o.start >= pair.end) && (cyrillic ? plausibleRendering(t.noun ?? t.text).test(plainLatin(o.text)) : stemDistance(t.keys[0], o.folded) === 0));
     };
     if (report === 'missing') {
