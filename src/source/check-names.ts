@@ -12,7 +12,7 @@ import type { TextDocument } from '../text/document.js';
 import type { Match } from '../types.js';
 import { cyrillicRuns, foldLatin, latinRuns, renders, stemDistance, targetWords, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
 import type { SourcePairs } from './pairs.js';
-import { lexiconStem, russianStems } from './lexicon.js';
+import { lexiconStem, russianCommonWords } from './lexicon.js';
 import { caseStem, keyDistance, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
 
 export type NameReport = 'misspelled' | 'missing';
@@ -30,15 +30,8 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
   const tables = cyrillic ? [ctx.tables.get(sp.lang) ?? ctx.tables.get('ru')!, ...[...ctx.tables.values()]].filter((t, i, a) => t && a.indexOf(t) === i) : [];
   const docWords = targetWords(doc.text, doc.words);
   const out: Match[] = [];
-  // What tells a capitalised source word is a name when nothing else does (report missing only):
-  // in Russian, being no common word (lexicon.ts) nor one the source also writes in lower case.
-  const stems = report === 'missing' && sp.lang === 'ru' ? russianStems() : null;
-  const lower = stems ? new Set(sp.pairs.flatMap((p) => p.source.match(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]*/gu) ?? [])) : null;
-  const commonless = (t: NameToken) => {
-    if (!stems || !lower || t.text.includes('-')) return false;
-    const w = t.text.toLowerCase();
-    return w.length >= 4 && !lower.has(w) && !stems.has(w) && !stems.has(lexiconStem(w)) && !ADJECTIVE_LIKE.test(w) && !INSTITUTION.test(t.text);
-  };
+  // Russian common words (lexicon.ts): a place's name that is also a common adjective (Центральном) is the adjective.
+  const common = report === 'missing' && sp.lang === 'ru' ? russianCommonWords() : undefined;
   for (const pair of sp.pairs) {
     if (pair.end <= pair.start || pair.source.trim() === '') continue;
     const runs = cyrillic ? cyrillicRuns(pair.source, ctx.facts, tables) : latinRuns(pair.source, ctx.facts);
@@ -54,12 +47,12 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
     const isSure = (run: NameRun, i: number) => {
       const t = run.tokens[i];
       // (Not a common adjective that some place is also called: Центральном, Северным.)
-      if (stems && ADJECTIVE_LIKE.test(t.text.toLowerCase()) && stems.has(lexiconStem(t.text))) return false;
+      if (common && ADJECTIVE_LIKE.test(t.text.toLowerCase()) && lexiconStem(t.text).length >= 3 && common.has(lexiconStem(t.text)) && !t.surnames) return false;
       if ((t.place && t.place.kind !== 'town') || t.surnames) return true;
       if ((t.given && i + 1 < run.tokens.length) || (i > 0 && run.tokens[i - 1].given)) return true;
       // After somebody's given name inside a sentence (Karla Sedláčka, Horst Seehofer; not "Ein Leitstellendisponent").
       const prev = run.tokens[i - 1];
-      if (!cyrillic && prev && ctx.realName(foldLatin(prev.text)) && !ctx.isEnglishWord(prev.text.toLowerCase()) && !ctx.isEnglishWord(t.keys[0]) && !/(?:^|[.!?…:;]["»”)]?\s*|["„«“(—–-]\s*)$/.test(pair.source.slice(Math.max(0, prev.start - 4), prev.start))) return true;
+      if (!cyrillic && prev && ctx.realName(foldLatin(prev.text)) && !ctx.isEnglishWord(prev.text.toLowerCase()) && !ctx.isEnglishWord(t.keys[0]) && !opensSentence(pair.source, prev.start)) return true;
       return !ctx.isEnglishWord(t.text.toLowerCase()) && docWords.some((o) => (o.end <= pair.start || o.start >= pair.end) && (cyrillic ? plausibleRendering(t.noun ?? t.text).test(plainLatin(o.text)) : stemDistance(t.keys[0], o.folded) === 0));
     };
     if (report === 'missing') {
@@ -73,16 +66,15 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         // A place's adjective (Черноморского флота) is often translated descriptively (the Black Sea Fleet).
         if (run.tokens.every((t) => t.noun || t.adjective || t.patronymic)) continue;
         const sure = run.tokens.map((t, i) => !t.adjective && !t.patronymic && isSure(run, i));
-        // In quotation marks, a title or an organisation's name, often translated: only a name surely one.
-        if (run.quoted && !sure.some(Boolean)) continue;
+        // (In quotation marks, a title or an organisation's name, often translated, is required only when surely a name.)
         // A surname alone may have become "he" or "she".
         if (pronouns && run.tokens.length === 1 && !run.tokens[0].place) continue;
-        const name = run.tokens.map((t, i) => sure[i] || (!t.adjective && !t.patronymic && !run.quoted && commonless(t)));
-        const named = run.tokens.map((_, i) => i).filter((i) => name[i]);
+        // The words surely names are required (not a title beside them: Innenminister Seehofer); a
+        // person is named by the surname, and a given name before it need not be rendered (unless
+        // the rest is a syllable or two of an East Asian name, Ким Чен Ын: Kim Jong Un).
+        const named = run.tokens.map((_, i) => i).filter((i) => sure[i]);
         if (named.length === 0) continue;
-        // A person is named by the surname: a given name before it need not be rendered (unless the
-        // rest is a syllable or two of an East Asian name, Ким Чен Ын: Kim Jong Un).
-        const required = named.filter((i) => !(run.tokens[i].given && name[i + 1]));
+        const required = named.filter((i) => !(run.tokens[i].given && sure[i + 1]));
         if ((required.length > 0 ? required : named).some((i) => isRendered(run.tokens[i]) || loosely(run.tokens[i]))) continue;
         if (named.some((i) => run.tokens[i].given && isRendered(run.tokens[i])) && run.tokens.slice(1).every((t) => t.text.length <= 3)) continue;
         // Misspelt past recognition is the misspelled-name rule's.
@@ -211,10 +203,13 @@ function foldCase(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '');
 }
 
-/** An adjective's ending, for a word no list knows (Контактной, Центральном, Соединенных): translated, not a name. */
+/** A Russian adjective's ending (Центральном, Северным, Великой). */
 const ADJECTIVE_LIKE = /(?:ой|ей|ых|их|ого|его|ому|ему|ую|юю|ая|яя|ые|ие|ый|ий|ым|им|ыми|ими|ном|нем)$/;
-/** Russian institutions' compound names (Минобороны, Госдепа, Роскомнадзор, Главком, Генплана): translated. */
-const INSTITUTION = /^(?:Мин|Гос|Рос|Глав|Ген|Мос|Спец|Рос)[а-яё]/;
+
+/** A word at `at` opens a sentence (or a quotation, or follows a dash). */
+function opensSentence(text: string, at: number): boolean {
+  return /(?:^|[.!?…:;]["»”“)]?\s*|["„«“”(—–-]\s*)$/.test(text.slice(Math.max(0, at - 4), at));
+}
 
 /** A key with the classes English spellings of foreign names blur merged: ц, c and k; ш and s; з and s (Francis: франциск, Michael: майкл, Pfannenstiel: пфанненштиль). */
 function looseKey(key: string): string {

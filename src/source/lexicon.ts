@@ -1,11 +1,9 @@
-// Common words of a source language, to tell a capitalised common noun (Министерство, Победы,
-// Генплана: translated) from a name (Фургала, Семиларски: carried over). Russian writes a name
-// with a capital inside a sentence and hardly anything else, so a capitalised word there that is
-// no common word is a name. The words are the lower-case entries of the Russian Hunspell dictionary
-// (the `dictionary-ru` package, BSD-3-Clause, © Alexander I. Lebedev), compared by their stem.
+// Common words of a source language, to tell a common word that a place is also called from the
+// place: "в Центральном округе" is the Central district, not the village of Tsentralny. The words
+// are the lower-case entries of the Russian Hunspell dictionary (the `dictionary-ru` package,
+// BSD-3-Clause, © Alexander I. Lebedev), compared by their stem.
 //
-//   source  …на заседании Министерства…   министерств: a common word   (not a name)
-//   source  …сообщил Фургал…               фургал: no common word       (a name)
+//   source  …в Центральном округе…   центральн: a common word's stem   (an adjective, translated)
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,6 +13,7 @@ import { dirname, join } from 'node:path';
 export function lexiconStem(word: string): string {
   return word
     .toLowerCase()
+    .replace(/ё/g, 'е')
     .replace(/(?:ами|ями|ого|его|ому|ему|ом|ем|ём|ым|им|ах|ях|ою|ею|ой|ей|ую|юю|ых|их)$/, '')
     .replace(/[аеёиіїоуыэюяєйь]+$/, '');
 }
@@ -22,19 +21,20 @@ export function lexiconStem(word: string): string {
 let russian: Set<string> | null | undefined;
 
 /** Russian common words and their stems (lexiconStem), or null when the dictionary is not installed. Read once. */
-export function russianStems(): Set<string> | null {
+export function russianCommonWords(): Set<string> | null {
   if (russian !== undefined) return russian;
   try {
     const dic = join(dirname(createRequire(import.meta.url).resolve('dictionary-ru')), 'index.dic');
-    russian = new Set();
+    const words = new Set<string>();
     for (const line of readFileSync(dic, 'utf8').split('\n')) {
-      const word = line.slice(0, line.includes('/') ? line.indexOf('/') : undefined).trim();
+      const word = line.slice(0, line.includes('/') ? line.indexOf('/') : undefined).trim().replace(/ё/g, 'е');
       // Lower-case entries only: the dictionary's capitalised ones are names (Москва, Иван).
-      if (word.length < 3 || !/^[а-яё]/.test(word)) continue;
-      russian.add(word);
+      if (word.length < 3 || !/^[а-я]/.test(word)) continue;
       const stem = lexiconStem(word);
-      if (stem.length >= 2) russian.add(stem);
+      words.add(word);
+      if (stem.length >= 3) words.add(stem);
     }
+    russian = words;
   } catch {
     russian = null;
   }
