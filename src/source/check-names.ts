@@ -195,7 +195,11 @@ function endingOnly(a: string, b: string): boolean {
 
 /** Two forms of one word by German or Czech declension: an ending added or changed, with the Czech consonant alternations before it (Deutschen: Deutsche, Karolínce: Karolínka, Praze: Praha). */
 function declension(a: string, b: string): boolean {
-  const stem = (w: string) => w.replace(/(?:en|em|er|es|ou|ovi|ove|ech|ach|ami|e|a|u|y|i|o|s|n|m)$/, '').replace(/c$/, 'k').replace(/z$/, 'h').replace(/s$/, 'ch');
+  // (The consonant alternates only before an ending: Karolínce, karolink; Novac is no Novák.)
+  const stem = (w: string) => {
+    const bare = w.replace(/(?:en|em|er|es|ou|ovi|ove|ech|ach|ami|e|a|u|y|i|o|s|n|m)$/, '');
+    return bare === w ? w : bare.replace(/c$/, 'k').replace(/z$/, 'h').replace(/s$/, 'ch');
+  };
   return a !== b && a.length >= 4 && b.length >= 4 && stem(a) === stem(b);
 }
 
