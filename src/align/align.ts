@@ -6,7 +6,7 @@
 //   source  P1  P2  P3  P4        target  T1  T2  T3
 //   result  P1–T1  P2–T2  P3–∅  P4–T3      (P3 has no counterpart: reported, not guessed)
 
-import { lengthCost, type LengthModel } from './length.js';
+import { lengthCost, type RatioModel } from './length.js';
 
 /** A block of one side: its length (see length.ts) and anchors: things both sides can share (a number, a name), each as the keys it may be matched by. */
 export interface AlignBlock {
@@ -59,7 +59,7 @@ function anchorBonus(src: AlignBlock[], tgt: AlignBlock[]): number {
 }
 
 /** The cheapest alignment of `source` with `target` (both in order). */
-export function alignBlocks(source: AlignBlock[], target: AlignBlock[], model: LengthModel): Bead[] {
+export function alignBlocks(source: AlignBlock[], target: AlignBlock[], model: RatioModel): Bead[] {
   const n = source.length;
   const m = target.length;
   const cost: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(Infinity));
