@@ -13,7 +13,8 @@
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { measure } from '../../src/align/length.js';
+import { measure, measureSource } from '../../src/align/length.js';
+import { scriptOf } from '../../src/source/lang.js';
 import { sentences } from '../../src/align/split.js';
 import { TextDocument } from '../../src/text/document.js';
 import { referenceSets } from './data.js';
@@ -43,8 +44,8 @@ for (const set of referenceSets(DATA)) {
 }
 
 /** The document's own ratio, as the check takes it (src/source/check-coverage.ts): the median over paragraphs of 40 characters or more, within a factor of 1.6 of the language's. */
-function docRatio(paras: Para[], ratio: number): number {
-  const ratios = paras.map((p) => [measure(p.source), measure(p.target)]).filter(([s]) => s >= 40).map(([s, t]) => t / s).sort((a, b) => a - b);
+function docRatio(paras: Para[], ratio: number, script: string): number {
+  const ratios = paras.map((p) => [measureSource(p.source, script), measure(p.target)]).filter(([s]) => s >= 40).map(([s, t]) => t / s).sort((a, b) => a - b);
   if (ratios.length < 4) return ratio;
   return Math.min(ratio * 1.6, Math.max(ratio / 1.6, ratios[ratios.length >> 1]));
 }
@@ -85,7 +86,8 @@ const lines = [
 ];
 const entries: [string, string][] = [];
 for (const [lang, docs] of [...byLang].sort()) {
-  const pairs = docs.flat().map((p) => [measure(p.source), measure(p.target)]);
+  const script = scriptOf(lang);
+  const pairs = docs.flat().map((p) => [measureSource(p.source, script), measure(p.target)]);
   const s = pairs.reduce((a, [x]) => a + x, 0);
   const t = pairs.reduce((a, [, y]) => a + y, 0);
   const ratio = t / s;
@@ -96,11 +98,11 @@ for (const [lang, docs] of [...byLang].sort()) {
   const logs: [number, number][] = [];
   const more: number[] = [];
   for (const paras of docs) {
-    const r = docRatio(paras, ratio);
+    const r = docRatio(paras, ratio, script);
     const add = (x: number, y: number) => x >= 5 && y > 0 && logs.push([x, Math.log(y / (r * x))]);
     for (const p of paras) {
-      for (const [src, tgt] of p.segments) add(measure(src), measure(tgt));
-      if (p.segments.length > 1) add(measure(p.source), measure(p.target));
+      for (const [src, tgt] of p.segments) add(measureSource(src, script), measure(tgt));
+      if (p.segments.length > 1) add(measureSource(p.source, script), measure(p.target));
       if (sentences(p.source).length >= 2) more.push(new TextDocument(p.target).sentences.length - sentences(p.source, 0, p.source.length, { lines: false }).length);
     }
   }

@@ -63,6 +63,24 @@ export function measure(text: string): number {
   return n;
 }
 
+/**
+ * The length of a source the model counts: as `measure`, except that in a Chinese or Japanese
+ * source a character of Latin script, a digit or ASCII punctuation counts as LATIN_IN_HAN of a
+ * character: a translation carries it over as it is, while a Han character becomes three or four
+ * English ones (a source full of Latin names would otherwise predict far too long a translation).
+ */
+export function measureSource(text: string, script: string): number {
+  if (script !== 'Han') return measure(text);
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c <= 32 || c === 0xa0 || c === 0x3000 || (c >= 0xdc00 && c <= 0xdfff)) continue;
+    n += c < 0x2e80 || (c >= 0xff10 && c <= 0xff5a) ? LATIN_IN_HAN : 1;
+  }
+  return n;
+}
+const LATIN_IN_HAN = 0.3;
+
 /** How many standard deviations a target of length t is from what a source of length s predicts. */
 export function lengthDelta(s: number, t: number, m: RatioModel): number {
   return (t - m.ratio * s) / Math.sqrt(m.variance * Math.max(s, 1));
@@ -73,6 +91,12 @@ export function logLengthDensity(s: number, t: number, m: LengthModel): number {
   const v = m.spread[0] / Math.max(s, 1) + m.spread[1];
   const d = Math.log(Math.max(t, 1) / (m.ratio * Math.max(s, 1)));
   return (-0.5 * d * d) / v - 0.5 * Math.log(v);
+}
+
+/** log of the two-sided tail beyond a target of length t for a source of s characters, by the model's spread (≤ 0). */
+export function logLengthTail(s: number, t: number, m: LengthModel): number {
+  const d = Math.log(Math.max(t, 1) / (m.ratio * Math.max(s, 1))) / Math.sqrt(m.spread[0] / Math.max(s, 1) + m.spread[1]);
+  return Math.log(Math.max(2 * (1 - normalCdf(Math.abs(d))), 1e-12));
 }
 
 /** The share of complete translations with d more sentences than their source (d below −2 or above 3 counts as −2 or 3). */

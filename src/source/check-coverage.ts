@@ -7,7 +7,8 @@
 //   source  Лавров прибыл в Анкару. Он встретится с Чавушоглу.   target  Lavrov arrived in Ankara.
 //                                   ^^^^^^^^^^^^^^^^^^^^^^^^^^ no counterpart: reported on the paragraph
 
-import { lengthDelta, logLengthDensity, measure, sentenceCountShare, type LengthModel } from '../align/length.js';
+import { lengthDelta, logLengthDensity, measure, measureSource, sentenceCountShare, type LengthModel } from '../align/length.js';
+import { sentenceAlignment } from '../align/align.js';
 import { sentences } from '../align/split.js';
 import type { TextDocument } from '../text/document.js';
 import type { Match } from '../types.js';
@@ -77,7 +78,7 @@ function sharesWords(target: string, source: string, isEnglishWord: (w: string) 
 function articleModel(doc: TextDocument, sp: SourcePairs, minLength: number): LengthModel {
   const ratios: number[] = [];
   for (const p of sp.pairs) {
-    const s = measure(p.source);
+    const s = measureSource(p.source, sp.script);
     if (p.end > p.start && s >= minLength) ratios.push(measure(doc.text.slice(p.start, p.end)) / s);
   }
   if (ratios.length < 4) return sp.model;
@@ -93,7 +94,7 @@ export function lengthMatches(doc: TextDocument, sp: SourcePairs, t: Thresholds,
   const out: Match[] = [];
   for (const p of sp.pairs) {
     if (p.end <= p.start || p.source.trim() === '') continue;
-    const s = measure(p.source);
+    const s = measureSource(p.source, sp.script);
     if (s < t.minLength) continue;
     const len = measure(doc.text.slice(p.start, p.end));
     const d = lengthDelta(s, len, model);
@@ -114,6 +115,8 @@ export function lengthMatches(doc: TextDocument, sp: SourcePairs, t: Thresholds,
  *    for the whole source (the model's spread, scaled to the article's own ratio);
  *  - sentence count: how often a complete translation has as many sentences as this one, against
  *    one sentence more (translators split long sentences more often than they merge them);
+ *  - sentence alignment: how well the translation's sentences align with the source's without
+ *    that sentence, against with all of them (align.ts; weighed by ALIGNMENT);
  *  - anchors: the sentence's own numbers, and its words in Latin script in a source of another
  *    script, are in the translation (then it was not left out) or not (then it likelier was).
  * The sentence with the highest log-likelihood ratio is reported when that ratio is above the
@@ -131,21 +134,28 @@ export function sentenceMatches(doc: TextDocument, sp: SourcePairs, t: Threshold
     const srcSentences = sentences(p.source).map(([a, b]) => p.source.slice(a, b));
     if (srcSentences.length < 2) continue;
     const target = doc.text.slice(p.start, p.end);
-    const s = measure(p.source);
+    const s = measureSource(p.source, sp.script);
     const len = measure(target);
     const whole = logLengthDensity(s, len, model);
     // Sentences as punctuation ends them, on both sides.
-    const more = doc.sentences.filter((x) => x.start >= p.start && x.end <= p.end).length - sentences(p.source, 0, p.source.length, { lines: false }).length;
+    const tgtSentences = doc.sentences.filter((x) => x.start >= p.start && x.end <= p.end).map((x) => measure(doc.text.slice(x.start, x.end)));
+    const more = tgtSentences.length - sentences(p.source, 0, p.source.length, { lines: false }).length;
     const byCount = Math.log(sentenceCountShare(more + 1, model) / sentenceCountShare(more, model));
+    const blocks = srcSentences.map((x) => ({ length: measureSource(x, sp.script), ends: ENDS.test(x) }));
+    const aligned = sentenceAlignment(blocks, tgtSentences, model, -1);
     const targetKeys = keysOf(target, en);
     const targetWords = latinAnchors ? latinWords(target) : new Set<string>();
     const own = srcSentences.map((x) => ({ keys: keysOf(x, n), words: latinAnchors ? latinWords(x) : new Set<string>() }));
     let best = -1;
     let bestScore = -Infinity;
     srcSentences.forEach((x, i) => {
-      const rest = s - measure(x);
+      const rest = s - blocks[i].length;
       if (rest < 1) return;
       let score = logLengthDensity(rest, len, model) - whole + byCount;
+      // (A paragraph no alignment explains without a left-out sentence, or with it, says nothing either way.)
+      const without = sentenceAlignment(blocks, tgtSentences, model, i);
+      const byAlignment = Number.isFinite(without) ? (Number.isFinite(aligned) ? without - aligned : 0) : -MAX_ALIGNMENT;
+      score += ALIGNMENT * Math.max(-MAX_ALIGNMENT, Math.min(MAX_ALIGNMENT, byAlignment));
       // Its anchors (those no other sentence of the source has).
       const others = own.filter((_, j) => j !== i);
       const keys = [...own[i].keys].filter((k) => !others.some((o) => o.keys.has(k)));
@@ -163,6 +173,12 @@ export function sentenceMatches(doc: TextDocument, sp: SourcePairs, t: Threshold
   }
   return out;
 }
+
+/** A sentence that punctuation ends (not a headline or a byline). */
+const ENDS = /[.!?…。！？]["'”’»)\]」』）]*$/u;
+/** The weight of the alignment's log-likelihood ratio (its steps' costs are not independent of the length's), and its bound. */
+const ALIGNMENT = 0.3;
+const MAX_ALIGNMENT = 20;
 
 /** Log-likelihood ratios of a left-out sentence's own anchor found in the translation, and missing from it. */
 const ANCHOR_PRESENT = -6;

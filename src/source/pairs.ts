@@ -7,7 +7,7 @@
 //   original  ¶1 ¶2 ¶3        translation  ¶1 ¶3'      pairs  (¶1, ¶1) (¶2, ∅) (¶3, ¶3')
 
 import { alignBlocks, type AlignBlock } from '../align/align.js';
-import { compileLengthModels, measure, modelFor, type LengthModel } from '../align/length.js';
+import { compileLengthModels, measure, measureSource, modelFor, type LengthModel } from '../align/length.js';
 import { paragraphs } from '../align/split.js';
 import type { TextDocument } from '../text/document.js';
 import { DocumentCache } from '../text/document.js';
@@ -72,7 +72,7 @@ function computePairs(doc: TextDocument, facts: SourceFacts): SourcePairs | null
   const tgt = doc.paragraphs;
   const numerals = facts.numerals.get(lang);
   const en = facts.numerals.get('en');
-  const srcBlocks: AlignBlock[] = src.map((p) => ({ length: measure(p), anchors: anchorsOf(p, numerals, script === 'Cyrillic' ? 'cyrillic' : 'latin') }));
+  const srcBlocks: AlignBlock[] = src.map((p) => ({ length: measureSource(p, script), anchors: anchorsOf(p, numerals, script === 'Cyrillic' ? 'cyrillic' : 'latin') }));
   const tgtBlocks: AlignBlock[] = tgt.map((b) => {
     const text = doc.text.slice(b.start, b.end);
     return { length: measure(text), anchors: anchorsOf(text, en, 'latin') };
