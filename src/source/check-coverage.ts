@@ -174,7 +174,7 @@ export function sentenceMatches(doc: TextDocument, sp: SourcePairs, t: Threshold
       }
     });
     if (best < 0 || bestScore <= t.threshold) continue;
-    out.push({ start: p.start, end: p.end, data: { sentence: clip(srcSentences[best], 80), number: best + 1, unit: p.id, score: Math.round(bestScore * 10) / 10 } });
+    out.push({ start: p.start, end: p.end, data: { sentence: clip(srcSentences[best], 80), number: best + 1, unit: p.id } });
   }
   return out;
 }
