@@ -1,8 +1,9 @@
 // Calibrates the length model of the source-aware checks (rules/lists/length-ratios.yaml): per
 // source language, on paragraphs of the professional references of the calibration half of the
 // documents (scripts/source/data.ts; the other half is what docs/quality.md reports on):
-//  - ratio: target characters per source character (the ratio of the sums), and variance: the
-//    variance of the target length per source character (Gale and Church 1993);
+//  - ratio: target characters per source character (the ratio of the sums; in a Chinese or
+//    Japanese source a Latin letter or digit counts 0.3, src/align/length.ts measureSource), and
+//    variance: the variance of the target length per source character (Gale and Church 1993);
 //  - spread: the variance of log(target / expected) as a / s + b for a source of s characters,
 //    by least squares over segments and paragraphs (expected by the document's own ratio);
 //  - sentences: how many more sentences a paragraph's translation has than its source (as

@@ -26,9 +26,8 @@ export interface LengthModel {
 /** What the aligner needs of a model: the ratio and its variance per source character. */
 export type RatioModel = Pick<LengthModel, 'ratio' | 'variance'>;
 
-/** Used for a source language with no calibrated model, by script. */
-// (Their spreads and sentence counts are about those of the calibrated languages of that script.)
 const LATIN_COUNTS = [0.01, 0.05, 0.88, 0.05, 0.005, 0.005];
+/** Used for a source language with no calibrated model, by script (spreads and sentence counts about those of the calibrated languages of the script). */
 const BY_SCRIPT: Record<string, LengthModel> = {
   Latin: { ratio: 1.0, variance: 1.5, spread: [0.85, 0.007], sentences: LATIN_COUNTS },
   Cyrillic: { ratio: 1.05, variance: 1.5, spread: [0.4, 0.012], sentences: LATIN_COUNTS },

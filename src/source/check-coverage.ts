@@ -152,7 +152,7 @@ export function sentenceMatches(doc: TextDocument, sp: SourcePairs, t: Threshold
       const rest = s - blocks[i].length;
       if (rest < 1) return;
       let score = logLengthDensity(rest, len, model) - whole + byCount;
-      // (A paragraph no alignment explains without a left-out sentence, or with it, says nothing either way.)
+      // (No alignment without this sentence is evidence against its having been left out; none with all of them says nothing.)
       const without = sentenceAlignment(blocks, tgtSentences, model, i);
       const byAlignment = Number.isFinite(without) ? (Number.isFinite(aligned) ? without - aligned : 0) : -MAX_ALIGNMENT;
       score += ALIGNMENT * Math.max(-MAX_ALIGNMENT, Math.min(MAX_ALIGNMENT, byAlignment));
