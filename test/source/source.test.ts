@@ -4,7 +4,8 @@
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { alignBlocks } from '../../src/align/align.js';
+import { alignBlocks, sentenceAlignment } from '../../src/align/align.js';
+import { compileLengthModels, measure, measureSource, sentenceCountShare } from '../../src/align/length.js';
 import { sentences } from '../../src/align/split.js';
 import { BUILTIN_RULES_DIR, makeEnv } from '../../src/engine/load.js';
 import { lint } from '../../src/index.js';
@@ -98,6 +99,45 @@ test('sentences of any language: abbreviations, Chinese full stops, headlines on
   assert.equal(split('В 2020 г. парад прошёл в Кронштадте. Его показали по ТВ.'), ['В 2020 г. парад прошёл в Кронштадте.', 'Его показали по ТВ.']);
   assert.equal(split('乡村振兴，人才是关键。人才哪里找？'), ['乡村振兴，人才是关键。', '人才哪里找？']);
   assert.equal(split('Протесты\nВ ряде городов прошли акции.'), ['Протесты', 'В ряде городов прошли акции.']);
+});
+
+test('sentences: a German day before its month, a closing quote on its own line, and counting by punctuation only', () => {
+  const split = (t: string, lines?: boolean) => sentences(t, 0, t.length, { lines }).map(([a, b]) => t.slice(a, b));
+  assert.equal(split('Der Meister gastiert am 1. August bei den Hessen. Karten gibt es ab Montag.'), ['Der Meister gastiert am 1. August bei den Hessen.', 'Karten gibt es ab Montag.']);
+  assert.equal(split('Die Zahl stieg auf 12. Die Polizei ermittelt.'), ['Die Zahl stieg auf 12.', 'Die Polizei ermittelt.']);
+  assert.equal(split('“要让14亿人民很好学习党史。\n”\n认真学习党史。'), ['“要让14亿人民很好学习党史。\n”', '认真学习党史。']);
+  // A headline on its own line is a sentence, except when counting sentences as punctuation ends them.
+  assert.equal(split('Протесты\nВ ряде городов прошли акции.'), ['Протесты', 'В ряде городов прошли акции.']);
+  assert.equal(split('Протесты\nВ ряде городов прошли акции.', false), ['Протесты\nВ ряде городов прошли акции.']);
+});
+
+test('length: Latin letters and digits in a Chinese source count as a third of a character; the calibrated lists are checked', () => {
+  assert.equal(measureSource('巴西总统博索纳罗', 'Han'), 8);
+  // Six Han characters, and 19 others (the space is not counted).
+  assert.ok(Math.abs(measureSource('爱因斯坦医院(Hospital Israelita)', 'Han') - (6 + 0.3 * 19)) < 1e-9);
+  assert.equal(measureSource('Лавров (MID)', 'Cyrillic'), measure('Лавров (MID)'));
+  const [zh] = compileLengthModels([{ lang: 'zh', ratio: 3.5, variance: 30, spread: [0.4, 0.015], sentences: [0.01, 0.06, 0.74, 0.11, 0.05, 0.03] }]).values();
+  assert.equal(sentenceCountShare(-5, zh), 0.01);
+  assert.equal(sentenceCountShare(1, zh), 0.11);
+  assert.equal(sentenceCountShare(9, zh), 0.03);
+  assert.throws(() => compileLengthModels([{ lang: 'zh', ratio: 3.5, variance: 30 }]), /spread/);
+});
+
+test('sentence alignment: which source sentence a shorter translation leaves out', () => {
+  const model = { ratio: 1, variance: 2, spread: [0.5, 0.01] as [number, number], sentences: [0, 0, 1, 0, 0, 0] };
+  const src = [60, 120, 50].map((length) => ({ length, ends: true }));
+  const all = sentenceAlignment(src, [62, 118, 52], model, -1);
+  assert.ok(all > sentenceAlignment(src, [62, 118, 52], model, 1));
+  // Two sentences, of the lengths of the first and the last: the middle one is the likeliest left out.
+  const without = [0, 1, 2].map((i) => sentenceAlignment(src, [62, 52], model, i));
+  assert.ok(without[1] > without[0] && without[1] > without[2]);
+  assert.ok(without[1] > sentenceAlignment(src, [62, 52], model, -1));
+  // A headline with no full stop runs into the next sentence far more readily than a sentence does.
+  const headline = [{ length: 30, ends: false }, { length: 90, ends: true }];
+  const sentence = [{ length: 30, ends: true }, { length: 90, ends: true }];
+  assert.ok(sentenceAlignment(headline, [121], model, -1) > sentenceAlignment(sentence, [121], model, -1));
+  // Nothing left over to align: no alignment.
+  assert.equal(sentenceAlignment(src, [], model, -1), -Infinity);
 });
 
 test('the aligner leaves a block with no counterpart alone, at the right place', () => {
