@@ -55,7 +55,7 @@ function cacheFor(bytes) {
   return end > 0 && same ? saved.subarray(end + 1) : undefined;
 }
 
-// The pool starts its workers with this flag (src/cli/pool.ts), so a plain run need not load node:worker_threads.
+// The pool starts its workers with this flag (src/batch/pool.ts), so a plain run need not load node:worker_threads.
 const worker = process.argv.includes('--mtlint-worker') ? require('node:worker_threads') : undefined;
 if (worker && !worker.isMainThread && worker.workerData?.mtlintWorker) {
   // A worker of the pool (--jobs) started by the bundled CLI.

@@ -126,6 +126,7 @@ export function assertCheckable(text: string, filename: string): void {
 
 export { loadRules, detectFormat };
 export { loadRuleSet, type RuleSet, type RuleSetOptions } from './config/rule-set.js';
+export { VERSION } from './version.js';
 export { applyEdits } from './fix/apply.js';
 export { FORMATTERS, type FileResult, type FormatOptions, type Formatter } from './report/index.js';
 export type { Rule, LoadOptions, FixLevel, FixResult, InputError, InputFormat };

@@ -5,7 +5,7 @@
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { decodedLines } from '../src/cli/ndjson-stream.js';
+import { decodedLines } from '../src/io/decoded-lines.js';
 import { parseRecord, textValue } from '../src/io/formats/ndjson.js';
 import { MapBuilder } from '../src/io/mapping.js';
 import { rng } from './helpers.js';

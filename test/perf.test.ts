@@ -14,7 +14,7 @@ import { tempDir } from './helpers.js';
 import { lintText } from '../src/engine/lint.js';
 import { attachBilingual } from '../src/source/context.js';
 import { styleGroups } from '../src/kinds/style.js';
-import { patternSyntax } from '../src/kinds/phrase.js';
+import { patternSyntax } from '../src/match/phrase-pattern.js';
 
 const words = createRequire(import.meta.url)('an-array-of-english-words') as string[];
 

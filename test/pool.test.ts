@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { jobsFor } from '../src/cli/pool.js';
+import { jobsFor } from '../src/batch/pool.js';
 import { cli, FIXTURES, HAS_SHARED, mtlint, ROOT, SHARED, tempDir } from './helpers.js';
 
 /** A batch of varied files: the samples, every format fixture, and articles cut from the seed or the samples. */

@@ -5,8 +5,8 @@
 
 import { createReadStream, statSync } from 'node:fs';
 import { basename, dirname, extname } from 'node:path';
-import { decodedLines } from '../cli/ndjson-stream.js';
 import { UsageError } from '../engine/errors.js';
+import { decodedLines } from '../io/decoded-lines.js';
 import { detectFormat, EXTENSIONS, parseSource, type InputFormat } from '../io/formats/index.js';
 import { readRecord } from '../io/formats/ndjson.js';
 import { readSource, type SourceFile } from '../io/source.js';

@@ -8,19 +8,19 @@ import { once } from 'node:events';
 import { createWriteStream, openSync, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
-import type { Args } from '../cli/args.js';
-import { VERSION } from '../cli/run.js';
-import { jobsFor, LintPool } from '../cli/pool.js';
+import { jobsFor, LintPool, type BatchOptions } from '../batch/pool.js';
 import { makeIgnore } from '../config/ignore.js';
 import { describe, UsageError } from '../engine/errors.js';
 import { fix, lint, loadRuleSet, type LintFinding, type Rule } from '../index.js';
 import { expandInputs } from '../io/expand.js';
+import type { InputFormat } from '../io/formats/index.js';
 import type { SourceFile } from '../io/source.js';
 import { csv } from './format/csv.js';
 import { html, type PageArticle } from './format/html.js';
 import { json } from './format/json.js';
 import { ndjson } from './format/ndjson.js';
 import { table } from './format/table.js';
+import { VERSION } from '../version.js';
 import { mtAbout, mtLikelihood } from './mt-likelihood.js';
 import { progressLine } from './progress.js';
 import { readArticles, type AuditInput } from './read.js';
@@ -46,8 +46,14 @@ export interface AuditOptions {
   htmlArticles: number;
   progress?: boolean;
   color?: boolean;
-  /** The lint options (rules, configuration, style, --jobs) the audit lints with. */
-  lint: Args;
+  /** The lint options (rules, configuration, style, --jobs) the audit lints with, and how it finds its inputs. */
+  lint: BatchOptions & {
+    /** Skip what .mtlintignore and the configuration's ignore list leave out. */
+    ignore: boolean;
+    /** Standard input's name (for its format) and the inputs' format. */
+    stdinFilename?: string;
+    inputFormat: InputFormat | 'auto';
+  };
 }
 
 /** An article kept for the report: its row, text and findings. */

@@ -9,7 +9,7 @@ import type { FixLevel } from '../fix/loop.js';
 import { INPUT_FORMATS, type InputFormat } from '../io/formats/index.js';
 import { FORMATTERS } from '../report/index.js';
 import type { Severity } from '../types.js';
-import { VERSION } from './version.js';
+import { VERSION } from '../version.js';
 
 export interface Args {
   files: string[];

@@ -6,7 +6,7 @@ import { parseArgs, type Args } from './args.js';
 import { readStdin, run, VERSION } from './run.js';
 
 // The bundle (dist/mtlint.cjs) is built from this module: a worker thread started from it serves the pool.
-export { serveWorker } from './worker.js';
+export { serveWorker } from '../batch/worker.js';
 
 export async function main(argv: string[]): Promise<number> {
   // `mtlint serve …`: the review page (src/serve/), loaded only for that command.

@@ -21,8 +21,8 @@ import { Baseline, BaselineWriter } from './baseline.js';
 import { ChangedLines } from './changed.js';
 import { streamNdjson, writeOut } from './ndjson-stream.js';
 import { NO_PROGRESS, progress, wantProgress } from './progress.js';
-import { jobsFor, LintPool, type LintOutcome } from './pool.js';
-import { VERSION } from './version.js';
+import { jobsFor, LintPool, type LintOutcome } from '../batch/pool.js';
+import { VERSION } from '../version.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 

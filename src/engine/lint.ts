@@ -1,6 +1,7 @@
 // Runs compiled rules over a document and passes their matches through one pipeline:
-// matches → findings (message, fix or suggestions by safety) → drop protected ranges →
-// sort by position → one finding per rule and span.
+// matches → findings (message, fix or suggestions by safety) → drop protected ranges, and the
+// findings of rules that assume English on lines in another language → sort by position → one
+// finding per rule and span.
 
 import { TextDocument, type Block } from '../text/document.js';
 import { foreignLines } from '../text/language.js';

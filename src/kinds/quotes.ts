@@ -6,7 +6,10 @@
 //
 // Apostrophes (Kyiv’s, the players’ union, ’90s, rock ’n’ roll, don't) are told from single
 // quotes by their context. A quotation that runs over several paragraphs re-opens each paragraph
-// with an opening quote and closes only at its end, as news style has it: that is not an error.
+// with an opening quote and closes only at its end, as news style has it: that is not an error,
+// nor when feeds and datasets ran those paragraphs together (a sentence re-opening a quotation
+// still open). An excerpt may begin or end inside a quotation (it starts mid-sentence or ends in
+// an ellipsis), and a lone guillemet between spaces is an arrow (Read more »).
 
 import { DocumentCache, type TextDocument } from '../text/document.js';
 import type { Match, RuleSpec } from '../types.js';

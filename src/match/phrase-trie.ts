@@ -37,8 +37,8 @@ export type ClassIndex = Map<string, ClassValue[]>;
 
 /**
  * A pattern step: a normalised word (`raw` as written, for `case: exact`), a special step
- * (`#cap`, `#num`, `#stop`: the phrase kind tests them), or a class slot (`values` resolved when
- * the pattern was parsed).
+ * (`#cap`, `#num`, `#stop`: defined in phrase-pattern.ts, tested by the walk), or a class slot
+ * (`values` resolved when the pattern was parsed).
  */
 export type Step = { lit: string; raw?: string } | { special: string } | { cls: string; name: string; values: ClassIndex };
 

@@ -2,6 +2,6 @@
 
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { BUILTIN_RULES_DIR } from '../engine/load.js';
+import { BUILTIN_RULES_DIR } from './engine/load.js';
 
 export const VERSION: string = (JSON.parse(readFileSync(join(dirname(BUILTIN_RULES_DIR), 'package.json'), 'utf8')) as { version: string }).version;

@@ -1,4 +1,5 @@
-// A pool of lint workers (worker_threads) for batches: `--jobs N`, by default one per core less
+// A pool of lint workers (worker_threads) for batches — the CLI's files and the audit's articles:
+// `--jobs N`, by default one per core less
 // one when there are several files. The main thread is one of the N: it reads the files, keeps
 // N - 1 workers supplied (each loads the rules once), lints a file itself whenever they all have
 // enough to do, and takes the findings back in input order, so the output is the same as with
@@ -10,8 +11,21 @@ import { availableParallelism } from 'node:os';
 import type { MessagePort, Worker } from 'node:worker_threads';
 import { RuleError, UsageError } from '../engine/errors.js';
 import type { LintFinding } from '../index.js';
+import type { RuleSetOptions } from '../config/rule-set.js';
 import type { InputError, InputFormat } from '../io/formats/index.js';
-import type { Args } from './args.js';
+
+/** What every text of a batch is linted with: the rules, chosen as the command line chooses them, and the options the texts share (the CLI's `Args` fit this). */
+export interface BatchOptions extends RuleSetOptions {
+  /** Lint threads; undefined: automatic (jobsFor). */
+  jobs?: number;
+  /** HTML: check the main article only (Readability). */
+  htmlMain: boolean;
+  /** The originals' language where the input does not say. */
+  sourceLang?: string;
+  /** TSV: the columns holding the original and the translation. */
+  sourceColumn?: string;
+  targetColumn?: string;
+}
 
 export interface TaskMessage {
   id: number;
@@ -60,7 +74,7 @@ const LAZY_START_MS = 1000;
  * core to V8's compiler and collector threads: one lint thread already keeps ≈ 1.4 cores busy,
  * and on 2 cores a second lint thread made 2,000 articles slower (2.0 → 2.4 s; docs/performance.md).
  */
-export function jobsFor(args: Pick<Args, 'jobs'>, inputs: number, cores = availableParallelism()): number {
+export function jobsFor(args: Pick<BatchOptions, 'jobs'>, inputs: number, cores = availableParallelism()): number {
   if (args.jobs !== undefined) return args.jobs;
   return Math.max(1, Math.min(cores - 1, inputs));
 }
@@ -97,7 +111,7 @@ export class LintPool {
    * the workers start only once the main thread has linted for LAZY_START_MS: a small batch is
    * done before a worker would be ready (≈ 350 ms to load on the 2-core machine).
    */
-  constructor(jobs: number, args: Args, cwd: string, local?: LocalLint, lazy = false) {
+  constructor(jobs: number, args: BatchOptions, cwd: string, local?: LocalLint, lazy = false) {
     this.local = local;
     let started = false;
     this.#start = () => {
@@ -108,7 +122,7 @@ export class LintPool {
     if (!lazy) this.#start();
   }
 
-  #spawn(workers: number, args: Args, cwd: string): void {
+  #spawn(workers: number, args: BatchOptions, cwd: string): void {
     for (let i = 0; i < workers; i++) {
       const { MessageChannel, Worker } = threads();
       const { port1, port2 } = new MessageChannel();

@@ -5,14 +5,13 @@
 import type { MessagePort } from 'node:worker_threads';
 import { RuleError, UsageError } from '../engine/errors.js';
 import { lint, type InputError } from '../index.js';
-import type { Args } from './args.js';
-import type { TaskMessage, ReplyMessage, WorkerError } from './pool.js';
+import type { BatchOptions, TaskMessage, ReplyMessage, WorkerError } from './pool.js';
 import { loadRuleSet } from '../config/rule-set.js';
 
 /** Serves the pool: called by worker-main.ts, or by bin/mtlint.cjs in a worker of the bundled CLI. */
 export function serveWorker(): void {
   const { parentPort, workerData } = process.getBuiltinModule('node:worker_threads');
-  const { args, cwd, replies } = workerData as { args: Args; cwd: string; replies: MessagePort };
+  const { args, cwd, replies } = workerData as { args: BatchOptions; cwd: string; replies: MessagePort };
   const port = parentPort!;
   try {
     const { rules, knownRuleIds } = loadRuleSet(args, cwd);
