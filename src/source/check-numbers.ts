@@ -34,12 +34,41 @@ function compared(doc: TextDocument, sp: SourcePairs, facts: SourceFacts): PairN
       if (pair.end <= pair.start || pair.source.trim() === '') continue;
       const target = readQuantities(doc.text.slice(pair.start, pair.end), en).map((q) => ({ ...q, start: q.start + pair.start, end: q.end + pair.start }));
       const source = readQuantities(pair.source, n);
-      out.push({ pair, source, target, ...compareQuantities(source, target, pair.source, n) });
+      const m = compareQuantities(source, target, pair.source, n);
+      out.push({ pair, source, target, ...joinDigitGroups(m, pair.source, doc.text) });
     }
     excuseAcrossPairs(out, doc.text);
   }
   cache.set(sp, out);
   return out;
+}
+
+/**
+ * A telephone number or code the translation writes in groups ("8599 3119", "8599-3119") for the
+ * source's run of digits (85993119): the groups together are the source's number.
+ */
+function joinDigitGroups(m: NumberMismatch, source: string, text: string): NumberMismatch {
+  const digits = (s: string) => s.replace(/\D/g, '');
+  for (const q of [...m.missing]) {
+    const want = digits(source.slice(q.start, q.end));
+    if (want.length < 6) continue;
+    const run = m.added.filter((t) => want.includes(digits(text.slice(t.start, t.end))));
+    for (let i = 0; i < run.length; i++) {
+      let joined = '';
+      let j = i;
+      for (; j < run.length && joined.length < want.length; j++) {
+        if (j > i && !/^[\s-]$/.test(text.slice(run[j - 1].end, run[j].start))) break;
+        joined += digits(text.slice(run[j].start, run[j].end));
+      }
+      if (j - i >= 2 && joined === want) {
+        const used = new Set(run.slice(i, j));
+        m.added = m.added.filter((t) => !used.has(t));
+        m.missing = m.missing.filter((o) => o !== q);
+        break;
+      }
+    }
+  }
+  return m;
 }
 
 const overlaps = (a: Quantity, b: Quantity) => a.keys.some((k) => b.keys.includes(k));
