@@ -29,10 +29,17 @@ function compared(doc: TextDocument, sp: SourcePairs, facts: SourceFacts): PairN
   out = [];
   const n = numeralsFor(sp, facts);
   const en = facts.numerals.get('en');
+  // A language without its own numerals: its scale words are unknown, so "16 million" may be its "16 milljónir".
+  const known = facts.numerals.has(sp.lang);
   if (n && en) {
     for (const pair of sp.pairs) {
       if (pair.end <= pair.start || pair.source.trim() === '') continue;
-      const target = readQuantities(doc.text.slice(pair.start, pair.end), en).map((q) => ({ ...q, start: q.start + pair.start, end: q.end + pair.start }));
+      const target = readQuantities(doc.text.slice(pair.start, pair.end), en).map((q) => ({
+        ...q,
+        start: q.start + pair.start,
+        end: q.end + pair.start,
+        ...(!known && !n.cjk && q.mantissa !== undefined ? { keys: [...q.keys, String(q.mantissa)] } : {}),
+      }));
       const source = readQuantities(pair.source, n);
       const m = compareQuantities(source, target, pair.source, n);
       out.push({ pair, source, target, ...joinDigitGroups(m, pair.source, doc.text) });
@@ -153,7 +160,8 @@ export function numberMatches(doc: TextDocument, sp: SourcePairs, facts: SourceF
       const left = changed ? p.missing.filter((q) => q.value === undefined) : p.missing;
       for (const q of left) out.push({ start: p.pair.start, end: p.pair.end, data: { source: srcText(q), context: context(p.pair.source, q) } });
     } else if (report === 'added') {
-      if (changed) continue;
+      // Without the source language's words for numbers, a number the source spells out cannot be told from one added.
+      if (changed || !numeralsFor(sp, facts)?.words) continue;
       // A single digit or a time the translation adds is mostly a rendering (a 4-day weekend, 14:20 Beijing time).
       for (const q of p.added) {
         const text = doc.text.slice(q.start, q.end);

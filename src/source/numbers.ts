@@ -108,8 +108,9 @@ export interface Quantity {
   kind?: 'code' | 'day' | 'year' | 'digit';
   /** The number as read (the first reading), for messages and suggestions; undefined for a month. */
   value?: number;
-  /** The scale word after the digits ("million"), if any. */
+  /** The scale word after the digits ("million"), if any, and the digits' own value (16 in "16 million"). */
   scaleWord?: string;
+  mantissa?: number;
   /** The target wrote a decimal comma ("1,5 million"): the English form, for a fix. */
   decimalComma?: boolean;
 }
@@ -377,6 +378,7 @@ export function readQuantities(original: string, n: Numerals): Quantity[] {
       // One letter stuck to the digits may be no scale at all (4K television), unless it follows money ($3m).
       if (/^[kKmMbB]$/.test(scale.word) && !/[$£€¥₽]\s?$/.test(text.slice(Math.max(0, start - 2), start))) scaled.push(...values);
       q.scaleWord = scale.word;
+      q.mantissa = values[0];
       end = scale.end;
       // CJK amounts go on in smaller units: 1億7500万 is 175,000,000, 1万1000 is 11,000.
       for (let last = scale.times, m2 = n.cjk ? /^(\d+)/.exec(text.slice(end)) : null; m2; m2 = /^(\d+)/.exec(text.slice(end))) {
