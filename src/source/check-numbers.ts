@@ -9,7 +9,7 @@
 
 import type { TextDocument } from '../text/document.js';
 import type { Match } from '../types.js';
-import { compareQuantities, readDigits, readQuantities, renderNumber, type NumberMismatch, type Numerals, type Quantity } from './numbers.js';
+import { compareQuantities, numberKey, readDigits, readQuantities, renderNumber, type NumberMismatch, type Numerals, type Quantity } from './numbers.js';
 import type { Pair, SourcePairs, SourceFacts } from './pairs.js';
 
 export type NumberReport = 'changed' | 'missing' | 'added' | 'separator';
@@ -99,15 +99,16 @@ const NEAR = 3;
 function excuseAcrossPairs(pairs: PairNumbers[], text: string): void {
   const names = pairs.flatMap((p) => [...p.source, ...p.target]).filter((q) => q.kind === 'code' && q.value !== undefined && q.value >= 100);
   const added = pairs.map((p) => p.added);
+  const around = <T>(list: T[], i: number) => [...list.slice(Math.max(0, i - NEAR), i), ...list.slice(i + 1, i + 1 + NEAR)];
   pairs.forEach((p, i) => {
-    const near = pairs.filter((_, j) => j !== i && Math.abs(j - i) <= NEAR);
-    const nearAdded = added.filter((_, j) => j !== i && Math.abs(j - i) <= NEAR).flat();
+    const near = around(pairs, i);
+    const nearAdded = around(added, i).flat();
     // (Nothing left over here, also when a word stands in for a number: "midday" for the source's 12
     // leaves the 15 written in its place alone, a change and not a move.)
     const inDigits = (q: Quantity) => p.target.some((t) => /\d/.test(text.slice(t.start, t.end)) && q.keys.includes(t.keys[0]));
     if (!p.missing.some((q) => q.value !== undefined) && p.weakMissing.length === 0 && p.source.every((q) => !q.required || q.value === undefined || inDigits(q))) {
       // (A number of two digits or more, by its first reading: "2K" is no 2 from nearby.)
-      const told = (q: Quantity, s: Quantity) => q.value !== undefined && q.value >= 10 && s.keys.includes(String(Number(q.value.toPrecision(12))));
+      const told = (q: Quantity, s: Quantity) => q.value !== undefined && q.value >= 10 && s.keys.includes(numberKey(q.value));
       p.added = p.added.filter((q) => !(near.some((o) => o.source.some((s) => s.required && told(q, s))) || names.some((c) => told(q, c))));
     }
     if (p.added.length === 0 && p.weakAdded.length === 0) {

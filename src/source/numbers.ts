@@ -121,7 +121,9 @@ const CURRENCY_BEFORE = /(?:USD|EUR|GBP|JPY|CNY|RMB|RUB|UAH|CZK|PLN|CHF|HKD|SEK|
 /** Japanese eras: year 1 of each (平成18年 is 2006). */
 const ERAS: Record<string, number> = { 令和: 2018, 平成: 1988, 昭和: 1925, 大正: 1911 };
 
-const key = (v: number): string => String(Number(v.toPrecision(12)));
+/** The key a number is compared by (12 significant digits: 0.1 + 0.2 is 0.3). */
+export const numberKey = (v: number): string => String(Number(v.toPrecision(12)));
+const key = numberKey;
 export const monthKey = (m: number): string => `month:${m}`;
 
 /**
