@@ -10,7 +10,7 @@ import { sentences } from '../../src/align/split.js';
 import { BUILTIN_RULES_DIR, makeEnv } from '../../src/engine/load.js';
 import { lint } from '../../src/index.js';
 import { guessLanguage, primaryTag } from '../../src/source/lang.js';
-import { compareQuantities, compileNumerals, numberParts, readQuantities, renderNumber } from '../../src/source/numbers.js';
+import { compareQuantities, compileNumerals, hanNumber, numberParts, readQuantities, renderNumber } from '../../src/source/numbers.js';
 import { stemDistance } from '../../src/source/names.js';
 import { compileRomanisation, cyrillicKey, latinKey, plainLatin, plausibleRendering, romanise } from '../../src/source/romanise.js';
 
@@ -55,9 +55,23 @@ test('numbers: what the translation may write for them', () => {
   assert.equal(compare('de', 'Sperrstunde wurde mit 23 Uhr festgelegt', 'An 11 p.m. curfew was set'), [[], []]);
   assert.equal(compare('zh', '6000多亩耕地', '6,000 mu (400 hectares) of fields'), [[], []]);
   assert.equal(compare('ru', '24 апреля Трамп подписал', 'On April 14 Trump signed'), [['24'], ['14']]);
+  // What professional translations write for them (each was a false alarm on the WMT references).
+  assert.equal(compare('ja', '打率１割８分２厘、２割４～５分', 'batting .182, .24~.25'), [[], []]);
+  assert.equal(compare('zh', '分别以25:19，25:16先下两城', 'won 25:19 and 25:16'), [[], []]);
+  assert.equal(compare('zh', '确保“十三五”圆满收官', 'complete the 13th Five-Year Plan'), [[], []]);
+  assert.equal(compare('cs', 'čeká povinná dvoutýdenní karanténa', 'a 14-day quarantine'), [[], []]);
+  assert.equal(compare('cs', 'čeká povinná dvoutýdenní karanténa', 'a 21-day quarantine'), [[], ['21']]);
+  assert.equal(compare('zh', '展览日期由2019年9月29日至10月10日', 'from September 29th through October 10th'), [[], []]);
+  assert.equal(compare('zh', '2019年，他被选为基准兵', 'He was selected as a pivot'), [['2019'], []]);
+  assert.equal(compare('ja', '１敗に正代ら４人', 'Only 1 Loss for Shodai and 3 Others'), [[], []]);
+  assert.equal(compare('zh', '特区政府预留60亿港元', 'has provided 6 billon HKD'), [[], []]);
+  assert.equal(read('en', 'the roughly 2,000 737 Classic airliners'), ['2,000=2000/2', '737=737']);
+  assert.equal(read('zh', '211，985大学'), ['211=211', '985=985']);
   assert.equal(numberParts(45), [40, 5]);
   assert.equal(numberParts(900), [9, 100]);
   assert.equal(numberParts(2000), [2, 1000]);
+  // Han numerals: a whole number, a year digit by digit, and no number of two digits in a row.
+  assert.equal(['三十五', '一百零五', '二〇一九', '十三五', '五六'].map(hanNumber), [35, 105, 2019, undefined, undefined]);
   assert.is(renderNumber(4.1e6, readQuantities('4.1 billion', N.get('en')!)[0], '4.1 billion'), '4.1 million');
   assert.is(renderNumber(1500, readQuantities('15,000', N.get('en')!)[0], '15,000'), '1,500');
 });
