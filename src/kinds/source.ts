@@ -78,7 +78,7 @@ export const source: Kind = {
       return f;
     };
     const t: Thresholds = {
-      threshold: opts.number('threshold', check === 'sentences' ? 1.5 : 4),
+      threshold: opts.number('threshold', check === 'sentences' ? 6.5 : 4),
       minRatio: opts.number('min_ratio', check === 'length' ? 0.5 : 0.6),
       minLength: opts.number('min_length', check === 'untranslated' ? 20 : 40),
     };

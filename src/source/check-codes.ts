@@ -75,15 +75,19 @@ export function codeMatches(doc: TextDocument, sp: SourcePairs, report: CodeRepo
     const tgt = codesOf(target);
     if (report === 'missing') {
       const written = codesOf(target, true);
-      for (const c of src) if (!written.some((t) => t.key === c.key)) out.push({ start: p.start, end: p.end, data: { code: c.text, unit: p.id } });
+      // One written differently (str@krd.ru as str@kd.ru) is the added rule's, on the translation's form.
+      const kind = (c: Code) => (/^[@#]/.test(c.text) ? c.text[0] : c.text.includes('@') ? 'mail' : 'url');
+      const changed = (c: Code) => tgt.some((t) => kind(t) === kind(c) && !siteName(t) && !src.some((s) => s.key === t.key));
+      for (const c of src) if (!written.some((t) => t.key === c.key) && !changed(c)) out.push({ start: p.start, end: p.end, data: { code: c.text, unit: p.id } });
     } else {
-      // A site's name (www.chinanews.com, without a path) may be how a translation names the source's outlet.
-      const siteName = (c: Code) => !c.key.includes('/') && !/^[\p{L}\p{N}._%+-]+@|^[@#]/u.test(c.text);
       for (const c of tgt) if (!siteName(c) && !src.some((s) => s.key === c.key)) out.push({ start: p.start + c.start, end: p.start + c.end, data: { code: c.text, unit: p.id } });
     }
   }
   return out;
 }
+
+/** A site's name (www.chinanews.com, without a path) may be how a translation names the source's outlet: never added. */
+const siteName = (c: Code) => !c.key.includes('/') && !/^[\p{L}\p{N}._%+-]+@|^[@#]/u.test(c.text);
 
 function clip(s: string, n: number): string {
   const flat = s.replace(/\s+/g, ' ').trim();

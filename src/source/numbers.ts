@@ -25,6 +25,14 @@ export interface Numerals {
   stems: Map<number, RegExp>;
   /** Chinese and Japanese: scales, months and days follow the digits directly. */
   cjk: boolean;
+  /** A week, alone or inside a word ("týd" in "dvoutýdenní"): the span may be counted in days. */
+  weeks: RegExp | null;
+  /** The word after an ordinal century ("20. století"): the number is not required. */
+  century: RegExp | null;
+  /** Numbers that are part of a name (the Dow's 30 stocks), matched anywhere: not required. */
+  named: RegExp | null;
+  /** Chinese and Japanese: spelled numbers that are not numeral characters (全天候 24 hours, アラフィフ around fifty), searched anywhere. */
+  phrases: { re: RegExp; value: number }[];
 }
 
 interface NumeralsEntry {
@@ -35,6 +43,9 @@ interface NumeralsEntry {
   words?: Record<string, string>;
   half?: string;
   stems?: Record<string, string>;
+  weeks?: string;
+  century?: string;
+  named?: string[];
 }
 
 /** Compiles the entries of the `numerals` list. Throws on a malformed entry (a broken list is a broken rule). */
@@ -60,6 +71,17 @@ export function compileNumerals(entries: unknown[]): Map<string, Numerals> {
       half: e.half ? new RegExp(`^\\s*(?:${letters(e.half)})`, 'iu') : null,
       stems: new Map(Object.entries(e.stems ?? {}).map(([v, p]) => [Number(v), new RegExp(letters(p), 'iu')])),
       cjk,
+      weeks: e.weeks ? new RegExp(letters(e.weeks), 'iu') : null,
+      century: e.century ? anchor(e.century) : null,
+      named: e.named?.length ? new RegExp(e.named.join('|'), 'gu') : null,
+      phrases: cjk
+        ? wordEntries.flatMap(([v, p]) =>
+            p
+              .split('|')
+              .filter((alt) => [...alt].length >= 2 && /[^零〇一二三四五六七八九十百千万萬亿億两兩半双雙首第廿]/u.test(alt))
+              .map((alt) => ({ re: new RegExp(alt, 'gu'), value: Number(v) })),
+          )
+        : [],
     });
   }
   return out;
@@ -79,10 +101,16 @@ export interface Quantity {
    * other side that differs from it was changed from it.
    */
   weak?: boolean;
+  /**
+   * What a weak quantity is, so that it is changed only into its like: a code's or a name's digits
+   * (COVID-19, TSV 1860), a day of the month alone, a year, a single CJK digit.
+   */
+  kind?: 'code' | 'day' | 'year' | 'digit';
   /** The number as read (the first reading), for messages and suggestions; undefined for a month. */
   value?: number;
-  /** The scale word after the digits ("million"), if any. */
+  /** The scale word after the digits ("million"), if any, and the digits' own value (16 in "16 million"). */
   scaleWord?: string;
+  mantissa?: number;
   /** The target wrote a decimal comma ("1,5 million"): the English form, for a fix. */
   decimalComma?: boolean;
 }
@@ -93,14 +121,20 @@ const CURRENCY_BEFORE = /(?:USD|EUR|GBP|JPY|CNY|RMB|RUB|UAH|CZK|PLN|CHF|HKD|SEK|
 /** Japanese eras: year 1 of each (平成18年 is 2006). */
 const ERAS: Record<string, number> = { 令和: 2018, 平成: 1988, 昭和: 1925, 大正: 1911 };
 
-const key = (v: number): string => String(Number(v.toPrecision(12)));
+/** The key a number is compared by (12 significant digits: 0.1 + 0.2 is 0.3). */
+export const numberKey = (v: number): string => String(Number(v.toPrecision(12)));
+const key = numberKey;
 export const monthKey = (m: number): string => `month:${m}`;
 
-/** Fullwidth digits (Chinese, Japanese) read as ASCII; same length, so offsets hold. */
-function asciiDigits(text: string): string {
+/**
+ * Fullwidth digits (Chinese, Japanese) read as ASCII; same length, so offsets hold. A fullwidth
+ * comma groups thousands in Japanese (１，０００円) but separates the items of a list in Chinese
+ * (211，985大学).
+ */
+function asciiDigits(text: string, lang: string): string {
   return text
     .replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30))
-    .replace(/\uFF0C/g, ',')
+    .replace(/\uFF0C/g, lang === 'zh' ? '\uFF0C' : ',')
     .replace(/\uFF0E|(?<=\d)・(?=\d)/g, '.');
 }
 
@@ -112,6 +146,12 @@ export function maskCodes(text: string): string {
 // A run of digits with the separators that may join digit groups: . , ' ’ and the spaces used
 // between thousands (a plain space only before exactly three digits).
 const NUMBER = /\d+(?:(?:[.,'’\u00A0\u202F\u2009]|\u0020(?=\d{3}(?!\d)))\d+)*/g;
+// English groups thousands with a space only in a number that has no comma or point: "2,000 737
+// aircraft" is two numbers.
+const NUMBER_EN = /\d{1,3}(?:\u0020\d{3})+(?![\d.,'’]|\u0020\d)|\d+(?:[.,'’\u00A0\u202F\u2009]\d+)*/g;
+// Chinese and Japanese write a comma between the numbers of a list ("25:19，25:16", "211，985"):
+// a comma joins digits only before a group of three.
+const NUMBER_CJK = /\d+(?:(?:[.'’\u00A0\u202F\u2009]|,(?=\d{3}(?!\d))|\u0020(?=\d{3}(?!\d)))\d+)*/g;
 const WORD = /[\p{L}\p{M}]+(?:['’.-][\p{L}\p{M}]+)*\.?/uy;
 const SPACE = /[\s\u00A0\u202F\u2009]*/y;
 
@@ -139,6 +179,12 @@ function scaleAt(text: string, at: number, n: Numerals): { times: number; end: n
   const hyphen = n.lang === 'en' && /^-\p{L}/u.test(text.slice(at, at + 2)) ? 1 : 0;
   const w1 = wordAt(text, at + hyphen);
   if (!w1) return null;
+  // English joins a scale to its unit too: "1.6 million-mu".
+  if (n.lang === 'en' && !hyphen && /^\p{L}{4,}-\p{L}/u.test(w1.word)) {
+    const head = w1.word.split('-')[0];
+    const s = n.scales.find((sc) => sc.re.test(head.toLowerCase()));
+    if (s) return { times: s.times, end: w1.end - w1.word.length + head.length, word: head };
+  }
   const w2 = wordAt(text, w1.end);
   const one = (hyphen ? w1.word.split('-')[0] : w1.word).toLowerCase();
   if (w2) {
@@ -219,7 +265,7 @@ export function readDigits(raw: string, decimal: ',' | '.'): { values: number[];
  * URLs, addresses, handles and hashtags are skipped.
  */
 export function readQuantities(original: string, n: Numerals): Quantity[] {
-  const text = maskCodes(asciiDigits(original));
+  const text = maskCodes(asciiDigits(original, n.lang));
   const out: Quantity[] = [];
   const taken: [number, number][] = [];
   const push = (q: Quantity) => {
@@ -254,7 +300,9 @@ export function readQuantities(original: string, n: Numerals): Quantity[] {
     if (isTaken(start, end)) continue;
     const after = text.slice(end, end + 8).toLowerCase();
     const colon = m[0].includes(':');
-    if (!colon && !/^\s*(?:uhr|ч\b|час|h\b|hod|hs?\b|godz|heures?|[ap]\.?m\b)/u.test(after)) continue;
+    // (Japanese schedules write a time with a middle dot after 午前/午後 or their short forms: 後３・４８.)
+    const jaTime = n.lang === 'ja' && /[前後]$/.test(text.slice(Math.max(0, start - 1), start));
+    if (!colon && !jaTime && !/^\s*(?:uhr|ч\b|час|h\b|hod|hs?\b|godz|heures?|[ap]\.?m\b)/u.test(after)) continue;
     const h = Number(m[1]);
     const min = Number(m[2]);
     const hours = new Set([key(h), key(h % 12 === 0 ? 12 : h % 12), key(h + 12)]);
@@ -262,7 +310,11 @@ export function readQuantities(original: string, n: Numerals): Quantity[] {
     if (min !== 0) push({ start, end, keys: [key(min)], required: true, value: min });
   }
 
-  for (const m of text.matchAll(NUMBER)) {
+  // Numbers that are part of a name (the Dow's "30種"): the translation may name it without them.
+  const named: [number, number][] = n.named ? [...text.matchAll(n.named)].map((m) => [m.index, m.index + m[0].length]) : [];
+  if (n.lang === 'ja') readRatios(text, push, isTaken);
+
+  for (const m of text.matchAll(n.lang === 'en' ? NUMBER_EN : n.cjk ? NUMBER_CJK : NUMBER)) {
     let raw = m[0];
     const start = m.index;
     // A trailing separator is punctuation ("in 2020, the …").
@@ -282,7 +334,15 @@ export function readQuantities(original: string, n: Numerals): Quantity[] {
       /^24\/7$/.test(text.slice(start, start + 4));
     let { values, decimalComma } = readDigits(raw, n.lang === 'en' ? '.' : n.decimal);
     if (n.lang === 'en' && /^\d{1,3}\.\d{3}$/.test(raw)) values = [values[0], Number(raw.replace('.', ''))];
-    const q: Quantity = { start, end, keys: [], required: !code, value: values[0], ...(code ? { weak: true } : {}) };
+    const inName = code || named.some(([a, b]) => start >= a && end <= b);
+    const q: Quantity = { start, end, keys: [], required: !inName, value: values[0], ...(inName ? { weak: true, kind: 'code' as const } : {}) };
+    // An ordinal century ("20. století"): the translation may name the decade instead ("the 1970s").
+    const centuryWord = n.century ? /^\.?\s*([\p{L}]+\.?)/u.exec(text.slice(end, end + 16)) : null;
+    if (centuryWord && n.century!.test(centuryWord[1].toLowerCase())) {
+      q.required = false;
+      q.weak = true;
+      q.kind = 'code';
+    }
     if (decimalComma && n.lang === 'en') q.decimalComma = true;
     // CJK: a month (9月, and 9 in 9―10月) is a month; a year (2019年, 18年, 平成18年) a number.
     const extra: number[] = [];
@@ -298,7 +358,14 @@ export function readQuantities(original: string, n: Numerals): Quantity[] {
       if (/^[日号]/.test(after) && !/月$/.test(text.slice(Math.max(0, start - 1), start)) && !/月\d*[日号]?[～~〜\-–—―－至到]$/.test(text.slice(Math.max(0, start - 6), start))) {
         q.required = false;
         q.weak = true;
+        q.kind = 'day';
       }
+      // "0—24时": the whole day, which a translation names by its date alone.
+      if ((v === 24 && /^[时時]/.test(after) && /0\s*[—–\-－~～至到]\s*$/.test(text.slice(Math.max(0, start - 4), start))) || (v === 0 && /^[时時]?\s*[—–\-－~～至到]\s*24\s*[时時]/.test(after))) q.required = false;
+      // A generation by its decade ("80后", "90年代"): 1980, 1990.
+      if (Number.isInteger(v) && v < 100 && v % 10 === 0 && /^(?:后|後|年代)/.test(after)) extra.push(1900 + v, 2000 + v);
+      // Old units a translation converts: 斤 (half a kilogram), 里 (half a kilometre).
+      if (/^[多余]?[斤里]/.test(after)) extra.push(v / 2);
       // An hour (19時, 7点): also on a 12-hour clock.
       if (/^[時时点點]/.test(after) && Number.isInteger(v) && v <= 24) extra.push(v % 12 === 0 ? 12 : v % 12, v + 12);
       if (unit === '年' && Number.isInteger(v) && v < 100) {
@@ -313,6 +380,7 @@ export function readQuantities(original: string, n: Numerals): Quantity[] {
       // One letter stuck to the digits may be no scale at all (4K television), unless it follows money ($3m).
       if (/^[kKmMbB]$/.test(scale.word) && !/[$£€¥₽]\s?$/.test(text.slice(Math.max(0, start - 2), start))) scaled.push(...values);
       q.scaleWord = scale.word;
+      q.mantissa = values[0];
       end = scale.end;
       // CJK amounts go on in smaller units: 1億7500万 is 175,000,000, 1万1000 is 11,000.
       for (let last = scale.times, m2 = n.cjk ? /^(\d+)/.exec(text.slice(end)) : null; m2; m2 = /^(\d+)/.exec(text.slice(end))) {
@@ -338,7 +406,14 @@ export function readQuantities(original: string, n: Numerals): Quantity[] {
       keys.add(key(1900 + values[0]));
       keys.add(key(2000 + values[0]));
     }
-    if (values.length === 1 && values[0] >= 1900 && values[0] < 2100 && /^'?s\b/.test(tail)) keys.add(key(values[0] % 100));
+    if (values.length === 1 && values[0] >= 1900 && values[0] < 2100 && /^['’]?s\b/.test(tail)) keys.add(key(values[0] % 100));
+    // A span in weeks ("2 týdny", "2周"), which a translation may count in days ("a 14-day quarantine").
+    if (values.length === 1 && n.weeks && n.weeks.test(n.cjk ? text.slice(end, end + 4).replace(/^[多余个個]/, '').slice(0, 2) : (wordAt(text, end)?.word ?? ''))) keys.add(`week:${values[0]}`);
+    if (n.lang === 'en' && values.length === 1 && values[0] % 7 === 0 && /^\s?-?\s?days?\b/.test(tail + text.slice(end + 6, end + 8))) keys.add(`week:${values[0] / 7}`);
+    // "Shodai and 3 others" for "正代ら4人": the group counted with the one named.
+    if (n.lang === 'en' && values.length === 1 && /^\s+others?\b/i.test(text.slice(end, end + 8)) && /\band\s+$/.test(text.slice(Math.max(0, start - 5), start))) keys.add(key(values[0] + 1));
+    // Fahrenheit for the source's Celsius (30 °C: "86 degrees").
+    if (n.lang === 'en' && values.length === 1 && values[0] >= 32 && /^\s*(?:°\s?F\b|degrees?\b(?!\s*(?:Celsius|C\b)))/.test(text.slice(end, end + 12))) keys.add(key(Math.round(((values[0] - 32) * 5) / 9)));
     // The second year of a range written short or long: 2021–22, 2019/2020.
     const yearBefore = /(?:1[89]|20)(\d\d)\s?[-–—/]\s?$/.exec(text.slice(Math.max(0, start - 8), start));
     if (yearBefore && values.length === 1) {
@@ -378,9 +453,11 @@ export function readQuantities(original: string, n: Numerals): Quantity[] {
       if (q.required && q.value !== undefined && Number.isInteger(q.value) && q.value < 10 && q.keys.every((k) => !k.startsWith('month'))) {
         q.required = false;
         q.weak = true;
+        q.kind = 'digit';
       }
     }
   }
+  if (n.lang !== 'en') weakenDateYears(text, out, n);
   out.sort((a, b) => a.start - b.start || a.end - b.end);
   return out;
 }
@@ -402,7 +479,52 @@ function excuseClarifications(text: string, out: Quantity[]): void {
       // reported as added; one that replaces the source's is still a changed number.
       q.required = false;
       q.weak = true;
+      q.kind = 'year';
     } else if (CONVERSION_BEFORE.test(before)) q.required = false;
+  }
+}
+
+/**
+ * The year of a full date ("2019年9月29日", "2 августа 2020 года") is not required: English news
+ * leaves out the current year ("September 29"), while the day and month stay required. It is still
+ * a year, changed if the translation writes another.
+ */
+function weakenDateYears(text: string, out: Quantity[], n: Numerals): void {
+  const months = out.filter((q) => q.value === undefined && q.keys.some((k) => k.startsWith('month:')));
+  for (const q of out) {
+    if (!q.required || q.value === undefined || !Number.isInteger(q.value) || q.value < 1900 || q.value >= 2100) continue;
+    if (text.slice(q.start, q.end).length !== 4) continue;
+    const beside = months.some((m) =>
+      n.cjk ? m.start === q.end + 1 && text[q.end] === '年' : (m.end <= q.start && /^[\s,.]{1,3}$/.test(text.slice(m.end, q.start))) || (q.end <= m.start && /^[\s,.]{1,3}$/.test(text.slice(q.end, m.start))),
+    );
+    if (!beside) continue;
+    // The month must itself be dated (a day beside it), else "v dubnu 2018" is a month of a year.
+    const dated = months.some((m) => out.some((d) => d !== q && d.value !== undefined && Number.isInteger(d.value) && d.value >= 1 && d.value <= 31 && (Math.abs(d.end - m.start) <= 2 || Math.abs(m.end - d.start) <= 2 || (n.cjk && d.start === m.end))));
+    if (!dated) continue;
+    q.required = false;
+    q.weak = true;
+    q.kind = 'year';
+  }
+}
+
+/**
+ * Japanese ratios in tenths, hundredths and thousandths: 打率１割８分２厘 is a batting average of
+ * .182 (also 18.2 per cent), ２割４～５分 is .24 to .25, ３割 is 30 per cent (.300).
+ */
+function readRatios(text: string, push: (q: Quantity) => void, isTaken: (s: number, e: number) => boolean): void {
+  for (const m of text.matchAll(/(?<![\d.])(\d)割(?:(\d)(?:[～~〜\-–](\d))?分)?(?:(\d)厘)?/g)) {
+    const start = m.index;
+    if (isTaken(start, start + m[0].length)) continue;
+    const ratio = (tenths: number, hundredths: number, thousandths: number) => tenths / 10 + hundredths / 100 + thousandths / 1000;
+    // Per cent, thousandths (.182) and the fraction itself.
+    const keysOf = (v: number) => [v * 100, v * 1000, v].map(key);
+    const v = ratio(Number(m[1]), Number(m[2] ?? 0), Number(m[4] ?? 0));
+    const split = m[3] ? start + m[0].search(/[～~〜\-–]/) + 1 : -1;
+    push({ start, end: m[3] ? split - 1 : start + m[0].length, keys: keysOf(v), required: true, value: v * 100 });
+    if (m[3]) {
+      const w = ratio(Number(m[1]), Number(m[3]), 0);
+      push({ start: split, end: start + m[0].length, keys: keysOf(w), required: true, value: w * 100 });
+    }
   }
 }
 
@@ -430,10 +552,15 @@ function readWords(text: string, n: Numerals, out: Quantity[], isTaken: (s: numb
     let word = m[0];
     let end = start + word.length;
     if (isTaken(start, end)) continue;
-    const lastPart = word.includes('-') ? word.slice(word.lastIndexOf('-') + 1) : word;
-    const month = monthOf(word, n) || monthOf(word.replace(/\.$/, ''), n) || (lastPart !== word ? monthOf(lastPart, n) : 0);
-    // An English month is written with a capital ("may", "march" are verbs).
-    if (month && (n.lang !== 'en' || /^\p{Lu}/u.test(lastPart)) && !(n.lang === 'en' && word === 'May' && !near(start, end) && !/\b(?:in|of|since|until|by|from|early|late|mid|last|next|this)\s+$/i.test(text.slice(Math.max(0, start - 8), start)))) {
+    const bare = word.replace(/\.$/, '');
+    // The month of "mid-August", "July's".
+    const lastPart = (bare.includes('-') ? bare.slice(bare.lastIndexOf('-') + 1) : bare).replace(/['’]s$/, '');
+    const month = monthOf(word, n) || monthOf(bare, n) || (lastPart !== bare ? monthOf(lastPart, n) : 0);
+    // An English month is written with a capital ("may", "march" are verbs); "May" is the month
+    // beside a number, after a preposition of time, or in a list of months ("April, and May").
+    const mayTheMonth = () =>
+      near(start, end) || /\b(?:in|of|since|until|by|from|early|late|mid|last|next|this)\s+$/i.test(text.slice(Math.max(0, start - 8), start)) || /\b(?:jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+(?:and\s+|or\s+|to\s+|through\s+)?$/i.test(text.slice(Math.max(0, start - 24), start));
+    if (month && (n.lang !== 'en' || /^\p{Lu}/u.test(lastPart)) && !(n.lang === 'en' && word === 'May' && !mayTheMonth())) {
       out.push({ start, end, keys: [monthKey(month)], required: n.lang !== 'en' && near(start, end) });
       continue;
     }
@@ -473,7 +600,7 @@ const EN_UNITS: Record<string, number> = {
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
   twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, a: 1, an: 1, half: 0.5,
 };
-const EN_SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1e6, billion: 1e9, trillion: 1e12, dozen: 12 };
+const EN_SCALES: Record<string, number> = { hundred: 100, thousand: 1000, million: 1e6, billion: 1e9, trillion: 1e12, dozen: 12, decades: 10 };
 
 /** An English number of several words ("twenty-five", "two hundred", "a million", "half a million"); null for one plain word. */
 function englishNumber(text: string, at: number, n: Numerals): { values: number[]; end: number } | null {
@@ -484,6 +611,8 @@ function englishNumber(text: string, at: number, n: Numerals): { values: number[
   let end = at;
   let pos = at;
   let sawScale = false;
+  // "seven decades" is 70 years, and seven of something.
+  let decades = 0;
   const units: number[] = [];
   for (;;) {
     re.lastIndex = pos;
@@ -497,6 +626,7 @@ function englishNumber(text: string, at: number, n: Numerals): { values: number[
       units.push(EN_UNITS[w]);
     } else if (w in EN_SCALES && !w2 && words > 0) {
       const s = EN_SCALES[w];
+      if (w === 'decades') decades = current;
       if (s >= 1000) {
         total += (current || 1) * s;
         current = 0;
@@ -519,7 +649,7 @@ function englishNumber(text: string, at: number, n: Numerals): { values: number[
   const value = total + current;
   if (value === 0 || text.slice(at, end).toLowerCase() === 'a' || /^an?$/i.test(text.slice(at, end))) return null;
   void n;
-  return { values: [value], end };
+  return { values: decades ? [value, decades] : [value], end };
 }
 
 function readCjkWords(text: string, n: Numerals, out: Quantity[], isTaken: (s: number, e: number) => boolean): void {
@@ -534,12 +664,29 @@ function readCjkWords(text: string, n: Numerals, out: Quantity[], isTaken: (s: n
     const run = m[0].replace(/^第/, '');
     const whole = hanNumber(run);
     if (whole !== undefined) values.add(whole);
+    // A number, then an abbreviation's next word ("十三五": the 13th Five-Year Plan).
+    for (let k = [...run].length - 1; whole === undefined && k >= 2; k--) {
+      const head = hanNumber([...run].slice(0, k).join(''));
+      if (head !== undefined) {
+        values.add(head);
+        break;
+      }
+    }
     // Two digits before a unit are a range (五六百: 500 to 600); a number before 成 is tens of per cent (四成: 40%).
     const range = /^([一二三四五六七八九])([一二三四五六七八九])([十百千万萬])$/.exec(run);
     if (range) for (const d of [range[1], range[2]]) values.add(HAN_DIGITS[d] * ({ 十: 10, 百: 100, 千: 1000 }[range[3]] ?? 1e4));
     if (whole !== undefined && text[end] === '成') values.add(whole * 10);
     for (const ch of m[0]) for (const v of wordValues(ch, n)) values.add(v);
-    if (values.size > 0) out.push({ start, end, keys: [...values].map(key), required: false, value: [...values][0] });
+    const keys = [...values].map(key);
+    // Weeks ("两周"), which a translation may count in days.
+    if (whole !== undefined && n.weeks?.test(text.slice(end, end + 2).replace(/^[个個]/, ''))) keys.push(`week:${whole}`);
+    if (values.size > 0) out.push({ start, end, keys, required: false, value: [...values][0] });
+  }
+  // Words for numbers beyond the numeral characters: 全天候 (around the clock), アラフィフ (around fifty).
+  for (const p of n.phrases) {
+    for (const m of text.matchAll(p.re)) {
+      if (!isTaken(m.index, m.index + m[0].length)) out.push({ start: m.index, end: m.index + m[0].length, keys: [key(p.value)], required: false, value: p.value });
+    }
   }
 }
 
@@ -550,11 +697,15 @@ const HAN_BIG: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8
 /** A number written in Han numerals (三十五, 两千, 十二万); undefined when the run is not one. */
 export function hanNumber(s: string): number | undefined {
   if (s === '') return undefined;
+  // A year digit by digit: 二〇一九.
+  if (/^[一二三四五六七八九][〇零一二三四五六七八九]{3}$/.test(s) && /[〇零]/.test(s)) return Number([...s].map((c) => HAN_DIGITS[c]).join(''));
   let total = 0;
   let section = 0;
   let digit = -1;
   for (const ch of s) {
     if (ch in HAN_DIGITS) {
+      // Two digits in a row are no one number (十三五, 五六).
+      if (digit > 0 && HAN_DIGITS[ch] !== 0) return undefined;
       digit = HAN_DIGITS[ch];
     } else if (ch in HAN_UNITS) {
       section += (digit < 0 ? 1 : digit) * HAN_UNITS[ch];
@@ -616,7 +767,7 @@ export interface NumberMismatch {
 export function compareQuantities(source: Quantity[], target: Quantity[], sourceText = '', n?: Numerals): NumberMismatch {
   const has = (list: Quantity[], q: Quantity) => list.some((o) => o.keys.some((k) => q.keys.includes(k)));
   const words = n && n.stems.size > 0 ? sourceText.toLowerCase().match(/[\p{L}\p{M}'’-]+/gu) ?? [] : [];
-  const spelled = (q: Quantity) => n !== undefined && q.keys.some((k) => spelledIn(words, Number(k), n));
+  const spelled = (q: Quantity) => n !== undefined && q.keys.some((k) => (k.startsWith('week:') ? weeksIn(words, Number(k.slice(5)), n) : spelledIn(words, Number(k), n)));
   return {
     missing: source.filter((q) => q.required && !has(target, q)),
     added: target.filter((q) => q.required && !has(source, q) && !spelled(q)),
@@ -643,6 +794,12 @@ export function numberParts(v: number): number[] | null {
     if (rest % 10) out.push(rest % 10);
   }
   return out;
+}
+
+/** A word of the source is a span of `k` weeks ("dvoutýdenní": two weeks, "týdenní": one). */
+function weeksIn(words: string[], k: number, n: Numerals): boolean {
+  const stem = n.stems.get(k);
+  return n.weeks !== null && words.some((w) => n.weeks!.test(w) && (k === 1 || (stem?.test(w) ?? false)));
 }
 
 /** The source's words spell `v` (each of its parts found in one word, or in up to three adjacent words). */

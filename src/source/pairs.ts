@@ -7,13 +7,13 @@
 //   original  ¶1 ¶2 ¶3        translation  ¶1 ¶3'      pairs  (¶1, ¶1) (¶2, ∅) (¶3, ¶3')
 
 import { alignBlocks, type AlignBlock } from '../align/align.js';
-import { compileLengthModels, measure, modelFor, type LengthModel } from '../align/length.js';
+import { compileLengthModels, measure, measureSource, modelFor, type LengthModel } from '../align/length.js';
 import { paragraphs } from '../align/split.js';
 import type { TextDocument } from '../text/document.js';
 import { DocumentCache } from '../text/document.js';
 import { sourceInput } from './context.js';
 import { guessLanguage, primaryTag, scriptOf, type Script } from './lang.js';
-import { compileNumerals, readQuantities, type Numerals } from './numbers.js';
+import { compileNumerals, maskCodes, readQuantities, type Numerals } from './numbers.js';
 import { cyrillicKey, latinKeys } from './romanise.js';
 
 /** Facts the source-aware kind compiles once from rules/lists/. */
@@ -72,10 +72,11 @@ function computePairs(doc: TextDocument, facts: SourceFacts): SourcePairs | null
   const tgt = doc.paragraphs;
   const numerals = facts.numerals.get(lang);
   const en = facts.numerals.get('en');
-  const srcBlocks: AlignBlock[] = src.map((p) => ({ length: measure(p), anchors: anchorsOf(p, numerals, script === 'Cyrillic' ? 'cyrillic' : 'latin') }));
+  // (A URL or an address is carried over as it is, or left out: it says nothing of a translation's length.)
+  const srcBlocks: AlignBlock[] = src.map((p) => ({ length: measureSource(maskCodes(p), script), anchors: anchorsOf(p, numerals, script === 'Cyrillic' ? 'cyrillic' : 'latin') }));
   const tgtBlocks: AlignBlock[] = tgt.map((b) => {
     const text = doc.text.slice(b.start, b.end);
-    return { length: measure(text), anchors: anchorsOf(text, en, 'latin') };
+    return { length: measure(maskCodes(text)), anchors: anchorsOf(text, en, 'latin') };
   });
   const pairs: Pair[] = [];
   for (const bead of alignBlocks(srcBlocks, tgtBlocks, model)) {

@@ -106,7 +106,7 @@ test('TSV: columns by name (or --source-column / --target-column), the target ce
   const source = read('pairs.tsv');
   assert.equal(described(source, { filename: 'pairs.tsv' }), [
     '2:91 source/changed-number "15,000"',
-    '3:28 source/missing-link "Details: str@kd.ru."',
+    // (An address written differently is one finding, on the translation's form.)
     '3:37 source/added-link "str@kd.ru"',
   ]);
   assert.is(fix(source, { filename: 'pairs.tsv', level: 'suggest' }).output, source.replace('15,000 servicemen', '1,500 servicemen'));
@@ -120,7 +120,7 @@ test('TSV: columns by name (or --source-column / --target-column), the target ce
   assert.match(missing.stderr, /^mtlint: p\.tsv:1: no source column \(name one source, src, original, or give --source-column; the header has id, ru, en\)\n$/);
   const named = await cli(['--source-column', 'ru', '--target-column', 'en', '--format', 'json', 'p.tsv'], { cwd: dir });
   assert.is(named.code, 1);
-  assert.is((JSON.parse(named.stdout) as { files: { findings: unknown[] }[] }).files[0].findings.length, 3);
+  assert.is((JSON.parse(named.stdout) as { files: { findings: unknown[] }[] }).files[0].findings.length, 2);
 });
 
 test('NDJSON: a record with a source is checked against it; one without is checked as English only', async () => {

@@ -4,12 +4,13 @@
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { alignBlocks } from '../../src/align/align.js';
+import { alignBlocks, sentenceAlignment } from '../../src/align/align.js';
+import { compileLengthModels, measure, measureSource, sentenceCountShare } from '../../src/align/length.js';
 import { sentences } from '../../src/align/split.js';
 import { BUILTIN_RULES_DIR, makeEnv } from '../../src/engine/load.js';
 import { lint } from '../../src/index.js';
 import { guessLanguage, primaryTag } from '../../src/source/lang.js';
-import { compareQuantities, compileNumerals, numberParts, readQuantities, renderNumber } from '../../src/source/numbers.js';
+import { compareQuantities, compileNumerals, hanNumber, numberParts, readQuantities, renderNumber } from '../../src/source/numbers.js';
 import { stemDistance } from '../../src/source/names.js';
 import { compileRomanisation, cyrillicKey, latinKey, plainLatin, plausibleRendering, romanise } from '../../src/source/romanise.js';
 
@@ -54,9 +55,23 @@ test('numbers: what the translation may write for them', () => {
   assert.equal(compare('de', 'Sperrstunde wurde mit 23 Uhr festgelegt', 'An 11 p.m. curfew was set'), [[], []]);
   assert.equal(compare('zh', '6000多亩耕地', '6,000 mu (400 hectares) of fields'), [[], []]);
   assert.equal(compare('ru', '24 апреля Трамп подписал', 'On April 14 Trump signed'), [['24'], ['14']]);
+  // What professional translations write for them (each was a false alarm on the WMT references).
+  assert.equal(compare('ja', '打率１割８分２厘、２割４～５分', 'batting .182, .24~.25'), [[], []]);
+  assert.equal(compare('zh', '分别以25:19，25:16先下两城', 'won 25:19 and 25:16'), [[], []]);
+  assert.equal(compare('zh', '确保“十三五”圆满收官', 'complete the 13th Five-Year Plan'), [[], []]);
+  assert.equal(compare('cs', 'čeká povinná dvoutýdenní karanténa', 'a 14-day quarantine'), [[], []]);
+  assert.equal(compare('cs', 'čeká povinná dvoutýdenní karanténa', 'a 21-day quarantine'), [[], ['21']]);
+  assert.equal(compare('zh', '展览日期由2019年9月29日至10月10日', 'from September 29th through October 10th'), [[], []]);
+  assert.equal(compare('zh', '2019年，他被选为基准兵', 'He was selected as a pivot'), [['2019'], []]);
+  assert.equal(compare('ja', '１敗に正代ら４人', 'Only 1 Loss for Shodai and 3 Others'), [[], []]);
+  assert.equal(compare('zh', '特区政府预留60亿港元', 'has provided 6 billon HKD'), [[], []]);
+  assert.equal(read('en', 'the roughly 2,000 737 Classic airliners'), ['2,000=2000/2', '737=737']);
+  assert.equal(read('zh', '211，985大学'), ['211=211', '985=985']);
   assert.equal(numberParts(45), [40, 5]);
   assert.equal(numberParts(900), [9, 100]);
   assert.equal(numberParts(2000), [2, 1000]);
+  // Han numerals: a whole number, a year digit by digit, and no number of two digits in a row.
+  assert.equal(['三十五', '一百零五', '二〇一九', '十三五', '五六'].map(hanNumber), [35, 105, 2019, undefined, undefined]);
   assert.is(renderNumber(4.1e6, readQuantities('4.1 billion', N.get('en')!)[0], '4.1 billion'), '4.1 million');
   assert.is(renderNumber(1500, readQuantities('15,000', N.get('en')!)[0], '15,000'), '1,500');
 });
@@ -98,6 +113,45 @@ test('sentences of any language: abbreviations, Chinese full stops, headlines on
   assert.equal(split('В 2020 г. парад прошёл в Кронштадте. Его показали по ТВ.'), ['В 2020 г. парад прошёл в Кронштадте.', 'Его показали по ТВ.']);
   assert.equal(split('乡村振兴，人才是关键。人才哪里找？'), ['乡村振兴，人才是关键。', '人才哪里找？']);
   assert.equal(split('Протесты\nВ ряде городов прошли акции.'), ['Протесты', 'В ряде городов прошли акции.']);
+});
+
+test('sentences: a German day before its month, a closing quote on its own line, and counting by punctuation only', () => {
+  const split = (t: string, lines?: boolean) => sentences(t, 0, t.length, { lines }).map(([a, b]) => t.slice(a, b));
+  assert.equal(split('Der Meister gastiert am 1. August bei den Hessen. Karten gibt es ab Montag.'), ['Der Meister gastiert am 1. August bei den Hessen.', 'Karten gibt es ab Montag.']);
+  assert.equal(split('Die Zahl stieg auf 12. Die Polizei ermittelt.'), ['Die Zahl stieg auf 12.', 'Die Polizei ermittelt.']);
+  assert.equal(split('“要让14亿人民很好学习党史。\n”\n认真学习党史。'), ['“要让14亿人民很好学习党史。\n”', '认真学习党史。']);
+  // A headline on its own line is a sentence, except when counting sentences as punctuation ends them.
+  assert.equal(split('Протесты\nВ ряде городов прошли акции.'), ['Протесты', 'В ряде городов прошли акции.']);
+  assert.equal(split('Протесты\nВ ряде городов прошли акции.', false), ['Протесты\nВ ряде городов прошли акции.']);
+});
+
+test('length: Latin letters and digits in a Chinese source count as a third of a character; the calibrated lists are checked', () => {
+  assert.equal(measureSource('巴西总统博索纳罗', 'Han'), 8);
+  // Six Han characters, and 19 others (the space is not counted).
+  assert.ok(Math.abs(measureSource('爱因斯坦医院(Hospital Israelita)', 'Han') - (6 + 0.3 * 19)) < 1e-9);
+  assert.equal(measureSource('Лавров (MID)', 'Cyrillic'), measure('Лавров (MID)'));
+  const [zh] = compileLengthModels([{ lang: 'zh', ratio: 3.5, variance: 30, spread: [0.4, 0.015], sentences: [0.01, 0.06, 0.74, 0.11, 0.05, 0.03] }]).values();
+  assert.equal(sentenceCountShare(-5, zh), 0.01);
+  assert.equal(sentenceCountShare(1, zh), 0.11);
+  assert.equal(sentenceCountShare(9, zh), 0.03);
+  assert.throws(() => compileLengthModels([{ lang: 'zh', ratio: 3.5, variance: 30 }]), /spread/);
+});
+
+test('sentence alignment: which source sentence a shorter translation leaves out', () => {
+  const model = { ratio: 1, variance: 2, spread: [0.5, 0.01] as [number, number], sentences: [0, 0, 1, 0, 0, 0] };
+  const src = [60, 120, 50].map((length) => ({ length, ends: true }));
+  const all = sentenceAlignment(src, [62, 118, 52], model, -1);
+  assert.ok(all > sentenceAlignment(src, [62, 118, 52], model, 1));
+  // Two sentences, of the lengths of the first and the last: the middle one is the likeliest left out.
+  const without = [0, 1, 2].map((i) => sentenceAlignment(src, [62, 52], model, i));
+  assert.ok(without[1] > without[0] && without[1] > without[2]);
+  assert.ok(without[1] > sentenceAlignment(src, [62, 52], model, -1));
+  // A headline with no full stop runs into the next sentence far more readily than a sentence does.
+  const headline = [{ length: 30, ends: false }, { length: 90, ends: true }];
+  const sentence = [{ length: 30, ends: true }, { length: 90, ends: true }];
+  assert.ok(sentenceAlignment(headline, [121], model, -1) > sentenceAlignment(sentence, [121], model, -1));
+  // Nothing left over to align: no alignment.
+  assert.equal(sentenceAlignment(src, [], model, -1), -Infinity);
 });
 
 test('the aligner leaves a block with no counterpart alone, at the right place', () => {
