@@ -50,9 +50,11 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       if (common && ADJECTIVE_LIKE.test(t.text.toLowerCase()) && lexiconStem(t.text).length >= 3 && common.has(lexiconStem(t.text)) && !t.surnames) return false;
       if ((t.place && t.place.kind !== 'town') || t.surnames) return true;
       if ((t.given && i + 1 < run.tokens.length) || (i > 0 && run.tokens[i - 1].given)) return true;
-      // After somebody's given name inside a sentence (Karla Sedláčka, Horst Seehofer; not "Ein Leitstellendisponent").
+      // After somebody's given name inside a sentence (Karla Sedláčka; not "Ein Leitstellendisponent"). In
+      // German, which capitalises nouns, only a given name the gazetteer knows: "Tage Urlaub", "Roten
+      // Karte" begin with words the US name lists have.
       const prev = run.tokens[i - 1];
-      if (!cyrillic && prev && ctx.realName(foldLatin(prev.text)) && !ctx.isEnglishWord(prev.text.toLowerCase()) && !ctx.isEnglishWord(t.keys[0]) && !opensSentence(pair.source, prev.start)) return true;
+      if (!cyrillic && prev && (sp.lang === 'de' ? ctx.facts.given.has(prev.text.toLowerCase()) : ctx.realName(foldLatin(prev.text))) && !ctx.isEnglishWord(prev.text.toLowerCase()) && !ctx.isEnglishWord(t.keys[0]) && !opensSentence(pair.source, prev.start)) return true;
       return !ctx.isEnglishWord(t.text.toLowerCase()) && docWords.some((o) => (o.end <= pair.start || o.start >= pair.end) && (cyrillic ? plausibleRendering(t.noun ?? t.text).test(plainLatin(o.text)) : stemDistance(t.keys[0], o.folded) === 0));
     };
     if (report === 'missing') {
