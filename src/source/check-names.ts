@@ -12,6 +12,7 @@ import type { TextDocument } from '../text/document.js';
 import type { Match } from '../types.js';
 import { cyrillicRuns, foldLatin, latinRuns, renders, stemDistance, targetWords, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
 import type { SourcePairs } from './pairs.js';
+import { lexiconStem, russianCommonWords } from './lexicon.js';
 import { caseStem, keyDistance, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
 
 export type NameReport = 'misspelled' | 'missing';
@@ -29,36 +30,57 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
   const tables = cyrillic ? [ctx.tables.get(sp.lang) ?? ctx.tables.get('ru')!, ...[...ctx.tables.values()]].filter((t, i, a) => t && a.indexOf(t) === i) : [];
   const docWords = targetWords(doc.text, doc.words);
   const out: Match[] = [];
+  // Russian common words (lexicon.ts): a place's name that is also a common adjective (Центральном) is the adjective.
+  const common = report === 'missing' && sp.lang === 'ru' ? russianCommonWords() : undefined;
   for (const pair of sp.pairs) {
     if (pair.end <= pair.start || pair.source.trim() === '') continue;
     const runs = cyrillic ? cyrillicRuns(pair.source, ctx.facts, tables) : latinRuns(pair.source, ctx.facts);
     if (runs.length === 0) continue;
     const words = docWords.filter((w) => w.start >= pair.start && w.end <= pair.end);
     const isRendered = (t: NameToken) => words.some((w) => renders(t, w, cyrillic) || (cyrillic && plausibleRendering(t.noun ?? t.text).test(plainLatin(w.text))));
+    // Rendered past the romanisations (Пфанненштиль: Pfannenstiel, Франциск: Francis): a word of the
+    // unit whose key is a letter from the name's, for a key of four letters or more.
+    const loosely = (t: NameToken) =>
+      cyrillic && t.keys.some((k) => k.length >= 3 && words.some((w) => w.keys.some((wk) => wk[0] === k[0] && keyDistance(looseKey(k), looseKey(wk), 1) <= (k.length >= 4 ? 1 : 0))));
+    // Surely a name: a place or a person the gazetteer knows, a given name with a surname, or a word
+    // the article renders elsewhere (the translation knows it as a name).
+    const isSure = (run: NameRun, i: number) => {
+      const t = run.tokens[i];
+      // (Not a common adjective that some place is also called: Центральном, Северным.)
+      if (common && ADJECTIVE_LIKE.test(t.text.toLowerCase()) && lexiconStem(t.text).length >= 3 && common.has(lexiconStem(t.text)) && !t.surnames) return false;
+      if ((t.place && t.place.kind !== 'town') || t.surnames) return true;
+      if ((t.given && i + 1 < run.tokens.length) || (i > 0 && run.tokens[i - 1].given)) return true;
+      // After somebody's given name inside a sentence (Karla Sedláčka; not "Ein Leitstellendisponent"). In
+      // German, which capitalises nouns, only a given name the gazetteer knows: "Tage Urlaub", "Roten
+      // Karte" begin with words the US name lists have.
+      const prev = run.tokens[i - 1];
+      if (!cyrillic && prev && (sp.lang === 'de' ? ctx.facts.given.has(prev.text.toLowerCase()) : ctx.realName(foldLatin(prev.text))) && !ctx.isEnglishWord(prev.text.toLowerCase()) && !ctx.isEnglishWord(t.keys[0]) && !opensSentence(pair.source, prev.start)) return true;
+      return !ctx.isEnglishWord(t.text.toLowerCase()) && docWords.some((o) => (o.end <= pair.start || o.start >= pair.end) && (cyrillic ? plausibleRendering(t.noun ?? t.text).test(plainLatin(o.text)) : stemDistance(t.keys[0], o.folded) === 0));
+    };
     if (report === 'missing') {
-      // A name is surely one when known (a place, a person the gazetteer lists, a given name and a
-      // surname) or when the article renders it elsewhere: the translation knows it as a name.
-      // (Not for German, which capitalises every noun: one left untranslated elsewhere proves nothing.)
-      const elsewhere = (t: NameToken) =>
-        sp.lang !== 'de' && !ctx.isEnglishWord(t.text.toLowerCase()) && docWords.some((o) => (o.end <= pair.start || o.start >= pair.end) && (cyrillic ? plausibleRendering(t.noun ?? t.text).test(plainLatin(o.text)) : stemDistance(t.keys[0], o.folded) === 0));
-      // A person named again may be "he" or "she" in the translation: more such pronouns than the source's.
+      // More such pronouns than the source's: a person named again may be "he" or "she" in the translation.
       const pronouns = morePronouns(doc.text.slice(pair.start, pair.end), pair.source, sp.lang);
       for (const run of runs) {
-        if (run.initial || run.quoted || run.tokens.every((t) => t.patronymic || t.adjective)) continue;
+        if (run.initial || run.tokens.every((t) => t.patronymic || t.adjective)) continue;
         // A country is required after a preposition ("в России"), not as an attribute, often left out or
         // made an adjective ("ГУ МЧС России": the emergencies directorate; "флота России": the Russian Navy).
         if (run.tokens.every((t) => t.place?.kind === 'country') && !PREPOSITION.test(pair.source.slice(Math.max(0, run.tokens[0].start - 12), run.tokens[0].start))) continue;
-        // A person is named by the surname: a given name alone does not render the run (unless the
-        // rest is a syllable or two of an East Asian name, Ким Чен Ын: Kim Jong Un).
-        const person = run.tokens.length >= 2 && run.tokens[0].given;
-        if (run.tokens.some((t, i) => (!person || i > 0) && isRendered(t))) continue;
-        if (person && isRendered(run.tokens[0]) && run.tokens.slice(1).every((t) => t.text.length <= 3)) continue;
         // A place's adjective (Черноморского флота) is often translated descriptively (the Black Sea Fleet).
         if (run.tokens.every((t) => t.noun || t.adjective || t.patronymic)) continue;
-        if (pronouns && !run.tokens.some((t) => t.place)) continue;
+        const sure = run.tokens.map((t, i) => !t.adjective && !t.patronymic && isSure(run, i));
+        // (In quotation marks, a title or an organisation's name, often translated, is required only when surely a name.)
+        // A surname alone may have become "he" or "she".
+        if (pronouns && run.tokens.length === 1 && !run.tokens[0].place) continue;
+        // The words surely names are required (not a title beside them: Innenminister Seehofer); a
+        // person is named by the surname, and a given name before it need not be rendered (unless
+        // the rest is a syllable or two of an East Asian name, Ким Чен Ын: Kim Jong Un).
+        const named = run.tokens.map((_, i) => i).filter((i) => sure[i]);
+        if (named.length === 0) continue;
+        const required = named.filter((i) => !(run.tokens[i].given && sure[i + 1]));
+        if ((required.length > 0 ? required : named).some((i) => isRendered(run.tokens[i]) || loosely(run.tokens[i]))) continue;
+        if (named.some((i) => run.tokens[i].given && isRendered(run.tokens[i])) && run.tokens.slice(1).every((t) => t.text.length <= 3)) continue;
         // Misspelt past recognition is the misspelled-name rule's.
         if (run.tokens.some((t) => words.some((w) => misspelling(t, w, runs, docWords, cyrillic, tables, ctx) !== null))) continue;
-        if (!run.sure && !(cyrillic && process.env.X1) && !run.tokens.some((t) => !t.adjective && !t.patronymic && elsewhere(t))) continue;
         out.push({ start: pair.start, end: pair.end, data: { name: expectedName(run, tables), source: run.tokens.map((t) => t.text).join(' ') } });
       }
       continue;
@@ -102,7 +124,7 @@ function misspelling(t: NameToken, w: TargetWord, runs: NameRun[], docWords: Tar
         return { start: w.start, end: w.end, replacements: near.map(edit), ...(near.length > 1 ? { safety: 'suggest' as const } : {}), data: { name: near[0], source: t.text, evidence: 'the gazetteer' } };
       }
     }
-    if (stemDistance(t.keys[0], w.folded) !== 1) return null;
+    if (stemDistance(t.keys[0], w.folded) !== 1 || declension(t.keys[0], w.folded)) return null;
     if (runs.some((r) => r.tokens.some((x) => x !== t && stemDistance(x.keys[0], w.folded) === 0))) return null;
     // Evidence that this is the name and not a translation of it (Evropu: Europe): the article
     // carries the source's form elsewhere, or the name's other word stands right beside it (Filip Novac).
@@ -173,8 +195,31 @@ function endingOnly(a: string, b: string): boolean {
   return i >= Math.min(a.length, b.length) - 1 && i >= 3;
 }
 
+/** Two forms of one word by German or Czech declension: an ending added or changed, with the Czech consonant alternations before it (Deutschen: Deutsche, Karolínce: Karolínka, Praze: Praha). */
+function declension(a: string, b: string): boolean {
+  // (The consonant alternates only before an ending: Karolínce, karolink; Novac is no Novák.)
+  const stem = (w: string) => {
+    const bare = w.replace(/(?:en|em|er|es|ou|ovi|ove|ech|ach|ami|e|a|u|y|i|o|s|n|m)$/, '');
+    return bare === w ? w : bare.replace(/c$/, 'k').replace(/z$/, 'h').replace(/s$/, 'ch');
+  };
+  return a !== b && a.length >= 4 && b.length >= 4 && stem(a) === stem(b);
+}
+
 function foldCase(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/** A Russian adjective's ending (Центральном, Северным, Великой). */
+const ADJECTIVE_LIKE = /(?:ой|ей|ых|их|ого|его|ому|ему|ую|юю|ая|яя|ые|ие|ый|ий|ым|им|ыми|ими|ном|нем)$/;
+
+/** A word at `at` opens a sentence (or a quotation, or follows a dash). */
+function opensSentence(text: string, at: number): boolean {
+  return /(?:^|[.!?…:;]["»”“)]?\s*|["„«“”(—–-]\s*)$/.test(text.slice(Math.max(0, at - 4), at));
+}
+
+/** A key with the classes English spellings of foreign names blur merged: ц, c and k; ш and s; з and s (Francis: франциск, Michael: майкл, Pfannenstiel: пфанненштиль). */
+function looseKey(key: string): string {
+  return key.replace(/[cCk]/g, 'k').replace(/[Ssz]/g, 's');
 }
 
 /** A preposition right before a word (Russian, Ukrainian, Czech, German, and the like). */

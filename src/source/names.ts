@@ -53,7 +53,10 @@ export function loadNameFacts(placesFile: string, gazetteerFile: string): NameFa
       for (const f of [name, ...place.accepted]) for (const t of f.split(/\s+/)) if (/^\p{Lu}/u.test(t)) facts.latin.add(foldLatin(t));
       // (Names of one word only: the words of a longer one, Blízký východ, Nová Kaledonie, are common words.)
       // (The English names themselves first: Monaco is Monaco before it is Munich in Italian.)
-      for (const form of [name, ...(forms ?? '').split('|')]) {
+      for (const whole of [name, ...(forms ?? '').split('|')]) {
+        // (A name of two words whose first is an adjective is found by its noun: Velká Británie, Británie.)
+        const words = whole.split(/\s+/);
+        const form = words.length === 2 && /(?:[áéýíaeyo]|er|en|es)$/.test(words[0]) && /^\p{Lu}\p{Ll}{4,}$/u.test(words[1]) ? words[1] : whole;
         if (/\s/.test(form)) continue;
         const key = exonymKey(form);
         // (A city's key of four letters meets too many words: Langouo, Lange.)
@@ -134,12 +137,20 @@ export function exonymOf(word: string, facts: NameFacts): Place | undefined {
   return undefined;
 }
 
-/** A Latin-script name as English writes it when it transliterates the letters with a háček (Geševa: Gesheva; Hadžigenov: Hadzhigenov, Hadjigenov). */
+/** A Latin-script name as English writes it when it transliterates the letters with a háček (Geševa: Gesheva; Hadžigenov: Hadzhigenov, Hadjigenov, Hajigenov). */
 function transliterations(word: string): string[] {
   const lower = word.toLowerCase();
-  if (!/[čšžćđ]/.test(lower)) return [];
-  const en = lower.replace(/č|ć/g, 'ch').replace(/š/g, 'sh').replace(/ž/g, 'zh').replace(/đ/g, 'dj');
-  return [foldLatin(en), foldLatin(en.replace(/d?zh/g, 'j'))];
+  const out: string[] = [];
+  // A Slavic adjective's ending as Czech writes it (Zelenskyj, Dostojevskij: Zelensky); a j before a
+  // vowel where English writes y (Netanjahu: Netanyahu, Jelzin: Yeltsin).
+  if (/[iy]j$/.test(lower)) out.push(foldLatin(lower.replace(/[iy]j$/, 'y')));
+  if (/j[aeiou]/.test(lower)) out.push(foldLatin(lower).replace(/j(?=[aeiou])/g, 'y'));
+  if (/[čšžćđ]/.test(lower)) {
+    const en = lower.replace(/č|ć/g, 'ch').replace(/š/g, 'sh').replace(/ž/g, 'zh').replace(/đ/g, 'dj');
+    // (Also dž as dj, Hadjigenov; and dj as the letter đ it stands for, Djuričić: Đuričić.)
+    out.push(foldLatin(en), foldLatin(en.replace(/d?zh/g, 'j')), foldLatin(en.replace(/dzh/g, 'dj')), foldLatin(lower).replace(/dj/g, 'd'));
+  }
+  return out;
 }
 
 /** Lower case without diacritics: how a name carried over from a Latin-script source is compared. */
@@ -355,7 +366,8 @@ const LATIN_CASE_ENDING = /(?:ovi|ove|ova|ovo|ovy|iho|imu|ymi|ich|ych|ach|ech|am
  */
 export function stemDistance(source: string, target: string): number {
   if (source === target) return 0;
-  const targets = [target, target.replace(/e(?=[klnrcz]$)/, ''), target.replace(/[aeiouy]$/, ''), target.replace(/(?<=.{4})s$/, '')];
+  // (Also a Latin name's -us, which Czech and German decline away: Celsia, Celsius.)
+  const targets = [target, target.replace(/e(?=[klnrcz]$)/, ''), target.replace(/[aeiouy]$/, ''), target.replace(/(?<=.{4})s$/, ''), target.replace(/(?<=.{3})us$/, '')];
   let best = keyDistance(source, target, 2);
   const m = LATIN_CASE_ENDING.exec(source);
   for (let cut = 0; cut <= (m ? m[0].length : 0) && best > 0; cut++) {

@@ -213,7 +213,7 @@ export function plausibleRendering(word: string): RegExp {
     i++;
   }
   // What a nominative may add after the stem: a vowel or two, a final y or j; and an English derivation.
-  re = new RegExp(`^${body}(?:[aeiouy]{0,2}|[aeiouy]?[yj]|iy|yy|ii|yi)${DERIVED}$`);
+  re = new RegExp(`^${body}(?:[aeiouy]?|[aeiouy]?[yj]|iy|yy|ii|yi)${DERIVED}$`);
   if (plausibleCache.size > 5000) plausibleCache.clear();
   plausibleCache.set(lower, re);
   return re;

@@ -1,0 +1,42 @@
+// Common words of a source language, to tell a common word that a place is also called from the
+// place: "в Центральном округе" is the Central district, not the village of Tsentralny. The words
+// are the lower-case entries of the Russian Hunspell dictionary (the `dictionary-ru` package,
+// BSD-3-Clause, © Alexander I. Lebedev), compared by their stem.
+//
+//   source  …в Центральном округе…   центральн: a common word's stem   (an adjective, translated)
+
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+/** A Cyrillic word without a case ending and final vowels, lower case: Министерстве, министерство → министерств. */
+export function lexiconStem(word: string): string {
+  return word
+    .toLowerCase()
+    .replace(/ё/g, 'е')
+    .replace(/(?:ами|ями|ого|его|ому|ему|ом|ем|ём|ым|им|ах|ях|ою|ею|ой|ей|ую|юю|ых|их)$/, '')
+    .replace(/[аеёиіїоуыэюяєйь]+$/, '');
+}
+
+let russian: Set<string> | null | undefined;
+
+/** Russian common words and their stems (lexiconStem), or null when the dictionary is not installed. Read once. */
+export function russianCommonWords(): Set<string> | null {
+  if (russian !== undefined) return russian;
+  try {
+    const dic = join(dirname(createRequire(import.meta.url).resolve('dictionary-ru')), 'index.dic');
+    const words = new Set<string>();
+    for (const line of readFileSync(dic, 'utf8').split('\n')) {
+      const word = line.slice(0, line.includes('/') ? line.indexOf('/') : undefined).trim().replace(/ё/g, 'е');
+      // Lower-case entries only: the dictionary's capitalised ones are names (Москва, Иван).
+      if (word.length < 3 || !/^[а-я]/.test(word)) continue;
+      const stem = lexiconStem(word);
+      words.add(word);
+      if (stem.length >= 3) words.add(stem);
+    }
+    russian = words;
+  } catch {
+    russian = null;
+  }
+  return russian;
+}
