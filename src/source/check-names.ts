@@ -10,7 +10,7 @@
 
 import type { TextDocument } from '../text/document.js';
 import type { Match } from '../types.js';
-import { cyrillicRuns, foldLatin, latinRuns, renders, stemDistance, targetWords, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
+import { cyrillicRuns, foldLatin, latinRuns, renders, sameStem, stemDistance, targetWords, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
 import type { SourcePairs } from './pairs.js';
 import { lexiconStem, russianCommonWords } from './lexicon.js';
 import { caseStem, keyDistance, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
@@ -55,7 +55,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       // Karte" begin with words the US name lists have.
       const prev = run.tokens[i - 1];
       if (!cyrillic && prev && (sp.lang === 'de' ? ctx.facts.given.has(prev.text.toLowerCase()) : ctx.realName(foldLatin(prev.text))) && !ctx.isEnglishWord(prev.text.toLowerCase()) && !ctx.isEnglishWord(t.keys[0]) && !opensSentence(pair.source, prev.start)) return true;
-      return !ctx.isEnglishWord(t.text.toLowerCase()) && docWords.some((o) => (o.end <= pair.start || o.start >= pair.end) && (cyrillic ? plausibleRendering(t.noun ?? t.text).test(plainLatin(o.text)) : stemDistance(t.keys[0], o.folded) === 0));
+      return !ctx.isEnglishWord(t.text.toLowerCase()) && docWords.some((o) => (o.end <= pair.start || o.start >= pair.end) && (cyrillic ? plausibleRendering(t.noun ?? t.text).test(plainLatin(o.text)) : sameStem(t.keys[0], o.folded)));
     };
     if (report === 'missing') {
       // More such pronouns than the source's: a person named again may be "he" or "she" in the translation.
@@ -125,12 +125,12 @@ function misspelling(t: NameToken, w: TargetWord, runs: NameRun[], docWords: Tar
       }
     }
     if (stemDistance(t.keys[0], w.folded) !== 1 || declension(t.keys[0], w.folded)) return null;
-    if (runs.some((r) => r.tokens.some((x) => x !== t && stemDistance(x.keys[0], w.folded) === 0))) return null;
+    if (runs.some((r) => r.tokens.some((x) => x !== t && sameStem(x.keys[0], w.folded)))) return null;
     // Evidence that this is the name and not a translation of it (Evropu: Europe): the article
     // carries the source's form elsewhere, or the name's other word stands right beside it (Filip Novac).
     const run = runs.find((r) => r.tokens.includes(t))!;
-    const elsewhere = docWords.some((o) => o !== w && stemDistance(t.keys[0], o.folded) === 0);
-    const beside = run.tokens.some((x) => x !== t && docWords.some((o) => stemDistance(x.keys[0], o.folded) === 0 && (Math.abs(o.end + 1 - w.start) <= 1 || Math.abs(w.end + 1 - o.start) <= 1)));
+    const elsewhere = docWords.some((o) => o !== w && sameStem(t.keys[0], o.folded));
+    const beside = run.tokens.some((x) => x !== t && docWords.some((o) => sameStem(x.keys[0], o.folded) && (Math.abs(o.end + 1 - w.start) <= 1 || Math.abs(w.end + 1 - o.start) <= 1)));
     // Or the source word is a name (not one opening a sentence, not German, which capitalises every
     // noun), the translation's word is nobody's real name, and the two differ inside the word, not
     // only in an ending (Deutschen: Deutsche is declension, Washiington is a misspelling).

@@ -11,7 +11,7 @@ import { BUILTIN_RULES_DIR, makeEnv } from '../../src/engine/load.js';
 import { lint } from '../../src/index.js';
 import { guessLanguage, primaryTag } from '../../src/source/lang.js';
 import { compareQuantities, compileNumerals, hanNumber, numberParts, readQuantities, renderNumber } from '../../src/source/numbers.js';
-import { stemDistance } from '../../src/source/names.js';
+import { sameStem, stemDistance } from '../../src/source/names.js';
 import { compileRomanisation, cyrillicKey, latinKey, plainLatin, plausibleRendering, romanise } from '../../src/source/romanise.js';
 
 const env = makeEnv(BUILTIN_RULES_DIR);
@@ -178,3 +178,16 @@ test('the kind: a name from a Latin-script source misspelled is a suggestion; no
 });
 
 test.run();
+
+test('sameStem is stemDistance === 0 without the edit distance (every pair of a list of names and their case forms)', () => {
+  const words = ['filipa', 'filip', 'jiriho', 'jiri', 'hamacka', 'hamacek', 'hrusky', 'hruska', 'novak', 'novac', 'celsia', 'celsius', 'merkels', 'merkel', 'babisovi', 'babis', 'praha', 'prague', 'dogara', 'dogaras', 'kano', 'abuja', 'sedlacka', 'sedlacek', 'ab', 'abc', 'abcs'];
+  let zero = 0;
+  for (const a of words) {
+    for (const b of words) {
+      const want = stemDistance(a, b) === 0;
+      if (want) zero++;
+      assert.is(sameStem(a, b), want, `${a} / ${b}`);
+    }
+  }
+  assert.ok(zero > words.length, 'some pairs of different words share a stem');
+});
