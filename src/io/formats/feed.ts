@@ -7,10 +7,10 @@
 //   <item><title>Talks</title><description>&lt;p&gt;the Moscow holder&lt;/p&gt;</description>
 //                                                   ^^^^^^^^^^^^^^^^^ checked: "Talks\n\nthe Moscow holder"
 
-import { createRequire } from 'node:module';
 import { UsageError } from '../../engine/errors.js';
-import { compose, concatMaps, encodeHtml, MapBuilder, sliceMap, type Block, type SourceMap } from '../mapping.js';
+import { compose, concatMaps, encodeHtml, sliceMap, type Block, type SourceMap } from '../mapping.js';
 import { htmlText } from './html.js';
+import { parseXml, xmlParser, xmlText } from './xml.js';
 import type { Article, ParsedSource } from './types.js';
 
 interface Field {
@@ -32,8 +32,7 @@ export function sniffFeed(head: string): boolean {
 }
 
 export function parseFeed(source: string, path: string): ParsedSource {
-  const { SaxesParser } = createRequire(import.meta.url)('saxes') as typeof import('saxes');
-  const parser = new SaxesParser({ position: true, fileName: path });
+  const parser = xmlParser(path, 'the feed');
   let root: string | undefined;
   const stack: string[] = [];
   const items: Item[] = [];
@@ -41,11 +40,6 @@ export function parseFeed(source: string, path: string): ParsedSource {
   const openFields: { field: Field; depth: number }[] = [];
   let channelTitle: Field | undefined;
 
-  parser.on('doctype', (doctype) => {
-    if (/<!ENTITY/i.test(doctype)) {
-      throw new UsageError(`${path}: the feed's DOCTYPE declares entities; refused (mtlint never expands DTD entities)`);
-    }
-  });
   parser.on('opentag', (tag) => {
     const name = tag.name;
     if (root === undefined) {
@@ -77,17 +71,9 @@ export function parseFeed(source: string, path: string): ParsedSource {
     stack.pop();
     void tag;
   });
-  try {
-    parser.write(source).close();
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    // saxes says `FILE:LINE:COL: message`.
-    const msg = (e as Error).message.split('\n')[0];
-    const m = /^(.*:\d+:\d+): (.*)$/.exec(msg);
-    throw new UsageError(m ? `${m[1]}: not well-formed XML: ${m[2]}` : `${path}: not well-formed XML: ${msg}`);
-  }
+  parseXml(parser, source, path);
   if (root === undefined) throw new UsageError(`${path}: not an RSS or Atom feed (no root element)`);
-  const title = channelTitle ? xmlContent(source, channelTitle.from, channelTitle.to).map.text.trim() : '';
+  const title = channelTitle ? xmlText(source, channelTitle.from, channelTitle.to, 'plain').text.trim() : '';
   return { articles: items.map((it, k) => article(source, it, k)), directives: [], ...(title ? { title } : {}) };
 }
 
@@ -99,7 +85,7 @@ function article(source: string, it: Item, index: number): Article {
     }
     return undefined;
   };
-  const text = (f: Field | undefined) => (f ? xmlContent(source, f.from, f.to).map.text.trim() : '');
+  const text = (f: Field | undefined) => (f ? xmlText(source, f.from, f.to, 'plain').text.trim() : '');
   const alternate = it.fields.find((f) => f.name === 'link' && f.attrs.href && (!f.attrs.rel || f.attrs.rel === 'alternate'));
   const id = text(field('guid', 'id')) || (alternate?.attrs.href ?? '') || text(field('link')) || text(field('title')) || `item ${index + 1}`;
 
@@ -117,13 +103,13 @@ function article(source: string, it: Item, index: number): Article {
       part = compose(h.map, outer);
       partBlocks = h.blocks.map((b) => toSource(b, outer));
     } else {
-      const xml = xmlContent(source, f.from, f.to);
+      const xml = xmlText(source, f.from, f.to, 'plain');
       if (type === 'html' || type === 'text/html') {
-        const h = htmlText(xml.map.text, true);
-        part = compose(h.map, xml.map);
-        partBlocks = h.blocks.map((b) => toSource(b, xml.map));
+        const h = htmlText(xml.text, true);
+        part = compose(h.map, xml);
+        partBlocks = h.blocks.map((b) => toSource(b, xml));
       } else {
-        part = xml.map;
+        part = xml;
       }
     }
     if (parts.length > 0) offset += 2;
@@ -144,72 +130,3 @@ function toSource(b: Block, outer: SourceMap): Block {
   return { cs: b.cs, ce: b.ce, ss: outer.start[b.ss] ?? outer.origin, se: outer.end[b.se - 1] ?? outer.origin, pure: b.pure };
 }
 
-const XML_ENTITY = /&(?:#x([0-9a-fA-F]+)|#([0-9]+)|(amp|lt|gt|quot|apos));/y;
-const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/**
- * The decoded content of source[from, to) (text, character references, CDATA sections; comments
- * and processing instructions dropped; CRLF read as LF), mapped back unit by unit. Replacement
- * text is escaped as character data, or kept raw inside a CDATA section.
- */
-export function xmlContent(source: string, from: number, to: number): { map: SourceMap } {
-  const b = new MapBuilder();
-  const cdata: [number, number][] = [];
-  let j = from;
-  const raw = (a: number, z: number) => {
-    for (let k = a; k < z; ) {
-      if (source[k] === '\r') {
-        const len = source[k + 1] === '\n' ? 2 : 1;
-        b.decoded('\n', k, k + len);
-        k += len;
-      } else {
-        const next = source.indexOf('\r', k);
-        const stop = next < 0 || next > z ? z : next;
-        b.copy(source, k, stop);
-        k = stop;
-      }
-    }
-  };
-  while (j < to) {
-    if (source.startsWith('<![CDATA[', j)) {
-      const close = source.indexOf(']]>', j + 9);
-      const end = close < 0 || close > to ? to : close;
-      cdata.push([j + 9, end]);
-      raw(j + 9, end);
-      j = end + 3;
-    } else if (source.startsWith('<!--', j)) {
-      const close = source.indexOf('-->', j + 4);
-      j = close < 0 ? to : close + 3;
-    } else if (source.startsWith('<?', j)) {
-      const close = source.indexOf('?>', j + 2);
-      j = close < 0 ? to : close + 2;
-    } else if (source[j] === '<') {
-      // An element inside a text field (not expected there): its tags are dropped, its text kept.
-      const close = source.indexOf('>', j);
-      j = close < 0 ? to : close + 1;
-    } else if (source[j] === '&') {
-      XML_ENTITY.lastIndex = j;
-      const m = XML_ENTITY.exec(source);
-      if (m) {
-        const ch = m[3] ? NAMED[m[3]] : String.fromCodePoint(m[1] ? parseInt(m[1], 16) : parseInt(m[2], 10));
-        b.decoded(ch, j, j + m[0].length);
-        j += m[0].length;
-      } else {
-        b.copy(source, j, j + 1);
-        j++;
-      }
-    } else {
-      let stop = j + 1;
-      while (stop < to && source[stop] !== '<' && source[stop] !== '&') stop++;
-      raw(j, stop);
-      j = stop;
-    }
-  }
-  const built = b.build(from);
-  const inCdata = (p: number) => cdata.some(([a, z]) => p >= a && p < z);
-  built.encode = (text, at) => {
-    const p = built.text.length === 0 ? from : built.start[Math.min(at, built.text.length - 1)];
-    return inCdata(p) ? text.replace(/]]>/g, ']]]]><![CDATA[>') : encodeHtml(text);
-  };
-  return { map: built };
-}

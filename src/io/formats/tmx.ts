@@ -6,9 +6,9 @@
 //   <tu tuid="7"><tuv xml:lang="ru"><seg>1,5 млн</seg></tuv><tuv xml:lang="en"><seg>15 million</seg></tuv></tu>
 //                                                                                ^^^^^^^^^^ source/changed-number
 
-import { createRequire } from 'node:module';
 import { UsageError } from '../../engine/errors.js';
-import { inlineText, unitsArticle, type Unit } from './bilingual.js';
+import { unitsArticle, type Unit } from './bilingual.js';
+import { parseXml, xmlParser, xmlText } from './xml.js';
 import type { ParsedSource } from './types.js';
 
 /** True when a file's beginning looks like TMX. */
@@ -23,8 +23,7 @@ interface Variant {
 }
 
 export function parseTmx(source: string, path: string): ParsedSource {
-  const { SaxesParser } = createRequire(import.meta.url)('saxes') as typeof import('saxes');
-  const parser = new SaxesParser({ position: true, fileName: path, xmlns: false });
+  const parser = xmlParser(path, 'the file', false);
   let srcLang: string | undefined;
   let root: string | undefined;
   const units: Unit[] = [];
@@ -33,9 +32,6 @@ export function parseTmx(source: string, path: string): ParsedSource {
   let seg: { from: number; depth: number } | undefined;
   let depth = 0;
 
-  parser.on('doctype', (doctype) => {
-    if (/<!ENTITY/i.test(doctype)) throw new UsageError(`${path}: the file's DOCTYPE declares entities; refused (mtlint never expands DTD entities)`);
-  });
   parser.on('opentag', (tag) => {
     depth++;
     const attrs = tag.attributes as Record<string, string>;
@@ -59,21 +55,14 @@ export function parseTmx(source: string, path: string): ParsedSource {
       const src = tu.variants.find((v) => srcLang && lower(v.lang) === lower(srcLang)) ?? tu.variants.find((v) => !/^en\b/i.test(v.lang)) ?? tu.variants[0];
       const tgt = tu.variants.find((v) => v !== src && /^en\b/i.test(v.lang)) ?? tu.variants.find((v) => v !== src);
       if (src) {
-        units.push({ id: tu.id, source: inlineText(source, src.from, src.to).text, target: tgt ? inlineText(source, tgt.from, tgt.to) : null, at: tgt?.from ?? src.to });
+        units.push({ id: tu.id, source: xmlText(source, src.from, src.to, 'inline').text, target: tgt ? xmlText(source, tgt.from, tgt.to, 'inline') : null, at: tgt?.from ?? src.to });
         srcLang ??= src.lang || undefined;
       }
       tu = undefined;
     }
     depth--;
   });
-  try {
-    parser.write(source).close();
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    const msg = (e as Error).message.split('\n')[0];
-    const m = /^(.*:\d+:\d+): (.*)$/.exec(msg);
-    throw new UsageError(m ? `${m[1]}: not well-formed XML: ${m[2]}` : `${path}: not well-formed XML: ${msg}`);
-  }
+  parseXml(parser, source, path);
   if (root === undefined) throw new UsageError(`${path}: not a TMX file (no root element)`);
   return { articles: [unitsArticle(units, srcLang, undefined, 0)], directives: [] };
 }

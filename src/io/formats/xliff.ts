@@ -7,9 +7,9 @@
 //   <trans-unit id="2"><source>Лавров заявил</source><target>Lavor said</target></trans-unit>
 //                                                            ^^^^^ source/misspelled-name
 
-import { createRequire } from 'node:module';
 import { UsageError } from '../../engine/errors.js';
-import { inlineText, unitsArticle, type Unit } from './bilingual.js';
+import { unitsArticle, type Unit } from './bilingual.js';
+import { parseXml, xmlParser, xmlText } from './xml.js';
 import type { Article, ParsedSource } from './types.js';
 
 interface Range {
@@ -38,8 +38,7 @@ export function sniffXliff(head: string): boolean {
 }
 
 export function parseXliff(source: string, path: string): ParsedSource {
-  const { SaxesParser } = createRequire(import.meta.url)('saxes') as typeof import('saxes');
-  const parser = new SaxesParser({ position: true, fileName: path, xmlns: false });
+  const parser = xmlParser(path, 'the file', false);
   let version: '1' | '2' | undefined;
   let docSourceLang: string | undefined;
   const files: OpenFile[] = [];
@@ -51,9 +50,6 @@ export function parseXliff(source: string, path: string): ParsedSource {
   let field: { name: 'source' | 'target'; depth: number; from: number } | undefined;
   let depth = 0;
 
-  parser.on('doctype', (doctype) => {
-    if (/<!ENTITY/i.test(doctype)) throw new UsageError(`${path}: the file's DOCTYPE declares entities; refused (mtlint never expands DTD entities)`);
-  });
   parser.on('opentag', (tag) => {
     depth++;
     const name = tag.name.replace(/^[\w.-]+:/, '');
@@ -103,19 +99,12 @@ export function parseXliff(source: string, path: string): ParsedSource {
     if (!unit || !file || !unit.source) return;
     file.units.push({
       id: unit.id,
-      source: inlineText(source, unit.source.from, unit.source.to).text,
-      target: unit.target ? inlineText(source, unit.target.from, unit.target.to) : null,
+      source: xmlText(source, unit.source.from, unit.source.to, 'inline').text,
+      target: unit.target ? xmlText(source, unit.target.from, unit.target.to, 'inline') : null,
       at: unit.target?.from ?? unit.source.to,
     });
   };
-  try {
-    parser.write(source).close();
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    const msg = (e as Error).message.split('\n')[0];
-    const m = /^(.*:\d+:\d+): (.*)$/.exec(msg);
-    throw new UsageError(m ? `${m[1]}: not well-formed XML: ${m[2]}` : `${path}: not well-formed XML: ${msg}`);
-  }
+  parseXml(parser, source, path);
   if (version === undefined) throw new UsageError(`${path}: not an XLIFF file (no root element)`);
   const articles: Article[] = files.map((f) => unitsArticle(f.units, f.sourceLang, files.length > 1 ? f.id : undefined, f.at));
   return { articles, directives: [] };
