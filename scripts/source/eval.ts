@@ -40,7 +40,7 @@ function judgedFindings(): Map<string, string> {
   return out;
 }
 
-function lintDoc(doc: BiDoc, rules: Rule[], mutate?: (d: BiDoc) => BiDoc): { text: string; findings: Finding[]; units: { start: number; end: number }[] } {
+export function lintDoc(doc: BiDoc, rules: Rule[], mutate?: (d: BiDoc) => BiDoc): { text: string; findings: Finding[]; units: { start: number; end: number }[] } {
   const d = mutate ? mutate(doc) : doc;
   const { text, units } = render(d);
   const findings = lintText(text, rules, undefined, attachBilingual({ sourceLang: d.lang, segments: units }));
@@ -54,7 +54,7 @@ const pct = (n: number, d: number) => (d === 0 ? '–' : (n / d).toFixed(2));
 // ---- injections -------------------------------------------------------------------------------
 
 /** A deterministic generator, so that the injected errors are the same on every run. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s * 1664525 + 1013904223) >>> 0;
@@ -62,7 +62,7 @@ function random(seed: number): () => number {
   };
 }
 
-interface Injection {
+export interface Injection {
   kind: 'number' | 'name removed' | 'name misspelled' | 'sentence dropped' | 'untranslated';
   /** The paragraph changed, and the span of the change in its rendered text (for misspellings and numbers). */
   paragraph: number;
@@ -71,7 +71,7 @@ interface Injection {
   rules: string[];
   /** For a misspelling: the misspelled word, which the finding must cover. */
   word?: string;
-  /** For a removal: what was removed (for the dump). */
+  /** For a removal: what was removed (for the dump); for a misspelling, the word misspelled. */
   removed?: string;
 }
 
@@ -83,7 +83,7 @@ function withParagraph(doc: BiDoc, k: number, target: string[]): BiDoc {
 }
 
 /** Injected copies of one document: at most one of each kind per paragraph chosen at random. */
-function injections(doc: BiDoc, rnd: () => number): Injection[] {
+export function injections(doc: BiDoc, rnd: () => number): Injection[] {
   const out: Injection[] = [];
   doc.paragraphs.forEach((p, k) => {
     const target = p.target.join(' ');
@@ -113,7 +113,7 @@ function injections(doc: BiDoc, rnd: () => number): Injection[] {
         const word = misspell(m[1], rnd);
         if (word && !isEnglishWord(word.toLowerCase())) {
           const segs = p.target.map((s) => s.replace(m[1], word));
-          out.push({ kind: 'name misspelled', paragraph: k, doc: withParagraph(doc, k, segs), rules: ['source/misspelled-name'], word });
+          out.push({ kind: 'name misspelled', paragraph: k, doc: withParagraph(doc, k, segs), rules: ['source/misspelled-name'], word, removed: m[1] });
         }
       }
     }

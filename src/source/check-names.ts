@@ -25,6 +25,12 @@ export interface NameContext {
   realName: (folded: string) => boolean;
 }
 
+/**
+ * Diagnostics (scripts/source/why-names.ts): when set, told why a source name run was not reported
+ * missing, and why a translation word was not taken for a misspelling of a source name word.
+ */
+export const nameTrace: { missing?: (run: NameRun, at: { start: number; end: number }, reason: string) => void; misspelled?: (t: NameToken, w: TargetWord, reason: string) => void } = {};
+
 export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext, report: NameReport): Match[] {
   const cyrillic = sp.script === 'Cyrillic';
   const tables = cyrillic ? [ctx.tables.get(sp.lang) ?? ctx.tables.get('ru')!, ...[...ctx.tables.values()]].filter((t, i, a) => t && a.indexOf(t) === i) : [];
@@ -60,27 +66,52 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
     if (report === 'missing') {
       // More such pronouns than the source's: a person named again may be "he" or "she" in the translation.
       const pronouns = morePronouns(doc.text.slice(pair.start, pair.end), pair.source, sp.lang);
+      const why = (run: NameRun, reason: string) => nameTrace.missing?.(run, pair, reason);
       for (const run of runs) {
-        if (run.initial || run.tokens.every((t) => t.patronymic || t.adjective)) continue;
+        if (run.initial || run.tokens.every((t) => t.patronymic || t.adjective)) {
+          why(run, run.initial ? 'initial' : 'adjective');
+          continue;
+        }
         // A country is required after a preposition ("в России"), not as an attribute, often left out or
         // made an adjective ("ГУ МЧС России": the emergencies directorate; "флота России": the Russian Navy).
-        if (run.tokens.every((t) => t.place?.kind === 'country') && !PREPOSITION.test(pair.source.slice(Math.max(0, run.tokens[0].start - 12), run.tokens[0].start))) continue;
+        if (run.tokens.every((t) => t.place?.kind === 'country') && !PREPOSITION.test(pair.source.slice(Math.max(0, run.tokens[0].start - 12), run.tokens[0].start))) {
+          why(run, 'country not after a preposition');
+          continue;
+        }
         // A place's adjective (Черноморского флота) is often translated descriptively (the Black Sea Fleet).
-        if (run.tokens.every((t) => t.noun || t.adjective || t.patronymic)) continue;
+        if (run.tokens.every((t) => t.noun || t.adjective || t.patronymic)) {
+          why(run, 'adjective');
+          continue;
+        }
         const sure = run.tokens.map((t, i) => !t.adjective && !t.patronymic && isSure(run, i));
         // (In quotation marks, a title or an organisation's name, often translated, is required only when surely a name.)
         // A surname alone may have become "he" or "she".
-        if (pronouns && run.tokens.length === 1 && !run.tokens[0].place) continue;
+        if (pronouns && run.tokens.length === 1 && !run.tokens[0].place) {
+          why(run, 'pronoun');
+          continue;
+        }
         // The words surely names are required (not a title beside them: Innenminister Seehofer); a
         // person is named by the surname, and a given name before it need not be rendered (unless
         // the rest is a syllable or two of an East Asian name, Ким Чен Ын: Kim Jong Un).
         const named = run.tokens.map((_, i) => i).filter((i) => sure[i]);
-        if (named.length === 0) continue;
+        if (named.length === 0) {
+          why(run, 'not sure');
+          continue;
+        }
         const required = named.filter((i) => !(run.tokens[i].given && sure[i + 1]));
-        if ((required.length > 0 ? required : named).some((i) => isRendered(run.tokens[i]) || loosely(run.tokens[i]))) continue;
-        if (named.some((i) => run.tokens[i].given && isRendered(run.tokens[i])) && run.tokens.slice(1).every((t) => t.text.length <= 3)) continue;
+        if ((required.length > 0 ? required : named).some((i) => isRendered(run.tokens[i]) || loosely(run.tokens[i]))) {
+          why(run, 'rendered');
+          continue;
+        }
+        if (named.some((i) => run.tokens[i].given && isRendered(run.tokens[i])) && run.tokens.slice(1).every((t) => t.text.length <= 3)) {
+          why(run, 'rendered (given name)');
+          continue;
+        }
         // Misspelt past recognition is the misspelled-name rule's.
-        if (run.tokens.some((t) => words.some((w) => misspelling(t, w, runs, docWords, cyrillic, tables, ctx) !== null))) continue;
+        if (run.tokens.some((t) => words.some((w) => misspelling(t, w, runs, docWords, cyrillic, tables, ctx) !== null))) {
+          why(run, 'misspelt');
+          continue;
+        }
         out.push({ start: pair.start, end: pair.end, data: { name: expectedName(run, tables), source: run.tokens.map((t) => t.text).join(' ') } });
       }
       continue;
@@ -89,7 +120,9 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       for (const t of run.tokens) {
         if (t.adjective || t.patronymic) continue;
         for (const w of words) {
-          const m = cyrillic || !isRendered(t) ? misspelling(t, w, runs, docWords, cyrillic, tables, ctx) : null;
+          const rendered = !cyrillic && isRendered(t);
+          if (rendered) nameTrace.misspelled?.(t, w, 'the unit renders the name');
+          const m = rendered ? null : misspelling(t, w, runs, docWords, cyrillic, tables, ctx);
           if (m) out.push(m);
         }
       }
@@ -110,22 +143,26 @@ const SLAVIC = /(?:ов|ев|ёв|ин|ын|ск|цк|енк|ук|юк|чук|в
  * ending aside) is suggested the source's form.
  */
 function misspelling(t: NameToken, w: TargetWord, runs: NameRun[], docWords: TargetWord[], cyrillic: boolean, tables: RomanisationTable[], ctx: NameContext): Match | null {
+  const not = (reason: string) => (nameTrace.misspelled?.(t, w, reason), null);
   // Not an abbreviation in capitals, a word with digits (Sakhalin-1), English, or a name the gazetteer knows.
-  if (w.text.length < 4 || /\p{Lu}/u.test(w.text.slice(1)) || /\d/.test(w.text) || ctx.isEnglishWord(w.text.toLowerCase()) || ctx.isEnglishWord(w.folded) || ctx.facts.latin.has(w.folded) || ctx.facts.latin.has(w.folded.replace(/s$/, ''))) return null;
+  if (w.text.length < 4 || /\p{Lu}/u.test(w.text.slice(1)) || /\d/.test(w.text)) return not('short, capitals or digits');
+  if (ctx.isEnglishWord(w.text.toLowerCase()) || ctx.isEnglishWord(w.folded)) return not('English word');
+  if (ctx.facts.latin.has(w.folded) || ctx.facts.latin.has(w.folded.replace(/s$/, ''))) return not('a known name');
   const edit = (text: string) => ({ start: w.start, end: w.end, text });
   if (!cyrillic) {
     // A place the source names in its own language is rendered by its English name: a word one
     // letter off that is misspelt (Iraque for Iráku: Iraq), never one a letter off the source's form.
     if (t.place) {
-      if (renders(t, w, false)) return null;
+      if (renders(t, w, false)) return not('renders the place');
       const forms = [t.place.name, ...t.place.accepted].filter((f) => !f.includes(' '));
       const near = forms.filter((f) => keyDistance(foldLatin(f), w.folded, 2) === 1 && foldLatin(f)[0] === w.folded[0]);
       if (near.length > 0 && !ctx.realName(w.folded)) {
         return { start: w.start, end: w.end, replacements: near.map(edit), ...(near.length > 1 ? { safety: 'suggest' as const } : {}), data: { name: near[0], source: t.text, evidence: 'the gazetteer' } };
       }
     }
-    if (stemDistance(t.keys[0], w.folded) !== 1 || declension(t.keys[0], w.folded)) return null;
-    if (runs.some((r) => r.tokens.some((x) => x !== t && sameStem(x.keys[0], w.folded)))) return null;
+    if (stemDistance(t.keys[0], w.folded) !== 1) return not('distance');
+    if (declension(t.keys[0], w.folded)) return not('declension');
+    if (runs.some((r) => r.tokens.some((x) => x !== t && sameStem(x.keys[0], w.folded)))) return not('another source name');
     // Evidence that this is the name and not a translation of it (Evropu: Europe): the article
     // carries the source's form elsewhere, or the name's other word stands right beside it (Filip Novac).
     const run = runs.find((r) => r.tokens.includes(t))!;
@@ -135,7 +172,7 @@ function misspelling(t: NameToken, w: TargetWord, runs: NameRun[], docWords: Tar
     // noun), the translation's word is nobody's real name, and the two differ inside the word, not
     // only in an ending (Deutschen: Deutsche is declension, Washiington is a misspelling).
     const inside = !run.initial && !ctx.realName(w.folded) && !endingOnly(t.keys[0], w.folded);
-    if (!elsewhere && !beside && !inside) return null;
+    if (!elsewhere && !beside && !inside) return not(run.initial ? 'no evidence (initial)' : ctx.realName(w.folded) ? 'no evidence (a real name)' : 'no evidence (ending only)');
     const form = /[^\x00-\x7f]/.test(w.text) ? t.text : foldCase(t.text);
     return { start: w.start, end: w.end, replacements: [edit(form)], safety: 'suggest', data: { name: form, source: t.text, evidence: 'the source' } };
   }
