@@ -77,6 +77,10 @@ export interface Injection {
 
 const NUMBER_RULES = ['source/changed-number', 'source/missing-number', 'source/added-number'];
 const NAME_LATIN = /(?<=[a-z,;:]\s)(\p{Lu}[\p{Ll}\p{M}'’-]{3,})(?:\s\p{Lu}[\p{Ll}\p{M}'’-]{2,})*/gu;
+/** Words that are capitalised in English but name no person or place: months and days of the week. */
+const CALENDAR = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+/** A match that is only the front of a hyphenated word ("Covid-" of Covid-19, "Baden-" of Baden-Württemberg): removing it leaves the rest. */
+const fragment = (m: RegExpMatchArray, text: string) => /-$/.test(m[0]) || /^[-\p{L}\d]/u.test(text.slice(m.index! + m[0].length));
 
 function withParagraph(doc: BiDoc, k: number, target: string[]): BiDoc {
   return { ...doc, paragraphs: doc.paragraphs.map((p, i) => (i === k ? { ...p, target } : p)) };
@@ -102,9 +106,16 @@ export function injections(doc: BiDoc, rnd: () => number): Injection[] {
     // A name the translation carries from the source: removed, or one letter changed.
     if (doc.lang === 'ru' || doc.lang === 'cs' || doc.lang === 'de') {
       // A name the paragraph's translation writes once (removing one of two leaves it named).
-      // (A person's or a place's name: not an adjective or a demonym, Russian, Estonian, Czechs.)
+      // (A person's or a place's name: not an adjective or a demonym, Russian, Estonian, Czechs; not a
+      // month or a day; not the front of a hyphenated word.)
       const names = [...target.matchAll(NAME_LATIN)].filter(
-        (m) => !isEnglishWord(m[1].toLowerCase()) && !/(?:ian|ese|ish|ans|ians|an)$/.test(m[1]) && carried(m[1], source, doc.lang) && target.split(m[1]).length === 2,
+        (m) =>
+          !isEnglishWord(m[1].toLowerCase()) &&
+          !/(?:ian|ese|ish|ans|ians|an)$/.test(m[1]) &&
+          !CALENDAR.test(m[1]) &&
+          !fragment(m, target) &&
+          carried(m[1], source, doc.lang) &&
+          target.split(m[1]).length === 2,
       );
       if (names.length > 0) {
         const m = names[Math.floor(rnd() * names.length)];
