@@ -61,7 +61,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       // Karte" begin with words the US name lists have.
       const prev = run.tokens[i - 1];
       if (!cyrillic && prev && (sp.lang === 'de' ? ctx.facts.given.has(prev.text.toLowerCase()) : ctx.realName(foldLatin(prev.text))) && !ctx.isEnglishWord(prev.text.toLowerCase()) && !ctx.isEnglishWord(t.keys[0]) && !opensSentence(pair.source, prev.start)) return true;
-      return !ctx.isEnglishWord(t.text.toLowerCase()) && docWords.some((o) => (o.end <= pair.start || o.start >= pair.end) && (cyrillic ? plausibleRendering(t.noun ?? t.text).test(plainLatin(o.text)) : sameStem(t.keys[0], o.folded)));
+      return !ctx.isEnglishWord(t.text.toLowerCase()) && docWords.some((o) => (o.end <= pair.start || o.start >= pair.end) && (cyrillic ? plausibleRendering(t.noun ?? t.text).test(plainLatin(o.text)) : sameStem(t.keys[0], o.folded) && !ctx.isEnglishWord(o.folded)));
     };
     if (report === 'missing') {
       // More such pronouns than the source's: a person named again may be "he" or "she" in the translation.
@@ -146,7 +146,7 @@ function misspelling(t: NameToken, w: TargetWord, runs: NameRun[], docWords: Tar
   const not = (reason: string) => (nameTrace.misspelled?.(t, w, reason), null);
   // Not an abbreviation in capitals, a word with digits (Sakhalin-1), English, or a name the gazetteer knows.
   if (w.text.length < 4 || /\p{Lu}/u.test(w.text.slice(1)) || /\d/.test(w.text)) return not('short, capitals or digits');
-  if (ctx.isEnglishWord(w.text.toLowerCase()) || ctx.isEnglishWord(w.folded)) return not('English word');
+  if (ctx.isEnglishWord(w.text.toLowerCase()) || ctx.isEnglishWord(w.folded) || (w.text.includes('-') && w.folded.split('-').every((p) => ctx.isEnglishWord(p)))) return not('English word');
   if (ctx.facts.latin.has(w.folded) || ctx.facts.latin.has(w.folded.replace(/s$/, ''))) return not('a known name');
   const edit = (text: string) => ({ start: w.start, end: w.end, text });
   if (!cyrillic) {

@@ -188,7 +188,9 @@ export interface NameRun {
 }
 
 const CYR_WORD = /[А-ЯЁІЇЄҐ][а-яёіїєґ'’]+(?:-[А-ЯЁІЇЄҐа-яёіїєґ][а-яёіїєґ'’]+)*/gu;
-const LATIN_WORD = /(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}?[\p{Ll}\p{M}'’]+)*/gu;
+// (Each part of a hyphenated word is a word of its own, as the translation's are, and a run of its
+// own: Rakoczy-Fest, Düsseldorf-Garath, Tennet-Geschäftsführer Tim Meyerjürgens.)
+const LATIN_WORD = /(?<![\p{L}\p{M}])\p{Lu}[\p{Ll}\p{M}'’]+/gu;
 const CASE_ENDING = /(?:ым|им|ом|ем|ого|его|ому|ему|ых|их|ами|ями|ах|ях|ою|ею)$/;
 /** Adjective endings: "Российской", "Олимпийских" are adjectives, translated as such. */
 // (Not the one-letter endings after -ск: Минска is Minsk's genitive; only the Ukrainian -ська, -ське.)
