@@ -59,6 +59,10 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       // After somebody's given name inside a sentence (Karla Sedláčka; not "Ein Leitstellendisponent"). In
       // German, which capitalises nouns, only a given name the gazetteer knows: "Tage Urlaub", "Roten
       // Karte" begin with words the US name lists have.
+      // Czech capitalises names only: two capitalised words together are a name (Václavu Havlovi, Erste Group
+      // Bank), whatever the name lists know. Not an English word (Metro Huntera), not a place the exonyms
+      // know, and not a run led by an adjective, a place often translated (Velké Británii: the UK).
+      if (sp.lang === 'cs' && run.tokens.length >= 2 && !englishStem(t.keys[0], ctx) && run.tokens.every((x) => !x.place) && !/(?:á|é|ý|ého|ému|ém|ou|ých|ým|ými)$/.test(run.tokens[0].text)) return true;
       const prev = run.tokens[i - 1];
       if (!cyrillic && prev && (sp.lang === 'de' ? ctx.facts.given.has(prev.text.toLowerCase()) : ctx.realName(foldLatin(prev.text))) && !ctx.isEnglishWord(prev.text.toLowerCase()) && !ctx.isEnglishWord(t.keys[0]) && !opensSentence(pair.source, prev.start)) return true;
       return !ctx.isEnglishWord(t.text.toLowerCase()) && docWords.some((o) => (o.end <= pair.start || o.start >= pair.end) && (cyrillic ? plausibleRendering(t.noun ?? t.text).test(plainLatin(o.text)) : sameStem(t.keys[0], o.folded) && !ctx.isEnglishWord(o.folded)));
@@ -129,6 +133,13 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
     }
   }
   return out;
+}
+
+/** A folded Latin word that is English, or English with a Czech or German case ending (Huntera: hunter). */
+function englishStem(folded: string, ctx: NameContext): boolean {
+  if (ctx.isEnglishWord(folded)) return true;
+  const bare = folded.replace(/(?:ovi|em|om|ou|ech|ach|ami|a|e|u|y|i|s)$/, '');
+  return bare !== folded && bare.length >= 5 && ctx.isEnglishWord(bare);
 }
 
 /** Russian and Ukrainian surname and place stems, whose romanisation is regular enough to suggest. */
