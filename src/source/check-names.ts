@@ -69,7 +69,8 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
     };
     if (report === 'missing') {
       // More such pronouns than the source's: a person named again may be "he" or "she" in the translation.
-      const pronouns = morePronouns(doc.text.slice(pair.start, pair.end), pair.source, sp.lang);
+      // (Not from Czech, which drops subject pronouns: every English "he" would outnumber the source's.)
+      const pronouns = sp.lang !== 'cs' && morePronouns(doc.text.slice(pair.start, pair.end), pair.source, sp.lang);
       const why = (run: NameRun, reason: string) => nameTrace.missing?.(run, pair, reason);
       for (const run of runs) {
         if (run.initial || run.tokens.every((t) => t.patronymic || t.adjective)) {
@@ -277,7 +278,6 @@ const PRONOUNS: Record<string, RegExp> = {
   en: /\b(?:he|she|him|her|hers)\b/gi,
   ru: /(?<![\p{L}])(?:он|она|его|её|ее|ему|ей|нему|ней|ним|нее|неё)(?![\p{L}])/giu,
   uk: /(?<![\p{L}])(?:він|вона|його|її|йому|їй|ним|нею|нього|неї)(?![\p{L}])/giu,
-  cs: /(?<![\p{L}])(?:on|ona|jeho|její|mu|jí|jej|ji|něj|ní|ho)(?![\p{L}])/giu,
   de: /(?<![\p{L}])(?:er|sie|ihn|ihm|ihr)(?![\p{L}])/giu,
 };
 
