@@ -40,7 +40,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
   const common = report === 'missing' && sp.lang === 'ru' ? russianCommonWords() : undefined;
   for (const pair of sp.pairs) {
     if (pair.end <= pair.start || pair.source.trim() === '') continue;
-    const runs = cyrillic ? cyrillicRuns(pair.source, ctx.facts, tables) : latinRuns(pair.source, ctx.facts);
+    const runs = cyrillic ? cyrillicRuns(pair.source, ctx.facts, tables) : latinRuns(pair.source, ctx.facts, sp.lang);
     if (runs.length === 0) continue;
     const words = docWords.filter((w) => w.start >= pair.start && w.end <= pair.end);
     const isRendered = (t: NameToken) => words.some((w) => renders(t, w, cyrillic) || (cyrillic && plausibleRendering(t.noun ?? t.text).test(plainLatin(w.text))));
@@ -50,27 +50,28 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       cyrillic && t.keys.some((k) => k.length >= 3 && words.some((w) => w.keys.some((wk) => wk[0] === k[0] && keyDistance(looseKey(k), looseKey(wk), 1) <= (k.length >= 4 ? 1 : 0))));
     // Surely a name: a place or a person the gazetteer knows, a given name with a surname, or a word
     // the article renders elsewhere (the translation knows it as a name).
+    const carriedElsewhere = (t: NameToken) => docWords.some((o) => (o.end <= pair.start || o.start >= pair.end) && sameStem(t.keys[0], o.folded));
     const isSure = (run: NameRun, i: number) => {
       const t = run.tokens[i];
       // (Not a common adjective that some place is also called: Центральном, Северным.)
       if (common && ADJECTIVE_LIKE.test(t.text.toLowerCase()) && lexiconStem(t.text).length >= 3 && common.has(lexiconStem(t.text)) && !t.surnames) return false;
-      if ((t.place && t.place.kind !== 'town') || t.surnames) return true;
+      if ((t.place && t.place.kind !== 'town') || t.surnames || t.known) return true;
       if ((t.given && i + 1 < run.tokens.length) || (i > 0 && run.tokens[i - 1].given)) return true;
       // After somebody's given name inside a sentence (Karla Sedláčka; not "Ein Leitstellendisponent"). In
       // German, which capitalises nouns, only a given name the gazetteer knows: "Tage Urlaub", "Roten
       // Karte" begin with words the US name lists have.
       // Czech capitalises names only: two capitalised words together are a name (Václavu Havlovi, Erste Group
       // Bank), whatever the name lists know. Not an English word (Metro Huntera), not a place the exonyms
-      // know, and not a run led by an adjective, a place often translated (Velké Británii: the UK).
-      if (sp.lang === 'cs' && run.tokens.length >= 2 && !englishStem(t.keys[0], ctx) && run.tokens.every((x) => !x.place) && !/(?:á|é|ý|ého|ému|ém|ou|ých|ým|ými)$/.test(run.tokens[0].text)) return true;
+      // know, and not a run led by an adjective, a place or a nickname often translated (Velké Británii: the
+      // UK, Severním Porýní: North Rhine, Létající Skot: the Flying Scotsman).
+      if (sp.lang === 'cs' && run.tokens.length >= 2 && !englishStem(t.keys[0], ctx) && run.tokens.every((x) => !x.place) && !/(?:á|é|ý|ého|ému|ém|ou|ých|ým|ými|í|ího|ímu|ím|ích|ími)$/.test(run.tokens[0].text)) return true;
       const prev = run.tokens[i - 1];
       if (!cyrillic && prev && (sp.lang === 'de' ? ctx.facts.given.has(prev.text.toLowerCase()) : ctx.realName(foldLatin(prev.text))) && !ctx.isEnglishWord(prev.text.toLowerCase()) && !ctx.isEnglishWord(t.keys[0]) && !opensSentence(pair.source, prev.start)) return true;
       return !ctx.isEnglishWord(t.text.toLowerCase()) && docWords.some((o) => (o.end <= pair.start || o.start >= pair.end) && (cyrillic ? plausibleRendering(t.noun ?? t.text).test(plainLatin(o.text)) : sameStem(t.keys[0], o.folded) && !ctx.isEnglishWord(o.folded)));
     };
     if (report === 'missing') {
       // More such pronouns than the source's: a person named again may be "he" or "she" in the translation.
-      // (Not from Czech, which drops subject pronouns: every English "he" would outnumber the source's.)
-      const pronouns = sp.lang !== 'cs' && morePronouns(doc.text.slice(pair.start, pair.end), pair.source, sp.lang);
+      const pronouns = morePronouns(doc.text.slice(pair.start, pair.end), pair.source, sp.lang);
       const why = (run: NameRun, reason: string) => nameTrace.missing?.(run, pair, reason);
       for (const run of runs) {
         if (run.initial || run.tokens.every((t) => t.patronymic || t.adjective)) {
@@ -91,7 +92,10 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         const sure = run.tokens.map((t, i) => !t.adjective && !t.patronymic && isSure(run, i));
         // (In quotation marks, a title or an organisation's name, often translated, is required only when surely a name.)
         // A surname alone may have become "he" or "she".
-        if (pronouns && run.tokens.length === 1 && !run.tokens[0].place) {
+        // (Czech drops subject pronouns, so its count says little: there, a he or she stands for a person
+        // the translation names elsewhere.)
+        const excused = sp.lang === 'cs' ? (doc.text.slice(pair.start, pair.end).match(PRONOUNS.en) ?? []).length > 0 && carriedElsewhere(run.tokens[0]) : pronouns;
+        if (excused && run.tokens.length === 1 && !run.tokens[0].place && run.tokens[0].known !== 'place') {
           why(run, 'pronoun');
           continue;
         }
@@ -104,7 +108,10 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
           continue;
         }
         const required = named.filter((i) => !(run.tokens[i].given && sure[i + 1]));
-        if ((required.length > 0 ? required : named).some((i) => isRendered(run.tokens[i]) || loosely(run.tokens[i]))) {
+        // (A Czech run is one name: any of its words but a given name or an English word renders it,
+        // Michaleovi Smithovi: Michael Smith.)
+        const rendering = sp.lang === 'cs' ? run.tokens.map((_, i) => i).filter((i) => !ctx.isEnglishWord(run.tokens[i].keys[0]) && !(i + 1 < run.tokens.length && (run.tokens[i].given || ctx.realName(run.tokens[i].keys[0])))) : [];
+        if ([...rendering, ...(required.length > 0 ? required : named)].some((i) => isRendered(run.tokens[i]) || loosely(run.tokens[i]))) {
           why(run, 'rendered');
           continue;
         }
@@ -278,6 +285,7 @@ const PRONOUNS: Record<string, RegExp> = {
   en: /\b(?:he|she|him|her|hers)\b/gi,
   ru: /(?<![\p{L}])(?:он|она|его|её|ее|ему|ей|нему|ней|ним|нее|неё)(?![\p{L}])/giu,
   uk: /(?<![\p{L}])(?:він|вона|його|її|йому|їй|ним|нею|нього|неї)(?![\p{L}])/giu,
+  cs: /(?<![\p{L}])(?:on|ona|jeho|její|mu|jí|jej|ji|něj|ní|ho)(?![\p{L}])/giu,
   de: /(?<![\p{L}])(?:er|sie|ihn|ihm|ihr)(?![\p{L}])/giu,
 };
 

@@ -33,6 +33,10 @@ export interface NameFacts {
   latin: Set<string>;
   /** Places by the names other languages give them (rules/source/exonyms.tsv), by exonymKey: Španělska, Moskau, Вена. */
   exonyms: Map<string, Place>;
+  /** The gazetteer's places of one word by their English name, folded (Leipzig, Washington): a Latin-script source carries them over. */
+  latinPlaces: Map<string, Place>;
+  /** The gazetteer's people's surnames, folded (Putin, Zelensky). */
+  latinSurnames: Map<string, string>;
 }
 
 const factsCache = new Map<string, NameFacts>();
@@ -42,7 +46,7 @@ export function loadNameFacts(placesFile: string, gazetteerFile: string): NameFa
   const id = `${placesFile}\u0000${gazetteerFile}`;
   let facts = factsCache.get(id);
   if (facts) return facts;
-  facts = { places: new Map(), surnames: new Map(), given: new Set(), givenForms: [], latin: new Set(), exonyms: new Map() };
+  facts = { places: new Map(), surnames: new Map(), given: new Set(), givenForms: [], latin: new Set(), exonyms: new Map(), latinPlaces: new Map(), latinSurnames: new Map() };
   const exonyms = join(dirname(placesFile), 'exonyms.tsv');
   if (existsSync(exonyms)) {
     for (const line of readFileSync(exonyms, 'utf8').split('\n')) {
@@ -94,6 +98,8 @@ export function loadNameFacts(placesFile: string, gazetteerFile: string): NameFa
       for (const form of forms) {
         const tokens = form.split(/\s+/).filter((t) => /^\p{Lu}/u.test(t));
         for (const t of tokens) facts.latin.add(foldLatin(t));
+        if (type === 'place' && /^\p{Lu}\p{Ll}{3,}$/u.test(form) && !facts.latinPlaces.has(foldLatin(form))) facts.latinPlaces.set(foldLatin(form), { name, accepted: forms.filter((f) => f !== name), kind: 'place' });
+        if (type === 'person' && tokens.length >= 2 && /^\p{Lu}\p{Ll}{3,}$/u.test(tokens[tokens.length - 1])) facts.latinSurnames.set(foldLatin(tokens[tokens.length - 1]), tokens[tokens.length - 1]);
         if (type !== 'person' || tokens.length < 2) continue;
         if (!facts.given.has(tokens[0].toLowerCase())) facts.givenForms.push(tokens[0]);
         facts.given.add(tokens[0].toLowerCase());
@@ -174,6 +180,8 @@ export interface NameToken {
   adjective: boolean;
   /** For a place's adjective, the place's name it comes from (Волгоградской: волгоград). */
   noun?: string;
+  /** A Latin-script source's word the gazetteer knows as a place's or a person's name as English writes it (Washingtonu, Putina). */
+  known?: 'place' | 'person';
 }
 
 /** Adjacent name words: one person's or place's name. */
@@ -265,12 +273,28 @@ export function cyrillicRuns(text: string, facts: NameFacts, tables: Romanisatio
  * surely a name only when it is a known given name and a surname: German capitalises every noun,
  * and a word the gazetteer knows as a place or a surname (Essen, Mann, Park) proves nothing.
  */
-export function latinRuns(text: string, facts: NameFacts): NameRun[] {
+export function latinRuns(text: string, facts: NameFacts, lang = ''): NameRun[] {
   return runsOf(text, LATIN_WORD, (word, start, end, initial) => {
     const folded = foldLatin(word);
+    // A place or a person the gazetteer knows by the English name the source carries over, declined
+    // or not (Washingtonu, Putina, Zelenského), inside a sentence. (Not in German, which capitalises
+    // nouns: Corona, Mitte, Wolf and Mann are places and surnames there.)
     const place = exonymOf(word, facts);
-    return { start, end, text: word, keys: [folded], ...(place ? { place } : {}), given: facts.given.has(word.toLowerCase()), patronymic: false, adjective: false };
+    const forms = place || initial || lang !== 'cs' ? [] : [folded, folded.replace(/[iy]j$/, 'y')].flatMap(latinForms).filter((f) => f.length >= 5);
+    const known = forms.some((k) => facts.latinPlaces.has(k)) ? 'place' : forms.some((k) => facts.latinSurnames.has(k)) ? 'person' : undefined;
+    return { start, end, text: word, keys: [folded], ...(place ? { place } : {}), ...(known ? { known } : {}), given: facts.given.has(word.toLowerCase()), patronymic: false, adjective: false };
   });
+}
+
+/** A folded Latin word and its forms without a case ending (at least four letters left), and an adjective's -ý nominative (Zelenského: zelensky). */
+function latinForms(folded: string): string[] {
+  const out = [folded];
+  const m = LATIN_CASE_ENDING.exec(folded);
+  for (let cut = 1; m && cut <= m[0].length; cut++) {
+    const stem = folded.slice(0, folded.length - cut);
+    if (stem.length >= 4) out.push(stem, `${stem}y`);
+  }
+  return out;
 }
 
 function runsOf(text: string, re: RegExp, token: (word: string, start: number, end: number, initial: boolean) => NameToken): NameRun[] {
@@ -287,7 +311,7 @@ function runsOf(text: string, re: RegExp, token: (word: string, start: number, e
     }
     const t = current.tokens;
     // Towns of the region are known for finding their English names, not as proof of a name (many are common words: Победа).
-    const known = t.some((x) => (x.place && x.place.kind !== 'town') || x.surnames);
+    const known = t.some((x) => (x.place && x.place.kind !== 'town') || x.surnames || x.known);
     const person = t.length >= 2 && t[0].given;
     // A capital at the start of a sentence says nothing: such a word is surely a name only if known or followed by another.
     const quoted = quotes.some(([a, b]) => t[0].start > a && t[t.length - 1].end < b);
