@@ -10,7 +10,7 @@
 
 import type { TextDocument } from '../text/document.js';
 import type { Match } from '../types.js';
-import { cyrillicRuns, foldLatin, latinRuns, renders, sameStem, stemDistance, targetWords, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
+import { cyrillicRuns, exonymOf, foldLatin, latinRuns, renders, sameStem, stemDistance, targetWords, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
 import type { SourcePairs } from './pairs.js';
 import { lexiconStem, russianCommonWords } from './lexicon.js';
 import { caseStem, keyDistance, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
@@ -66,7 +66,13 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       // UK, Severním Porýní: North Rhine, Létající Skot: the Flying Scotsman).
       if (sp.lang === 'cs' && run.tokens.length >= 2 && !englishStem(t.keys[0], ctx) && run.tokens.every((x) => !x.place) && !/(?:á|é|ý|ého|ému|ém|ou|ých|ým|ými|í|ího|ímu|ím|ích|ími)$/.test(run.tokens[0].text)) return true;
       const prev = run.tokens[i - 1];
-      if (!cyrillic && prev && (sp.lang === 'de' ? ctx.facts.given.has(prev.text.toLowerCase()) : ctx.realName(foldLatin(prev.text))) && !ctx.isEnglishWord(prev.text.toLowerCase()) && !ctx.isEnglishWord(t.keys[0]) && !opensSentence(pair.source, prev.start)) return true;
+      // In German, a name of the US lists counts only with no article, number or adjective before it ("zwei
+      // Tage Urlaub", "der Roten Karte"), and not when it is a place's adjective (Schweizer Kennzeichen).
+      const givenBefore = (x: NameToken) =>
+        sp.lang === 'de'
+          ? ctx.facts.given.has(x.text.toLowerCase()) || (ctx.realName(x.keys[0]) && !GERMAN_NOUN_BEFORE.test(pair.source.slice(Math.max(0, x.start - 16), x.start)) && !placeAdjective(x.text, ctx.facts))
+          : ctx.realName(foldLatin(x.text));
+      if (!cyrillic && prev && givenBefore(prev) && !ctx.isEnglishWord(prev.text.toLowerCase()) && !ctx.isEnglishWord(t.keys[0]) && !opensSentence(pair.source, prev.start)) return true;
       return !ctx.isEnglishWord(t.text.toLowerCase()) && docWords.some((o) => (o.end <= pair.start || o.start >= pair.end) && (cyrillic ? plausibleRendering(t.noun ?? t.text).test(plainLatin(o.text)) : sameStem(t.keys[0], o.folded) && !ctx.isEnglishWord(o.folded)));
     };
     if (report === 'missing') {
@@ -264,6 +270,15 @@ function declension(a: string, b: string): boolean {
 function foldCase(s: string): string {
   return s.normalize('NFD').replace(/\p{M}/gu, '');
 }
+
+/** A German adjective of a place: a name the gazetteer or the exonyms know, with -er (Schweizer, Londoner, Kasseler). */
+function placeAdjective(word: string, facts: NameFacts): boolean {
+  const m = /^(.{4,}?)(?:er|ern|ers)$/.exec(word);
+  return !!m && (exonymOf(m[1], facts) !== undefined || facts.latinPlaces.has(foldLatin(m[1])) || facts.latin.has(foldLatin(m[1])));
+}
+
+/** What comes before a German noun: an article, a determiner, a number, an adjective's or a pronoun's ending, a preposition with the article in it. */
+const GERMAN_NOUN_BEFORE = /(?:^|[\s(„"])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein\p{Ll}*|mein\p{Ll}*|sein\p{Ll}*|ihr\p{Ll}*|unser\p{Ll}*|dies\p{Ll}*|jed\p{Ll}*|im|am|zum|zur|vom|beim|ins|ans|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|\d[\d.,]*|\p{Ll}+(?:en|em|er|es|e))\s+$/u;
 
 /** A Russian adjective's ending (Центральном, Северным, Великой). */
 const ADJECTIVE_LIKE = /(?:ой|ей|ых|их|ого|его|ому|ему|ую|юю|ая|яя|ые|ие|ый|ий|ым|им|ыми|ими|ном|нем)$/;
