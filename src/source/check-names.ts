@@ -55,7 +55,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       const t = run.tokens[i];
       // (Not a common adjective that some place is also called: Центральном, Северным.)
       if (common && ADJECTIVE_LIKE.test(t.text.toLowerCase()) && lexiconStem(t.text).length >= 3 && common.has(lexiconStem(t.text)) && !t.surnames) return false;
-      if ((t.place && t.place.kind !== 'town') || t.surnames || t.known) return true;
+      if ((t.place && t.place.kind !== 'town') || t.surnames || (t.known && !ctx.isEnglishWord(t.keys[0]))) return true;
       if ((t.given && i + 1 < run.tokens.length) || (i > 0 && run.tokens[i - 1].given)) return true;
       // After somebody's given name inside a sentence (Karla Sedláčka; not "Ein Leitstellendisponent"). In
       // German, which capitalises nouns, only a given name the gazetteer knows: "Tage Urlaub", "Roten
@@ -72,6 +72,9 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         sp.lang === 'de'
           ? ctx.facts.given.has(x.text.toLowerCase()) || (ctx.realName(x.keys[0]) && !GERMAN_NOUN_BEFORE.test(pair.source.slice(Math.max(0, x.start - 16), x.start)) && !placeAdjective(x.text, ctx.facts))
           : ctx.realName(foldLatin(x.text));
+      // In German, the name after a kind of place (Stadt Aalen, Bezirk Neukölln, Grenzstadt Kaesong); not a
+      // point of the compass (Richtung Süden) or an English word.
+      if (sp.lang === 'de' && prev && /(?:stadt|gemeinde|bezirk|kreis|dorf|ortsteil|ort|region|diözese|insel|fluss)$/i.test(prev.text) && !/^(?:Norden|Süden|Osten|Westen|Mitte)$/.test(t.text) && !englishStem(t.keys[0], ctx)) return true;
       if (!cyrillic && prev && givenBefore(prev) && !ctx.isEnglishWord(prev.text.toLowerCase()) && !ctx.isEnglishWord(t.keys[0]) && !opensSentence(pair.source, prev.start)) return true;
       return !ctx.isEnglishWord(t.text.toLowerCase()) && docWords.some((o) => (o.end <= pair.start || o.start >= pair.end) && (cyrillic ? plausibleRendering(t.noun ?? t.text).test(plainLatin(o.text)) : sameStem(t.keys[0], o.folded) && !ctx.isEnglishWord(o.folded)));
     };
