@@ -73,8 +73,9 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
           ? ctx.facts.given.has(x.text.toLowerCase()) || (ctx.realName(x.keys[0]) && !GERMAN_NOUN_BEFORE.test(pair.source.slice(Math.max(0, x.start - 16), x.start)) && !placeAdjective(x.text, ctx.facts))
           : ctx.realName(foldLatin(x.text));
       // In German, the name after a kind of place (Stadt Aalen, Bezirk Neukölln, Grenzstadt Kaesong); not a
-      // point of the compass (Richtung Süden) or an English word.
-      if (sp.lang === 'de' && prev && /(?:stadt|gemeinde|bezirk|kreis|dorf|ortsteil|ort|region|diözese|insel|fluss)$/i.test(prev.text) && !/^(?:Norden|Süden|Osten|Westen|Mitte)$/.test(t.text) && !englishStem(t.keys[0], ctx)) return true;
+      // point of the compass (Landkreis Süden) or an English word.
+      // (Nor a name English has its own word for, Stadt Wien: a form the gazetteer knows as another language's.)
+      if (sp.lang === 'de' && prev && !t.place && /^(?:Stadt|\p{Lu}\p{Ll}*stadt|Gemeinde|Bezirk|Kreis|\p{Lu}\p{Ll}*kreis|Ortsteil|Stadtteil|Dorf|Diözese|Insel)$/u.test(prev.text) && !/^(?:Norden|Süden|Osten|Westen|Mitte)$/.test(t.text) && !englishStem(t.keys[0], ctx) && !(ctx.facts.latin.has(t.keys[0]) && !ctx.facts.latinPlaces.has(t.keys[0]))) return true;
       if (!cyrillic && prev && givenBefore(prev) && !ctx.isEnglishWord(prev.text.toLowerCase()) && !ctx.isEnglishWord(t.keys[0]) && !opensSentence(pair.source, prev.start)) return true;
       return !ctx.isEnglishWord(t.text.toLowerCase()) && docWords.some((o) => (o.end <= pair.start || o.start >= pair.end) && (cyrillic ? plausibleRendering(t.noun ?? t.text).test(plainLatin(o.text)) : sameStem(t.keys[0], o.folded) && !ctx.isEnglishWord(o.folded)));
     };

@@ -277,23 +277,18 @@ export function latinRuns(text: string, facts: NameFacts, lang = ''): NameRun[] 
   return runsOf(text, LATIN_WORD, (word, start, end, initial) => {
     const folded = foldLatin(word);
     // A place or a person the gazetteer knows by the English name the source carries over, declined
-    // or not (Washingtonu, Putina, Zelenského), inside a sentence. (In German, which capitalises nouns,
-    // Corona, Mitte, Wolf and Mann are gazetteer places and surnames: a place only after a preposition.)
+    // or not (Washingtonu, Putina, Zelenského), inside a sentence. (Not in German, which capitalises
+    // nouns: Corona, Mitte, Wolf and Mann are gazetteer places and surnames; and its places are often
+    // exonyms: in Nürnberg, Nuremberg.)
     const place = exonymOf(word, facts);
     let known: NameToken['known'];
     if (!place && !initial && lang === 'cs') {
       const forms = [folded, folded.replace(/[iy]j$/, 'y')].flatMap(latinForms).filter((f) => f.length >= 5);
       known = forms.some((k) => facts.latinPlaces.has(k)) ? 'place' : forms.some((k) => facts.latinSurnames.has(k)) ? 'person' : undefined;
-    } else if (!place && lang === 'de' && GERMAN_PLACE_PREPOSITION.test(text.slice(Math.max(0, start - 12), start))) {
-      // (In German, only a place right after a preposition without an article: in Leipzig, nach London.)
-      known = [folded, folded.replace(/s$/, '')].some((k) => k.length >= 5 && facts.latinPlaces.has(k)) ? 'place' : undefined;
     }
     return { start, end, text: word, keys: [folded], ...(place ? { place } : {}), ...(known ? { known } : {}), given: facts.given.has(word.toLowerCase()), patronymic: false, adjective: false };
   });
 }
-
-/** A German preposition a place's name follows with no article (in Leipzig, nach London, aus Dortmund). */
-const GERMAN_PLACE_PREPOSITION = /(?:^|[\s(„"])(?:in|nach|aus|bei|von|bis|ab|über|gegen|um|zwischen|Richtung)\s+$/;
 
 /** A folded Latin word and its forms without a case ending (at least four letters left), and an adjective's -ý nominative (Zelenského: zelensky). */
 function latinForms(folded: string): string[] {
