@@ -10,7 +10,7 @@
 
 import type { TextDocument } from '../text/document.js';
 import type { Match } from '../types.js';
-import { cyrillicRuns, exonymOf, foldLatin, latinRuns, renders, sameStem, stemDistance, targetWords, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
+import { cyrillicRuns, exonymOf, foldLatin, GERMAN_NOUN_BEFORE, latinRuns, renders, sameStem, stemDistance, targetWords, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
 import type { SourcePairs } from './pairs.js';
 import { lexiconStem, russianCommonWords } from './lexicon.js';
 import { caseStem, keyDistance, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
@@ -46,8 +46,10 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
     const isRendered = (t: NameToken) => words.some((w) => renders(t, w, cyrillic) || (cyrillic && plausibleRendering(t.noun ?? t.text).test(plainLatin(w.text))));
     // Rendered past the romanisations (Пфанненштиль: Pfannenstiel, Франциск: Francis): a word of the
     // unit whose key is a letter from the name's, for a key of four letters or more.
+    // A place the gazetteer knows, by a word two letters from it (in Nürnberg: Nuremberg).
     const loosely = (t: NameToken) =>
-      cyrillic && t.keys.some((k) => k.length >= 3 && words.some((w) => w.keys.some((wk) => wk[0] === k[0] && keyDistance(looseKey(k), looseKey(wk), 1) <= (k.length >= 4 ? 1 : 0))));
+      (t.known === 'place' && words.some((w) => w.folded[0] === t.keys[0][0] && w.folded.length >= 5 && stemDistance(t.keys[0], w.folded) <= 2)) ||
+      (cyrillic && t.keys.some((k) => k.length >= 3 && words.some((w) => w.keys.some((wk) => wk[0] === k[0] && keyDistance(looseKey(k), looseKey(wk), 1) <= (k.length >= 4 ? 1 : 0)))));
     // Surely a name: a place or a person the gazetteer knows, a given name with a surname, or a word
     // the article renders elsewhere (the translation knows it as a name).
     const carriedElsewhere = (t: NameToken) => docWords.some((o) => (o.end <= pair.start || o.start >= pair.end) && sameStem(t.keys[0], o.folded));
@@ -280,9 +282,6 @@ function placeAdjective(word: string, facts: NameFacts): boolean {
   const m = /^(.{4,}?)(?:er|ern|ers)$/.exec(word);
   return !!m && (exonymOf(m[1], facts) !== undefined || facts.latinPlaces.has(foldLatin(m[1])) || facts.latin.has(foldLatin(m[1])));
 }
-
-/** What comes before a German noun: an article, a determiner, a number, an adjective's or a pronoun's ending, a preposition with the article in it. */
-const GERMAN_NOUN_BEFORE = /(?:^|[\s(„"])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein\p{Ll}*|mein\p{Ll}*|sein\p{Ll}*|ihr\p{Ll}*|unser\p{Ll}*|dies\p{Ll}*|jed\p{Ll}*|im|am|zum|zur|vom|beim|ins|ans|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|\d[\d.,]*|\p{Ll}+(?:en|em|er|es|e))\s+$/u;
 
 /** A Russian adjective's ending (Центральном, Северным, Великой). */
 const ADJECTIVE_LIKE = /(?:ой|ей|ых|их|ого|его|ому|ему|ую|юю|ая|яя|ые|ие|ый|ий|ым|им|ыми|ими|ном|нем)$/;

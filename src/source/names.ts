@@ -285,10 +285,17 @@ export function latinRuns(text: string, facts: NameFacts, lang = ''): NameRun[] 
     if (!place && !initial && lang === 'cs') {
       const forms = [folded, folded.replace(/[iy]j$/, 'y')].flatMap(latinForms).filter((f) => f.length >= 5);
       known = forms.some((k) => facts.latinPlaces.has(k)) ? 'place' : forms.some((k) => facts.latinSurnames.has(k)) ? 'person' : undefined;
+    } else if (!place && !initial && lang === 'de' && folded.length >= 5 && !GERMAN_NOUN_BEFORE.test(text.slice(Math.max(0, start - 16), start)) && !/^\s+(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b/.test(text.slice(end, end + 12))) {
+      // (In German, which capitalises nouns, only places — Wolf and Mann are surnames —, inside a sentence, with no
+      // article, number or adjective before them (das Essen, in der Halle) and no month after them (Mitte Mai).)
+      if (facts.latinPlaces.has(folded) || (folded.endsWith('s') && facts.latinPlaces.has(folded.slice(0, -1)))) known = 'place';
     }
     return { start, end, text: word, keys: [folded], ...(place ? { place } : {}), ...(known ? { known } : {}), given: facts.given.has(word.toLowerCase()), patronymic: false, adjective: false };
   });
 }
+
+/** What comes before a German noun: an article, a determiner, a number, an adjective's or a pronoun's ending, a preposition with the article in it. */
+export const GERMAN_NOUN_BEFORE = /(?:^|[\s(„"])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein\p{Ll}*|mein\p{Ll}*|sein\p{Ll}*|ihr\p{Ll}*|unser\p{Ll}*|dies\p{Ll}*|jed\p{Ll}*|im|am|zum|zur|vom|beim|ins|ans|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|\d[\d.,]*|\p{Ll}+(?:en|em|er|es|e))\s+$/u;
 
 /** A folded Latin word and its forms without a case ending (at least four letters left), and an adjective's -ý nominative (Zelenského: zelensky). */
 function latinForms(folded: string): string[] {
