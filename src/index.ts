@@ -128,6 +128,7 @@ export { loadRules, detectFormat };
 export { loadRuleSet, type RuleSet, type RuleSetOptions } from './config/rule-set.js';
 export { VERSION } from './version.js';
 export { applyEdits } from './fix/apply.js';
+export { changes, type Change, type ChangeOp } from './fix/changes.js';
 export { FORMATTERS, type FileResult, type FormatOptions, type Formatter } from './report/index.js';
 export type { Rule, LoadOptions, FixLevel, FixResult, InputError, InputFormat };
 export type { Edit, Finding, FixSafety, Severity } from './types.js';
