@@ -130,6 +130,7 @@ export { VERSION } from './version.js';
 export { applyEdits } from './fix/apply.js';
 export { changes, type Change, type ChangeOp } from './fix/changes.js';
 export { FORMATTERS, type FileResult, type FormatOptions, type Formatter } from './report/index.js';
+export { locate, type Located } from './report/result.js';
 export type { Rule, LoadOptions, FixLevel, FixResult, InputError, InputFormat };
 export type { Edit, Finding, FixSafety, Severity } from './types.js';
 export { RuleError, UsageError } from './engine/errors.js';

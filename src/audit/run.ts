@@ -10,7 +10,7 @@ import { basename, dirname, join } from 'node:path';
 import { jobsFor, LintPool, type BatchOptions } from '../batch/pool.js';
 import { makeIgnore } from '../config/ignore.js';
 import { describe, UsageError } from '../engine/errors.js';
-import { changes, fix, lint, loadRuleSet, type Change, type LintFinding, type Rule } from '../index.js';
+import { changes, fix, lint, loadRuleSet, locate, type Change, type LintFinding, type Rule } from '../index.js';
 import { expandInputs } from '../io/expand.js';
 import type { InputFormat } from '../io/formats/index.js';
 import type { SourceFile } from '../io/source.js';
@@ -137,18 +137,6 @@ export async function runAudit(o: AuditOptions, readStdin: (name: string, input:
 
 /** An article as the HTML report shows it: findings located by line and column, and every correction (fixes and first suggestions) as the text it removes and inserts. */
 function pageArticle(k: Kept, rules: readonly Rule[]): PageArticle {
-  const starts = [0];
-  for (let i = k.text.indexOf('\n'); i >= 0; i = k.text.indexOf('\n', i + 1)) starts.push(i + 1);
-  const locate = (offset: number): [number, number] => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return [lo + 1, offset - starts[lo] + 1];
-  };
   const { applied } = fix(k.text, { rules, format: 'text', level: 'suggest' });
   return {
     source: k.source,
@@ -160,13 +148,13 @@ function pageArticle(k: Kept, rules: readonly Rule[]): PageArticle {
     mt: k.mt,
     words: k.words,
     kinds: k.kinds,
-    findings: k.list.map((f) => [...locate(f.start), f.severity, f.ruleId, f.message] as [number, number, string, string, string]),
+    findings: locate({ path: k.id, text: k.text, findings: k.list }).map((f) => [f.line, f.column, f.severity, f.ruleId, f.message] as [number, number, string, string, string]),
     diff: correctionView(changes(k.text, applied)),
   };
 }
 
 /** The corrections as kept, removed and inserted text (fix/changes.ts), long kept stretches far from a change shortened (op 2: the gap). */
-export function correctionView(pieces: readonly Change[]): [number, string][] {
+function correctionView(pieces: readonly Change[]): [number, string][] {
   const out: [number, string][] = [];
   const CONTEXT = 300;
   pieces.forEach(([op, value], i) => {
