@@ -177,6 +177,14 @@ test('the kind: a name from a Latin-script source misspelled is a suggestion; no
   assert.equal(lint('The talks were held in Prague.', { source: 'Jednání se konalo v Praze.', sourceLang: 'cs' }).filter((f) => f.ruleId.startsWith('source/')), []);
 });
 
+test('with the original, a misspelt name is reported once, by the source rule (it supersedes names/misspelled-name)', () => {
+  const text = 'The acting governor, Mikhail Degtyarev, met residents.\n\nDegtyrev said the talks would go on.';
+  const source = 'Врио губернатора Михаил Дегтярев встретился с жителями.\n\nДегтярев заявил, что переговоры продолжатся.';
+  const rules = (found: { ruleId: string }[]) => found.map((f) => f.ruleId);
+  assert.equal(rules(lint(text)), ['names/misspelled-name']);
+  assert.equal(rules(lint(text, { source, sourceLang: 'ru' })), ['source/misspelled-name']);
+});
+
 test.run();
 
 test('sameStem is stemDistance === 0 without the edit distance (every pair of a list of names and their case forms)', () => {
