@@ -185,6 +185,13 @@ test('with the original, a misspelt name is reported once, by the source rule (i
   assert.equal(rules(lint(text, { source, sourceLang: 'ru' })), ['source/misspelled-name']);
 });
 
+test('a missing name is told as the article writes it elsewhere (Degtyarev, not the romanisation Degtyaryov)', () => {
+  const text = 'The acting governor, Mikhail Degtyarev, met residents.\n\nHardworking people live here.';
+  const source = 'Врио губернатора Михаил Дегтярев встретился с жителями.\n\nЗдесь живут трудолюбивые люди, - поделился Михаил Дегтярев.';
+  const missing = lint(text, { source, sourceLang: 'ru' }).filter((f) => f.ruleId === 'source/missing-name');
+  assert.equal(missing.map((f) => f.message), ['The source names Михаил Дегтярев (Mikhail Degtyarev); this translation does not.']);
+});
+
 test.run();
 
 test('sameStem is stemDistance === 0 without the edit distance (every pair of a list of names and their case forms)', () => {
