@@ -10,8 +10,8 @@
 
 import type { TextDocument } from '../text/document.js';
 import type { Match } from '../types.js';
-import { cyrillicRuns, foldLatin, latinRuns, renders, sameStem, stemDistance, targetWords, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
-import type { SourcePairs } from './pairs.js';
+import { cyrillicRuns, cyrillicStem, foldLatin, latinRuns, renders, sameStem, stemDistance, targetWords, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
+import type { Pair, SourcePairs } from './pairs.js';
 import { lexiconStem, russianCommonWords } from './lexicon.js';
 import { caseStem, keyDistance, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
 
@@ -32,9 +32,12 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
   const out: Match[] = [];
   // Russian common words (lexicon.ts): a place's name that is also a common adjective (Центральном) is the adjective.
   const common = report === 'missing' && sp.lang === 'ru' ? russianCommonWords() : undefined;
-  for (const pair of sp.pairs) {
-    if (pair.end <= pair.start || pair.source.trim() === '') continue;
-    const runs = cyrillic ? cyrillicRuns(pair.source, ctx.facts, tables) : latinRuns(pair.source, ctx.facts);
+  const units = sp.pairs.map((pair) => ({
+    pair,
+    runs: pair.end <= pair.start || pair.source.trim() === '' ? [] : cyrillic ? cyrillicRuns(pair.source, ctx.facts, tables) : latinRuns(pair.source, ctx.facts),
+  }));
+  const carried = missingEvidence(units, docWords, cyrillic, ctx);
+  for (const [unit, { pair, runs }] of units.entries()) {
     if (runs.length === 0) continue;
     const words = docWords.filter((w) => w.start >= pair.start && w.end <= pair.end);
     const isRendered = (t: NameToken) => words.some((w) => renders(t, w, cyrillic) || (cyrillic && plausibleRendering(t.noun ?? t.text).test(plainLatin(w.text))));
@@ -43,7 +46,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
     const loosely = (t: NameToken) =>
       cyrillic && t.keys.some((k) => k.length >= 3 && words.some((w) => w.keys.some((wk) => wk[0] === k[0] && keyDistance(looseKey(k), looseKey(wk), 1) <= (k.length >= 4 ? 1 : 0))));
     // Surely a name: a place or a person the gazetteer knows, a given name with a surname, or a word
-    // the article renders elsewhere (the translation knows it as a name).
+    // the article carries as a name elsewhere (missingEvidence).
     const isSure = (run: NameRun, i: number) => {
       const t = run.tokens[i];
       // (Not a common adjective that some place is also called: Центральном, Северным.)
@@ -55,7 +58,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       // Karte" begin with words the US name lists have.
       const prev = run.tokens[i - 1];
       if (!cyrillic && prev && (sp.lang === 'de' ? ctx.facts.given.has(prev.text.toLowerCase()) : ctx.realName(foldLatin(prev.text))) && !ctx.isEnglishWord(prev.text.toLowerCase()) && !ctx.isEnglishWord(t.keys[0]) && !opensSentence(pair.source, prev.start)) return true;
-      return !ctx.isEnglishWord(t.text.toLowerCase()) && docWords.some((o) => (o.end <= pair.start || o.start >= pair.end) && (cyrillic ? plausibleRendering(t.noun ?? t.text).test(plainLatin(o.text)) : sameStem(t.keys[0], o.folded)));
+      return !ctx.isEnglishWord(t.text.toLowerCase()) && carried(t, unit);
     };
     if (report === 'missing') {
       // More such pronouns than the source's: a person named again may be "he" or "she" in the translation.
@@ -96,6 +99,51 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
     }
   }
   return out;
+}
+
+/** Units this far apart or more are not taken for one article's: a file of units without document boundaries may hold many. */
+const ARTICLE_REACH = 30;
+
+/**
+ * Whether the translation treats a source word as a name elsewhere in the article: it carries the
+ * word (a form of it that is not an English word: Ende is not carried by "End") in another unit
+ * nearby, and in at least half as many as the source writes it in. A common word the translation
+ * kept once inside a title (Welt am Sonntag) while translating it everywhere else (am Sonntag: on
+ * Sunday) is no name — in an article of a thousand units as in one of ten.
+ */
+function missingEvidence(units: readonly { pair: Pair; runs: NameRun[] }[], docWords: TargetWord[], cyrillic: boolean, ctx: NameContext): (t: NameToken, unit: number) => boolean {
+  const stem = (x: NameToken) => (cyrillic ? cyrillicStem(x.noun ?? x.text) : x.keys[0]);
+  // The source's name words by their first three letters (compared below by stem).
+  const byPrefix = new Map<string, { token: NameToken; unit: number }[]>();
+  units.forEach((u, unit) => {
+    for (const r of u.runs) for (const token of r.tokens) {
+      const key = stem(token).slice(0, 3);
+      const list = byPrefix.get(key);
+      if (list) list.push({ token, unit });
+      else byPrefix.set(key, [{ token, unit }]);
+    }
+  });
+  // (-1: a word of the translation outside every unit.)
+  const unitAt = (offset: number) => units.findIndex((u) => offset >= u.pair.start && offset < u.pair.end);
+  const memo = new Map<string, { carriedIn: number[]; writtenIn: number[] }>();
+  return (t, unit) => {
+    const s = stem(t);
+    const id = cyrillic ? t.noun ?? t.text : s;
+    let facts = memo.get(id);
+    if (!facts) {
+      const form = cyrillic ? plausibleRendering(t.noun ?? t.text) : undefined;
+      const carries = (w: TargetWord) => (form ? form.test(plainLatin(w.text)) : sameStem(s, w.folded)) && !ctx.isEnglishWord(w.text.toLowerCase());
+      const same = (x: NameToken) => (cyrillic ? stem(x) === s : sameStem(s, x.keys[0]) || sameStem(x.keys[0], s));
+      facts = {
+        carriedIn: [...new Set(docWords.filter(carries).map((w) => unitAt(w.start)))],
+        writtenIn: [...new Set((byPrefix.get(s.slice(0, 3)) ?? []).filter((e) => same(e.token)).map((e) => e.unit))],
+      };
+      memo.set(id, facts);
+    }
+    const near = (k: number) => k !== unit && (k < 0 || Math.abs(k - unit) < ARTICLE_REACH);
+    const carried = facts.carriedIn.filter(near).length;
+    return carried > 0 && carried * 2 >= facts.writtenIn.filter(near).length;
+  };
 }
 
 /** Russian and Ukrainian surname and place stems, whose romanisation is regular enough to suggest. */

@@ -192,6 +192,21 @@ test('a missing name is told as the article writes it elsewhere (Degtyarev, not 
   assert.equal(missing.map((f) => f.message), ['The source names Михаил Дегтярев (Mikhail Degtyarev); this translation does not.']);
 });
 
+test('a word the translation keeps once in a title but translates elsewhere is no name (Welt am Sonntag); a name it carries is', () => {
+  // A TSV of many units and no document id: the whole file is the article.
+  const rows: [string, string][] = [
+    ['Die Zeitung Welt am Sonntag berichtete darüber.', 'The newspaper Welt am Sonntag reported on it.'],
+    ...Array.from({ length: 6 }, (_, i): [string, string] => [`Am Sonntag spielte die Mannschaft zum ${i + 2}. Mal.`, `On Sunday the team played for the ${i + 2}th time.`]),
+    ['Die Polizei kam am Sonntag.', 'The police came.'],
+    ['Trainer Hansi Podroužek lobte das Team.', 'Coach Hansi Podroužek praised the team.'],
+    ['Danach sprach Podroužek mit Reportern.', 'Afterwards the coach talked to reporters.'],
+    ['Podroužek war zufrieden.', 'Podroužek was satisfied.'],
+  ];
+  const tsv = ['source\ttarget', ...rows.map((r) => r.join('\t'))].join('\n') + '\n';
+  const missing = lint(tsv, { filename: 'units.tsv', sourceLang: 'de' }).filter((f) => f.ruleId === 'source/missing-name');
+  assert.equal(missing.map((f) => f.message), ['The source names Podroužek (Podroužek); this translation does not.']);
+});
+
 test.run();
 
 test('sameStem is stemDistance === 0 without the edit distance (every pair of a list of names and their case forms)', () => {
