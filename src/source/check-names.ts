@@ -84,7 +84,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         if (named.some((i) => run.tokens[i].given && isRendered(run.tokens[i])) && run.tokens.slice(1).every((t) => t.text.length <= 3)) continue;
         // Misspelt past recognition is the misspelled-name rule's.
         if (run.tokens.some((t) => words.some((w) => misspelling(t, w, runs, docWords, cyrillic, tables, ctx) !== null))) continue;
-        out.push({ start: pair.start, end: pair.end, data: { name: expectedName(run, tables, docWords, cyrillic), source: run.tokens.map((t) => t.text).join(' ') } });
+        out.push({ start: pair.start, end: pair.end, data: { name: expectedName(run, tables, docWords, cyrillic, ctx), source: run.tokens.map((t) => t.text).join(' ') } });
       }
       continue;
     }
@@ -305,10 +305,10 @@ function knownForms(t: NameToken): string[] {
 }
 
 /** How the translation should name a run, for the message: a place by its English name; a person's name as the article writes it elsewhere, else the gazetteer's or the romanisation's form. */
-function expectedName(run: NameRun, tables: RomanisationTable[], docWords: TargetWord[], cyrillic: boolean): string {
+function expectedName(run: NameRun, tables: RomanisationTable[], docWords: TargetWord[], cyrillic: boolean, ctx: NameContext): string {
   const articleForm = (t: NameToken) => {
     const counts = new Map<string, number>();
-    for (const w of docWords) if (renders(t, w, cyrillic) || (cyrillic && plausibleRendering(t.noun ?? t.text).test(plainLatin(w.text)))) counts.set(w.text, (counts.get(w.text) ?? 0) + 1);
+    for (const w of docWords) if (renders(t, w, cyrillic) && !ctx.isEnglishWord(w.text.toLowerCase())) counts.set(w.text, (counts.get(w.text) ?? 0) + 1);
     return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
   };
   return run.tokens
