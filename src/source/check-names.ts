@@ -36,7 +36,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
     pair,
     runs: pair.end <= pair.start || pair.source.trim() === '' ? [] : cyrillic ? cyrillicRuns(pair.source, ctx.facts, tables) : latinRuns(pair.source, ctx.facts),
   }));
-  const carried = missingEvidence(units, docWords, cyrillic, ctx);
+  const carried = missingEvidence(doc.text, units, docWords, cyrillic, ctx);
   for (const [unit, { pair, runs }] of units.entries()) {
     if (runs.length === 0) continue;
     const words = docWords.filter((w) => w.start >= pair.start && w.end <= pair.end);
@@ -111,7 +111,9 @@ const ARTICLE_REACH = 30;
  * kept once inside a title (Welt am Sonntag) while translating it everywhere else (am Sonntag: on
  * Sunday) is no name — in an article of a thousand units as in one of ten.
  */
-function missingEvidence(units: readonly { pair: Pair; runs: NameRun[] }[], docWords: TargetWord[], cyrillic: boolean, ctx: NameContext): (t: NameToken, unit: number) => boolean {
+function missingEvidence(text: string, units: readonly { pair: Pair; runs: NameRun[] }[], docWords: TargetWord[], cyrillic: boolean, ctx: NameContext): (t: NameToken, unit: number) => boolean {
+  // A unit the translation left mostly in the source's words (a headline left untranslated) carries every word: no evidence.
+  const verbatim = units.map((u) => !cyrillic && mostlyKept(text.slice(u.pair.start, u.pair.end), u.pair.source, ctx.isEnglishWord));
   const stem = (x: NameToken) => (cyrillic ? cyrillicStem(x.noun ?? x.text) : x.keys[0]);
   // The source's name words by their first three letters (compared below by stem).
   const byPrefix = new Map<string, { token: NameToken; unit: number }[]>();
@@ -141,9 +143,19 @@ function missingEvidence(units: readonly { pair: Pair; runs: NameRun[] }[], docW
       memo.set(id, facts);
     }
     const near = (k: number) => k !== unit && (k < 0 || Math.abs(k - unit) < ARTICLE_REACH);
-    const carried = facts.carriedIn.filter(near).length;
-    return carried > 0 && carried * 2 >= facts.writtenIn.filter(near).length;
+    const carried = facts.carriedIn.filter((k) => near(k) && !verbatim[k]).length;
+    return carried > 0 && carried >= facts.writtenIn.filter(near).length;
   };
+}
+
+/** The translation is its source, or half its words in lower case or more are the source's, two of them or more no English words. */
+function mostlyKept(target: string, source: string, isEnglishWord: (lower: string) => boolean): boolean {
+  const norm = (x: string) => x.toLowerCase().replace(/[\s\p{P}]+/gu, ' ').trim();
+  if (norm(target) === norm(source)) return true;
+  const src = new Set(source.toLowerCase().match(/[\p{L}\p{M}]{2,}/gu) ?? []);
+  const words = (target.match(/[\p{L}\p{M}]{2,}/gu) ?? []).filter((w) => !/^\p{Lu}/u.test(w));
+  const kept = words.filter((w) => src.has(w));
+  return words.length >= 3 && kept.filter((w) => w.length >= 3 && !isEnglishWord(w)).length >= 2 && kept.length * 2 >= words.length;
 }
 
 /** Russian and Ukrainian surname and place stems, whose romanisation is regular enough to suggest. */

@@ -192,12 +192,15 @@ test('a missing name is told as the article writes it elsewhere (Degtyarev, not 
   assert.equal(missing.map((f) => f.message), ['The source names Михаил Дегтярев (Mikhail Degtyarev); this translation does not.']);
 });
 
-test('a word the translation keeps once in a title but translates elsewhere is no name (Welt am Sonntag); a name it carries is', () => {
+test('a word the translation keeps once in a title (Welt am Sonntag) or in a line left untranslated but translates elsewhere is no name; a name it carries is', () => {
   // A TSV of many units and no document id: the whole file is the article.
   const rows: [string, string][] = [
     ['Die Zeitung Welt am Sonntag berichtete darüber.', 'The newspaper Welt am Sonntag reported on it.'],
     ...Array.from({ length: 6 }, (_, i): [string, string] => [`Am Sonntag spielte die Mannschaft zum ${i + 2}. Mal.`, `On Sunday the team played for the ${i + 2}th time.`]),
     ['Die Polizei kam am Sonntag.', 'The police came.'],
+    // A headline left untranslated carries every word of it: no evidence that Stripclub is a name.
+    ['Ärger im Stripclub für Lou Williams', 'Ärger im Stripclub für Lou Williams'],
+    ['Er besuchte den Stripclub in Atlanta.', 'He visited the strip club in Atlanta.'],
     ['Trainer Hansi Podroužek lobte das Team.', 'Coach Hansi Podroužek praised the team.'],
     ['Danach sprach Podroužek mit Reportern.', 'Afterwards the coach talked to reporters.'],
     ['Podroužek war zufrieden.', 'Podroužek was satisfied.'],
