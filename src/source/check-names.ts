@@ -107,9 +107,9 @@ const ARTICLE_REACH = 30;
 /**
  * Whether the translation treats a source word as a name elsewhere in the article: it carries the
  * word (a form of it that is not an English word: Ende is not carried by "End") in another unit
- * nearby, and in at least half as many as the source writes it in. A common word the translation
- * kept once inside a title (Welt am Sonntag) while translating it everywhere else (am Sonntag: on
- * Sunday) is no name — in an article of a thousand units as in one of ten.
+ * nearby, and in as many as the source writes it in. A common word the translation kept once
+ * inside a title (Welt am Sonntag), or in a headline left untranslated, while translating it
+ * everywhere else (am Sonntag: on Sunday) is no name — in an article of a thousand units as in one of ten.
  */
 function missingEvidence(text: string, units: readonly { pair: Pair; runs: NameRun[] }[], docWords: TargetWord[], cyrillic: boolean, ctx: NameContext): (t: NameToken, unit: number) => boolean {
   // A unit the translation left mostly in the source's words (a headline left untranslated) carries every word: no evidence.
