@@ -211,8 +211,9 @@ function misspelling(t: NameToken, w: TargetWord, runs: NameRun[], docWords: Tar
   // standard romanisation. `w` misspells one it is a letter (two, for a long name) away from.
   const near = (f: string) => {
     const a = plainLatin(f);
+    if (a[0] !== plain[0]) return false;
     const d = keyDistance(a, plain, 3);
-    return a[0] === plain[0] && d >= 1 && d <= (a.length >= 6 ? 2 : 1);
+    return d >= 1 && d <= (a.length >= 6 ? 2 : 1);
   };
   const counts = new Map<string, number>();
   for (const o of docWords) if (o.text !== w.text && near(o.text) && rendering.test(plainLatin(o.text))) counts.set(o.text, (counts.get(o.text) ?? 0) + 1);
