@@ -147,7 +147,8 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       for (const t of run.tokens) {
         if (t.adjective || t.patronymic) continue;
         for (const w of words) {
-          const rendered = !cyrillic && isRendered(t);
+          // (A place is rendered by this word only in one of its forms, not by its loose key, which Maadrid meets.)
+          const rendered = !cyrillic && words.some((o) => renders(o === w && t.place ? { ...t, place: undefined } : t, o, false) || (o === w && placeForm(t, w)));
           if (rendered) nameTrace.misspelled?.(t, w, 'the unit renders the name');
           const m = rendered ? null : misspelling(t, w, runs, docWords, cyrillic, tables, ctx);
           if (m) out.push(m);
@@ -222,6 +223,11 @@ function mostlyKept(target: string, source: string, isEnglishWord: (lower: strin
   return words.length >= 3 && kept.filter((w) => w.length >= 3 && !isEnglishWord(w)).length >= 2 && kept.length * 2 >= words.length;
 }
 
+/** A translation's word that is one of the English forms of the source word's place, or its -s (Czechs): not merely its loose key, which Maadrid meets. */
+function placeForm(t: NameToken, w: TargetWord): boolean {
+  return !!t.place && [t.place.name, ...t.place.accepted].some((f) => f.split(/[\s-]+/).some((part) => [foldLatin(part), `${foldLatin(part)}s`].includes(w.folded)));
+}
+
 /** Russian and Ukrainian surname and place stems, whose romanisation is regular enough to suggest. */
 const SLAVIC = /(?:ов|ев|ёв|ин|ын|ск|цк|енк|ук|юк|чук|вич|ич|як|ак|ишин)$/;
 
@@ -244,8 +250,8 @@ function misspelling(t: NameToken, w: TargetWord, runs: NameRun[], docWords: Tar
     // A place the source names in its own language is rendered by its English name: a word one
     // letter off that is misspelt (Iraque for Iráku: Iraq), never one a letter off the source's form.
     if (t.place) {
-      if (renders(t, w, false)) return not('renders the place');
       const forms = [t.place.name, ...t.place.accepted].filter((f) => !f.includes(' '));
+      if (placeForm(t, w)) return not('renders the place');
       const near = forms.filter((f) => keyDistance(foldLatin(f), w.folded, 2) === 1 && foldLatin(f)[0] === w.folded[0]);
       if (near.length > 0 && !ctx.realName(w.folded)) {
         return { start: w.start, end: w.end, replacements: near.map(edit), ...(near.length > 1 ? { safety: 'suggest' as const } : {}), data: { name: near[0], source: t.text, evidence: 'the gazetteer' } };
