@@ -278,14 +278,15 @@ export function latinRuns(text: string, facts: NameFacts, lang = ''): NameRun[] 
   return runsOf(text, LATIN_WORD, (word, start, end, initial) => {
     const folded = foldLatin(word);
     // A place or a person the gazetteer knows by the English name the source carries over, declined
-    // or not (Washingtonu, Putina, Zelenského), inside a sentence. (Not in German, which capitalises
+    // or not (Washingtonu, Putina, Zelenského). (Not in German, which capitalises
     // nouns: Corona, Mitte, Wolf and Mann are gazetteer places and surnames; and its places are often
     // exonyms: in Nürnberg, Nuremberg.)
     const place = exonymOf(word, facts);
     let known: NameToken['known'];
-    if (!place && !initial && lang === 'cs') {
+    if (!place && lang === 'cs') {
+      // (Opening a sentence, only a person's surname: Putin podle Kremlu…)
       const forms = [folded, folded.replace(/[iy]j$/, 'y')].flatMap(latinForms).filter((f) => f.length >= 5);
-      known = forms.some((k) => facts.latinPlaces.has(k)) ? 'place' : forms.some((k) => facts.latinSurnames.has(k)) ? 'person' : undefined;
+      known = !initial && forms.some((k) => facts.latinPlaces.has(k)) ? 'place' : forms.some((k) => facts.latinSurnames.has(k)) ? 'person' : undefined;
     } else if (!place && !initial && lang === 'de' && folded.length >= 5 && !GERMAN_NOUN_BEFORE.test(text.slice(Math.max(0, start - 16), start)) && !/^\s+(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b/.test(text.slice(end, end + 12))) {
       // (In German, which capitalises nouns, only places — Wolf and Mann are surnames —, inside a sentence, with no
       // article, number or adjective before them (das Essen, in der Halle) and no month after them (Mitte Mai).)
