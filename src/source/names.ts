@@ -296,8 +296,9 @@ export function latinRuns(text: string, facts: NameFacts, lang = ''): NameRun[] 
   });
 }
 
-/** What comes before a German noun: an article, a determiner, a number, an adjective's or a pronoun's ending, a preposition with the article in it. */
-export const GERMAN_NOUN_BEFORE = /(?:^|[\s(„"])(?:der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein\p{Ll}*|mein\p{Ll}*|sein\p{Ll}*|ihr\p{Ll}*|unser\p{Ll}*|dies\p{Ll}*|jed\p{Ll}*|im|am|zum|zur|vom|beim|ins|ans|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|\d[\d.,]*|\p{Ll}+(?:en|em|er|es|e))\s+$/u;
+/** What comes before a German noun: an article, a determiner or a preposition with the article in it (with an adjective or not: das große Essen), a number. */
+const GERMAN_DETERMINER = 'der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein\\p{Ll}*|mein\\p{Ll}*|sein\\p{Ll}*|ihr\\p{Ll}*|unser\\p{Ll}*|dies\\p{Ll}*|jed\\p{Ll}*|im|am|zum|zur|vom|beim|ins|ans';
+export const GERMAN_NOUN_BEFORE = new RegExp(`(?:^|[\\s(„"])(?:${GERMAN_DETERMINER}|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|\\d[\\d.,]*|(?:${GERMAN_DETERMINER})\\s+\\p{Ll}+(?:en|em|er|es|e))\\s+$`, 'u');
 
 /** A folded Latin word and its forms without a case ending (at least four letters left), and an adjective's -ý nominative (Zelenského: zelensky). */
 function latinForms(folded: string): string[] {
