@@ -60,6 +60,8 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       const t = run.tokens[i];
       // (Not a common adjective that some place is also called: Центральном, Северным.)
       if (common && ADJECTIVE_LIKE.test(t.text.toLowerCase()) && lexiconStem(t.text).length >= 3 && common.has(lexiconStem(t.text)) && !t.surnames) return false;
+      // (A German place's adjective is no name of its own: Londoner Stadtteil, often "a London district", often not.)
+      if (!cyrillic && t.noun) return false;
       if ((t.place && t.place.kind !== 'town') || t.surnames || (t.known && !ctx.isEnglishWord(t.keys[0]))) return true;
       if ((t.given && i + 1 < run.tokens.length) || (i > 0 && run.tokens[i - 1].given)) return true;
       // After somebody's given name inside a sentence (Karla Sedláčka; not "Ein Leitstellendisponent"). In
@@ -257,20 +259,23 @@ function misspelling(t: NameToken, w: TargetWord, runs: NameRun[], docWords: Tar
         return { start: w.start, end: w.end, replacements: near.map(edit), ...(near.length > 1 ? { safety: 'suggest' as const } : {}), data: { name: near[0], source: t.text, evidence: 'the gazetteer' } };
       }
     }
-    if (stemDistance(t.keys[0], w.folded) !== 1) return not('distance');
-    if (declension(t.keys[0], w.folded)) return not('declension');
+    // (A German place's adjective is compared as the place and as itself: Londdon, Osnabrükcer.)
+    const key = [t.keys[0], ...(t.noun ? [foldLatin(t.text)] : [])].find((k) => stemDistance(k, w.folded) === 1);
+    if (!key) return not('distance');
+    const written = t.noun && key === t.keys[0] ? t.noun : t.text;
+    if (declension(key, w.folded)) return not('declension');
     if (runs.some((r) => r.tokens.some((x) => x !== t && sameStem(x.keys[0], w.folded)))) return not('another source name');
     // Evidence that this is the name and not a translation of it (Evropu: Europe): the article
     // carries the source's form elsewhere, or the name's other word stands right beside it (Filip Novac).
     const run = runs.find((r) => r.tokens.includes(t))!;
-    const elsewhere = docWords.some((o) => o !== w && sameStem(t.keys[0], o.folded));
+    const elsewhere = docWords.some((o) => o !== w && sameStem(key, o.folded));
     const beside = run.tokens.some((x) => x !== t && docWords.some((o) => sameStem(x.keys[0], o.folded) && (Math.abs(o.end + 1 - w.start) <= 1 || Math.abs(w.end + 1 - o.start) <= 1)));
     // Or the source word is a name (not one opening a sentence, not German, which capitalises every
     // noun), the translation's word is nobody's real name, and the two differ inside the word, not
     // only in an ending (Deutschen: Deutsche is declension, Washiington is a misspelling).
-    const inside = !run.initial && !ctx.realName(w.folded) && !endingOnly(t.keys[0], w.folded);
+    const inside = !run.initial && !ctx.realName(w.folded) && !endingOnly(key, w.folded);
     if (!elsewhere && !beside && !inside) return not(run.initial ? 'no evidence (initial)' : ctx.realName(w.folded) ? 'no evidence (a real name)' : 'no evidence (ending only)');
-    const form = /[^\x00-\x7f]/.test(w.text) ? t.text : foldCase(t.text);
+    const form = /[^\x00-\x7f]/.test(w.text) ? written : foldCase(written);
     return { start: w.start, end: w.end, replacements: [edit(form)], safety: 'suggest', data: { name: form, source: t.text, evidence: 'the source' } };
   }
   // A hyphenated name (Петропавловск-Камчатский) is matched word by word by the translation.

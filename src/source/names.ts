@@ -278,10 +278,14 @@ export function latinRuns(text: string, facts: NameFacts, lang = ''): NameRun[] 
   return runsOf(text, LATIN_WORD, (word, start, end, initial) => {
     const folded = foldLatin(word);
     // A place or a person the gazetteer knows by the English name the source carries over, declined
-    // or not (Washingtonu, Putina, Zelenského). (Not in German, which capitalises
-    // nouns: Corona, Mitte, Wolf and Mann are gazetteer places and surnames; and its places are often
-    // exonyms: in Nürnberg, Nuremberg.)
+    // or not (Washingtonu, Putina, Zelenského). (In German, which capitalises nouns, only places —
+    // Wolf and Mann are surnames — and only where no article says it is a noun: das Essen.)
     const place = exonymOf(word, facts);
+    // A German adjective of a place the gazetteer or the exonyms know is compared as the place (Londoner: London).
+    const adjective = lang === 'de' ? /^(\p{Lu}\p{Ll}{3,}?)er(?:n|s|in|innen)?$/u.exec(word) : null;
+    if (adjective && (exonymOf(adjective[1], facts) || facts.latinPlaces.has(foldLatin(adjective[1])))) {
+      return { start, end, text: word, keys: [foldLatin(adjective[1])], noun: adjective[1], given: false, patronymic: false, adjective: false };
+    }
     let known: NameToken['known'];
     if (!place && lang === 'cs') {
       // (Opening a sentence, only a person's surname: Putin podle Kremlu…)
