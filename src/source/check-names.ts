@@ -48,8 +48,8 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
     const words = docWords.filter((w) => w.start >= pair.start && w.end <= pair.end);
     const isRendered = (t: NameToken) => words.some((w) => renders(t, w, cyrillic) || (cyrillic && plausibleRendering(t.noun ?? t.text).test(plainLatin(w.text))));
     // Rendered past the romanisations (Пфанненштиль: Pfannenstiel, Франциск: Francis): a word of the
-    // unit whose key is a letter from the name's, for a key of four letters or more.
-    // A place the gazetteer knows, by a word two letters from it (in Nürnberg: Nuremberg).
+    // unit whose key is a letter from the name's, for a key of four letters or more; a place a
+    // Latin-script source names as the gazetteer does, by a word two letters from it (Nürnberg: Nuremberg).
     const loosely = (t: NameToken) =>
       (t.known === 'place' && words.some((w) => w.folded[0] === t.keys[0][0] && w.folded.length >= 5 && stemDistance(t.keys[0], w.folded) <= 2)) ||
       (cyrillic && t.keys.some((k) => k.length >= 3 && words.some((w) => w.keys.some((wk) => wk[0] === k[0] && keyDistance(looseKey(k), looseKey(wk), 1) <= (k.length >= 4 ? 1 : 0)))));
@@ -64,17 +64,15 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       if (!cyrillic && t.noun) return false;
       if ((t.place && t.place.kind !== 'town') || t.surnames || (t.known && !ctx.isEnglishWord(t.keys[0]))) return true;
       if ((t.given && i + 1 < run.tokens.length) || (i > 0 && run.tokens[i - 1].given)) return true;
-      // After somebody's given name inside a sentence (Karla Sedláčka; not "Ein Leitstellendisponent"). In
-      // German, which capitalises nouns, only a given name the gazetteer knows: "Tage Urlaub", "Roten
-      // Karte" begin with words the US name lists have.
       // Czech capitalises names only: two capitalised words together are a name (Václavu Havlovi, Erste Group
       // Bank), whatever the name lists know. Not an English word (Metro Huntera), not a place the exonyms
       // know, and not a run led by an adjective, a place or a nickname often translated (Velké Británii: the
       // UK, Severním Porýní: North Rhine, Létající Skot: the Flying Scotsman).
       if (sp.lang === 'cs' && run.tokens.length >= 2 && !englishStem(t.keys[0], ctx) && run.tokens.every((x) => !x.place) && !/(?:á|é|ý|ého|ému|ém|ou|ých|ým|ými|í|ího|ímu|ím|ích|ími)$/.test(run.tokens[0].text)) return true;
       const prev = run.tokens[i - 1];
-      // In German, a name of the US lists counts only with no article, number or adjective before it ("zwei
-      // Tage Urlaub", "der Roten Karte"), and not when it is a place's adjective (Schweizer Kennzeichen).
+      // After somebody's given name inside a sentence (Karla Sedláčka; not "Ein Leitstellendisponent"). In
+      // German, which capitalises nouns, a name of the US lists counts only with no article or number
+      // before it ("zwei Tage Urlaub", "der Roten Karte") and when no place's adjective (Schweizer Kennzeichen).
       const givenBefore = (x: NameToken) =>
         sp.lang === 'de'
           ? ctx.facts.given.has(x.text.toLowerCase()) || (ctx.realName(x.keys[0]) && !GERMAN_NOUN_BEFORE.test(pair.source.slice(Math.max(0, x.start - 16), x.start)) && !placeAdjective(x.text, ctx.facts))
@@ -352,7 +350,7 @@ function foldCase(s: string): string {
 /** A German adjective of a place: a name the gazetteer or the exonyms know, with -er (Schweizer, Londoner, Kasseler). */
 function placeAdjective(word: string, facts: NameFacts): boolean {
   const m = /^(.{4,}?)(?:er|ern|ers)$/.exec(word);
-  return !!m && (exonymOf(m[1], facts) !== undefined || facts.latinPlaces.has(foldLatin(m[1])) || facts.latin.has(foldLatin(m[1])));
+  return !!m && (exonymOf(m[1], facts) !== undefined || facts.latin.has(foldLatin(m[1])));
 }
 
 /** A Russian adjective's ending (Центральном, Северным, Великой). */

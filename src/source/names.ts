@@ -33,10 +33,10 @@ export interface NameFacts {
   latin: Set<string>;
   /** Places by the names other languages give them (rules/source/exonyms.tsv), by exonymKey: Španělska, Moskau, Вена. */
   exonyms: Map<string, Place>;
-  /** The gazetteer's places of one word by their English name, folded (Leipzig, Washington): a Latin-script source carries them over. */
-  latinPlaces: Map<string, Place>;
-  /** The gazetteer's people's surnames, folded (Putin, Zelensky). */
-  latinSurnames: Map<string, string>;
+  /** The gazetteer's places of one word, folded, as English writes them (Leipzig, Washington): a Latin-script source carries them over. */
+  latinPlaces: Set<string>;
+  /** The gazetteer's people's surnames of four letters or more, folded (Putin, Zelensky). */
+  latinSurnames: Set<string>;
 }
 
 const factsCache = new Map<string, NameFacts>();
@@ -46,7 +46,7 @@ export function loadNameFacts(placesFile: string, gazetteerFile: string): NameFa
   const id = `${placesFile}\u0000${gazetteerFile}`;
   let facts = factsCache.get(id);
   if (facts) return facts;
-  facts = { places: new Map(), surnames: new Map(), given: new Set(), givenForms: [], latin: new Set(), exonyms: new Map(), latinPlaces: new Map(), latinSurnames: new Map() };
+  facts = { places: new Map(), surnames: new Map(), given: new Set(), givenForms: [], latin: new Set(), exonyms: new Map(), latinPlaces: new Set(), latinSurnames: new Set() };
   const exonyms = join(dirname(placesFile), 'exonyms.tsv');
   if (existsSync(exonyms)) {
     for (const line of readFileSync(exonyms, 'utf8').split('\n')) {
@@ -98,8 +98,8 @@ export function loadNameFacts(placesFile: string, gazetteerFile: string): NameFa
       for (const form of forms) {
         const tokens = form.split(/\s+/).filter((t) => /^\p{Lu}/u.test(t));
         for (const t of tokens) facts.latin.add(foldLatin(t));
-        if (type === 'place' && /^\p{Lu}\p{Ll}{3,}$/u.test(form) && !facts.latinPlaces.has(foldLatin(form))) facts.latinPlaces.set(foldLatin(form), { name, accepted: forms.filter((f) => f !== name), kind: 'place' });
-        if (type === 'person' && tokens.length >= 2 && /^\p{Lu}\p{Ll}{3,}$/u.test(tokens[tokens.length - 1])) facts.latinSurnames.set(foldLatin(tokens[tokens.length - 1]), tokens[tokens.length - 1]);
+        if (type === 'place' && /^\p{Lu}\p{Ll}{3,}$/u.test(form)) facts.latinPlaces.add(foldLatin(form));
+        if (type === 'person' && tokens.length >= 2 && /^\p{Lu}\p{Ll}{3,}$/u.test(tokens[tokens.length - 1])) facts.latinSurnames.add(foldLatin(tokens[tokens.length - 1]));
         if (type !== 'person' || tokens.length < 2) continue;
         if (!facts.given.has(tokens[0].toLowerCase())) facts.givenForms.push(tokens[0]);
         facts.given.add(tokens[0].toLowerCase());
@@ -270,9 +270,10 @@ export function cyrillicRuns(text: string, facts: NameFacts, tables: Romanisatio
 }
 
 /**
- * Name runs of a Latin-script source (also the Latin-script words of any other source). A run is
- * surely a name only when it is a known given name and a surname: German capitalises every noun,
- * and a word the gazetteer knows as a place or a surname (Essen, Mann, Park) proves nothing.
+ * Name runs of a Latin-script source (also the Latin-script words of any other source), each part of
+ * a hyphenated word a word of its own. A word the gazetteer knows as a place or a person's surname is
+ * marked `known` in Czech, which capitalises names only; in German, which capitalises every noun
+ * (Essen, Mann, Park), only a place no article makes a noun (`lang`: the source's language).
  */
 export function latinRuns(text: string, facts: NameFacts, lang = ''): NameRun[] {
   return runsOf(text, LATIN_WORD, (word, start, end, initial) => {
