@@ -73,8 +73,11 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       // After somebody's given name inside a sentence (Karla Sedláčka; not "Ein Leitstellendisponent"). In
       // German, which capitalises nouns, a name of the US lists counts only with no article or number
       // before it ("zwei Tage Urlaub", "der Roten Karte") and when no place's adjective (Schweizer Kennzeichen).
+      // (Not a place: Malaysia is a given name too.)
       const givenBefore = (x: NameToken) =>
-        sp.lang === 'de'
+        x.place || x.known === 'place'
+          ? false
+          : sp.lang === 'de'
           ? ctx.facts.given.has(x.text.toLowerCase()) || (ctx.realName(x.keys[0]) && !GERMAN_NOUN_BEFORE.test(pair.source.slice(Math.max(0, x.start - 16), x.start)) && !placeAdjective(x.text, ctx.facts))
           : ctx.realName(foldLatin(x.text));
       // In German, the name after a kind of place (Stadt Aalen, Bezirk Neukölln, Grenzstadt Kaesong); not a
@@ -122,7 +125,8 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
           why(run, 'not sure');
           continue;
         }
-        const required = named.filter((i) => !(run.tokens[i].given && sure[i + 1]));
+        // (From a Latin-script source, a given name of the US lists too: Kamil Podroužek is named by Podroužek.)
+        const required = named.filter((i) => !((run.tokens[i].given || (!cyrillic && !run.tokens[i].place && ctx.realName(run.tokens[i].keys[0]))) && sure[i + 1]));
         // (A Czech run is one name: any of its words but a given name or an English word renders it,
         // Michaleovi Smithovi: Michael Smith.)
         const rendering = sp.lang === 'cs' ? run.tokens.map((_, i) => i).filter((i) => !ctx.isEnglishWord(run.tokens[i].keys[0]) && !(i + 1 < run.tokens.length && (run.tokens[i].given || ctx.realName(run.tokens[i].keys[0])))) : [];
