@@ -40,7 +40,7 @@ function judgedFindings(): Map<string, string> {
   return out;
 }
 
-function lintDoc(doc: BiDoc, rules: Rule[], mutate?: (d: BiDoc) => BiDoc): { text: string; findings: Finding[]; units: { start: number; end: number }[] } {
+export function lintDoc(doc: BiDoc, rules: Rule[], mutate?: (d: BiDoc) => BiDoc): { text: string; findings: Finding[]; units: { start: number; end: number }[] } {
   const d = mutate ? mutate(doc) : doc;
   const { text, units } = render(d);
   const findings = lintText(text, rules, undefined, attachBilingual({ sourceLang: d.lang, segments: units }));
@@ -54,7 +54,7 @@ const pct = (n: number, d: number) => (d === 0 ? '–' : (n / d).toFixed(2));
 // ---- injections -------------------------------------------------------------------------------
 
 /** A deterministic generator, so that the injected errors are the same on every run. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s * 1664525 + 1013904223) >>> 0;
@@ -62,7 +62,7 @@ function random(seed: number): () => number {
   };
 }
 
-interface Injection {
+export interface Injection {
   kind: 'number' | 'name removed' | 'name misspelled' | 'sentence dropped' | 'untranslated';
   /** The paragraph changed, and the span of the change in its rendered text (for misspellings and numbers). */
   paragraph: number;
@@ -83,7 +83,7 @@ function withParagraph(doc: BiDoc, k: number, target: string[]): BiDoc {
 }
 
 /** Injected copies of one document: at most one of each kind per paragraph chosen at random. */
-function injections(doc: BiDoc, rnd: () => number): Injection[] {
+export function injections(doc: BiDoc, rnd: () => number): Injection[] {
   const out: Injection[] = [];
   doc.paragraphs.forEach((p, k) => {
     const target = p.target.join(' ');

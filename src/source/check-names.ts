@@ -25,6 +25,16 @@ export interface NameContext {
   realName: (folded: string) => boolean;
 }
 
+/**
+ * For diagnostics only (scripts/source/why-names.ts): told why a source run was not reported
+ * missing, and why a translation word was not reported misspelt. Unset in the product.
+ */
+export const nameTrace: { on?: (reason: string, run: NameRun | undefined, token: NameToken | undefined, word: TargetWord | undefined) => void; pair?: { source: string; start: number; end: number } } = {};
+const why = (reason: string, run?: NameRun, t?: NameToken, w?: TargetWord): true => {
+  nameTrace.on?.(reason, run, t, w);
+  return true;
+};
+
 export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext, report: NameReport): Match[] {
   const cyrillic = sp.script === 'Cyrillic';
   const tables = cyrillic ? [ctx.tables.get(sp.lang) ?? ctx.tables.get('ru')!, ...[...ctx.tables.values()]].filter((t, i, a) => t && a.indexOf(t) === i) : [];
@@ -34,6 +44,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
   const common = report === 'missing' && sp.lang === 'ru' ? russianCommonWords() : undefined;
   for (const pair of sp.pairs) {
     if (pair.end <= pair.start || pair.source.trim() === '') continue;
+    if (nameTrace.on) nameTrace.pair = pair;
     const runs = cyrillic ? cyrillicRuns(pair.source, ctx.facts, tables) : latinRuns(pair.source, ctx.facts);
     if (runs.length === 0) continue;
     const words = docWords.filter((w) => w.start >= pair.start && w.end <= pair.end);
@@ -61,26 +72,29 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       // More such pronouns than the source's: a person named again may be "he" or "she" in the translation.
       const pronouns = morePronouns(doc.text.slice(pair.start, pair.end), pair.source, sp.lang);
       for (const run of runs) {
-        if (run.initial || run.tokens.every((t) => t.patronymic || t.adjective)) continue;
+        if (run.initial && why('initial', run)) continue;
+        if (run.tokens.every((t) => t.patronymic || t.adjective) && why('adjective or patronymic', run)) continue;
         // A country is required after a preposition ("в России"), not as an attribute, often left out or
         // made an adjective ("ГУ МЧС России": the emergencies directorate; "флота России": the Russian Navy).
-        if (run.tokens.every((t) => t.place?.kind === 'country') && !PREPOSITION.test(pair.source.slice(Math.max(0, run.tokens[0].start - 12), run.tokens[0].start))) continue;
+        if (run.tokens.every((t) => t.place?.kind === 'country') && !PREPOSITION.test(pair.source.slice(Math.max(0, run.tokens[0].start - 12), run.tokens[0].start)) && why('country without a preposition', run)) continue;
         // A place's adjective (Черноморского флота) is often translated descriptively (the Black Sea Fleet).
-        if (run.tokens.every((t) => t.noun || t.adjective || t.patronymic)) continue;
+        if (run.tokens.every((t) => t.noun || t.adjective || t.patronymic) && why("a place's adjective", run)) continue;
         const sure = run.tokens.map((t, i) => !t.adjective && !t.patronymic && isSure(run, i));
         // (In quotation marks, a title or an organisation's name, often translated, is required only when surely a name.)
         // A surname alone may have become "he" or "she".
-        if (pronouns && run.tokens.length === 1 && !run.tokens[0].place) continue;
+        if (pronouns && run.tokens.length === 1 && !run.tokens[0].place && why('pronoun excuse', run)) continue;
         // The words surely names are required (not a title beside them: Innenminister Seehofer); a
         // person is named by the surname, and a given name before it need not be rendered (unless
         // the rest is a syllable or two of an East Asian name, Ким Чен Ын: Kim Jong Un).
         const named = run.tokens.map((_, i) => i).filter((i) => sure[i]);
-        if (named.length === 0) continue;
+        if (named.length === 0 && why('not sure', run)) continue;
         const required = named.filter((i) => !(run.tokens[i].given && sure[i + 1]));
-        if ((required.length > 0 ? required : named).some((i) => isRendered(run.tokens[i]) || loosely(run.tokens[i]))) continue;
-        if (named.some((i) => run.tokens[i].given && isRendered(run.tokens[i])) && run.tokens.slice(1).every((t) => t.text.length <= 3)) continue;
+        if ((required.length > 0 ? required : named).some((i) => isRendered(run.tokens[i])) && why('rendered', run)) continue;
+        if ((required.length > 0 ? required : named).some((i) => loosely(run.tokens[i])) && why('rendered loosely', run)) continue;
+        if (named.some((i) => run.tokens[i].given && isRendered(run.tokens[i])) && run.tokens.slice(1).every((t) => t.text.length <= 3) && why('given name rendered', run)) continue;
         // Misspelt past recognition is the misspelled-name rule's.
-        if (run.tokens.some((t) => words.some((w) => misspelling(t, w, runs, docWords, cyrillic, tables, ctx) !== null))) continue;
+        if (run.tokens.some((t) => words.some((w) => misspelling(t, w, runs, docWords, cyrillic, tables, ctx) !== null)) && why('misspelt instead', run)) continue;
+        why('reported', run);
         out.push({ start: pair.start, end: pair.end, data: { name: expectedName(run, tables), source: run.tokens.map((t) => t.text).join(' ') } });
       }
       continue;
@@ -98,6 +112,9 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
   return out;
 }
 
+const no = (reason: string, t: NameToken, w: TargetWord): null => (why(reason, undefined, t, w), null);
+const known0 = (t: NameToken, ctx: NameContext) => (nameTrace.on && (t.place || t.surnames || t.given) ? `; known: ${[...knownForms(t), ...(t.given ? givenForms(t, ctx) : [])].join('|')}` : '');
+
 /** Russian and Ukrainian surname and place stems, whose romanisation is regular enough to suggest. */
 const SLAVIC = /(?:ов|ев|ёв|ин|ын|ск|цк|енк|ук|юк|чук|вич|ич|як|ак|ишин)$/;
 
@@ -111,7 +128,9 @@ const SLAVIC = /(?:ов|ев|ёв|ин|ын|ск|цк|енк|ук|юк|чук|в
  */
 function misspelling(t: NameToken, w: TargetWord, runs: NameRun[], docWords: TargetWord[], cyrillic: boolean, tables: RomanisationTable[], ctx: NameContext): Match | null {
   // Not an abbreviation in capitals, a word with digits (Sakhalin-1), English, or a name the gazetteer knows.
-  if (w.text.length < 4 || /\p{Lu}/u.test(w.text.slice(1)) || /\d/.test(w.text) || ctx.isEnglishWord(w.text.toLowerCase()) || ctx.isEnglishWord(w.folded) || ctx.facts.latin.has(w.folded) || ctx.facts.latin.has(w.folded.replace(/s$/, ''))) return null;
+  if (w.text.length < 4 || /\p{Lu}/u.test(w.text.slice(1)) || /\d/.test(w.text)) return no('short, capitals or digits', t, w);
+  if (ctx.isEnglishWord(w.text.toLowerCase()) || ctx.isEnglishWord(w.folded)) return no('an English word', t, w);
+  if (ctx.facts.latin.has(w.folded) || ctx.facts.latin.has(w.folded.replace(/s$/, ''))) return no('a known name', t, w);
   const edit = (text: string) => ({ start: w.start, end: w.end, text });
   if (!cyrillic) {
     // A place the source names in its own language is rendered by its English name: a word one
@@ -140,12 +159,12 @@ function misspelling(t: NameToken, w: TargetWord, runs: NameRun[], docWords: Tar
     return { start: w.start, end: w.end, replacements: [edit(form)], safety: 'suggest', data: { name: form, source: t.text, evidence: 'the source' } };
   }
   // A hyphenated name (Петропавловск-Камчатский) is matched word by word by the translation.
-  if (t.text.includes('-')) return null;
+  if (t.text.includes('-')) return no('hyphenated source', t, w);
   const plain = plainLatin(w.text);
   const rendering = plausibleRendering(t.noun ?? t.text);
-  if (rendering.test(plain)) return null;
+  if (rendering.test(plain)) return no('a plausible rendering', t, w);
   // A word that renders another name of the source is that name.
-  if (runs.some((r) => r.tokens.some((x) => x !== t && (plausibleRendering(x.noun ?? x.text).test(plain) || x.keys.some((k) => w.keys.includes(k)))))) return null;
+  if (runs.some((r) => r.tokens.some((x) => x !== t && (plausibleRendering(x.noun ?? x.text).test(plain) || x.keys.some((k) => w.keys.includes(k)))))) return no("renders another name", t, w);
   // The right forms, by their evidence: the article's own renderings of the name, the gazetteer's
   // forms of the person or place, and (a guess, for Russian and Ukrainian surnames and places) the
   // standard romanisation. `w` misspells one it is a letter (two, for a long name) away from.
@@ -162,14 +181,14 @@ function misspelling(t: NameToken, w: TargetWord, runs: NameRun[], docWords: Tar
   }
   const knownAll = [...knownForms(t), ...(t.given ? givenForms(t, ctx) : [])];
   // A derivation of a known form (Russians, Americans) is none of its misspellings.
-  if (knownAll.some((f) => new RegExp(`^${plainLatin(f)}(?:n|an|ian|ns|ans|ians|ese|ish|i|s)$`).test(plain))) return null;
+  if (knownAll.some((f) => new RegExp(`^${plainLatin(f)}(?:n|an|ian|ns|ans|ians|ese|ish|i|s)$`).test(plain))) return no('a derivation', t, w);
   const known = knownAll.filter(near);
   if (known.length > 0) {
     return { start: w.start, end: w.end, replacements: known.map(edit), ...(known.length > 1 ? { safety: 'suggest' as const } : {}), data: { name: known[0], source: t.text, evidence: 'the gazetteer' } };
   }
-  if (!SLAVIC.test(caseStem((t.noun ?? t.text).toLowerCase()))) return null;
+  if (!SLAVIC.test(caseStem((t.noun ?? t.text).toLowerCase()))) return no(`no evidence (not Slavic${known0(t, ctx)})`, t, w);
   const roman = [...new Set(tables.map((tb) => romanise(t.noun ? restoreCase(t.text, t.noun) : nominative(t.text, w.text), tb)))].filter(near);
-  if (roman.length === 0) return null;
+  if (roman.length === 0) return no('romanisation not near', t, w);
   return { start: w.start, end: w.end, replacements: roman.map(edit), safety: 'suggest', data: { name: roman[0], source: t.text, evidence: 'the romanisation' } };
 }
 
