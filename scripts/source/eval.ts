@@ -104,7 +104,8 @@ export function injections(doc: BiDoc, rnd: () => number): Injection[] {
       // A name the paragraph's translation writes once (removing one of two leaves it named).
       // (A person's or a place's name: not an adjective or a demonym, Russian, Estonian, Czechs.)
       const names = [...target.matchAll(NAME_LATIN)].filter(
-        (m) => !isEnglishWord(m[1].toLowerCase()) && !/(?:ian|ese|ish|ans|ians|an)$/.test(m[1]) && carried(m[1], source, doc.lang) && target.split(m[1]).length === 2,
+        // (Not a fragment cut at a hyphen before a capital, Kabardino- of Kabardino-Balkaria: the name stays named.)
+        (m) => !isEnglishWord(m[1].toLowerCase()) && !/(?:ian|ese|ish|ans|ians|an)$/.test(m[1]) && !/-$/.test(m[0]) && carried(m[1], source, doc.lang) && target.split(m[1]).length === 2,
       );
       if (names.length > 0) {
         const m = names[Math.floor(rnd() * names.length)];
@@ -219,7 +220,8 @@ export function evalSource(data: string, opts: EvalOptions = {}): SourceEval | n
         const before = new Set(clean.findings.filter((f) => inj.rules.includes(f.ruleId)).map((f) => `${f.ruleId}\u0000${f.text}`));
         const hit = findings.some((f) => {
           if (!inj.rules.includes(f.ruleId) || f.end < unit.start || f.start > unit.end) return false;
-          if (inj.word) return text.slice(f.start, f.end) === inj.word;
+          // (A possessive's name is the word without its 's: Krelin's is flagged as Krelin.)
+          if (inj.word) return text.slice(f.start, f.end) === inj.word || text.slice(f.start, f.end) === inj.word.replace(/['’]s$/, '');
           return !before.has(`${f.ruleId}\u0000${f.text}`);
         });
         let r = recall.get(inj.kind);

@@ -42,7 +42,7 @@ for (const set of referenceSets(data)) {
       const before = new Set(clean.findings.filter((f) => inj.rules.includes(f.ruleId)).map((f) => `${f.ruleId}\u0000${f.text}`));
       const hit = findings.some((f) => {
         if (!inj.rules.includes(f.ruleId) || f.end < unit.start || f.start > unit.end) return false;
-        if (inj.word) return text.slice(f.start, f.end) === inj.word;
+        if (inj.word) return text.slice(f.start, f.end) === inj.word || text.slice(f.start, f.end) === inj.word.replace(/['’]s$/, '');
         return !before.has(`${f.ruleId}\u0000${f.text}`);
       });
       if (hit) continue;
