@@ -65,14 +65,18 @@ export function loadNameFacts(placesFile: string, gazetteerFile: string): NameFa
     }
   }
   if (existsSync(placesFile)) {
-    for (const line of readFileSync(placesFile, 'utf8').split('\n')) {
+    const lines = readFileSync(placesFile, 'utf8').split('\n');
+    // The noun of two or more such names is a common noun (Доминиканская Республика, Центральноафриканская Республика): no key.
+    const nouns = new Map<string, number>();
+    for (const line of lines) for (const c of (line.split('\t')[2] ?? '').split('|')) if (/^\S+[ая] \S+$/.test(c)) nouns.set(c.split(' ')[1], (nouns.get(c.split(' ')[1]) ?? 0) + 1);
+    for (const line of lines) {
       if (line.startsWith('#') || line.trim() === '') continue;
       const [name, accepted, cyrillic, kind] = line.split('\t');
       const place: Place = { name, accepted: accepted ? accepted.split('|') : [], kind: kind === 'country' || kind === 'town' ? kind : 'place' };
       for (const c of (cyrillic ?? '').split('|')) {
         // A name of two words whose first is an adjective is found by its noun (Саудовская Аравия: Аравия).
         const words = c.split(/\s+/);
-        if (words.length > 2 || (words.length === 2 && !/(?:ая|яя|ий|ый|ой|ое|ые|ие|ій|а|е|і|я)$/.test(words[0]))) continue;
+        if (words.length > 2 || (words.length === 2 && (!/(?:ая|яя|ий|ый|ой|ое|ые|ие|ій|а|е|і|я)$/.test(words[0]) || (nouns.get(words[1]) ?? 0) >= 2))) continue;
         for (const word of words.slice(-1)) {
           if (word.length < 3) continue;
           const stem = cyrillicStem(word);
@@ -220,7 +224,7 @@ function sentenceInitial(text: string, at: number): boolean {
 
 /** Name runs of a Cyrillic source; `tables` romanise given names to look them up. */
 export function cyrillicRuns(text: string, facts: NameFacts, tables: RomanisationTable[]): NameRun[] {
-  return runsOf(text, CYR_WORD, (word, start, end, initial) => {
+  const runs = runsOf(text, CYR_WORD, (word, start, end, initial) => {
     const key = cyrillicKey(word);
     const lower = word.toLowerCase();
     const keys = [key];
@@ -253,9 +257,26 @@ export function cyrillicRuns(text: string, facts: NameFacts, tables: Romanisatio
     const byKey = initial ? undefined : keys.map((k) => (k.length >= (adjective ? 5 : 3) ? facts.surnames.get(k) : undefined)).find((x) => x !== undefined);
     // …and one of its spellings a plausible romanisation of the word (Главном is no Golovin).
     const surnames = byKey?.some((f) => plausibleRendering(word).test(plainLatin(f))) ? byKey : undefined;
-    const given = tables.some((t) => facts.given.has(romanise(word, t).toLowerCase()));
+    const given = givenNominatives(word).some((g) => tables.some((t) => facts.given.has(romanise(g, t).toLowerCase())));
     return { start, end, text: word, keys, place, surnames, given, patronymic: PATRONYMIC.test(lower), adjective, ...(noun && place ? { noun } : {}) };
   });
+  return runs.flatMap((run) => {
+    const t = run.tokens;
+    // After a given name, a word like an adjective is a surname (Владимира Зелинского, Фёдора Достоевского).
+    for (let i = 1; i < t.length; i++) if (t[i].adjective && t[i - 1].given && !t[i - 1].adjective) t[i].adjective = false;
+    // A place's or a person's name before a given name and a surname is a name of its own
+    // (президент Украины Владимир Зеленский, главы Дагестана Владимир Васильев).
+    const at = t.findIndex((x, i) => i > 0 && x.given && i + 1 < t.length && !t[i - 1].given && !t[i - 1].patronymic);
+    if (at < 0) return [run];
+    const part = (tokens: NameToken[]): NameRun => ({ tokens, sure: run.sure, quoted: run.quoted, initial: false });
+    return [{ ...part(t.slice(0, at)), initial: run.initial }, part(t.slice(at))];
+  });
+}
+
+/** A Cyrillic given name and the nominatives its case form may have (Сергею, Сергея: Сергей; Ивана: Иван; Марины: Марина; Игорем: Игорь). */
+function givenNominatives(word: string): string[] {
+  const m = /^(.{3,}?)(?:ами|ями|ом|ем|ой|ей|ою|ею|а|я|у|ю|е|ы|и)$/.exec(word);
+  return m ? [word, ...['', 'й', 'ь', 'а', 'я'].map((e) => m[1] + e)] : [word];
 }
 
 /**
