@@ -78,7 +78,8 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         // made an adjective ("ГУ МЧС России": the emergencies directorate; "флота России": the Russian Navy).
         if (run.tokens.every((t) => t.place?.kind === 'country') && !PREPOSITION.test(pair.source.slice(Math.max(0, run.tokens[0].start - 12), run.tokens[0].start)) && why('country without a preposition', run)) continue;
         // A place's adjective (Черноморского флота) is often translated descriptively (the Black Sea Fleet).
-        if (run.tokens.every((t) => t.noun || t.adjective || t.patronymic) && why("a place's adjective", run)) continue;
+        // (Not before a region's noun: "в Краснодарском крае" is Krasnodar Krai, "Волгоградской области" the Volgograd region.)
+        if (run.tokens.every((t) => t.noun || t.adjective || t.patronymic) && !run.tokens.some((t) => t.noun && REGION.test(pair.source.slice(t.end, t.end + 12))) && why("a place's adjective", run)) continue;
         const sure = run.tokens.map((t, i) => !t.adjective && !t.patronymic && isSure(run, i));
         // (In quotation marks, a title or an organisation's name, often translated, is required only when surely a name.)
         // A surname alone may have become "he" or "she".
@@ -240,6 +241,9 @@ function opensSentence(text: string, at: number): boolean {
 function looseKey(key: string): string {
   return key.replace(/[cCk]/g, 'k').replace(/[Ssz]/g, 's');
 }
+
+/** A region's noun after a place's adjective (Краснодарском крае, Волгоградской области, Кировском районе). */
+const REGION = /^\s+(?:кра[йяюеё]|област|округ|район|губерни|уезд)/;
 
 /** A preposition right before a word (Russian, Ukrainian, Czech, German, and the like). */
 const PREPOSITION = /(?:^|[\s(«"„])(?:в|во|на|из|от|до|по|с|со|к|ко|для|между|о|об|у|через|против|из-за|у|з|із|від|до|при|v|ve|na|z|ze|do|od|k|ke|u|o|pro|mezi|in|nach|aus|von|zu|bei|mit|gegen|für|über|à|en|de|du|desde|hacia|para|entre|w|we|z|ze|do|od|przez)\s+$/iu;

@@ -241,7 +241,9 @@ export function cyrillicRuns(text: string, facts: NameFacts, tables: Romanisatio
     if (adj) {
       // Only a country or a place the gazetteer knows: a town's name may be any adjective (Черноморск, Северный).
       // …whose English name is a plausible romanisation of the noun (Волгоградской: Volgograd; Советской is no Soweto).
-      noun = [`${adj[1]}ск`, `${adj[1]}цк`, ...(adj[1].length >= 5 ? [adj[1]] : [])].find((b) => {
+      // (Also with the -ен- or the fleeting о that the adjective adds: Пензенской, Пенза; Вологодской, Вологда.)
+      const bare = [adj[1].replace(/ен$/, ''), adj[1].replace(/о(?=[бвгдзклмнпрстфхцчшщ]$)/, '')].filter((b) => b !== adj[1] && b.length >= 4);
+      noun = [`${adj[1]}ск`, `${adj[1]}цк`, ...(adj[1].length >= 5 ? [adj[1]] : []), ...bare].find((b) => {
         const p = facts.places.get(cyrillicStem(b));
         return (p?.kind === 'country' || p?.kind === 'place') && [p.name, ...p.accepted].some((e) => plausibleRendering(b).test(plainLatin(e.split(/[\s-]/)[0])));
       });
