@@ -76,7 +76,9 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         if (run.tokens.every((t) => t.patronymic || t.adjective) && why('adjective or patronymic', run)) continue;
         // A country is required after a preposition ("в России"), not as an attribute, often left out or
         // made an adjective ("ГУ МЧС России": the emergencies directorate; "флота России": the Russian Navy).
-        if (run.tokens.every((t) => t.place?.kind === 'country') && !PREPOSITION.test(pair.source.slice(Math.max(0, run.tokens[0].start - 12), run.tokens[0].start)) && why('country without a preposition', run)) continue;
+        // (Only as an attribute, in the genitive: a country named in the nominative or the accusative,
+        // "разорвали ОАЭ, Саудовская Аравия, Египет", "поддержать Украину", is named.)
+        if (run.tokens.every((t) => t.place?.kind === 'country' && !nominativeOrAccusative(t)) && !PREPOSITION.test(pair.source.slice(Math.max(0, run.tokens[0].start - 12), run.tokens[0].start)) && why('country without a preposition', run)) continue;
         // A place's adjective (Черноморского флота) is often translated descriptively (the Black Sea Fleet).
         // (Not before a region's noun: "в Краснодарском крае" is Krasnodar Krai, "Волгоградской области" the Volgograd region.)
         if (run.tokens.every((t) => t.noun || t.adjective || t.patronymic) && !run.tokens.some((t) => t.noun && REGION.test(pair.source.slice(t.end, t.end + 12))) && why("a place's adjective", run)) continue;
@@ -242,8 +244,14 @@ function looseKey(key: string): string {
   return key.replace(/[cCk]/g, 'k').replace(/[Ssz]/g, 's');
 }
 
+/** A Cyrillic place's name in the nominative (as places.tsv writes it) or a feminine accusative (Украину, Россию). */
+function nominativeOrAccusative(t: NameToken): boolean {
+  const lower = t.text.toLowerCase();
+  return !!t.place?.cyrillic?.includes(lower) || (/[ую]$/.test(lower) && !!t.place?.cyrillic?.includes(lower.replace(/у$/, 'а').replace(/ю$/, 'я')));
+}
+
 /** A region's noun after a place's adjective (Краснодарском крае, Волгоградской области, Кировском районе). */
-const REGION = /^\s+(?:кра[йяюеё]|област|округ|район|губерни|уезд)/;
+const REGION = /^\s+(?:и\s+\S+\s+)?(?:кра[йяюеё]|област|округ|район|губерни|уезд)/;
 
 /** A preposition right before a word (Russian, Ukrainian, Czech, German, and the like). */
 const PREPOSITION = /(?:^|[\s(«"„])(?:в|во|на|из|от|до|по|с|со|к|ко|для|между|о|об|у|через|против|из-за|у|з|із|від|до|при|v|ve|na|z|ze|do|od|k|ke|u|o|pro|mezi|in|nach|aus|von|zu|bei|mit|gegen|für|über|à|en|de|du|desde|hacia|para|entre|w|we|z|ze|do|od|przez)\s+$/iu;

@@ -17,6 +17,8 @@ export interface Place {
   name: string;
   accepted: string[];
   kind: 'country' | 'place' | 'town';
+  /** Its Cyrillic names, in the nominative and lower case (places.tsv). */
+  cyrillic?: string[];
 }
 
 /** What the checks know about names, read from rules/source/places.tsv and the names gazetteer. */
@@ -72,7 +74,7 @@ export function loadNameFacts(placesFile: string, gazetteerFile: string): NameFa
     for (const line of lines) {
       if (line.startsWith('#') || line.trim() === '') continue;
       const [name, accepted, cyrillic, kind] = line.split('\t');
-      const place: Place = { name, accepted: accepted ? accepted.split('|') : [], kind: kind === 'country' || kind === 'town' ? kind : 'place' };
+      const place: Place = { name, accepted: accepted ? accepted.split('|') : [], kind: kind === 'country' || kind === 'town' ? kind : 'place', cyrillic: (cyrillic ?? '').toLowerCase().split('|') };
       for (const c of (cyrillic ?? '').split('|')) {
         // A name of two words whose first is an adjective is found by its noun (Саудовская Аравия: Аравия).
         const words = c.split(/\s+/);
