@@ -78,7 +78,10 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         // made an adjective ("ГУ МЧС России": the emergencies directorate; "флота России": the Russian Navy).
         // (Only as an attribute, in the genitive: a country named in the nominative or the accusative,
         // "разорвали ОАЭ, Саудовская Аравия, Египет", "поддержать Украину", is named.)
-        if (run.tokens.every((t) => t.place?.kind === 'country' && !nominativeOrAccusative(t)) && !PREPOSITION.test(pair.source.slice(Math.max(0, run.tokens[0].start - 12), run.tokens[0].start)) && why('country without a preposition', run)) continue;
+        // From Cyrillic, only after an abbreviation in capitals ("ГУ МЧС России": the emergencies directorate;
+        // "президенты России и Украины" name both).
+        const before = pair.source.slice(Math.max(0, run.tokens[0].start - 12), run.tokens[0].start);
+        if (run.tokens.every((t) => t.place?.kind === 'country' && !nominativeOrAccusative(t)) && !PREPOSITION.test(before) && (!cyrillic || /(?:^|[\s(])[А-ЯЁІЇЄ]{2,}\s+$/u.test(before)) && why('country without a preposition', run)) continue;
         // A place's adjective (Черноморского флота) is often translated descriptively (the Black Sea Fleet).
         // (Not before a region's noun: "в Краснодарском крае" is Krasnodar Krai, "Волгоградской области" the Volgograd region.)
         if (run.tokens.every((t) => t.noun || t.adjective || t.patronymic) && !run.tokens.some((t) => t.noun && REGION.test(pair.source.slice(t.end, t.end + 12))) && why("a place's adjective", run)) continue;

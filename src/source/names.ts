@@ -11,6 +11,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { russianCommonWords } from './lexicon.js';
 import { cyrillicKey, keyDistance, latinKeys, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
 
 export interface Place {
@@ -237,6 +238,8 @@ export function cyrillicRuns(text: string, facts: NameFacts, tables: Romanisatio
     // (A stem of three letters only for a country: Китая, Ливии.)
     let found = adjective || stem.length < 3 ? undefined : facts.places.get(stem) ?? (word.length >= 5 ? facts.exonyms.get(stem) : undefined);
     if (found && stem.length < 4 && found.kind !== 'country') found = undefined;
+    // (A country's stem of three letters that a common word opening a sentence shares: Сама is no Samoa, Того no Togo.)
+    if (found && stem.length < 4 && initial && russianCommonWords()?.has(lower)) found = undefined;
     // A place's adjective (Волгоградской области: the Volgograd region) is read as the place's name.
     const adj = adjective ? PLACE_ADJECTIVE.exec(lower) : null;
     let noun: string | undefined;
