@@ -221,6 +221,8 @@ function quotedRanges(text: string): [number, number][] {
 }
 
 function sentenceInitial(text: string, at: number): boolean {
+  // (Not after a Russian abbreviation or an initial: г. Краснодар, ул. Красная, о. Владимир, В. Путин.)
+  if (/(?:^|[\s(«"])(?:г|гг|ул|пос|пгт|им|ст|св|о|[А-ЯЁІЇЄ])\.\s*$/u.test(text.slice(Math.max(0, at - 6), at)) && at >= 3) return false;
   const before = text.slice(Math.max(0, at - 4), at);
   return at === 0 || /(?:^|[.!?…:;]\s*|[.!?…]["»”)]\s*|^\s*[«"„“(—–-]\s*)$/.test(before) || /\n\s*$/.test(text.slice(Math.max(0, at - 3), at));
 }
