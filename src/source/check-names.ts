@@ -57,8 +57,10 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
     // the article renders elsewhere (the translation knows it as a name).
     const isSure = (run: NameRun, i: number) => {
       const t = run.tokens[i];
-      // (Not a common adjective that some place is also called: Центральном, Северным.)
-      if (common && ADJECTIVE_LIKE.test(t.text.toLowerCase()) && lexiconStem(t.text).length >= 3 && common.has(lexiconStem(t.text)) && !t.surnames) return false;
+      // (Not a common adjective that some place is also called, before its noun: Центральном округе, Северным
+      // флотом; a place's adjective read as a place that is no common word, Волгоградской but not Советского
+      // (совет), and a name without a noun after it, "в Грозном)", are names.)
+      if (common && !(t.noun && !common.has(lexiconStem(t.noun))) && ADJECTIVE_LIKE.test(t.text.toLowerCase()) && lexiconStem(t.text).length >= 3 && common.has(lexiconStem(t.text)) && !t.surnames && /^[\s\u00a0]+\p{L}/u.test(pair.source.slice(t.end, t.end + 3))) return false;
       if ((t.place && t.place.kind !== 'town') || t.surnames) return true;
       if ((t.given && i + 1 < run.tokens.length) || (i > 0 && run.tokens[i - 1].given)) return true;
       // After somebody's given name inside a sentence (Karla Sedláčka; not "Ein Leitstellendisponent"). In
