@@ -68,6 +68,9 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       // Karte" begin with words the US name lists have.
       const prev = run.tokens[i - 1];
       if (!cyrillic && prev && (sp.lang === 'de' ? ctx.facts.given.has(prev.text.toLowerCase()) : ctx.realName(foldLatin(prev.text))) && !ctx.isEnglishWord(prev.text.toLowerCase()) && !ctx.isEnglishWord(t.keys[0]) && !opensSentence(pair.source, prev.start)) return true;
+      // A Russian surname's form inside a sentence that is no common word (Миранчука, Атарбекова, Грищенко).
+      // (Nor a common word's plural, Штатов: штат.)
+      if (common && SURNAME_FORM.test(t.text.toLowerCase()) && ![t.text, lexiconStem(t.text), t.text.replace(/(?:ов|ев|ёв)$/, '')].some((x) => common.has(x.toLowerCase().replace(/ё/g, 'е')))) return true;
       return !ctx.isEnglishWord(t.text.toLowerCase()) && docWords.some((o) => (o.end <= pair.start || o.start >= pair.end) && (cyrillic ? plausibleRendering(t.noun ?? t.text).test(plainLatin(o.text)) : sameStem(t.keys[0], o.folded)));
     };
     if (report === 'missing') {
@@ -254,6 +257,9 @@ function nominativeOrAccusative(t: NameToken): boolean {
   const lower = t.text.toLowerCase();
   return !!t.place?.cyrillic?.includes(lower) || (/[ую]$/.test(lower) && !!t.place?.cyrillic?.includes(lower.replace(/у$/, 'а').replace(/ю$/, 'я')));
 }
+
+/** A Russian surname's form: -ов, -ев, -ин and their case endings, -енко, -чук. */
+const SURNAME_FORM = /^.{2,}(?:(?:ов|ев|ёв|ин|ын)(?:а|у|ым|ом|е|ой|ою|ы|ых|ыми)?|енко|ук|юк|чук)$/;
 
 /** A region's noun after a place's adjective (Краснодарском крае, Волгоградской области, Кировском районе). */
 const REGION = /^\s+(?:и\s+\S+\s+)?(?:кра[йяюеё]|област|округ|район|губерни|уезд)/;
