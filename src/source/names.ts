@@ -373,6 +373,8 @@ export function renders(t: NameToken, w: TargetWord, cyrillic: boolean): boolean
   if (t.place) {
     for (const form of [t.place.name, ...t.place.accepted]) {
       for (const part of form.split(/[\s-]+/)) if (part.length >= 3 && latinKeys(part).some((k) => w.keys.includes(k) || w.keys.includes(`${k}s`))) return true;
+      // (By its abbreviation: UK, UAE.)
+      if (/^[A-Z]{2,5}$/.test(form) && w.text === form) return true;
     }
   }
   if (!cyrillic) return sameStem(t.keys[0], w.folded) || (t.text.includes('-') && t.text.split('-').some((p) => foldLatin(p) === w.folded)) || transliterations(t.text).some((v) => sameStem(v, w.folded));
