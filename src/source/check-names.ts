@@ -12,7 +12,7 @@ import type { TextDocument } from '../text/document.js';
 import type { Match } from '../types.js';
 import { cyrillicRuns, foldLatin, latinRuns, renders, sameStem, stemDistance, targetWords, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
 import type { SourcePairs } from './pairs.js';
-import { lexiconStem, russianCommonWords } from './lexicon.js';
+import { lexiconStem, russianCommonWords, russianProperNames } from './lexicon.js';
 import { caseStem, keyDistance, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
 
 export type NameReport = 'misspelled' | 'missing';
@@ -42,6 +42,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
   const out: Match[] = [];
   // Russian common words (lexicon.ts): a place's name that is also a common adjective (Центральном) is the adjective.
   const common = report === 'missing' && sp.lang === 'ru' ? russianCommonWords() : undefined;
+  const proper = common ? russianProperNames() : undefined;
   for (const pair of sp.pairs) {
     if (pair.end <= pair.start || pair.source.trim() === '') continue;
     if (nameTrace.on) nameTrace.pair = pair;
@@ -70,7 +71,8 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       if (!cyrillic && prev && (sp.lang === 'de' ? ctx.facts.given.has(prev.text.toLowerCase()) : ctx.realName(foldLatin(prev.text))) && !ctx.isEnglishWord(prev.text.toLowerCase()) && !ctx.isEnglishWord(t.keys[0]) && !opensSentence(pair.source, prev.start)) return true;
       // A Russian surname's form inside a sentence that is no common word (Миранчука, Атарбекова, Грищенко).
       // (Nor a common word's plural, Штатов: штат.)
-      if (common && SURNAME_FORM.test(t.text.toLowerCase()) && ![t.text, lexiconStem(t.text), t.text.replace(/(?:ов|ев|ёв)$/, '')].some((x) => common.has(x.toLowerCase().replace(/ё/g, 'е')))) return true;
+      // (Nor a name the dictionary lists, which may have an English form of its own: Женевы, Geneva; Якова, Jacob.)
+      if (common && SURNAME_FORM.test(t.text.toLowerCase()) && ![t.text, lexiconStem(t.text), t.text.replace(/(?:ов|ев|ёв)$/, '')].some((x) => common.has(x.toLowerCase().replace(/ё/g, 'е')) || proper?.has(x.toLowerCase().replace(/ё/g, 'е')))) return true;
       return !ctx.isEnglishWord(t.text.toLowerCase()) && docWords.some((o) => (o.end <= pair.start || o.start >= pair.end) && (cyrillic ? plausibleRendering(t.noun ?? t.text).test(plainLatin(o.text)) : sameStem(t.keys[0], o.folded)));
     };
     if (report === 'missing') {

@@ -240,8 +240,9 @@ export function cyrillicRuns(text: string, facts: NameFacts, tables: Romanisatio
     // (A stem of three letters only for a country: Китая, Ливии.)
     let found = adjective || stem.length < 3 ? undefined : facts.places.get(stem) ?? (word.length >= 5 ? facts.exonyms.get(stem) : undefined);
     if (found && stem.length < 4 && found.kind !== 'country') found = undefined;
-    // (A country's stem of three letters that a common word opening a sentence shares: Сама is no Samoa, Того no Togo.)
-    if (found && stem.length < 4 && initial && russianCommonWords()?.has(lower)) found = undefined;
+    // (A country's stem of three letters that a common word shares: Сама is no Samoa, Того no Togo; and
+    // only the name's own case forms, Китая, Чаду, but Мало is no Mali.)
+    if (found && stem.length < 4 && (russianCommonWords()?.has(lower.replace(/ё/g, 'е')) || !found.cyrillic?.some((n) => declines(n, lower)))) found = undefined;
     // A place's adjective (Волгоградской области: the Volgograd region) is read as the place's name.
     const adj = adjective ? PLACE_ADJECTIVE.exec(lower) : null;
     let noun: string | undefined;
@@ -280,6 +281,13 @@ export function cyrillicRuns(text: string, facts: NameFacts, tables: Romanisatio
     const part = (tokens: NameToken[]): NameRun => ({ tokens, sure: run.sure, quoted: run.quoted, initial: false });
     return [{ ...part(t.slice(0, at)), initial: run.initial }, part(t.slice(at))];
   });
+}
+
+/** `word` is the nominative `name` or one of its case forms (китай: китая, китаем; чад: чаду; мали: мали only). */
+function declines(name: string, word: string): boolean {
+  if (word === name) return true;
+  const stem = /[аяйь]$/.test(name) ? name.slice(0, -1) : /[бвгдзклмнпрстфхцчшщж]$/.test(name) ? name : null;
+  return stem !== null && word.startsWith(stem) && /^(?:а|я|у|ю|е|и|ы|ой|ей|ом|ем|ю|ою|ею)$/.test(word.slice(stem.length));
 }
 
 /** A Cyrillic given name and the nominatives its case form may have (Сергею, Сергея: Сергей; Ивана: Иван; Марины: Марина; Игорем: Игорь). */
