@@ -243,6 +243,8 @@ export function cyrillicRuns(text: string, facts: NameFacts, tables: Romanisatio
     // (A country's stem of three letters that a common word shares: Сама is no Samoa, Того no Togo; and
     // only the name's own case forms, Китая, Чаду, but Мало is no Mali.)
     if (found && stem.length < 4 && (russianCommonWords()?.has(lower.replace(/ё/g, 'е')) || !found.cyrillic?.some((n) => declines(n, lower)))) found = undefined;
+    // (A place other than a country, only in its own case forms: Совета is no Soweto, whose name Совето does not decline.)
+    if (found && found.kind !== 'country' && found.cyrillic && !found.cyrillic.some((n) => declines(n, lower))) found = undefined;
     // A place's adjective (Волгоградской области: the Volgograd region) is read as the place's name.
     const adj = adjective ? PLACE_ADJECTIVE.exec(lower) : null;
     let noun: string | undefined;
@@ -286,6 +288,9 @@ export function cyrillicRuns(text: string, facts: NameFacts, tables: Romanisatio
 /** `word` is the nominative `name` or one of its case forms (китай: китая, китаем; чад: чаду; мали: мали only). */
 function declines(name: string, word: string): boolean {
   if (word === name) return true;
+  // (An adjective's forms, Грозный: Грозном; a plural's, Нидерланды: Нидерландах; a noun's.)
+  if (/(?:ый|ий|ой)$/.test(name)) return word.startsWith(name.slice(0, -2)) && /^(?:ого|его|ому|ему|ом|ем|ым|им)$/.test(word.slice(name.length - 2));
+  if (/[ыи]$/.test(name)) return word.startsWith(name.slice(0, -1)) && /^(?:ов|ев|ей|ам|ям|ами|ями|ах|ях)$/.test(word.slice(name.length - 1));
   const stem = /[аяйь]$/.test(name) ? name.slice(0, -1) : /[бвгдзклмнпрстфхцчшщж]$/.test(name) ? name : null;
   return stem !== null && word.startsWith(stem) && /^(?:а|я|у|ю|е|и|ы|ой|ей|ом|ем|ю|ою|ею)$/.test(word.slice(stem.length));
 }
