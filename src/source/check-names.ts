@@ -192,7 +192,8 @@ function misspelling(t: NameToken, w: TargetWord, runs: NameRun[], docWords: Tar
     const best = [...counts].sort((a, b) => b[1] - a[1])[0][0];
     return { start: w.start, end: w.end, replacements: [edit(best)], data: { name: best, source: t.text, evidence: 'the article elsewhere' } };
   }
-  const knownAll = [...knownForms(t), ...(t.given ? givenForms(t, ctx) : [])];
+  // (A given name's English forms are many, Artur and Arthur, Nikolay and Nicholas: one that is somebody's real given name is no misspelling.)
+  const knownAll = [...knownForms(t), ...(t.given && !ctx.realName(w.folded) ? givenForms(t, ctx) : [])];
   // A derivation of a known form (Russians, Americans) is none of its misspellings.
   if (knownAll.some((f) => new RegExp(`^${plainLatin(f)}(?:n|an|ian|ns|ans|ians|ese|ish|i|s)$`).test(plain))) return no('a derivation', t, w);
   const known = knownAll.filter(near);
