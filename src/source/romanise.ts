@@ -213,7 +213,8 @@ export function plausibleRendering(word: string): RegExp {
     i++;
   }
   // What a nominative may add after the stem: a vowel or two, a final y or j; and an English derivation.
-  re = new RegExp(`^${body}(?:[aeiouy]?|[aeiouy]?[yj]|iy|yy|ii|yi)${DERIVED}$`);
+  // (Or я, ю after a consonant as ya, ia: Муся, Musya; Новодворской, Novodvorskaya.)
+  re = new RegExp(`^${body}(?:[aeiouy]?|[aeiouy]?[yj]|iy|yy|ii|yi|[iy][aeu]|a[iy]a)${DERIVED}$`);
   if (plausibleCache.size > 5000) plausibleCache.clear();
   plausibleCache.set(lower, re);
   return re;
