@@ -72,7 +72,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       // A Russian surname's form inside a sentence that is no common word (Миранчука, Атарбекова, Грищенко).
       // (Nor a common word's plural, Штатов: штат.)
       // (Nor a name the dictionary lists, which may have an English form of its own: Женевы, Geneva; Якова, Jacob.)
-      if (common && !t.given && SURNAME_FORM.test(t.text.toLowerCase()) && ![t.text, lexiconStem(t.text), t.text.replace(/(?:ов|ев|ёв)$/, '')].some((x) => common.has(x.toLowerCase().replace(/ё/g, 'е')) || proper?.has(x.toLowerCase().replace(/ё/g, 'е')))) return true;
+      if (common && !t.given && !t.text.includes('-') && SURNAME_FORM.test(t.text.toLowerCase()) && ![t.text, lexiconStem(t.text), t.text.replace(/(?:ов|ев|ёв)$/, '')].some((x) => common.has(x.toLowerCase().replace(/ё/g, 'е')) || proper?.has(x.toLowerCase().replace(/ё/g, 'е')))) return true;
       return !ctx.isEnglishWord(t.text.toLowerCase()) && docWords.some((o) => (o.end <= pair.start || o.start >= pair.end) && (cyrillic ? plausibleRendering(t.noun ?? t.text).test(plainLatin(o.text)) : sameStem(t.keys[0], o.folded)));
     };
     if (report === 'missing') {

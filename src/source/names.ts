@@ -175,6 +175,8 @@ export interface NameToken {
   place?: Place;
   surnames?: string[];
   given: boolean;
+  /** A case form of a known given name (Сергею, Рекса), a given name only before a surname. */
+  givenOblique?: boolean;
   /** A patronymic (Владимирович): translations leave it out. */
   patronymic: boolean;
   /** An adjective (Российской): translated, not romanised. */
@@ -269,11 +271,17 @@ export function cyrillicRuns(text: string, facts: NameFacts, tables: Romanisatio
     const byKey = initial ? undefined : keys.map((k) => (k.length >= (adjective ? 5 : 3) ? facts.surnames.get(k) : undefined)).find((x) => x !== undefined);
     // …and one of its spellings a plausible romanisation of the word (Главном is no Golovin).
     const surnames = byKey?.some((f) => plausibleRendering(word).test(plainLatin(f))) ? byKey : undefined;
-    const given = givenNominatives(word).some((g) => tables.some((t) => facts.given.has(romanise(g, t).toLowerCase())));
-    return { start, end, text: word, keys, place, surnames, given, patronymic: PATRONYMIC.test(lower), adjective, ...(noun && place ? { noun } : {}) };
+    const isGiven = (g: string) => tables.some((t) => facts.given.has(romanise(g, t).toLowerCase()));
+    const given = isGiven(word);
+    // (A case form of a given name, Сергею, Рекса: only before a surname, checked below.)
+    const givenOblique = !given && givenNominatives(word).slice(1).some(isGiven);
+    return { start, end, text: word, keys, place, surnames, given, ...(givenOblique ? { givenOblique } : {}), patronymic: PATRONYMIC.test(lower), adjective, ...(noun && place ? { noun } : {}) };
   });
   return runs.flatMap((run) => {
     const t = run.tokens;
+    // A given name's case form is one before a surname (Сергею Гришко, Рекса Тиллерсона, Владимира Зелинского;
+    // not Георгия Победоносца, Марка Аврелия: a saint's or an emperor's epithet).
+    for (let i = 0; i + 1 < t.length; i++) if (t[i].givenOblique && (t[i + 1].surnames || SURNAME_LIKE.test(t[i + 1].text.toLowerCase()))) t[i].given = true;
     // After a given name, a word like an adjective is a surname (Владимира Зелинского, Фёдора Достоевского).
     for (let i = 1; i < t.length; i++) if (t[i].adjective && t[i - 1].given && !t[i - 1].adjective) t[i].adjective = false;
     // A place's or a person's name before a given name and a surname is a name of its own
@@ -294,6 +302,9 @@ function declines(name: string, word: string): boolean {
   const stem = /[аяйь]$/.test(name) ? name.slice(0, -1) : /[бвгдзклмнпрстфхцчшщж]$/.test(name) ? name : null;
   return stem !== null && word.startsWith(stem) && /^(?:а|я|у|ю|е|и|ы|ой|ей|ом|ем|ю|ою|ею)$/.test(word.slice(stem.length));
 }
+
+/** How Russian surnames and Russian forms of foreign ones end, in any case (Гришко, Зелинского, Тиллерсона, Панченко). */
+const SURNAME_LIKE = /(?:ов|ев|ёв|ин|ын|ск|цк|енко|ко|ук|юк|чук|ич|ян|дзе|швили|он|ер|ман|сон)(?:а|у|ым|ом|е|ой|ою|ых|ыми|ого|ому|им|ий|ая|ую|ым)?$/;
 
 /** A Cyrillic given name and the nominatives its case form may have (Сергею, Сергея: Сергей; Ивана: Иван; Марины: Марина; Игорем: Игорь). */
 function givenNominatives(word: string): string[] {
