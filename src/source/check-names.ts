@@ -63,6 +63,8 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       // (совет), and a name without a noun after it, "в Грозном)", are names.)
       if (common && !(t.noun && !common.has(lexiconStem(t.noun))) && ADJECTIVE_LIKE.test(t.text.toLowerCase()) && lexiconStem(t.text).length >= 3 && common.has(lexiconStem(t.text)) && !t.surnames && /^[\s\u00a0]+\p{L}/u.test(pair.source.slice(t.end, t.end + 3))) return false;
       if ((t.place && t.place.kind !== 'town') || t.surnames) return true;
+      // A town of the region inside a sentence whose name is no common word (Кулунда; not Победа, Советск).
+      if (common && t.place?.kind === 'town' && !run.initial && ![t.text, lexiconStem(t.text)].some((x) => common.has(x.toLowerCase().replace(/ё/g, 'е')))) return true;
       if ((t.given && i + 1 < run.tokens.length) || (i > 0 && run.tokens[i - 1].given)) return true;
       // After somebody's given name inside a sentence (Karla Sedláčka; not "Ein Leitstellendisponent"). In
       // German, which capitalises nouns, only a given name the gazetteer knows: "Tage Urlaub", "Roten
