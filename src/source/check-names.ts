@@ -186,7 +186,14 @@ function misspelling(t: NameToken, w: TargetWord, runs: NameRun[], docWords: Tar
   if (t.text.includes('-')) return no('hyphenated source', t, w);
   const plain = plainLatin(w.text);
   const rendering = plausibleRendering(t.noun ?? t.text);
-  if (rendering.test(plain)) return no('a plausible rendering', t, w);
+  // (A letter three times in a row renders nothing: Kuzbasss.)
+  if (rendering.test(plain) && !/(.)\1\1/.test(plain)) return no('a plausible rendering', t, w);
+  // (Written with one letter fewer, it renders the source's name: suggested.)
+  const tripled = /(.)\1\1/.exec(w.text);
+  if (tripled && rendering.test(plainLatin(w.text.slice(0, tripled.index) + w.text.slice(tripled.index + 1)))) {
+    const form = w.text.slice(0, tripled.index) + w.text.slice(tripled.index + 1);
+    return { start: w.start, end: w.end, replacements: [edit(form)], safety: 'suggest', data: { name: form, source: t.text, evidence: 'the romanisation' } };
+  }
   // A word that renders another name of the source is that name.
   if (runs.some((r) => r.tokens.some((x) => x !== t && (plausibleRendering(x.noun ?? x.text).test(plain) || x.keys.some((k) => w.keys.includes(k)))))) return no("renders another name", t, w);
   // The right forms, by their evidence: the article's own renderings of the name, the gazetteer's
