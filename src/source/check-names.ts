@@ -10,7 +10,7 @@
 
 import type { TextDocument } from '../text/document.js';
 import type { Match } from '../types.js';
-import { cyrillicRuns, foldLatin, latinRuns, renders, sameStem, stemDistance, targetWords, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
+import { REGION_NOUN, cyrillicRuns, foldLatin, latinRuns, renders, sameStem, stemDistance, targetWords, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
 import type { SourcePairs } from './pairs.js';
 import { lexiconStem, russianCommonWords, russianProperNames } from './lexicon.js';
 import { caseStem, keyDistance, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
@@ -93,7 +93,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         if (run.tokens.every((t) => t.place?.kind === 'country' && !nominativeOrAccusative(t)) && !PREPOSITION.test(before) && (!cyrillic || /(?:^|[\s(])[А-ЯЁІЇЄ]{2,}\s+$/u.test(before)) && why('country without a preposition', run)) continue;
         // A place's adjective (Черноморского флота) is often translated descriptively (the Black Sea Fleet).
         // (Not before a region's noun: "в Краснодарском крае" is Krasnodar Krai, "Волгоградской области" the Volgograd region.)
-        if (run.tokens.every((t) => t.noun || t.adjective || t.patronymic) && !run.tokens.some((t) => t.noun && REGION.test(pair.source.slice(t.end, t.end + 12))) && why("a place's adjective", run)) continue;
+        if (run.tokens.every((t) => t.noun || t.adjective || t.patronymic) && !run.tokens.some((t) => t.noun && REGION_NOUN.test(pair.source.slice(t.end, t.end + 12))) && why("a place's adjective", run)) continue;
         const sure = run.tokens.map((t, i) => !t.adjective && !t.patronymic && isSure(run, i));
         // (In quotation marks, a title or an organisation's name, often translated, is required only when surely a name.)
         // A surname alone may have become "he" or "she".
@@ -281,9 +281,6 @@ function nominativeOrAccusative(t: NameToken): boolean {
 
 /** A Russian surname's form: -ов, -ев and their case endings, -енко, -чук (not -ин, which Chinese names end in too: Цзиньпина, Черкасщине). */
 const SURNAME_FORM = /^.{2,}(?:(?:ов|ев|ёв)(?:а|у|ым|ом|е|ой|ою|ых|ыми)?|енко|(?:ук|юк|чук)(?:а|у|ом|е)?)$/;
-
-/** A region's noun after a place's adjective (Краснодарском крае, Волгоградской области, Кировском районе). */
-const REGION = /^\s+(?:и\s+\S+\s+)?(?:кра[йяюеё]|област|округ|район|губерни|уезд)/;
 
 /** A preposition right before a word (Russian, Ukrainian, Czech, German, and the like). */
 const PREPOSITION = /(?:^|[\s(«"„])(?:в|во|на|из|от|до|по|с|со|к|ко|для|между|о|об|у|через|против|из-за|у|з|із|від|до|при|v|ve|na|z|ze|do|od|k|ke|u|o|pro|mezi|in|nach|aus|von|zu|bei|mit|gegen|für|über|à|en|de|du|desde|hacia|para|entre|w|we|z|ze|do|od|przez)\s+$/iu;

@@ -11,7 +11,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { russianCommonWords } from './lexicon.js';
+import { lexiconStem, russianCommonWords } from './lexicon.js';
 import { cyrillicKey, keyDistance, latinKeys, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
 
 export interface Place {
@@ -205,6 +205,9 @@ const ADJECTIVE = /(?:[сц]к)(?:ий|ый|ой|ая|яя|ое|ее|ие|ые|�
 /** A place's adjective and its noun: Волгоградской → Волгоград, Хабаровского → Хабаровск. */
 const PLACE_ADJECTIVE = /^(.{3,}?)(?:ск|цк|ськ|цьк)(?:ий|ый|ой|ая|ое|ие|ые|ого|его|ому|ым|им|ых|их|ую|ыми|ими|ом|ої|ій|ою|а|е|і|у)$/;
 
+/** A region's noun after a place's adjective (Краснодарском крае, Волгоградской области, Вологодскую и Архангельскую области). */
+export const REGION_NOUN = /^\s+(?:и\s+\S+\s+)?(?:кра[йяюеё]|област|округ|район|губерни|уезд)/;
+
 /** A Cyrillic word without its case ending and final vowels: Москве, Москвы, Москва → москв; Киевом → киев. */
 export function cyrillicStem(word: string): string {
   return word
@@ -255,10 +258,15 @@ export function cyrillicRuns(text: string, facts: NameFacts, tables: Romanisatio
       // …whose English name is a plausible romanisation of the noun (Волгоградской: Volgograd; Советской is no Soweto).
       // (Also with the -ен- or the fleeting о that the adjective adds: Пензенской, Пенза; Вологодской, Вологда.)
       const bare = [adj[1].replace(/ен$/, ''), adj[1].replace(/о(?=[бвгдзклмнпрстфхцчшщ]$)/, '')].filter((b) => b !== adj[1] && b.length >= 4);
-      noun = [`${adj[1]}ск`, `${adj[1]}цк`, ...(adj[1].length >= 5 ? [adj[1]] : []), ...bare].find((b) => {
-        const p = facts.places.get(cyrillicStem(b));
-        return (p?.kind === 'country' || p?.kind === 'place') && [p.name, ...p.accepted].some((e) => plausibleRendering(b).test(plainLatin(e.split(/[\s-]/)[0])));
-      });
+      // (Before a region's noun, a town too: Городищенском районе, the Gorodishche district.)
+      const region = REGION_NOUN.test(text.slice(end, end + 16));
+      const candidates = [`${adj[1]}ск`, `${adj[1]}цк`, `${adj[1]}ль`, ...(adj[1].length >= 5 ? [adj[1]] : []), ...bare];
+      const of = (kinds: Place['kind'][]) =>
+        candidates.find((b) => {
+          const p = facts.places.get(cyrillicStem(b));
+          return p !== undefined && kinds.includes(p.kind) && [p.name, ...p.accepted].some((e) => plausibleRendering(b).test(plainLatin(e.split(/[\s-]/)[0])));
+        });
+      noun = of(['country', 'place']) ?? (region ? of(['town']) : undefined);
       if (noun) {
         found = facts.places.get(cyrillicStem(noun));
         adjective = false;
@@ -407,7 +415,7 @@ export function renders(t: NameToken, w: TargetWord, cyrillic: boolean): boolean
   if (t.text.includes('-') && t.text.split('-').some((p) => p.length >= 3 && w.keys.includes(cyrillicKey(p)))) return true;
   // An adjective of a place ("Московской области": the Moscow region), a demonym ("России": Russian).
   return t.keys.some((k) =>
-    w.keys.some((wk) => (wk.length >= 3 && k.startsWith(wk) && /^(?:sk|skG|n|nsk)$/.test(k.slice(wk.length))) || (k.length >= 3 && wk.startsWith(k) && /^(?:n|sk|k|c)$/.test(wk.slice(k.length)))),
+    w.keys.some((wk) => (wk.length >= 3 && k.startsWith(wk) && /^(?:sk|skG|n|nsk)$/.test(k.slice(wk.length))) || (k.length >= 3 && wk.startsWith(k) && /^(?:n|sk|nsk|k|c)$/.test(wk.slice(k.length)))),
   );
 }
 
