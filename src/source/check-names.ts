@@ -110,7 +110,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
           if (!cyrillic || pronouns || req.some((i) => run.tokens[i].place)) return false;
           const key = (t: NameToken) => t.keys[t.keys.length - 1];
           const same = runs.filter((r) => req.some((i) => r.tokens.some((x) => !x.place && key(x) === key(run.tokens[i]))));
-          if (same.length < 2 || same[same.length - 1] !== run) return false;
+          if (same.length < 2 || same.filter((r) => !r.initial).pop() !== run) return false;
           return words.filter((w) => req.some((i) => renders(run.tokens[i], w, true) || plausibleRendering(run.tokens[i].text).test(plainLatin(w.text)))).length < same.length;
         };
         if (req.some((i) => isRendered(run.tokens[i])) && !twice() && why('rendered', run)) continue;
