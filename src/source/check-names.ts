@@ -105,16 +105,8 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         if (named.length === 0 && why('not sure', run)) continue;
         const required = named.filter((i) => !(run.tokens[i].given && sure[i + 1]));
         const req = required.length > 0 ? required : named;
-        // (A person the source names twice, the translation once, with no pronoun for the other: the other is missing.)
-        const twice = () => {
-          if (!cyrillic || pronouns || req.some((i) => run.tokens[i].place)) return false;
-          const key = (t: NameToken) => t.keys[t.keys.length - 1];
-          const same = runs.filter((r) => req.some((i) => r.tokens.some((x) => !x.place && key(x) === key(run.tokens[i]))));
-          if (same.length < 2 || same.filter((r) => !r.initial).pop() !== run) return false;
-          return words.filter((w) => req.some((i) => renders(run.tokens[i], w, true) || plausibleRendering(run.tokens[i].text).test(plainLatin(w.text)))).length < same.length;
-        };
-        if (req.some((i) => isRendered(run.tokens[i])) && !twice() && why('rendered', run)) continue;
-        if (req.some((i) => loosely(run.tokens[i])) && !twice() && why('rendered loosely', run)) continue;
+        if (req.some((i) => isRendered(run.tokens[i])) && why('rendered', run)) continue;
+        if (req.some((i) => loosely(run.tokens[i])) && why('rendered loosely', run)) continue;
         if (named.some((i) => run.tokens[i].given && isRendered(run.tokens[i])) && run.tokens.slice(1).every((t) => t.text.length <= 3) && why('given name rendered', run)) continue;
         // Misspelt past recognition is the misspelled-name rule's.
         if (run.tokens.some((t) => words.some((w) => misspelling(t, w, runs, docWords, cyrillic, tables, ctx) !== null)) && why('misspelt instead', run)) continue;

@@ -312,7 +312,8 @@ function declines(name: string, word: string): boolean {
 }
 
 /** How Russian surnames and Russian forms of foreign ones end, in any case (Гришко, Зелинского, Тиллерсона, Панченко). */
-const SURNAME_LIKE = /(?:ов|ев|ёв|ин|ын|ск|цк|енко|ко|ук|юк|чук|ич|ян|дзе|швили|он|ер|ман|сон)(?:а|у|ым|ом|е|ой|ою|ых|ыми|ого|ому|им|ий|ая|ую|ым)?$/;
+// (-ко, -дзе, -швили do not decline: Гришко, Панченко; Тинькоу is no case form.)
+const SURNAME_LIKE = /(?:(?:ов|ев|ёв|ин|ын|ск|цк|ук|юк|чук|ич|ян|он|ер|ман|сон)(?:а|у|ым|ом|е|ой|ою|ых|ыми|ого|ому|им|ий|ая|ую)?|ко|дзе|швили)$/;
 
 /** A Cyrillic given name and the nominatives its case form may have (Сергею, Сергея: Сергей; Ивана: Иван; Марины: Марина; Игорем: Игорь). */
 function givenNominatives(word: string): string[] {
