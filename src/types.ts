@@ -74,6 +74,11 @@ export interface RuleSpec {
   source: string;
   fix: FixSafety;
   enabled: boolean;
+  /**
+   * Rules whose findings on a span this rule reports are the same problem told with less evidence
+   * (names/misspelled-name beside source/misspelled-name): dropped when both run.
+   */
+  supersedes?: string[];
   examples: RuleExamples;
   /** Every other key of the YAML file: the kind's own settings. */
   options: Record<string, unknown>;

@@ -127,7 +127,7 @@ if (!CHROMIUM) {
       );
       await page.fill('#q', '');
 
-      // Expand the worst article: its findings and its word diff.
+      // Expand the worst article: its findings and its corrections.
       await page.click('#articles th[data-key="score"]');
       assert.is(await page.getAttribute('#articles th[data-key="score"]', 'aria-sort'), 'descending');
       await page.click('#articles tbody tr.row');
@@ -138,6 +138,8 @@ if (!CHROMIUM) {
       const ins = await page.$$eval('.detail .diff ins', (x) => x.map((e) => e.textContent));
       const del = await page.$$eval('.detail .diff del', (x) => x.map((e) => e.textContent));
       assert.ok(ins.length > 0 && del.length > 0, 'the diff shows no change');
+      // A phrase fix reads as the phrase it replaces (the worst article, item-011), not as word swaps.
+      assert.ok(del.includes('the Moscow holder') && ins.includes("Moscow's position"), `del ${JSON.stringify(del)} ins ${JSON.stringify(ins)}`);
       await page.evaluate(() => document.querySelector('#articles tbody tr.row.open')!.scrollIntoView({ block: 'start' }));
       await page.evaluate(() => window.scrollBy(0, -60));
       await page.screenshot({ path: join(SHOTS, 'audit-article.png'), fullPage: false });

@@ -145,6 +145,23 @@ test('findings come sorted by position, end and rule, one per rule and span (the
   ]);
 });
 
+test('a rule that supersedes another drops its finding on the same span only, and only when it runs', () => {
+  const rule = (id: string, matches: { start: number; end: number }[], supersedes?: string[]): Rule => ({
+    id, kind: 'phrase', severity: 'warning', confidence: 1, message: id, description: 'd', source: 's', fix: 'none',
+    enabled: true, ...(supersedes ? { supersedes } : {}), examples: { flag: [], pass: [] }, options: {}, file: `${id}.yaml`, lines: {}, check: () => matches,
+  });
+  const english = rule('names/x', [{ start: 0, end: 3 }, { start: 4, end: 7 }]);
+  const source = rule('source/x', [{ start: 0, end: 3 }, { start: 4, end: 9 }], ['names/x']);
+  const ids = (rules: Rule[]) => lintText('one two three', rules).map((f) => `${f.ruleId}@${f.start}-${f.end}`);
+  assert.equal(ids([english, source]), ['source/x@0-3', 'names/x@4-7', 'source/x@4-9']);
+  assert.equal(ids([english, { ...source, enabled: false }]), ['names/x@0-3', 'names/x@4-7']);
+});
+
+test('supersedes must list rule ids', () => {
+  assert.match(loadError({ 'a/b.yaml': GOOD.replace('fix: safe', 'fix: safe\nsupersedes: names') }).message, /b\.yaml:5: supersedes: expected a list of rule ids/);
+  assert.equal(loadRules({ dirs: [rulesDir({ 'a/b.yaml': GOOD.replace('fix: safe', 'fix: safe\nsupersedes: [names/misspelled-name]') })] })[0].supersedes, ['names/misspelled-name']);
+});
+
 test('a pattern that can backtrack catastrophically is refused at load, naming the file and line', () => {
   const e = loadError({ 'r/redos.yaml': BOILERPLATE('(a+)+') });
   assert.match(e.message, /redos\.yaml:8: lines: regular expression \/\(a\+\)\+\/ refused: nested repetition/);

@@ -4,6 +4,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { applyEdits } from '../src/fix/apply.js';
+import { changes, type Change } from '../src/fix/changes.js';
 import { MAX_PASSES, fixText } from '../src/fix/loop.js';
 import { decode, encode } from '../src/io/source.js';
 import { lintText } from '../src/engine/lint.js';
@@ -98,5 +99,61 @@ function fake(start: number, end: number, text: string): Finding {
     text: '', message: '', fix: { start, end, text }, suggestions: [],
   };
 }
+
+/** The original (kept and removed pieces) and the fixed text (kept and inserted) a list of changes spells. */
+function sides(c: Change[]): [string, string] {
+  return [c.filter(([op]) => op <= 0).map(([, t]) => t).join(''), c.filter(([op]) => op >= 0).map(([, t]) => t).join('')];
+}
+
+test('changes: a phrase fix reads as the phrase removed and the phrase inserted, not as word swaps', () => {
+  const text = 'He said the Moscow holder had changed.';
+  const at = text.indexOf('the Moscow holder');
+  const edit = { start: at, end: at + 'the Moscow holder'.length, text: "Moscow's position" };
+  assert.equal(changes(text, [[edit]]), [
+    [0, 'He said '],
+    [-1, 'the Moscow holder'],
+    [1, "Moscow's position"],
+    [0, ' had changed.'],
+  ]);
+});
+
+test('changes: later passes compose with earlier ones (an insertion edited again, a removal kept)', () => {
+  // Pass 1: "aaaa" → "a" in two edits; pass 2 replaces the text inserted by pass 1 and kept text after it.
+  const r = fixText('x aa aa y', (t) => {
+    const out: Finding[] = [];
+    const i = t.indexOf('aa');
+    if (i >= 0) out.push(fake(i, i + 2, 'b'));
+    const j = t.indexOf('b a');
+    if (j >= 0) out.push(fake(j, j + 3, 'c'));
+    return out;
+  });
+  const c = changes('x aa aa y', r.applied);
+  assert.ok(r.passes >= 2, `passes: ${r.passes}`);
+  assert.equal(sides(c), ['x aa aa y', r.output]);
+  // Nothing inserted by one pass and removed by the next shows.
+  for (const [op, t] of c) if (op === 1) assert.ok(r.output.includes(t), t);
+});
+
+test('changes: the kept and removed pieces spell the original, the kept and inserted the output (random passes)', () => {
+  let seed = 7;
+  const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+  for (let run = 0; run < 300; run++) {
+    const original = Array.from({ length: rnd(30) }, () => 'ab c\n'[rnd(5)]).join('');
+    let text = original;
+    const passes = [];
+    for (let p = 0; p < 1 + rnd(4); p++) {
+      const edits = Array.from({ length: rnd(4) }, () => {
+        const start = rnd(text.length + 1);
+        return { start, end: start + rnd(text.length - start + 1), text: ['', 'X', 'YZ'][rnd(3)] };
+      });
+      const pass = applyEdits(text, edits);
+      passes.push(pass.applied);
+      text = pass.text;
+    }
+    const c = changes(original, passes);
+    assert.equal(sides(c), [original, text], JSON.stringify({ original, passes }));
+    for (let i = 1; i < c.length; i++) assert.ok(c[i][0] !== c[i - 1][0], 'adjacent pieces of one kind are joined');
+  }
+});
 
 test.run();

@@ -6,12 +6,11 @@
 
 import { once } from 'node:events';
 import { createWriteStream, openSync, renameSync, rmSync, type WriteStream } from 'node:fs';
-import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { jobsFor, LintPool, type BatchOptions } from '../batch/pool.js';
 import { makeIgnore } from '../config/ignore.js';
 import { describe, UsageError } from '../engine/errors.js';
-import { fix, lint, loadRuleSet, type LintFinding, type Rule } from '../index.js';
+import { changes, fix, lint, loadRuleSet, locate, type Change, type LintFinding, type Rule } from '../index.js';
 import { expandInputs } from '../io/expand.js';
 import type { InputFormat } from '../io/formats/index.js';
 import type { SourceFile } from '../io/source.js';
@@ -136,21 +135,9 @@ export async function runAudit(o: AuditOptions, readStdin: (name: string, input:
   return summary.total.bands.hold > 0 ? 1 : 0;
 }
 
-/** An article as the HTML report shows it: findings located by line and column, and the word diff of every correction (fixes and first suggestions). */
+/** An article as the HTML report shows it: findings located by line and column, and every correction (fixes and first suggestions) as the text it removes and inserts. */
 function pageArticle(k: Kept, rules: readonly Rule[]): PageArticle {
-  const starts = [0];
-  for (let i = k.text.indexOf('\n'); i >= 0; i = k.text.indexOf('\n', i + 1)) starts.push(i + 1);
-  const locate = (offset: number): [number, number] => {
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return [lo + 1, offset - starts[lo] + 1];
-  };
-  const fixed = fix(k.text, { rules, format: 'text', level: 'suggest' }).output;
+  const { applied } = fix(k.text, { rules, format: 'text', level: 'suggest' });
   return {
     source: k.source,
     id: k.id,
@@ -161,31 +148,28 @@ function pageArticle(k: Kept, rules: readonly Rule[]): PageArticle {
     mt: k.mt,
     words: k.words,
     kinds: k.kinds,
-    findings: k.list.map((f) => [...locate(f.start), f.severity, f.ruleId, f.message] as [number, number, string, string, string]),
-    diff: wordDiff(k.text, fixed),
+    findings: locate({ path: k.id, text: k.text, findings: k.list }).map((f) => [f.line, f.column, f.severity, f.ruleId, f.message] as [number, number, string, string, string]),
+    diff: correctionView(changes(k.text, applied)),
   };
 }
 
-/** jsdiff's word diff of an article and its corrected text, long unchanged stretches shortened (op 2: the gap). */
-export function wordDiff(before: string, after: string): [number, string][] {
-  const { diffWordsWithSpace } = createRequire(import.meta.url)('diff') as typeof import('diff');
-  const parts = diffWordsWithSpace(before, after);
+/** The corrections as kept, removed and inserted text (fix/changes.ts), long kept stretches far from a change shortened (op 2: the gap). */
+function correctionView(pieces: readonly Change[]): [number, string][] {
   const out: [number, string][] = [];
   const CONTEXT = 300;
-  parts.forEach((p, i) => {
-    const op = p.added ? 1 : p.removed ? -1 : 0;
-    if (op !== 0 || p.value.length <= 3 * CONTEXT) {
-      out.push([op, p.value]);
+  pieces.forEach(([op, value], i) => {
+    if (op !== 0 || value.length <= 3 * CONTEXT) {
+      out.push([op, value]);
       return;
     }
-    const head = i === 0 ? '' : p.value.slice(0, CONTEXT);
-    const tail = i === parts.length - 1 ? '' : p.value.slice(-CONTEXT);
-    if (head) out.push([0, head]);
-    out.push([2, i === 0 || i === parts.length - 1 ? '…' : ' … ']);
-    if (tail) out.push([0, tail]);
+    const first = i === 0;
+    const last = i === pieces.length - 1;
+    if (!first) out.push([0, value.slice(0, CONTEXT)]);
+    out.push([2, first || last ? '…' : ' … ']);
+    if (!last) out.push([0, value.slice(-CONTEXT)]);
   });
   // A text with no change at all is shown whole.
-  return parts.length === 1 && !parts[0].added && !parts[0].removed ? [[0, before]] : out;
+  return pieces.length === 1 && pieces[0][0] === 0 ? [[0, pieces[0][1]]] : out;
 }
 
 /** Standard output, or a file written beside its target and renamed into place at the end. */

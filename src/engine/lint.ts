@@ -1,7 +1,7 @@
 // Runs compiled rules over a document and passes their matches through one pipeline:
 // matches → findings (message, fix or suggestions by safety) → drop protected ranges, and the
 // findings of rules that assume English on lines in another language → sort by position → one
-// finding per rule and span.
+// finding per rule and span, none that another rule's on its span supersedes.
 
 import { TextDocument, type Block } from '../text/document.js';
 import { foreignLines } from '../text/language.js';
@@ -25,7 +25,17 @@ export function lintDocument(doc: TextDocument, rules: readonly Rule[]): Finding
       findings.push(toFinding(rule, m, doc.text));
     }
   }
-  return dedupeSorted(sortFindings(findings));
+  return dropSuperseded(dedupeSorted(sortFindings(findings)), rules);
+}
+
+/** Without the findings a rule on the same span supersedes (its `supersedes`: the same problem, told with less evidence). */
+function dropSuperseded(findings: Finding[], rules: readonly Rule[]): Finding[] {
+  const by = new Map<string, readonly string[]>();
+  for (const r of rules) if (r.enabled && r.supersedes) by.set(r.id, r.supersedes);
+  if (by.size === 0) return findings;
+  const gone = new Set<string>();
+  for (const f of findings) for (const id of by.get(f.ruleId) ?? []) gone.add(`${f.start}:${f.end}:${id}`);
+  return gone.size === 0 ? findings : findings.filter((f) => !gone.has(`${f.start}:${f.end}:${f.ruleId}`));
 }
 
 /** The offset lies in one of the sorted, disjoint blocks. */

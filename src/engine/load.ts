@@ -63,7 +63,7 @@ export interface CompiledRules {
 }
 
 const LISTS = 'lists';
-const COMMON = ['kind', 'severity', 'confidence', 'message', 'description', 'source', 'fix', 'enabled', 'examples'];
+const COMMON = ['kind', 'severity', 'confidence', 'message', 'description', 'source', 'fix', 'enabled', 'supersedes', 'examples'];
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 const SAFETIES: FixSafety[] = ['safe', 'suggest', 'none'];
 
@@ -286,6 +286,10 @@ export function parseRuleFile(file: string, rulesDir: string): RuleSpec {
   if (typeof confidence !== 'number' || confidence < 0 || confidence > 1) fail('confidence', 'expected a number from 0 to 1');
   const enabled = data.enabled ?? true;
   if (typeof enabled !== 'boolean') fail('enabled', 'expected true or false');
+  const supersedes = data.supersedes;
+  if (supersedes !== undefined && !(Array.isArray(supersedes) && supersedes.every((x) => typeof x === 'string' && /^[\w.-]+(?:\/[\w.-]+)+$/.test(x)))) {
+    fail('supersedes', 'expected a list of rule ids (folder/name)');
+  }
 
   return {
     id,
@@ -297,6 +301,7 @@ export function parseRuleFile(file: string, rulesDir: string): RuleSpec {
     source: text('source'),
     fix,
     enabled: enabled as boolean,
+    ...(supersedes ? { supersedes: supersedes as string[] } : {}),
     examples: parseExamples(data.examples, fail),
     options,
     file,

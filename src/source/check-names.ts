@@ -10,8 +10,8 @@
 
 import type { TextDocument } from '../text/document.js';
 import type { Match } from '../types.js';
-import { REGION_NOUN, cyrillicRuns, foldLatin, latinRuns, renders, sameStem, stemDistance, targetWords, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
-import type { SourcePairs } from './pairs.js';
+import { REGION_NOUN, cyrillicRuns, cyrillicStem, foldLatin, latinRuns, renders, sameStem, stemDistance, targetWords, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
+import type { Pair, SourcePairs } from './pairs.js';
 import { lexiconStem, russianCommonWords, russianProperNames } from './lexicon.js';
 import { caseStem, keyDistance, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
 
@@ -43,10 +43,13 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
   // Russian common words (lexicon.ts): a place's name that is also a common adjective (Центральном) is the adjective.
   const common = report === 'missing' && sp.lang === 'ru' ? russianCommonWords() : undefined;
   const proper = common ? russianProperNames() : undefined;
-  for (const pair of sp.pairs) {
-    if (pair.end <= pair.start || pair.source.trim() === '') continue;
+  const units = sp.pairs.map((pair) => ({
+    pair,
+    runs: pair.end <= pair.start || pair.source.trim() === '' ? [] : cyrillic ? cyrillicRuns(pair.source, ctx.facts, tables) : latinRuns(pair.source, ctx.facts),
+  }));
+  const carried = missingEvidence(doc.text, units, docWords, cyrillic, ctx);
+  for (const [unit, { pair, runs }] of units.entries()) {
     if (nameTrace.on) nameTrace.pair = pair;
-    const runs = cyrillic ? cyrillicRuns(pair.source, ctx.facts, tables) : latinRuns(pair.source, ctx.facts);
     if (runs.length === 0) continue;
     const words = docWords.filter((w) => w.start >= pair.start && w.end <= pair.end);
     const isRendered = (t: NameToken) => words.some((w) => renders(t, w, cyrillic) || (cyrillic && plausibleRendering(t.noun ?? t.text).test(plainLatin(w.text))));
@@ -55,7 +58,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
     const loosely = (t: NameToken) =>
       cyrillic && t.keys.some((k) => k.length >= 3 && words.some((w) => w.keys.some((wk) => wk[0] === k[0] && keyDistance(looseKey(k), looseKey(wk), 1) <= (k.length >= 4 ? 1 : 0))));
     // Surely a name: a place or a person the gazetteer knows, a given name with a surname, or a word
-    // the article renders elsewhere (the translation knows it as a name).
+    // the article carries as a name elsewhere (missingEvidence).
     const isSure = (run: NameRun, i: number) => {
       const t = run.tokens[i];
       // (Not a common adjective that some place is also called, before its noun: Центральном округе, Северным
@@ -75,7 +78,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       // (Nor a common word's plural, Штатов: штат.)
       // (Nor a name the dictionary lists, which may have an English form of its own: Женевы, Geneva; Якова, Jacob.)
       if (common && !t.given && !t.text.includes('-') && SURNAME_FORM.test(t.text.toLowerCase()) && ![t.text, lexiconStem(t.text), t.text.replace(/(?:ов|ев|ёв)$/, '')].some((x) => common.has(x.toLowerCase().replace(/ё/g, 'е')) || proper?.has(x.toLowerCase().replace(/ё/g, 'е')))) return true;
-      return !ctx.isEnglishWord(t.text.toLowerCase()) && docWords.some((o) => (o.end <= pair.start || o.start >= pair.end) && (cyrillic ? plausibleRendering(t.noun ?? t.text).test(plainLatin(o.text)) : sameStem(t.keys[0], o.folded)));
+      return !ctx.isEnglishWord(t.text.toLowerCase()) && carried(t, unit);
     };
     if (report === 'missing') {
       // More such pronouns than the source's: a person named again may be "he" or "she" in the translation.
@@ -111,7 +114,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         // Misspelt past recognition is the misspelled-name rule's.
         if (run.tokens.some((t) => words.some((w) => misspelling(t, w, runs, docWords, cyrillic, tables, ctx) !== null)) && why('misspelt instead', run)) continue;
         why('reported', run);
-        out.push({ start: pair.start, end: pair.end, data: { name: expectedName(run, tables), source: run.tokens.map((t) => t.text).join(' ') } });
+        out.push({ start: pair.start, end: pair.end, data: { name: expectedName(run, tables, docWords, cyrillic, ctx), source: run.tokens.map((t) => t.text).join(' ') } });
       }
       continue;
     }
@@ -130,6 +133,63 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
 
 const no = (reason: string, t: NameToken, w: TargetWord): null => (why(reason, undefined, t, w), null);
 const known0 = (t: NameToken, ctx: NameContext) => (nameTrace.on && (t.place || t.surnames || t.given) ? `; known: ${[...knownForms(t), ...(t.given ? givenForms(t, ctx) : [])].join('|')}` : '');
+
+/** Units this far apart or more are not taken for one article's: a file of units without document boundaries may hold many. */
+const ARTICLE_REACH = 30;
+
+/**
+ * Whether the translation treats a source word as a name elsewhere in the article: it carries the
+ * word (a form of it that is not an English word: Ende is not carried by "End") in another unit
+ * nearby, and in as many as the source writes it in. A common word the translation kept once
+ * inside a title (Welt am Sonntag), or in a headline left untranslated, while translating it
+ * everywhere else (am Sonntag: on Sunday) is no name — in an article of a thousand units as in one of ten.
+ */
+function missingEvidence(text: string, units: readonly { pair: Pair; runs: NameRun[] }[], docWords: TargetWord[], cyrillic: boolean, ctx: NameContext): (t: NameToken, unit: number) => boolean {
+  // A unit the translation left mostly in the source's words (a headline left untranslated) carries every word: no evidence.
+  const verbatim = units.map((u) => !cyrillic && mostlyKept(text.slice(u.pair.start, u.pair.end), u.pair.source, ctx.isEnglishWord));
+  const stem = (x: NameToken) => (cyrillic ? cyrillicStem(x.noun ?? x.text) : x.keys[0]);
+  // The source's name words by their first three letters (compared below by stem).
+  const byPrefix = new Map<string, { token: NameToken; unit: number }[]>();
+  units.forEach((u, unit) => {
+    for (const r of u.runs) for (const token of r.tokens) {
+      const key = stem(token).slice(0, 3);
+      const list = byPrefix.get(key);
+      if (list) list.push({ token, unit });
+      else byPrefix.set(key, [{ token, unit }]);
+    }
+  });
+  // (-1: a word of the translation outside every unit.)
+  const unitAt = (offset: number) => units.findIndex((u) => offset >= u.pair.start && offset < u.pair.end);
+  const memo = new Map<string, { carriedIn: number[]; writtenIn: number[] }>();
+  return (t, unit) => {
+    const s = stem(t);
+    const id = cyrillic ? t.noun ?? t.text : s;
+    let facts = memo.get(id);
+    if (!facts) {
+      const form = cyrillic ? plausibleRendering(t.noun ?? t.text) : undefined;
+      const carries = (w: TargetWord) => (form ? form.test(plainLatin(w.text)) : sameStem(s, w.folded)) && !ctx.isEnglishWord(w.text.toLowerCase());
+      const same = (x: NameToken) => (cyrillic ? stem(x) === s : sameStem(s, x.keys[0]) || sameStem(x.keys[0], s));
+      facts = {
+        carriedIn: [...new Set(docWords.filter(carries).map((w) => unitAt(w.start)))],
+        writtenIn: [...new Set((byPrefix.get(s.slice(0, 3)) ?? []).filter((e) => same(e.token)).map((e) => e.unit))],
+      };
+      memo.set(id, facts);
+    }
+    const near = (k: number) => k !== unit && (k < 0 || Math.abs(k - unit) < ARTICLE_REACH);
+    const carried = facts.carriedIn.filter((k) => near(k) && !verbatim[k]).length;
+    return carried > 0 && carried >= facts.writtenIn.filter(near).length;
+  };
+}
+
+/** The translation is its source, or half its words in lower case or more are the source's, two of them or more no English words. */
+function mostlyKept(target: string, source: string, isEnglishWord: (lower: string) => boolean): boolean {
+  const norm = (x: string) => x.toLowerCase().replace(/[\s\p{P}]+/gu, ' ').trim();
+  if (norm(target) === norm(source)) return true;
+  const src = new Set(source.toLowerCase().match(/[\p{L}\p{M}]{2,}/gu) ?? []);
+  const words = (target.match(/[\p{L}\p{M}]{2,}/gu) ?? []).filter((w) => !/^\p{Lu}/u.test(w));
+  const kept = words.filter((w) => src.has(w));
+  return words.length >= 3 && kept.filter((w) => w.length >= 3 && !isEnglishWord(w)).length >= 2 && kept.length * 2 >= words.length;
+}
 
 /** Russian and Ukrainian surname and place stems, whose romanisation is regular enough to suggest. */
 const SLAVIC = /(?:ов|ев|ёв|ин|ын|ск|цк|енк|ук|юк|чук|вич|ич|як|ак|ишин)$/;
@@ -193,8 +253,9 @@ function misspelling(t: NameToken, w: TargetWord, runs: NameRun[], docWords: Tar
   // standard romanisation. `w` misspells one it is a letter (two, for a long name) away from.
   const near = (f: string) => {
     const a = plainLatin(f);
+    if (a[0] !== plain[0]) return false;
     const d = keyDistance(a, plain, 3);
-    return a[0] === plain[0] && d >= 1 && d <= (a.length >= 6 ? 2 : 1);
+    return d >= 1 && d <= (a.length >= 6 ? 2 : 1);
   };
   const counts = new Map<string, number>();
   for (const o of docWords) if (o.text !== w.text && near(o.text) && rendering.test(plainLatin(o.text))) counts.set(o.text, (counts.get(o.text) ?? 0) + 1);
@@ -308,10 +369,15 @@ function knownForms(t: NameToken): string[] {
   return [...new Set(out)];
 }
 
-/** How the translation should name a run, for the message. */
-function expectedName(run: NameRun, tables: RomanisationTable[]): string {
+/** How the translation should name a run, for the message: a place by its English name; a person's name as the article writes it elsewhere, else the gazetteer's or the romanisation's form. */
+function expectedName(run: NameRun, tables: RomanisationTable[], docWords: TargetWord[], cyrillic: boolean, ctx: NameContext): string {
+  const articleForm = (t: NameToken) => {
+    const counts = new Map<string, number>();
+    for (const w of docWords) if (renders(t, w, cyrillic) && !ctx.isEnglishWord(w.text.toLowerCase())) counts.set(w.text, (counts.get(w.text) ?? 0) + 1);
+    return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  };
   return run.tokens
     .filter((t) => !t.patronymic)
-    .map((t) => t.place?.name ?? t.surnames?.[0] ?? (tables[0] ? romanise(t.text, tables[0]) : t.text))
+    .map((t) => t.place?.name ?? articleForm(t) ?? t.surnames?.[0] ?? (tables[0] ? romanise(t.text, tables[0]) : t.text))
     .join(' ');
 }

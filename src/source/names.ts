@@ -139,7 +139,8 @@ export function exonymOf(word: string, facts: NameFacts): Place | undefined {
   const m = LATIN_CASE_ENDING.exec(folded);
   for (let cut = 1; m && cut <= m[0].length; cut++) {
     const key = folded.slice(0, folded.length - cut).replace(/[aeiouy]+$/, '');
-    if (key.length >= 5 && facts.exonyms.has(key)) return facts.exonyms.get(key);
+    // (Keys of four letters are countries', Česko: cesk; a city's key has five or more.)
+    if (key.length >= 4 && facts.exonyms.has(key)) return facts.exonyms.get(key);
   }
   return undefined;
 }

@@ -234,5 +234,12 @@ function escapeRe(s: string): string {
 
 /** The Latin word as plausibleRendering's expressions read it: lower case, no diacritics, no apostrophes. */
 export function plainLatin(word: string): string {
-  return word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[’']/g, '');
+  let plain = plainCache.get(word);
+  if (plain === undefined) {
+    // (Every word of a document is compared with every name of its source: a thousand-unit file asks for the same words again and again.)
+    if (plainCache.size >= 50_000) plainCache.clear();
+    plainCache.set(word, (plain = word.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '').replace(/[’']/g, '')));
+  }
+  return plain;
 }
+const plainCache = new Map<string, string>();

@@ -177,6 +177,39 @@ test('the kind: a name from a Latin-script source misspelled is a suggestion; no
   assert.equal(lint('The talks were held in Prague.', { source: 'Jednání se konalo v Praze.', sourceLang: 'cs' }).filter((f) => f.ruleId.startsWith('source/')), []);
 });
 
+test('with the original, a misspelt name is reported once, by the source rule (it supersedes names/misspelled-name)', () => {
+  const text = 'The acting governor, Mikhail Degtyarev, met residents.\n\nDegtyrev said the talks would go on.';
+  const source = 'Врио губернатора Михаил Дегтярев встретился с жителями.\n\nДегтярев заявил, что переговоры продолжатся.';
+  const rules = (found: { ruleId: string }[]) => found.map((f) => f.ruleId);
+  assert.equal(rules(lint(text)), ['names/misspelled-name']);
+  assert.equal(rules(lint(text, { source, sourceLang: 'ru' })), ['source/misspelled-name']);
+});
+
+test('a missing name is told as the article writes it elsewhere (Degtyarev, not the romanisation Degtyaryov)', () => {
+  const text = 'The acting governor, Mikhail Degtyarev, met residents.\n\nHardworking people live here.';
+  const source = 'Врио губернатора Михаил Дегтярев встретился с жителями.\n\nЗдесь живут трудолюбивые люди, - поделился Михаил Дегтярев.';
+  const missing = lint(text, { source, sourceLang: 'ru' }).filter((f) => f.ruleId === 'source/missing-name');
+  assert.equal(missing.map((f) => f.message), ['The source names Михаил Дегтярев (Mikhail Degtyarev); this translation does not.']);
+});
+
+test('a word the translation keeps once in a title (Welt am Sonntag) or in a line left untranslated but translates elsewhere is no name; a name it carries is', () => {
+  // A TSV of many units and no document id: the whole file is the article.
+  const rows: [string, string][] = [
+    ['Die Zeitung Welt am Sonntag berichtete darüber.', 'The newspaper Welt am Sonntag reported on it.'],
+    ...Array.from({ length: 6 }, (_, i): [string, string] => [`Am Sonntag spielte die Mannschaft zum ${i + 2}. Mal.`, `On Sunday the team played for the ${i + 2}th time.`]),
+    ['Die Polizei kam am Sonntag.', 'The police came.'],
+    // A headline left untranslated carries every word of it: no evidence that Stripclub is a name.
+    ['Ärger im Stripclub für Lou Williams', 'Ärger im Stripclub für Lou Williams'],
+    ['Er besuchte den Stripclub in Atlanta.', 'He visited the strip club in Atlanta.'],
+    ['Trainer Hansi Podroužek lobte das Team.', 'Coach Hansi Podroužek praised the team.'],
+    ['Danach sprach Podroužek mit Reportern.', 'Afterwards the coach talked to reporters.'],
+    ['Podroužek war zufrieden.', 'Podroužek was satisfied.'],
+  ];
+  const tsv = ['source\ttarget', ...rows.map((r) => r.join('\t'))].join('\n') + '\n';
+  const missing = lint(tsv, { filename: 'units.tsv', sourceLang: 'de' }).filter((f) => f.ruleId === 'source/missing-name');
+  assert.equal(missing.map((f) => f.message), ['The source names Podroužek (Podroužek); this translation does not.']);
+});
+
 test.run();
 
 test('sameStem is stemDistance === 0 without the edit distance (every pair of a list of names and their case forms)', () => {

@@ -154,7 +154,7 @@ export function reportApp(): void {
       { class: 'detail', colspan: '8' },
       el('h3', {}, `Findings (${a.findings.length})${kinds ? ` · ${kinds}` : ''}`),
       a.findings.length ? list : el('p', {}, 'No findings.'),
-      el('h3', {}, a.diff.some(([op]) => op === 1 || op === -1) ? 'Corrections (word diff: removed, inserted)' : 'Text (no correction proposed)'),
+      el('h3', {}, a.diff.some(([op]) => op === 1 || op === -1) ? 'Corrections (removed, inserted)' : 'Text (no correction proposed)'),
       diff,
     );
   };

@@ -1,8 +1,8 @@
 // --format html: the report as one self-contained file — no request to any server, works offline.
 // Chart.js (inlined from node_modules) draws the bands and score distribution per source, the
 // artifact kinds per source (stacked) and the bands per day; a sortable, filterable table lists
-// the worst articles, and each expands to its findings and its word-level diff (jsdiff, between
-// the article and the article with every correction applied).
+// the worst articles, and each expands to its findings and its corrections in place (the text each
+// fix and first suggestion removes and inserts, from the edits themselves: fix/changes.ts).
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -24,7 +24,7 @@ export interface PageArticle {
   kinds: Record<string, number>;
   /** Findings: [line, column, severity, rule id, message]. */
   findings: [number, number, string, string, string][];
-  /** Word diff: [op, text] with op 0 same, 1 inserted, -1 removed; unchanged runs far from a change are cut to '…'. */
+  /** The corrections: [op, text] with op 0 kept, 1 inserted, -1 removed, 2 a gap ('…') where kept text far from a change is cut. */
   diff: [number, string][];
 }
 
