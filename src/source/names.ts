@@ -260,7 +260,7 @@ export function cyrillicRuns(text: string, facts: NameFacts, tables: Romanisatio
       // (Also with the -ен- or the fleeting о that the adjective adds: Пензенской, Пенза; Вологодской, Вологда.)
       const bare = [adj[1].replace(/ен$/, ''), adj[1].replace(/о(?=[бвгдзклмнпрстфхцчшщ]$)/, '')].filter((b) => b !== adj[1] && b.length >= 4);
       // (Before a region's noun, a town too: Городищенском районе, the Gorodishche district.)
-      const region = REGION_NOUN.test(text.slice(end, end + 16));
+      const region = REGION_NOUN.test(text.slice(end, end + 40));
       const candidates = [`${adj[1]}ск`, `${adj[1]}цк`, `${adj[1]}ль`, ...(adj[1].length >= 5 ? [adj[1]] : []), ...bare];
       const of = (kinds: Place['kind'][]) =>
         candidates.find((b) => {
