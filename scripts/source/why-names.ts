@@ -11,7 +11,7 @@ import { nameTrace } from '../../src/source/check-names.js';
 import { targetWord, renders, type NameRun } from '../../src/source/names.js';
 import { plainLatin, plausibleRendering } from '../../src/source/romanise.js';
 import { referenceSets } from './data.js';
-import { injections, lintDoc, random } from './eval.js';
+import { found, injections, lintDoc, random } from './eval.js';
 
 const argv = process.argv.slice(2);
 const arg = (name: string) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
@@ -39,13 +39,7 @@ for (const set of referenceSets(data)) {
       const { text, findings, units } = lintDoc(inj.doc, rules);
       nameTrace.on = undefined;
       const unit = units[inj.paragraph];
-      const before = new Set(clean.findings.filter((f) => inj.rules.includes(f.ruleId)).map((f) => `${f.ruleId}\u0000${f.text}`));
-      const hit = findings.some((f) => {
-        if (!inj.rules.includes(f.ruleId) || f.end < unit.start || f.start > unit.end) return false;
-        if (inj.word) return text.slice(f.start, f.end) === inj.word || text.slice(f.start, f.end) === inj.word.replace(/['’]s$/, '');
-        return !before.has(`${f.ruleId}\u0000${f.text}`);
-      });
-      if (hit) continue;
+      if (found(inj, clean.findings, text, findings, unit)) continue;
       const inUnit = events.filter((e) => e.pair && e.pair.start >= unit.start && e.pair.end <= unit.end);
       const source = inUnit[0]?.pair?.source ?? doc.paragraphs[inj.paragraph].source.join(' ');
       let reason: string;
