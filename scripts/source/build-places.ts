@@ -75,7 +75,8 @@ const countries = (JSON.parse(readFileSync(join(DATA, 'countries', 'mledoze_coun
   .filter((c) => c.translations?.rus?.common && RU_UK.test(c.translations.rus.common))
   .map((c): Row => {
     const english = c.name.common;
-    const accepted = [...new Set([c.demonyms?.eng?.m, c.demonyms?.eng?.f, ...(c.altSpellings ?? []).filter((a) => /^[A-Z][a-z]+(?: [A-Z][a-z]+)*$/.test(a))])].filter((a): a is string => !!a && a !== english);
+    // (Abbreviations English writes, UK, UAE, DPRK, but not the ISO code, GB, which is no name in prose; and US, which is.)
+    const accepted = [...new Set([c.demonyms?.eng?.m, c.demonyms?.eng?.f, ...(c.altSpellings ?? []).filter((a) => /^[A-Z][a-z]+(?: [A-Z][a-z]+)*$/.test(a) || (/^[A-Z]{2,5}$/.test(a) && (a !== c.cca2 || a === 'US')))])].filter((a): a is string => !!a && a !== english);
     return { kind: 'country', id: `cca2:${c.cca2}`, name: english, accepted, cyrillic: [c.translations!.rus!.common!], population: Infinity };
   });
 rows.unshift(...countries);

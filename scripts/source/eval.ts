@@ -165,6 +165,17 @@ function misspell(word: string, rnd: () => number): string | null {
 
 // ---- the measurement ----------------------------------------------------------------------------
 
+/** Whether a rule of the injection's kind reports it on its paragraph (`unit`) and did not on the clean copy (a misspelling: on the misspelled word). */
+export function found(inj: Injection, clean: readonly Finding[], text: string, findings: readonly Finding[], unit: { start: number; end: number }): boolean {
+  const before = new Set(clean.filter((f) => inj.rules.includes(f.ruleId)).map((f) => `${f.ruleId}\u0000${f.text}`));
+  return findings.some((f) => {
+    if (!inj.rules.includes(f.ruleId) || f.end < unit.start || f.start > unit.end) return false;
+    // (A possessive's name is the word without its 's: Krelin's is flagged as Krelin.)
+    if (inj.word) return text.slice(f.start, f.end) === inj.word || text.slice(f.start, f.end) === inj.word.replace(/['’]s$/, '');
+    return !before.has(`${f.ruleId}\u0000${f.text}`);
+  });
+}
+
 export interface SourceEval {
   lines: string[];
   dump: string[];
@@ -246,12 +257,7 @@ export function evalSource(data: string, opts: EvalOptions = {}): SourceEval | n
         if (!wanted(inj.kind)) continue;
         const { text, findings, units } = lintDoc(inj.doc, rules);
         const unit = units[inj.paragraph];
-        const before = new Set(clean.findings.filter((f) => inj.rules.includes(f.ruleId)).map((f) => `${f.ruleId}\u0000${f.text}`));
-        const hit = findings.some((f) => {
-          if (!inj.rules.includes(f.ruleId) || f.end < unit.start || f.start > unit.end) return false;
-          if (inj.word) return text.slice(f.start, f.end) === inj.word;
-          return !before.has(`${f.ruleId}\u0000${f.text}`);
-        });
+        const hit = found(inj, clean.findings, text, findings, unit);
         let r = recall.get(inj.kind);
         if (!r) recall.set(inj.kind, (r = { total: 0, found: 0, byLang: new Map() }));
         r.total++;
@@ -309,10 +315,12 @@ export function evalSource(data: string, opts: EvalOptions = {}): SourceEval | n
   let totalWords = 0;
   let totalFa = 0;
   const totals = new Map<string, number>();
+  const perDocument = new Map<string, number>();
   for (const set of sets) {
     const byRule = fa.get(set.name)!;
     const words = setWords.get(set.name)!;
     const all = sum(ruleIds.filter((id) => enabled.has(id)).map((id) => byRule.get(id) ?? 0));
+    perDocument.set(set.name, all);
     totalWords += words;
     totalFa += all;
     for (const id of ruleIds) totals.set(id, (totals.get(id) ?? 0) + (byRule.get(id) ?? 0));
@@ -333,8 +341,7 @@ export function evalSource(data: string, opts: EvalOptions = {}): SourceEval | n
     let a = 0;
     let b = 0;
     for (const set of sets) {
-      const byRule = fa.get(set.name)!;
-      const perDoc = sum(ruleIds.filter((id) => enabled.has(id)).map((id) => byRule.get(id) ?? 0));
+      const perDoc = perDocument.get(set.name)!;
       const words = setWords.get(set.name)!;
       w += words;
       a += perDoc;

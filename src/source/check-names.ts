@@ -10,9 +10,9 @@
 
 import type { TextDocument } from '../text/document.js';
 import type { Match } from '../types.js';
-import { cyrillicRuns, cyrillicStem, exonymOf, foldLatin, GERMAN_NOUN_BEFORE, latinRuns, renders, sameStem, stemDistance, targetWords, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
+import { REGION_NOUN, cyrillicRuns, cyrillicStem, exonymOf, foldLatin, GERMAN_NOUN_BEFORE, latinRuns, renders, sameStem, stemDistance, targetWords, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
 import type { Pair, SourcePairs } from './pairs.js';
-import { lexiconStem, russianCommonWords } from './lexicon.js';
+import { lexiconStem, russianCommonWords, russianProperNames } from './lexicon.js';
 import { caseStem, keyDistance, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
 
 export type NameReport = 'misspelled' | 'missing';
@@ -26,10 +26,14 @@ export interface NameContext {
 }
 
 /**
- * Diagnostics (scripts/source/why-names.ts): when set, told why a source name run was not reported
- * missing, and why a translation word was not taken for a misspelling of a source name word.
+ * For diagnostics only (scripts/source/why-names.ts): told why a source run was not reported
+ * missing, and why a translation word was not reported misspelt. Unset in the product.
  */
-export const nameTrace: { missing?: (run: NameRun, at: { start: number; end: number }, reason: string) => void; misspelled?: (t: NameToken, w: TargetWord, reason: string) => void } = {};
+export const nameTrace: { on?: (reason: string, run: NameRun | undefined, token: NameToken | undefined, word: TargetWord | undefined) => void; pair?: { source: string; start: number; end: number } } = {};
+const why = (reason: string, run?: NameRun, t?: NameToken, w?: TargetWord): true => {
+  nameTrace.on?.(reason, run, t, w);
+  return true;
+};
 
 export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext, report: NameReport): Match[] {
   const cyrillic = sp.script === 'Cyrillic';
@@ -38,12 +42,14 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
   const out: Match[] = [];
   // Russian common words (lexicon.ts): a place's name that is also a common adjective (Центральном) is the adjective.
   const common = report === 'missing' && sp.lang === 'ru' ? russianCommonWords() : undefined;
+  const proper = common ? russianProperNames() : undefined;
   const units = sp.pairs.map((pair) => ({
     pair,
     runs: pair.end <= pair.start || pair.source.trim() === '' ? [] : cyrillic ? cyrillicRuns(pair.source, ctx.facts, tables) : latinRuns(pair.source, ctx.facts, sp.lang),
   }));
   const carried = missingEvidence(doc.text, units, docWords, cyrillic, ctx);
   for (const [unit, { pair, runs }] of units.entries()) {
+    if (nameTrace.on) nameTrace.pair = pair;
     if (runs.length === 0) continue;
     const words = docWords.filter((w) => w.start >= pair.start && w.end <= pair.end);
     const isRendered = (t: NameToken) => words.some((w) => renders(t, w, cyrillic) || (cyrillic && plausibleRendering(t.noun ?? t.text).test(plainLatin(w.text))));
@@ -58,11 +64,15 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
     const carriedElsewhere = (t: NameToken) => docWords.some((o) => (o.end <= pair.start || o.start >= pair.end) && sameStem(t.keys[0], o.folded));
     const isSure = (run: NameRun, i: number) => {
       const t = run.tokens[i];
-      // (Not a common adjective that some place is also called: Центральном, Северным.)
-      if (common && ADJECTIVE_LIKE.test(t.text.toLowerCase()) && lexiconStem(t.text).length >= 3 && common.has(lexiconStem(t.text)) && !t.surnames) return false;
+      // (Not a common adjective that some place is also called, before its noun: Центральном округе, Северным
+      // флотом; a place's adjective read as a place that is no common word, Волгоградской but not Советского
+      // (совет), and a name without a noun after it, "в Грозном)", are names.)
+      if (common && !(t.noun && !common.has(lexiconStem(t.noun))) && ADJECTIVE_LIKE.test(t.text.toLowerCase()) && lexiconStem(t.text).length >= 3 && common.has(lexiconStem(t.text)) && !t.surnames && /^[\s\u00a0]+\p{L}/u.test(pair.source.slice(t.end, t.end + 3))) return false;
       // (A German place's adjective is no name of its own: Londoner Stadtteil, often "a London district", often not.)
       if (!cyrillic && t.noun) return false;
       if ((t.place && t.place.kind !== 'town') || t.surnames || (t.known && !ctx.isEnglishWord(t.keys[0]))) return true;
+      // A town of the region inside a sentence whose name is no common word (Кулунда; not Победа, Советск).
+      if (common && t.place?.kind === 'town' && !run.initial && ![t.text, lexiconStem(t.text)].some((x) => common.has(x.toLowerCase().replace(/ё/g, 'е')))) return true;
       if ((t.given && i + 1 < run.tokens.length) || (i > 0 && run.tokens[i - 1].given)) return true;
       // Czech capitalises names only: two capitalised words together are a name (Václavu Havlovi, Erste Group
       // Bank), whatever the name lists know. Not an English word (Metro Huntera), not a place the exonyms
@@ -85,64 +95,53 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       // (Nor a name English has its own word for, Stadt Wien: a form the gazetteer knows as another language's.)
       if (sp.lang === 'de' && prev && !t.place && /^(?:Stadt|\p{Lu}\p{Ll}*stadt|Gemeinde|Bezirk|Kreis|\p{Lu}\p{Ll}*kreis|Ortsteil|Stadtteil|Dorf|Diözese|Insel)$/u.test(prev.text) && !/^(?:Norden|Süden|Osten|Westen|Mitte)$/.test(t.text) && !englishStem(t.keys[0], ctx) && !(ctx.facts.latin.has(t.keys[0]) && !ctx.facts.latinPlaces.has(t.keys[0]))) return true;
       if (!cyrillic && prev && givenBefore(prev) && !ctx.isEnglishWord(prev.text.toLowerCase()) && !ctx.isEnglishWord(t.keys[0]) && !opensSentence(pair.source, prev.start)) return true;
+      // A Russian surname's form inside a sentence that is no common word (Миранчука, Атарбекова, Грищенко).
+      // (Nor a common word's plural, Штатов: штат.)
+      // (Nor a name the dictionary lists, which may have an English form of its own: Женевы, Geneva; Якова, Jacob.)
+      if (common && !t.given && !t.text.includes('-') && SURNAME_FORM.test(t.text.toLowerCase()) && ![t.text, lexiconStem(t.text), t.text.replace(/(?:ов|ев|ёв)$/, '')].some((x) => common.has(x.toLowerCase().replace(/ё/g, 'е')) || proper?.has(x.toLowerCase().replace(/ё/g, 'е')))) return true;
       return !ctx.isEnglishWord(t.text.toLowerCase()) && carried(t, unit);
     };
     if (report === 'missing') {
       // More such pronouns than the source's: a person named again may be "he" or "she" in the translation.
       const pronouns = morePronouns(doc.text.slice(pair.start, pair.end), pair.source, sp.lang);
-      const why = (run: NameRun, reason: string) => nameTrace.missing?.(run, pair, reason);
       for (const run of runs) {
-        if (run.initial || run.tokens.every((t) => t.patronymic || t.adjective)) {
-          why(run, run.initial ? 'initial' : 'adjective');
-          continue;
-        }
+        if (run.initial && why('initial', run)) continue;
+        if (run.tokens.every((t) => t.patronymic || t.adjective) && why('adjective or patronymic', run)) continue;
         // A country is required after a preposition ("в России"), not as an attribute, often left out or
         // made an adjective ("ГУ МЧС России": the emergencies directorate; "флота России": the Russian Navy).
-        if (run.tokens.every((t) => t.place?.kind === 'country') && !PREPOSITION.test(pair.source.slice(Math.max(0, run.tokens[0].start - 12), run.tokens[0].start))) {
-          why(run, 'country not after a preposition');
-          continue;
-        }
+        // (Only as an attribute, in the genitive: a country named in the nominative or the accusative,
+        // "разорвали ОАЭ, Саудовская Аравия, Египет", "поддержать Украину", is named.)
+        // From Cyrillic, only after an abbreviation in capitals ("ГУ МЧС России": the emergencies directorate;
+        // "президенты России и Украины" name both).
+        const before = pair.source.slice(Math.max(0, run.tokens[0].start - 12), run.tokens[0].start);
+        if (run.tokens.every((t) => t.place?.kind === 'country' && !nominativeOrAccusative(t)) && !PREPOSITION.test(before) && (!cyrillic || /(?:^|[\s(])[А-ЯЁІЇЄ]{2,}\s+$/u.test(before)) && why('country without a preposition', run)) continue;
         // A place's adjective (Черноморского флота) is often translated descriptively (the Black Sea Fleet).
-        if (run.tokens.every((t) => t.noun || t.adjective || t.patronymic)) {
-          why(run, 'adjective');
-          continue;
-        }
+        // (Not before a region's noun: "в Краснодарском крае" is Krasnodar Krai, "Волгоградской области" the Volgograd region.)
+        if (run.tokens.every((t) => t.noun || t.adjective || t.patronymic) && !run.tokens.some((t) => t.noun && REGION_NOUN.test(pair.source.slice(t.end, t.end + 40))) && why("a place's adjective", run)) continue;
         const sure = run.tokens.map((t, i) => !t.adjective && !t.patronymic && isSure(run, i));
         // (In quotation marks, a title or an organisation's name, often translated, is required only when surely a name.)
         // A surname alone may have become "he" or "she".
         // (Czech drops subject pronouns, so its count says little: there, a he or she stands for a person
         // the translation names elsewhere.)
         const excused = sp.lang === 'cs' ? (doc.text.slice(pair.start, pair.end).match(PRONOUNS.en) ?? []).length > 0 && carriedElsewhere(run.tokens[0]) : pronouns;
-        if (excused && run.tokens.length === 1 && !run.tokens[0].place && run.tokens[0].known !== 'place') {
-          why(run, 'pronoun');
-          continue;
-        }
+        if (excused && run.tokens.length === 1 && !run.tokens[0].place && run.tokens[0].known !== 'place' && why('pronoun excuse', run)) continue;
         // The words surely names are required (not a title beside them: Innenminister Seehofer); a
         // person is named by the surname, and a given name before it need not be rendered (unless
         // the rest is a syllable or two of an East Asian name, Ким Чен Ын: Kim Jong Un).
         const named = run.tokens.map((_, i) => i).filter((i) => sure[i]);
-        if (named.length === 0) {
-          why(run, 'not sure');
-          continue;
-        }
+        if (named.length === 0 && why('not sure', run)) continue;
         // (From a Latin-script source, a given name of the US lists too: Kamil Podroužek is named by Podroužek.)
         const required = named.filter((i) => !((run.tokens[i].given || (!cyrillic && !run.tokens[i].place && ctx.realName(run.tokens[i].keys[0]))) && sure[i + 1]));
         // (A Czech run is one name: any of its words but a given name or an English word renders it,
         // Michaleovi Smithovi: Michael Smith.)
         const rendering = sp.lang === 'cs' ? run.tokens.map((_, i) => i).filter((i) => !ctx.isEnglishWord(run.tokens[i].keys[0]) && !(i + 1 < run.tokens.length && (run.tokens[i].given || ctx.realName(run.tokens[i].keys[0])))) : [];
-        if ([...rendering, ...(required.length > 0 ? required : named)].some((i) => isRendered(run.tokens[i]) || loosely(run.tokens[i]))) {
-          why(run, 'rendered');
-          continue;
-        }
-        if (named.some((i) => run.tokens[i].given && isRendered(run.tokens[i])) && run.tokens.slice(1).every((t) => t.text.length <= 3)) {
-          why(run, 'rendered (given name)');
-          continue;
-        }
+        const req = [...rendering, ...(required.length > 0 ? required : named)];
+        if (req.some((i) => isRendered(run.tokens[i])) && why('rendered', run)) continue;
+        if (req.some((i) => loosely(run.tokens[i])) && why('rendered loosely', run)) continue;
+        if (named.some((i) => run.tokens[i].given && isRendered(run.tokens[i])) && run.tokens.slice(1).every((t) => t.text.length <= 3) && why('given name rendered', run)) continue;
         // Misspelt past recognition is the misspelled-name rule's.
-        if (run.tokens.some((t) => words.some((w) => misspelling(t, w, runs, docWords, cyrillic, tables, ctx) !== null))) {
-          why(run, 'misspelt');
-          continue;
-        }
+        if (run.tokens.some((t) => words.some((w) => misspelling(t, w, runs, docWords, cyrillic, tables, ctx) !== null)) && why('misspelt instead', run)) continue;
+        why('reported', run);
         out.push({ start: pair.start, end: pair.end, data: { name: expectedName(run, tables, docWords, cyrillic, ctx), source: run.tokens.map((t) => t.text).join(' ') } });
       }
       continue;
@@ -153,7 +152,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         for (const w of words) {
           // (A place is rendered by this word only in one of its forms, not by its loose key, which Maadrid meets.)
           const rendered = !cyrillic && words.some((o) => renders(o === w && t.place ? { ...t, place: undefined } : t, o, false) || (o === w && placeForm(t, w)));
-          if (rendered) nameTrace.misspelled?.(t, w, 'the unit renders the name');
+          if (rendered) why('the unit renders the name', undefined, t, w);
           const m = rendered ? null : misspelling(t, w, runs, docWords, cyrillic, tables, ctx);
           if (m) out.push(m);
         }
@@ -169,6 +168,9 @@ function englishStem(folded: string, ctx: NameContext): boolean {
   const bare = folded.replace(/(?:ovi|em|om|ou|ech|ach|ami|a|e|u|y|i|s)$/, '');
   return bare !== folded && bare.length >= 5 && ctx.isEnglishWord(bare);
 }
+
+const no = (reason: string, t: NameToken, w: TargetWord): null => (why(reason, undefined, t, w), null);
+const known0 = (t: NameToken, ctx: NameContext) => (nameTrace.on && (t.place || t.surnames || t.given) ? `; known: ${[...knownForms(t), ...(t.given ? givenForms(t, ctx) : [])].join('|')}` : '');
 
 /** Units this far apart or more are not taken for one article's: a file of units without document boundaries may hold many. */
 const ARTICLE_REACH = 30;
@@ -244,18 +246,17 @@ const SLAVIC = /(?:ов|ев|ёв|ин|ын|ск|цк|енк|ук|юк|чук|в
  * ending aside) is suggested the source's form.
  */
 function misspelling(t: NameToken, w: TargetWord, runs: NameRun[], docWords: TargetWord[], cyrillic: boolean, tables: RomanisationTable[], ctx: NameContext): Match | null {
-  const not = (reason: string) => (nameTrace.misspelled?.(t, w, reason), null);
   // Not an abbreviation in capitals, a word with digits (Sakhalin-1), English, or a name the gazetteer knows.
-  if (w.text.length < 4 || /\p{Lu}/u.test(w.text.slice(1)) || /\d/.test(w.text)) return not('short, capitals or digits');
-  if (ctx.isEnglishWord(w.text.toLowerCase()) || ctx.isEnglishWord(w.folded) || (w.text.includes('-') && w.folded.split('-').every((p) => ctx.isEnglishWord(p)))) return not('English word');
-  if (ctx.facts.latin.has(w.folded) || ctx.facts.latin.has(w.folded.replace(/s$/, ''))) return not('a known name');
+  if (w.text.length < 4 || /\p{Lu}/u.test(w.text.slice(1)) || /\d/.test(w.text)) return no('short, capitals or digits', t, w);
+  if (ctx.isEnglishWord(w.text.toLowerCase()) || ctx.isEnglishWord(w.folded) || (w.text.includes('-') && w.folded.split('-').every((p) => ctx.isEnglishWord(p)))) return no('an English word', t, w);
+  if (ctx.facts.latin.has(w.folded) || ctx.facts.latin.has(w.folded.replace(/s$/, ''))) return no('a known name', t, w);
   const edit = (text: string) => ({ start: w.start, end: w.end, text });
   if (!cyrillic) {
     // A place the source names in its own language is rendered by its English name: a word one
     // letter off that is misspelt (Iraque for Iráku: Iraq), never one a letter off the source's form.
     if (t.place) {
       const forms = [t.place.name, ...t.place.accepted].filter((f) => !f.includes(' '));
-      if (placeForm(t, w)) return not('renders the place');
+      if (placeForm(t, w)) return no('renders the place', t, w);
       const near = forms.filter((f) => keyDistance(foldLatin(f), w.folded, 2) === 1 && foldLatin(f)[0] === w.folded[0]);
       if (near.length > 0 && !ctx.realName(w.folded)) {
         return { start: w.start, end: w.end, replacements: near.map(edit), ...(near.length > 1 ? { safety: 'suggest' as const } : {}), data: { name: near[0], source: t.text, evidence: 'the gazetteer' } };
@@ -263,10 +264,10 @@ function misspelling(t: NameToken, w: TargetWord, runs: NameRun[], docWords: Tar
     }
     // (A German place's adjective is compared as the place and as itself: Londdon, Osnabrükcer.)
     const key = [t.keys[0], ...(t.noun ? [foldLatin(t.text)] : [])].find((k) => stemDistance(k, w.folded) === 1);
-    if (!key) return not('distance');
+    if (!key) return no('distance', t, w);
     const written = t.noun && key === t.keys[0] ? t.noun : t.text;
-    if (declension(key, w.folded)) return not('declension');
-    if (runs.some((r) => r.tokens.some((x) => x !== t && sameStem(x.keys[0], w.folded)))) return not('another source name');
+    if (declension(key, w.folded)) return no('declension', t, w);
+    if (runs.some((r) => r.tokens.some((x) => x !== t && sameStem(x.keys[0], w.folded)))) return no('another source name', t, w);
     // Evidence that this is the name and not a translation of it (Evropu: Europe): the article
     // carries the source's form elsewhere, or the name's other word stands right beside it (Filip Novac).
     const run = runs.find((r) => r.tokens.includes(t))!;
@@ -276,17 +277,24 @@ function misspelling(t: NameToken, w: TargetWord, runs: NameRun[], docWords: Tar
     // noun), the translation's word is nobody's real name, and the two differ inside the word, not
     // only in an ending (Deutschen: Deutsche is declension, Washiington is a misspelling).
     const inside = !run.initial && !ctx.realName(w.folded) && !endingOnly(key, w.folded);
-    if (!elsewhere && !beside && !inside) return not(run.initial ? 'no evidence (initial)' : ctx.realName(w.folded) ? 'no evidence (a real name)' : 'no evidence (ending only)');
+    if (!elsewhere && !beside && !inside) return no(run.initial ? 'no evidence (initial)' : ctx.realName(w.folded) ? 'no evidence (a real name)' : 'no evidence (ending only)', t, w);
     const form = /[^\x00-\x7f]/.test(w.text) ? written : foldCase(written);
     return { start: w.start, end: w.end, replacements: [edit(form)], safety: 'suggest', data: { name: form, source: t.text, evidence: 'the source' } };
   }
   // A hyphenated name (Петропавловск-Камчатский) is matched word by word by the translation.
-  if (t.text.includes('-')) return null;
+  if (t.text.includes('-')) return no('hyphenated source', t, w);
   const plain = plainLatin(w.text);
   const rendering = plausibleRendering(t.noun ?? t.text);
-  if (rendering.test(plain)) return null;
+  // (A letter three times in a row renders nothing: Kuzbasss.)
+  if (rendering.test(plain) && !/(.)\1\1/.test(plain)) return no('a plausible rendering', t, w);
+  // (Written with one letter fewer, it renders the source's name: suggested.)
+  const tripled = /(.)\1\1/.exec(w.text);
+  if (tripled && rendering.test(plainLatin(w.text.slice(0, tripled.index) + w.text.slice(tripled.index + 1)))) {
+    const form = w.text.slice(0, tripled.index) + w.text.slice(tripled.index + 1);
+    return { start: w.start, end: w.end, replacements: [edit(form)], safety: 'suggest', data: { name: form, source: t.text, evidence: 'the romanisation' } };
+  }
   // A word that renders another name of the source is that name.
-  if (runs.some((r) => r.tokens.some((x) => x !== t && (plausibleRendering(x.noun ?? x.text).test(plain) || x.keys.some((k) => w.keys.includes(k)))))) return null;
+  if (runs.some((r) => r.tokens.some((x) => x !== t && (plausibleRendering(x.noun ?? x.text).test(plain) || x.keys.some((k) => w.keys.includes(k)))))) return no("renders another name", t, w);
   // The right forms, by their evidence: the article's own renderings of the name, the gazetteer's
   // forms of the person or place, and (a guess, for Russian and Ukrainian surnames and places) the
   // standard romanisation. `w` misspells one it is a letter (two, for a long name) away from.
@@ -302,16 +310,17 @@ function misspelling(t: NameToken, w: TargetWord, runs: NameRun[], docWords: Tar
     const best = [...counts].sort((a, b) => b[1] - a[1])[0][0];
     return { start: w.start, end: w.end, replacements: [edit(best)], data: { name: best, source: t.text, evidence: 'the article elsewhere' } };
   }
-  const knownAll = [...knownForms(t), ...(t.given ? givenForms(t, ctx) : [])];
+  // (A given name's English forms are many, Artur and Arthur, Nikolay and Nicholas: one that is somebody's real given name is no misspelling.)
+  const knownAll = [...knownForms(t), ...(t.given && !ctx.realName(w.folded) ? givenForms(t, ctx) : [])];
   // A derivation of a known form (Russians, Americans) is none of its misspellings.
-  if (knownAll.some((f) => new RegExp(`^${plainLatin(f)}(?:n|an|ian|ns|ans|ians|ese|ish|i|s)$`).test(plain))) return null;
+  if (knownAll.some((f) => new RegExp(`^${plainLatin(f)}(?:n|an|ian|ns|ans|ians|ese|ish|i|s)$`).test(plain))) return no('a derivation', t, w);
   const known = knownAll.filter(near);
   if (known.length > 0) {
     return { start: w.start, end: w.end, replacements: known.map(edit), ...(known.length > 1 ? { safety: 'suggest' as const } : {}), data: { name: known[0], source: t.text, evidence: 'the gazetteer' } };
   }
-  if (!SLAVIC.test(caseStem((t.noun ?? t.text).toLowerCase()))) return null;
+  if (!SLAVIC.test(caseStem((t.noun ?? t.text).toLowerCase()))) return no(`no evidence (not Slavic${known0(t, ctx)})`, t, w);
   const roman = [...new Set(tables.map((tb) => romanise(t.noun ? restoreCase(t.text, t.noun) : nominative(t.text, w.text), tb)))].filter(near);
-  if (roman.length === 0) return null;
+  if (roman.length === 0) return no('romanisation not near', t, w);
   return { start: w.start, end: w.end, replacements: roman.map(edit), safety: 'suggest', data: { name: roman[0], source: t.text, evidence: 'the romanisation' } };
 }
 
@@ -369,6 +378,15 @@ function opensSentence(text: string, at: number): boolean {
 function looseKey(key: string): string {
   return key.replace(/[cCk]/g, 'k').replace(/[Ssz]/g, 's');
 }
+
+/** A Cyrillic place's name in the nominative (as places.tsv writes it) or a feminine accusative (Украину, Россию). */
+function nominativeOrAccusative(t: NameToken): boolean {
+  const lower = t.text.toLowerCase();
+  return !!t.place?.cyrillic?.includes(lower) || (/[ую]$/.test(lower) && !!t.place?.cyrillic?.includes(lower.replace(/у$/, 'а').replace(/ю$/, 'я')));
+}
+
+/** A Russian surname's form: -ов, -ев and their case endings, -енко, -чук (not -ин, which Chinese names end in too: Цзиньпина, Черкасщине). */
+const SURNAME_FORM = /^.{2,}(?:(?:ов|ев|ёв)(?:а|у|ым|ом|е|ой|ою|ых|ыми)?|енко|(?:ук|юк|чук)(?:а|у|ом|е)?)$/;
 
 /** A preposition right before a word (Russian, Ukrainian, Czech, German, and the like). */
 const PREPOSITION = /(?:^|[\s(«"„])(?:в|во|на|из|от|до|по|с|со|к|ко|для|между|о|об|у|через|против|из-за|у|з|із|від|до|при|v|ve|na|z|ze|do|od|k|ke|u|o|pro|mezi|in|nach|aus|von|zu|bei|mit|gegen|für|über|à|en|de|du|desde|hacia|para|entre|w|we|z|ze|do|od|przez)\s+$/iu;

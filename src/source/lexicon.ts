@@ -19,6 +19,7 @@ export function lexiconStem(word: string): string {
 }
 
 let russian: Set<string> | null | undefined;
+let russianProper: Set<string> | null | undefined;
 
 /** Russian common words and their stems (lexiconStem), or null when the dictionary is not installed. Read once. */
 export function russianCommonWords(): Set<string> | null {
@@ -26,17 +27,31 @@ export function russianCommonWords(): Set<string> | null {
   try {
     const dic = join(dirname(createRequire(import.meta.url).resolve('dictionary-ru')), 'index.dic');
     const words = new Set<string>();
+    const proper = new Set<string>();
     for (const line of readFileSync(dic, 'utf8').split('\n')) {
       const word = line.slice(0, line.includes('/') ? line.indexOf('/') : undefined).trim().replace(/ё/g, 'е');
-      // Lower-case entries only: the dictionary's capitalised ones are names (Москва, Иван).
-      if (word.length < 3 || !/^[а-я]/.test(word)) continue;
+      if (word.length < 3) continue;
+      // The dictionary's capitalised entries are names (Москва, Иван, Женева, Иегова): kept apart.
+      if (/^[А-ЯЁ][а-я]/.test(word)) {
+        proper.add(word.toLowerCase());
+        if (lexiconStem(word).length >= 3) proper.add(lexiconStem(word));
+      }
+      if (!/^[а-я]/.test(word)) continue;
       const stem = lexiconStem(word);
       words.add(word);
       if (stem.length >= 3) words.add(stem);
     }
     russian = words;
+    russianProper = proper;
   } catch {
     russian = null;
+    russianProper = null;
   }
   return russian;
+}
+
+/** The Russian dictionary's names (its capitalised entries: Женева, Яков, Кишинев) and their stems (lexiconStem), or null when it is not installed. */
+export function russianProperNames(): Set<string> | null {
+  russianCommonWords();
+  return russianProper ?? null;
 }

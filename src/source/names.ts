@@ -11,12 +11,15 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { lexiconStem, russianCommonWords } from './lexicon.js';
 import { cyrillicKey, keyDistance, latinKeys, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
 
 export interface Place {
   name: string;
   accepted: string[];
   kind: 'country' | 'place' | 'town';
+  /** Its Cyrillic names, in the nominative and lower case (places.tsv). */
+  cyrillic?: string[];
 }
 
 /** What the checks know about names, read from rules/source/places.tsv and the names gazetteer. */
@@ -69,14 +72,18 @@ export function loadNameFacts(placesFile: string, gazetteerFile: string): NameFa
     }
   }
   if (existsSync(placesFile)) {
-    for (const line of readFileSync(placesFile, 'utf8').split('\n')) {
+    const lines = readFileSync(placesFile, 'utf8').split('\n');
+    // The noun of two or more such names is a common noun (Доминиканская Республика, Центральноафриканская Республика): no key.
+    const nouns = new Map<string, number>();
+    for (const line of lines) for (const c of (line.split('\t')[2] ?? '').split('|')) if (/^\S+[ая] \S+$/.test(c)) nouns.set(c.split(' ')[1], (nouns.get(c.split(' ')[1]) ?? 0) + 1);
+    for (const line of lines) {
       if (line.startsWith('#') || line.trim() === '') continue;
       const [name, accepted, cyrillic, kind] = line.split('\t');
-      const place: Place = { name, accepted: accepted ? accepted.split('|') : [], kind: kind === 'country' || kind === 'town' ? kind : 'place' };
+      const place: Place = { name, accepted: accepted ? accepted.split('|') : [], kind: kind === 'country' || kind === 'town' ? kind : 'place', cyrillic: (cyrillic ?? '').toLowerCase().split('|') };
       for (const c of (cyrillic ?? '').split('|')) {
         // A name of two words whose first is an adjective is found by its noun (Саудовская Аравия: Аравия).
         const words = c.split(/\s+/);
-        if (words.length > 2 || (words.length === 2 && !/(?:ая|яя|ий|ый|ой|ое|ые|ие|ій|а|е|і|я)$/.test(words[0]))) continue;
+        if (words.length > 2 || (words.length === 2 && (!/(?:ая|яя|ий|ый|ой|ое|ые|ие|ій|а|е|і|я)$/.test(words[0]) || (nouns.get(words[1]) ?? 0) >= 2))) continue;
         for (const word of words.slice(-1)) {
           if (word.length < 3) continue;
           const stem = cyrillicStem(word);
@@ -175,6 +182,8 @@ export interface NameToken {
   place?: Place;
   surnames?: string[];
   given: boolean;
+  /** A case form of a known given name (Сергею, Рекса), a given name only before a surname. */
+  givenOblique?: boolean;
   /** A patronymic (Владимирович): translations leave it out. */
   patronymic: boolean;
   /** An adjective (Российской): translated, not romanised. */
@@ -207,6 +216,9 @@ const ADJECTIVE = /(?:[сц]к)(?:ий|ый|ой|ая|яя|ое|ее|ие|ые|�
 /** A place's adjective and its noun: Волгоградской → Волгоград, Хабаровского → Хабаровск. */
 const PLACE_ADJECTIVE = /^(.{3,}?)(?:ск|цк|ськ|цьк)(?:ий|ый|ой|ая|ое|ие|ые|ого|его|ому|ым|им|ых|их|ую|ыми|ими|ом|ої|ій|ою|а|е|і|у)$/;
 
+/** A region's noun after a place's adjective (Краснодарском крае, Волгоградской области, Вологодскую и Архангельскую области). */
+export const REGION_NOUN = /^\s+(?:и\s+\S+\s+)?(?:кра[йяюеё]|област|округ|район|губерни|уезд)/;
+
 /** A Cyrillic word without its case ending and final vowels: Москве, Москвы, Москва → москв; Киевом → киев. */
 export function cyrillicStem(word: string): string {
   return word
@@ -225,13 +237,15 @@ function quotedRanges(text: string): [number, number][] {
 }
 
 function sentenceInitial(text: string, at: number): boolean {
+  // (Not after a Russian abbreviation or an initial: г. Краснодар, ул. Красная, о. Владимир, В. Путин.)
+  if (/(?:^|[\s(«"])(?:г|гг|ул|пос|пгт|им|ст|св|о|[А-ЯЁІЇЄ])\.\s*$/u.test(text.slice(Math.max(0, at - 6), at)) && at >= 3) return false;
   const before = text.slice(Math.max(0, at - 4), at);
   return at === 0 || /(?:^|[.!?…:;]\s*|[.!?…]["»”)]\s*|^\s*[«"„“(—–-]\s*)$/.test(before) || /\n\s*$/.test(text.slice(Math.max(0, at - 3), at));
 }
 
 /** Name runs of a Cyrillic source; `tables` romanise given names to look them up. */
 export function cyrillicRuns(text: string, facts: NameFacts, tables: RomanisationTable[]): NameRun[] {
-  return runsOf(text, CYR_WORD, (word, start, end, initial) => {
+  const runs = runsOf(text, CYR_WORD, (word, start, end, initial) => {
     const key = cyrillicKey(word);
     const lower = word.toLowerCase();
     const keys = [key];
@@ -242,16 +256,28 @@ export function cyrillicRuns(text: string, facts: NameFacts, tables: Romanisatio
     // (A stem of three letters only for a country: Китая, Ливии.)
     let found = adjective || stem.length < 3 ? undefined : facts.places.get(stem) ?? (word.length >= 5 ? facts.exonyms.get(stem) : undefined);
     if (found && stem.length < 4 && found.kind !== 'country') found = undefined;
+    // (A country's stem of three letters that a common word shares: Сама is no Samoa, Того no Togo; and
+    // only the name's own case forms, Китая, Чаду, but Мало is no Mali.)
+    if (found && stem.length < 4 && (russianCommonWords()?.has(lower.replace(/ё/g, 'е')) || !found.cyrillic?.some((n) => declines(n, lower)))) found = undefined;
+    // (A place other than a country, only in its own case forms: Совета is no Soweto, whose name Совето does not decline.)
+    if (found && found.kind !== 'country' && found.cyrillic && !found.cyrillic.some((n) => declines(n, lower))) found = undefined;
     // A place's adjective (Волгоградской области: the Volgograd region) is read as the place's name.
     const adj = adjective ? PLACE_ADJECTIVE.exec(lower) : null;
     let noun: string | undefined;
     if (adj) {
       // Only a country or a place the gazetteer knows: a town's name may be any adjective (Черноморск, Северный).
       // …whose English name is a plausible romanisation of the noun (Волгоградской: Volgograd; Советской is no Soweto).
-      noun = [`${adj[1]}ск`, `${adj[1]}цк`, ...(adj[1].length >= 5 ? [adj[1]] : [])].find((b) => {
-        const p = facts.places.get(cyrillicStem(b));
-        return (p?.kind === 'country' || p?.kind === 'place') && [p.name, ...p.accepted].some((e) => plausibleRendering(b).test(plainLatin(e.split(/[\s-]/)[0])));
-      });
+      // (Also with the -ен- or the fleeting о that the adjective adds: Пензенской, Пенза; Вологодской, Вологда.)
+      const bare = [adj[1].replace(/ен$/, ''), adj[1].replace(/о(?=[бвгдзклмнпрстфхцчшщ]$)/, '')].filter((b) => b !== adj[1] && b.length >= 4);
+      // (Before a region's noun, a town too: Городищенском районе, the Gorodishche district.)
+      const region = REGION_NOUN.test(text.slice(end, end + 40));
+      const candidates = [`${adj[1]}ск`, `${adj[1]}цк`, `${adj[1]}ль`, ...(adj[1].length >= 5 ? [adj[1]] : []), ...bare];
+      const of = (kinds: Place['kind'][]) =>
+        candidates.find((b) => {
+          const p = facts.places.get(cyrillicStem(b));
+          return p !== undefined && kinds.includes(p.kind) && [p.name, ...p.accepted].some((e) => plausibleRendering(b).test(plainLatin(e.split(/[\s-]/)[0])));
+        });
+      noun = of(['country', 'place']) ?? (region ? of(['town']) : undefined);
       if (noun) {
         found = facts.places.get(cyrillicStem(noun));
         adjective = false;
@@ -264,9 +290,46 @@ export function cyrillicRuns(text: string, facts: NameFacts, tables: Romanisatio
     const byKey = initial ? undefined : keys.map((k) => (k.length >= (adjective ? 5 : 3) ? facts.surnames.get(k) : undefined)).find((x) => x !== undefined);
     // …and one of its spellings a plausible romanisation of the word (Главном is no Golovin).
     const surnames = byKey?.some((f) => plausibleRendering(word).test(plainLatin(f))) ? byKey : undefined;
-    const given = tables.some((t) => facts.given.has(romanise(word, t).toLowerCase()));
-    return { start, end, text: word, keys, place, surnames, given, patronymic: PATRONYMIC.test(lower), adjective, ...(noun && place ? { noun } : {}) };
+    const isGiven = (g: string) => tables.some((t) => facts.given.has(romanise(g, t).toLowerCase()));
+    const given = isGiven(word);
+    // (A case form of a given name, Сергею, Рекса: only before a surname, checked below.)
+    const givenOblique = !given && givenNominatives(word).slice(1).some(isGiven);
+    return { start, end, text: word, keys, place, surnames, given, ...(givenOblique ? { givenOblique } : {}), patronymic: PATRONYMIC.test(lower), adjective, ...(noun && place ? { noun } : {}) };
   });
+  return runs.flatMap((run) => {
+    const t = run.tokens;
+    // A given name's case form is one before a surname (Сергею Гришко, Рекса Тиллерсона, Владимира Зелинского;
+    // not Георгия Победоносца, Марка Аврелия: a saint's or an emperor's epithet).
+    for (let i = 0; i + 1 < t.length; i++) if (t[i].givenOblique && (t[i + 1].surnames || SURNAME_LIKE.test(t[i + 1].text.toLowerCase()))) t[i].given = true;
+    // After a given name, a word like an adjective is a surname (Владимира Зелинского, Фёдора Достоевского).
+    for (let i = 1; i < t.length; i++) if (t[i].adjective && t[i - 1].given && !t[i - 1].adjective) t[i].adjective = false;
+    // A place's or a person's name before a given name and a surname is a name of its own
+    // (президент Украины Владимир Зеленский, главы Дагестана Владимир Васильев).
+    const at = t.findIndex((x, i) => i > 0 && x.given && i + 1 < t.length && !t[i - 1].given && !t[i - 1].patronymic);
+    if (at < 0) return [run];
+    const part = (tokens: NameToken[]): NameRun => ({ tokens, sure: run.sure, quoted: run.quoted, initial: false });
+    return [{ ...part(t.slice(0, at)), initial: run.initial }, part(t.slice(at))];
+  });
+}
+
+/** `word` is the nominative `name` or one of its case forms (китай: китая, китаем; чад: чаду; мали: мали only). */
+function declines(name: string, word: string): boolean {
+  if (word === name) return true;
+  // (An adjective's forms, Грозный: Грозном; a plural's, Нидерланды: Нидерландах; a noun's.)
+  if (/(?:ый|ий|ой)$/.test(name)) return word.startsWith(name.slice(0, -2)) && /^(?:ого|его|ому|ему|ом|ем|ым|им)$/.test(word.slice(name.length - 2));
+  if (/[ыи]$/.test(name)) return word.startsWith(name.slice(0, -1)) && /^(?:ов|ев|ей|ам|ям|ами|ями|ах|ях)$/.test(word.slice(name.length - 1));
+  const stem = /[аяйь]$/.test(name) ? name.slice(0, -1) : /[бвгдзклмнпрстфхцчшщж]$/.test(name) ? name : null;
+  return stem !== null && word.startsWith(stem) && /^(?:а|я|у|ю|е|и|ы|ой|ей|ом|ем|ю|ою|ею)$/.test(word.slice(stem.length));
+}
+
+/** How Russian surnames and Russian forms of foreign ones end, in any case (Гришко, Зелинского, Тиллерсона, Панченко). */
+// (-ко, -дзе, -швили do not decline: Гришко, Панченко; Тинькоу is no case form.)
+const SURNAME_LIKE = /(?:(?:ов|ев|ёв|ин|ын|ск|цк|ук|юк|чук|ич|ян|он|ер|ман|сон)(?:а|у|ым|ом|е|ой|ою|ых|ыми|ого|ому|им|ий|ая|ую)?|ко|дзе|швили)$/;
+
+/** A Cyrillic given name and the nominatives its case form may have (Сергею, Сергея: Сергей; Ивана: Иван; Марины: Марина; Игорем: Игорь). */
+function givenNominatives(word: string): string[] {
+  const m = /^(.{3,}?)(?:ами|ями|ом|ем|ой|ей|ою|ею|а|я|у|ю|е|ы|и)$/.exec(word);
+  return m ? [word, ...['', 'й', 'ь', 'а', 'я'].map((e) => m[1] + e)] : [word];
 }
 
 /**
@@ -388,6 +451,8 @@ export function renders(t: NameToken, w: TargetWord, cyrillic: boolean): boolean
   if (t.place) {
     for (const form of [t.place.name, ...t.place.accepted]) {
       for (const part of form.split(/[\s-]+/)) if (part.length >= 3 && latinKeys(part).some((k) => w.keys.includes(k) || w.keys.includes(`${k}s`))) return true;
+      // (By its abbreviation: UK, UAE.)
+      if (/^[A-Z]{2,5}$/.test(form) && w.text === form) return true;
     }
   }
   if (!cyrillic) return sameStem(t.keys[0], w.folded) || (t.text.includes('-') && t.text.split('-').some((p) => foldLatin(p) === w.folded)) || transliterations(t.text).some((v) => sameStem(v, w.folded));
@@ -396,7 +461,7 @@ export function renders(t: NameToken, w: TargetWord, cyrillic: boolean): boolean
   if (t.text.includes('-') && t.text.split('-').some((p) => p.length >= 3 && w.keys.includes(cyrillicKey(p)))) return true;
   // An adjective of a place ("Московской области": the Moscow region), a demonym ("России": Russian).
   return t.keys.some((k) =>
-    w.keys.some((wk) => (wk.length >= 3 && k.startsWith(wk) && /^(?:sk|skG|n|nsk)$/.test(k.slice(wk.length))) || (k.length >= 3 && wk.startsWith(k) && /^(?:n|sk|k|c)$/.test(wk.slice(k.length)))),
+    w.keys.some((wk) => (wk.length >= 3 && k.startsWith(wk) && /^(?:sk|skG|n|nsk)$/.test(k.slice(wk.length))) || (k.length >= 3 && wk.startsWith(k) && /^(?:n|sk|nsk|k|c)$/.test(wk.slice(k.length)))),
   );
 }
 

@@ -76,8 +76,9 @@ export function cyrillicKey(word: string): string {
 const LATIN_STEPS: [RegExp, string][] = [
   [/shch|szcz|sch/g, 'S'],
   [/tsch|tch/g, 'C'],
-  [/dzh|dj/g, 'j'],
-  [/zh/g, 'j'],
+  // (ж as J until the vowels are dropped: a j after a vowel is a glide, Sergej, but zh is ж, Radonezh.)
+  [/dzh|dj/g, 'J'],
+  [/zh/g, 'J'],
   [/kh/g, 'G'],
   [/ch|cz/g, 'C'],
   [/sh|sz/g, 'S'],
@@ -127,7 +128,7 @@ export function latinKey(word: string): string {
       if (i === 0) out += '@';
       continue;
     }
-    out += ch;
+    out += ch === 'J' ? 'j' : ch;
   }
   return fold(out);
 }
@@ -213,7 +214,8 @@ export function plausibleRendering(word: string): RegExp {
     i++;
   }
   // What a nominative may add after the stem: a vowel or two, a final y or j; and an English derivation.
-  re = new RegExp(`^${body}(?:[aeiouy]?|[aeiouy]?[yj]|iy|yy|ii|yi)${DERIVED}$`);
+  // (Or я, ю after a consonant as ya, ia: Муся, Musya; Новодворской, Novodvorskaya.)
+  re = new RegExp(`^${body}(?:[aeiouy]?|[aeiouy]?[yj]|iy|yy|ii|yi|[iy][aeu]|a[iy]a)${DERIVED}$`);
   if (plausibleCache.size > 5000) plausibleCache.clear();
   plausibleCache.set(lower, re);
   return re;
