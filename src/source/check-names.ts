@@ -13,6 +13,7 @@ import type { Match } from '../types.js';
 import { REGION_NOUN, cyrillicRuns, cyrillicStem, exonymOf, foldLatin, GERMAN_NOUN_BEFORE, latinRuns, renders, sameStem, stemDistance, targetWords, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
 import type { Pair, SourcePairs } from './pairs.js';
 import { lexiconStem, russianCommonWords, russianProperNames } from './lexicon.js';
+import { editDistance, similarity } from '../names/similarity.js';
 import { caseStem, keyDistance, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
 
 export type NameReport = 'misspelled' | 'missing';
@@ -62,6 +63,17 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
     // Surely a name: a place or a person the gazetteer knows, a given name with a surname, or a word
     // the article carries as a name elsewhere (missingEvidence).
     const carriedElsewhere = (t: NameToken) => docWords.some((o) => (o.end <= pair.start || o.start >= pair.end) && sameStem(t.keys[0], o.folded));
+    // Russian writes capitals only for names and a sentence's first word: a capitalised word inside a
+    // sentence that no form of a common word explains is a name (Бережок, Кузбассе, Черусти, Семиларски);
+    // not a compound of an institution, often translated (Госдумы, Минобороны, Генплана, Роскомнадзор).
+    // Nor a name the dictionary lists, which often has an English form of its own (Афинах: Athens,
+    // Людовика: Louis), a region's collective name (Подмосковье: the Moscow region, Заполярье), or a
+    // compound ending in a common word (Балтфлота: the Baltic Fleet, Евросоюза: the EU).
+    const byCapital = (run: NameRun, i: number) => {
+      const text = run.tokens[i].text;
+      const lower = text.toLowerCase().replace(/ё/g, 'е');
+      return !!common && !run.initial && !commonWord(text, common) && !INSTITUTION.test(text) && !/ь(?:е|я|ю|ем|и)$/.test(lower) && ![lower, lexiconStem(lower)].some((x) => proper?.has(x)) && !compound(lower, common);
+    };
     const isSure = (run: NameRun, i: number) => {
       const t = run.tokens[i];
       // (Not a common adjective that some place is also called, before its noun: Центральном округе, Северным
@@ -99,6 +111,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       // (Nor a common word's plural, Штатов: штат.)
       // (Nor a name the dictionary lists, which may have an English form of its own: Женевы, Geneva; Якова, Jacob.)
       if (common && !t.given && !t.text.includes('-') && SURNAME_FORM.test(t.text.toLowerCase()) && ![t.text, lexiconStem(t.text), t.text.replace(/(?:ов|ев|ёв)$/, '')].some((x) => common.has(x.toLowerCase().replace(/ё/g, 'е')) || proper?.has(x.toLowerCase().replace(/ё/g, 'е')))) return true;
+      if (byCapital(run, i)) return true;
       return !ctx.isEnglishWord(t.text.toLowerCase()) && carried(t, unit);
     };
     if (report === 'missing') {
@@ -138,7 +151,14 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         const req = [...rendering, ...(required.length > 0 ? required : named)];
         if (req.some((i) => isRendered(run.tokens[i])) && why('rendered', run)) continue;
         if (req.some((i) => loosely(run.tokens[i])) && why('rendered loosely', run)) continue;
+        // A name known only by its capital may have an English form of its own (Янцзы: Yangtze, Тойнби: Toynbee):
+        // a capitalised word of the unit that reads nearly like its romanisation renders it, or like any word
+        // of the run that is no common word (Хосепа Гвардиолы: Guardiola).
+        if (cyrillic && run.tokens.some((t, i) => (req.includes(i) || (common && !t.given && !commonWord(t.text, common))) && words.some((w) => nearRendering(t.text, w, tables))) && why('rendered nearly', run)) continue;
         if (named.some((i) => run.tokens[i].given && isRendered(run.tokens[i])) && run.tokens.slice(1).every((t) => t.text.length <= 3) && why('given name rendered', run)) continue;
+        // An East Asian name opens with a family name of a syllable (Си Цзиньпин: Xi, Ким Чен Ын: Kim): rendered, it names the person.
+        const family = cyrillic ? /(?:^|[\s(«"])(\p{Lu}\p{Ll}{1,2})\s+$/u.exec(pair.source.slice(Math.max(0, run.tokens[0].start - 6), run.tokens[0].start))?.[1] : undefined;
+        if (family && words.some((w) => nearRendering(family, w, tables)) && why('family name rendered', run)) continue;
         // Misspelt past recognition is the misspelled-name rule's.
         if (run.tokens.some((t) => words.some((w) => misspelling(t, w, runs, docWords, cyrillic, tables, ctx) !== null)) && why('misspelt instead', run)) continue;
         why('reported', run);
@@ -160,6 +180,43 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
     }
   }
   return out;
+}
+
+/** A capitalised word of the translation that reads like a romanisation of the name (case ending aside; kh read h or j, ku qu: Харьюмаа Harjumaa, Хосепа Josep, Куангбинь Quang Binh), Jaro-Winkler 0.85 or more, two edits at most and the same first letter (Krasnaya is no Krasnodar). */
+function nearRendering(word: string, w: TargetWord, tables: RomanisationTable[]): boolean {
+  if (!/^\p{Lu}/u.test(w.text)) return false;
+  const plain = plainLatin(w.text);
+  const lower = word.toLowerCase();
+  // (English may keep only the name's front: Харьюмаа, Harju County; Куангбинь, Quang Binh.)
+  const near = (x: string) => x[0] === plain[0] && ((similarity(x, plain) >= 0.85 && editDistance(x, plain) <= 2) || (plain.length >= 5 && editDistance(x.slice(0, plain.length), plain) <= 1));
+  return tables.some((table) =>
+    [romanise(caseStem(lower), table), romanise(lower, table)].some((roman) => {
+      const r = plainLatin(roman);
+      return [r, pinyin(r), r.replace(/kh/g, 'h'), r.replace(/^kh/, 'j'), r.replace(/^ku/, 'qu')].some(near);
+    }),
+  );
+}
+
+/** A Chinese name romanised from its Russian (Palladius) spelling, read as Pinyin: Санься sansya → sanxia, Цзиньпин tszinpin → jinpin, Чжэн chzhen → zhen. */
+function pinyin(r: string): string {
+  return r.replace(/chzh/g, 'zh').replace(/tsz(?=[iy])/g, 'j').replace(/tsz/g, 'z').replace(/sy(?=[aeou])/g, 'xi').replace(/s(?=i)/g, 'x').replace(/ts(?=y?[aeiou])/g, 'q');
+}
+
+/** A Russian institution's compound name, often translated (Госдума: the State Duma, Минобороны, Роскомнадзор). */
+const INSTITUTION = /^(?:Гос|Мин|Ген|Глав|Вое|Рос(?!с))/;
+
+/** A compound whose last part is a common word of five letters or more (балтфлота: флота, евросоюза: союза). */
+function compound(lower: string, common: Set<string>): boolean {
+  for (let i = 3; i <= lower.length - 5; i++) if (commonWord(lower.slice(i), common)) return true;
+  return false;
+}
+
+/** A Russian common word in any of its forms: its stem, a plural in -ов (Штатов), a day (Дня), or a hyphenated word of common parts (Во-первых, Военно-морского). */
+function commonWord(text: string, common: Set<string>): boolean {
+  const lower = text.toLowerCase().replace(/ё/g, 'е');
+  if (/^(?:день|дня|дню|днем|дни|дней|дням|днями|днях)$/.test(lower)) return true;
+  if (lower.includes('-')) return lower.split('-').every((p) => p.length < 3 || commonWord(p, common));
+  return [lower, lexiconStem(lower), lower.replace(/(?:ов|ев)$/, '')].some((x) => common.has(x));
 }
 
 /** A folded Latin word that is English, or English with a Czech or German case ending (Huntera: hunter). */
