@@ -105,7 +105,8 @@ export function injections(doc: BiDoc, rnd: () => number): Injection[] {
     }
     // A name the translation carries from the source: removed, or one letter changed.
     if (doc.lang === 'ru' || doc.lang === 'cs' || doc.lang === 'de') {
-      // A name the paragraph's translation writes once (removing one of two leaves it named).
+      // A name the paragraph's translation writes once, every word of it (removing one of two, or "Kirill
+      // Panchenko" before "Panchenko", leaves it named).
       // (A person's or a place's name: not an adjective or a demonym, Russian, Estonian, Czechs; not a
       // month or a day; not the front of a hyphenated word.)
       const names = [...target.matchAll(NAME_LATIN)].filter(
@@ -115,7 +116,7 @@ export function injections(doc: BiDoc, rnd: () => number): Injection[] {
           !CALENDAR.test(m[1]) &&
           !fragment(m, target) &&
           carried(m[1], source, doc.lang) &&
-          target.split(m[1]).length === 2,
+          m[0].split(/\s+/).every((w) => target.split(w.replace(/['’]s$/, '')).length === 2),
       );
       if (names.length > 0) {
         const m = names[Math.floor(rnd() * names.length)];
