@@ -266,6 +266,12 @@ export function evalSource(data: string, opts: EvalOptions = {}): SourceEval | n
         const l = r.byLang.get(set.lang) ?? [0, 0];
         r.byLang.set(set.lang, [l[0] + 1, l[1] + (hit ? 1 : 0)]);
         if (!hit) dump.push(`missed\t${inj.kind}\t${doc.id}\t¶${inj.paragraph + 1}\t${inj.word ?? inj.removed ?? ''}\t${JSON.stringify(text.slice(unit.start, unit.end).slice(0, 200))}`);
+        // (A misspelling found: what the finding proposes, beside the name the injection misspelt.)
+        if (hit && inj.word) {
+          const f = findings.find((x) => inj.rules.includes(x.ruleId) && x.start >= unit.start && x.end <= unit.end && inj.word!.startsWith(x.text));
+          const proposed = f ? (f.fix ? [f.fix.text] : f.suggestions.map((s) => s.text)) : [];
+          dump.push(`found\t${inj.kind}\t${doc.id}\t${inj.word}\t${inj.removed}\t${proposed.join('|') || '(none)'}\t${f?.fix ? 'fix' : 'suggest'}`);
+        }
       }
     }
   }

@@ -10,7 +10,7 @@
 
 import type { TextDocument } from '../text/document.js';
 import type { Match } from '../types.js';
-import { REGION_NOUN, cyrillicRuns, cyrillicStem, exonymOf, foldLatin, GERMAN_NOUN_BEFORE, latinRuns, renders, sameStem, stemDistance, targetWords, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
+import { LATIN_CASE_ENDING, REGION_NOUN, cyrillicRuns, cyrillicStem, exonymOf, foldLatin, GERMAN_NOUN_BEFORE, latinRuns, renders, sameStem, stemDistance, targetWords, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
 import type { Pair, SourcePairs } from './pairs.js';
 import { lexiconStem, russianCommonWords, russianProperNames } from './lexicon.js';
 import { editDistance, similarity } from '../names/similarity.js';
@@ -322,20 +322,39 @@ function misspelling(t: NameToken, w: TargetWord, runs: NameRun[], docWords: Tar
     // (A German place's adjective is compared as the place and as itself: Londdon, Osnabrükcer.)
     const key = [t.keys[0], ...(t.noun ? [foldLatin(t.text)] : [])].find((k) => stemDistance(k, w.folded) === 1);
     if (!key) return no('distance', t, w);
-    const written = t.noun && key === t.keys[0] ? t.noun : t.text;
     if (declension(key, w.folded)) return no('declension', t, w);
     if (runs.some((r) => r.tokens.some((x) => x !== t && sameStem(x.keys[0], w.folded)))) return no('another source name', t, w);
     // Evidence that this is the name and not a translation of it (Evropu: Europe): the article
     // carries the source's form elsewhere, or the name's other word stands right beside it (Filip Novac).
     const run = runs.find((r) => r.tokens.includes(t))!;
-    const elsewhere = docWords.some((o) => o !== w && sameStem(key, o.folded));
+    const elsewhere = docWords.filter((o) => o !== w && sameStem(key, o.folded));
     const beside = run.tokens.some((x) => x !== t && docWords.some((o) => sameStem(x.keys[0], o.folded) && (Math.abs(o.end + 1 - w.start) <= 1 || Math.abs(w.end + 1 - o.start) <= 1)));
     // Or the source word is a name (not one opening a sentence, not German, which capitalises every
     // noun), the translation's word is nobody's real name, and the two differ inside the word, not
     // only in an ending (Deutschen: Deutsche is declension, Washiington is a misspelling).
     const inside = !run.initial && !ctx.realName(w.folded) && !endingOnly(key, w.folded);
-    if (!elsewhere && !beside && !inside) return no(run.initial ? 'no evidence (initial)' : ctx.realName(w.folded) ? 'no evidence (a real name)' : 'no evidence (ending only)', t, w);
-    const form = /[^\x00-\x7f]/.test(w.text) ? written : foldCase(written);
+    if (elsewhere.length === 0 && !beside && !inside) return no(run.initial ? 'no evidence (initial)' : ctx.realName(w.folded) ? 'no evidence (a real name)' : 'no evidence (ending only)', t, w);
+    // What to write: a place by its English name, two letters off at most (Iráku: Iraq for Iraque), else
+    // nothing but the report; a person as the article writes the name elsewhere (Jonah beside Jonáš), else
+    // the source's form without its case ending (Minaříkovy: Minařík), with its diacritics unless the
+    // article writes none.
+    if (t.place) {
+      const far = (f: string) => (f.includes(' ') || foldLatin(f)[0] !== w.folded[0] ? 3 : keyDistance(foldLatin(f), w.folded, 2));
+      const forms = [t.place.name, ...t.place.accepted].filter((f) => far(f) <= 2);
+      // (The nearest forms; the place's name among them alone: Iraq, not Iraqi.)
+      const nearest = forms.filter((f) => far(f) === Math.min(...forms.map(far)));
+      const english = nearest.includes(t.place.name) ? [t.place.name] : nearest;
+      // (Unless the word is nearer the source's own form, carried in a name of more words: Europa League.)
+      const own = sourceForm(t, w);
+      if (run.tokens.length > 1 && keyDistance(foldLatin(own), w.folded, 3) < Math.min(3, ...english.map(far))) return { start: w.start, end: w.end, replacements: [edit(own)], safety: 'suggest', data: { name: own, source: t.text, evidence: 'the source' } };
+      if (english.length === 0) return { start: w.start, end: w.end, message: PLACE_MESSAGE, data: { name: t.place.name, source: t.text } };
+      return { start: w.start, end: w.end, replacements: english.map(edit), safety: 'suggest', data: { name: english[0], source: t.text, evidence: 'the gazetteer' } };
+    }
+    // (The article's form when it is as near the word as the source's: Anderson, not the article's Andersons, for Andevson.)
+    const stem = sourceForm(t, w);
+    const article = nearestFrequent(elsewhere.map((o) => o.text), w);
+    if (article && keyDistance(foldLatin(article), w.folded, 3) <= keyDistance(foldLatin(stem), w.folded, 3)) return { start: w.start, end: w.end, replacements: [edit(article)], safety: 'suggest', data: { name: article, source: t.text, evidence: 'the article elsewhere' } };
+    const form = /[^\x00-\x7f]/.test(w.text) || docWords.some((o) => /[^\x00-\x7f]/.test(o.text)) ? stem : foldCase(stem);
     return { start: w.start, end: w.end, replacements: [edit(form)], safety: 'suggest', data: { name: form, source: t.text, evidence: 'the source' } };
   }
   // A hyphenated name (Петропавловск-Камчатский) is matched word by word by the translation.
@@ -381,6 +400,49 @@ function misspelling(t: NameToken, w: TargetWord, runs: NameRun[], docWords: Tar
   return { start: w.start, end: w.end, replacements: roman.map(edit), safety: 'suggest', data: { name: roman[0], source: t.text, evidence: 'the romanisation' } };
 }
 
+/** For a place the source names whose English name is far from the translation's word (Praze: Prague), the report alone. */
+const PLACE_MESSAGE = '`{match}` misspells `{source}` of the source, which names {name}.';
+
+/** Of the article's forms of a name, the nearest to the misspelt word, and of those the one written most often (Anderson, not Andersons, for Andevson). */
+function nearestFrequent(texts: string[], w: TargetWord): string | undefined {
+  const counts = new Map<string, number>();
+  for (const x of texts) counts.set(x, (counts.get(x) ?? 0) + 1);
+  const far = (x: string) => keyDistance(foldLatin(x), w.folded, 3);
+  return [...counts].sort((a, b) => far(a[0]) - far(b[0]) || b[1] - a[1])[0]?.[0];
+}
+
+/**
+ * The form of a Latin-script source's name that a translation's word misspells: the source word
+ * with as much of its case ending cut as brings it nearest the word (Minaříkovy: Minařík for
+ * Minarek; Borisova: Borisov for Borissov; Jonášově: Jonáš), a final vowel or a fleeting e put
+ * back where the word has them (Hrušky: Hruška for Hruskka; Pavla: Pavel), and for a German
+ * place's adjective the place as well (Londoner: London for Londdon). On a tie, the least cut.
+ */
+function sourceForm(t: NameToken, w: TargetWord): string {
+  const candidates: string[] = [];
+  const last = /[aeiouy]$/.test(w.text) ? w.text.slice(-1) : '';
+  for (const base of t.noun ? [t.text, t.noun] : [t.text]) {
+    const folded = foldLatin(base);
+    const ending = LATIN_CASE_ENDING.exec(folded)?.[0].length ?? 0;
+    for (let cut = 0; cut <= ending; cut++) {
+      const stem = base.slice(0, base.length - cut);
+      if (stem.length < 3 || foldLatin(stem) !== folded.slice(0, folded.length - cut)) continue;
+      candidates.push(stem);
+      if (cut === 0) continue;
+      if (last) candidates.push(stem + last);
+      const fleeting = /^(.*[^aeiouyáéíóúůýě])([klnrcz])$/iu.exec(stem);
+      if (fleeting) candidates.push(`${fleeting[1]}e${fleeting[2]}`);
+    }
+  }
+  let best = t.text;
+  let distance = Infinity;
+  for (const c of candidates) {
+    const d = keyDistance(foldLatin(c), w.folded, 3);
+    if (d < distance) [best, distance] = [c, d];
+  }
+  return best;
+}
+
 /** The nominative a case form of a surname most likely has, by the translation's own ending (Лаврова for Lavrova, Лавров for Lavrov). */
 function nominative(word: string, like: string): string {
   const lower = word.toLowerCase();
@@ -403,11 +465,11 @@ function endingOnly(a: string, b: string): boolean {
   return i >= Math.min(a.length, b.length) - 1 && i >= 3;
 }
 
-/** Two forms of one word by German or Czech declension: an ending added or changed, with the Czech consonant alternations before it (Deutschen: Deutsche, Karolínce: Karolínka, Praze: Praha). */
+/** Two forms of one word by German or Czech declension: an ending added or changed, with the Czech consonant alternations before it (Deutschen: Deutsche, Karolínce: Karolínka, Praze: Praha, Uherského: Uherské). */
 function declension(a: string, b: string): boolean {
   // (The consonant alternates only before an ending: Karolínce, karolink; Novac is no Novák.)
   const stem = (w: string) => {
-    const bare = w.replace(/(?:en|em|er|es|ou|ovi|ove|ech|ach|ami|e|a|u|y|i|o|s|n|m)$/, '');
+    const bare = w.replace(/(?:eho|emu|iho|imu|ych|ymi|ym|im|en|em|er|es|ou|ovi|ove|ech|ach|ami|e|a|u|y|i|o|s|n|m)$/, '');
     return bare === w ? w : bare.replace(/c$/, 'k').replace(/z$/, 'h').replace(/s$/, 'ch');
   };
   return a !== b && a.length >= 4 && b.length >= 4 && stem(a) === stem(b);

@@ -164,6 +164,9 @@ function transliterations(word: string): string[] {
     // (Also dž as dj, Hadjigenov; and dj as the letter đ it stands for, Djuričić: Đuričić.)
     out.push(foldLatin(en), foldLatin(en.replace(/d?zh/g, 'j')), foldLatin(en.replace(/dzh/g, 'dj')), foldLatin(lower).replace(/dj/g, 'd'));
   }
+  // A j between a vowel and a consonant, which English writes i (Solejmání: Soleimani, Šojgu: Shoigu, Hajdar: Haidar).
+  const vowelJ = /(?<=[aeiou])j(?=[^aeiouyj])/g;
+  if (vowelJ.test(foldLatin(lower))) for (const v of [foldLatin(lower), ...out]) out.push(v.replace(vowelJ, 'i'));
   return out;
 }
 
@@ -467,7 +470,7 @@ export function renders(t: NameToken, w: TargetWord, cyrillic: boolean): boolean
 
 
 /** Case endings a name takes in the Latin-script languages that decline names (Czech, Polish, Slovak…), and the German genitive -s; folded. */
-const LATIN_CASE_ENDING = /(?:ovi|ove|ova|ovo|ovy|iho|imu|ymi|ich|ych|ach|ech|ami|emi|ego|emu|um|em|om|ou|ie|us|im|ym|a|e|i|o|u|y|s|m)$/;
+export const LATIN_CASE_ENDING = /(?:ovi|ove|ova|ovo|ovy|iho|imu|ymi|ich|ych|ach|ech|ami|emi|ego|emu|um|em|om|ou|ie|us|im|ym|a|e|i|o|u|y|s|m)$/;
 
 /**
  * Letters apart between a source's name word (folded) and a translation's word, once a case
