@@ -54,6 +54,7 @@ const REGIONS: [string, string[], string[]][] = [
   ['Baltic', ['Baltics'], ['Балтика', 'Прибалтика', 'Pobaltí', 'Baltikum', 'Bałtyk']],
   ['Crimea', ['Crimean'], ['Крым', 'Крим', 'Krym', 'Krim', 'Crimée', 'Crimea']],
   ['Donbas', ['Donbass'], ['Донбасс', 'Донбас']],
+  ['Tyrol', ['Tyrolean', 'Tyrolese'], ['Тироль', 'Tyrolsko', 'Tirol', 'Tyrol', 'Tirolo']],
 ];
 for (const [name, accepted, forms] of REGIONS) add('country', name, accepted, forms);
 

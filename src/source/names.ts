@@ -153,6 +153,13 @@ export function exonymOf(word: string, facts: NameFacts): Place | undefined {
 
 /** A Latin-script name as English writes it when it transliterates the letters with a háček (Geševa: Gesheva; Hadžigenov: Hadzhigenov, Hadjigenov, Hajigenov). */
 function transliterations(word: string): string[] {
+  let out = translitCache.get(word);
+  if (!out) translitCache.set(word, (out = transliterate(word)));
+  return out;
+}
+const translitCache = new Map<string, string[]>();
+
+function transliterate(word: string): string[] {
   const lower = word.toLowerCase();
   const out: string[] = [];
   // A Slavic adjective's ending as Czech writes it (Zelenskyj, Dostojevskij: Zelensky); a j before a
@@ -164,9 +171,17 @@ function transliterations(word: string): string[] {
     // (Also dž as dj, Hadjigenov; and dj as the letter đ it stands for, Djuričić: Đuričić.)
     out.push(foldLatin(en), foldLatin(en.replace(/d?zh/g, 'j')), foldLatin(en.replace(/dzh/g, 'dj')), foldLatin(lower).replace(/dj/g, 'd'));
   }
-  // A j between a vowel and a consonant, which English writes i (Solejmání: Soleimani, Šojgu: Shoigu, Hajdar: Haidar).
+  // A j between a vowel and a consonant, which English writes i or y (Solejmání: Soleimani, Soleymani; Šojgu: Shoigu).
   const vowelJ = /(?<=[aeiou])j(?=[^aeiouyj])/g;
-  if (vowelJ.test(foldLatin(lower))) for (const v of [foldLatin(lower), ...out]) out.push(v.replace(vowelJ, 'i'));
+  if (vowelJ.test(foldLatin(lower))) for (const v of [foldLatin(lower), ...out]) out.push(v.replace(vowelJ, 'i'), v.replace(vowelJ, 'y'));
+  // The letters Czech writes for an Arabic or Persian name's ou and initial q (Musáví: Mousavi; Kásem: Qasem).
+  const folded = foldLatin(lower);
+  if (folded.includes('u')) out.push(folded.replace(/u/g, 'ou'));
+  if (folded.startsWith('k')) out.push(`q${folded.slice(1)}`);
+  // A Slavic surname's s between vowels, which English often doubles after the French and German romanisations (Borisova: Borissov).
+  if (/[aeiouy]s[aeiouy]/.test(folded) && /(?:ov|ev|in)(?:a|u|em|ovi|e|y|ou|i|ym|ych)?$/.test(folded)) out.push(folded.replace(/(?<=[aeiouy])s(?=[aeiouy])/g, 'ss'));
+  // A German umlaut written out (Württemberg: Wuerttemberg).
+  if (/[äöü]/.test(lower)) out.push(foldLatin(lower.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue')));
   return out;
 }
 
