@@ -300,7 +300,8 @@ const SLAVIC = /(?:ов|ев|ёв|ин|ын|ск|цк|енк|ук|юк|чук|в
  * is evidence of the right form: the article elsewhere (a fix), the gazetteer (a fix when it
  * knows one form), or, for a Russian or Ukrainian surname or place, the standard romanisation (a
  * suggestion). From a Latin-script source, a word one letter off the source's form (its case
- * ending aside) is suggested the source's form.
+ * ending aside) is suggested the name as the article writes it elsewhere, or the source's form
+ * without its case ending (sourceForm), or a place's English name.
  */
 function misspelling(t: NameToken, w: TargetWord, runs: NameRun[], docWords: TargetWord[], cyrillic: boolean, tables: RomanisationTable[], ctx: NameContext): Match | null {
   // Not an abbreviation in capitals, a word with digits (Sakhalin-1), English, or a name the gazetteer knows.

@@ -151,10 +151,18 @@ export function exonymOf(word: string, facts: NameFacts): Place | undefined {
   return undefined;
 }
 
-/** A Latin-script name as English writes it when it transliterates the letters with a háček (Geševa: Gesheva; Hadžigenov: Hadzhigenov, Hadjigenov, Hajigenov). */
+/**
+ * A Latin-script name as English writes it when it transliterates the letters with a háček (Geševa:
+ * Gesheva; Hadžigenov: Hadzhigenov, Hadjigenov, Hajigenov), a Czech j or u, or a German umlaut
+ * (Solejmání: Soleimani, Musáví: Mousavi, Württemberg: Wuerttemberg). Remembered: every word of a
+ * unit is compared with every source name.
+ */
 function transliterations(word: string): string[] {
   let out = translitCache.get(word);
-  if (!out) translitCache.set(word, (out = transliterate(word)));
+  if (!out) {
+    if (translitCache.size >= 10_000) translitCache.clear();
+    translitCache.set(word, (out = transliterate(word)));
+  }
   return out;
 }
 const translitCache = new Map<string, string[]>();
@@ -171,11 +179,11 @@ function transliterate(word: string): string[] {
     // (Also dž as dj, Hadjigenov; and dj as the letter đ it stands for, Djuričić: Đuričić.)
     out.push(foldLatin(en), foldLatin(en.replace(/d?zh/g, 'j')), foldLatin(en.replace(/dzh/g, 'dj')), foldLatin(lower).replace(/dj/g, 'd'));
   }
+  const folded = foldLatin(lower);
   // A j between a vowel and a consonant, which English writes i or y (Solejmání: Soleimani, Soleymani; Šojgu: Shoigu).
   const vowelJ = /(?<=[aeiou])j(?=[^aeiouyj])/g;
-  if (vowelJ.test(foldLatin(lower))) for (const v of [foldLatin(lower), ...out]) out.push(v.replace(vowelJ, 'i'), v.replace(vowelJ, 'y'));
+  if (/(?<=[aeiou])j(?=[^aeiouyj])/.test(folded)) for (const v of [folded, ...out]) out.push(v.replace(vowelJ, 'i'), v.replace(vowelJ, 'y'));
   // The letters Czech writes for an Arabic or Persian name's ou and initial q (Musáví: Mousavi; Kásem: Qasem).
-  const folded = foldLatin(lower);
   if (folded.includes('u')) out.push(folded.replace(/u/g, 'ou'));
   if (folded.startsWith('k')) out.push(`q${folded.slice(1)}`);
   // A Slavic surname's s between vowels, which English often doubles after the French and German romanisations (Borisova: Borissov).
