@@ -480,6 +480,11 @@ function knownForms(t: NameToken): string[] {
 }
 
 /** How the translation should name a run, for the message: a place by its English name; a person's name as the article writes it elsewhere, else the gazetteer's or the romanisation's form. */
+/** A Russian surname's case form that only a man's surname has, in its nominative (Покатовича: Покатович, Русикову: Русиков). */
+function surnameNominative(word: string): string {
+  return word.replace(/(ич)(?:а|у|ем|е)$/, '$1').replace(/(ов|ев|ёв|ин|ын)(?:у|ым|ом|е)$/, '$1');
+}
+
 function expectedName(run: NameRun, tables: RomanisationTable[], docWords: TargetWord[], cyrillic: boolean, ctx: NameContext): string {
   const articleForm = (t: NameToken) => {
     const counts = new Map<string, number>();
@@ -488,6 +493,6 @@ function expectedName(run: NameRun, tables: RomanisationTable[], docWords: Targe
   };
   return run.tokens
     .filter((t) => !t.patronymic)
-    .map((t) => t.place?.name ?? articleForm(t) ?? t.surnames?.[0] ?? (tables[0] ? romanise(t.text, tables[0]) : t.text))
+    .map((t) => t.place?.name ?? articleForm(t) ?? t.surnames?.[0] ?? (tables[0] ? romanise(cyrillic ? surnameNominative(t.text) : t.text, tables[0]) : t.text))
     .join(' ');
 }

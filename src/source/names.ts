@@ -250,8 +250,9 @@ export function cyrillicRuns(text: string, facts: NameFacts, tables: Romanisatio
     const lower = word.toLowerCase();
     const keys = [key];
     if (CASE_ENDING.test(lower) && key.length > 3) keys.push(key.slice(0, -1));
-    let adjective = ADJECTIVE.test(lower);
     const stem = cyrillicStem(word);
+    // (A place's name in -ай or -ая declines like an adjective, Костаная: Костанай; it is the place.)
+    let adjective = ADJECTIVE.test(lower) && !(stem.length >= 5 && facts.places.get(stem)?.cyrillic?.some((n) => /[ая]й$/.test(n) && declines(n.toLowerCase(), lower)));
     // A capital at the start of a sentence may be any word (Президент, Авария): there, only a country's name counts.
     // (A stem of three letters only for a country: Китая, Ливии.)
     let found = adjective || stem.length < 3 ? undefined : facts.places.get(stem) ?? (word.length >= 5 ? facts.exonyms.get(stem) : undefined);
@@ -267,11 +268,12 @@ export function cyrillicRuns(text: string, facts: NameFacts, tables: Romanisatio
     if (adj) {
       // Only a country or a place the gazetteer knows: a town's name may be any adjective (Черноморск, Северный).
       // …whose English name is a plausible romanisation of the noun (Волгоградской: Volgograd; Советской is no Soweto).
-      // (Also with the -ен- or the fleeting о that the adjective adds: Пензенской, Пенза; Вологодской, Вологда.)
+      // (Also with the -ен- or the fleeting о that the adjective adds: Пензенской, Пенза; Вологодской, Вологда;
+      // or a soft sign the adjective drops: Тверской, Тверь.)
       const bare = [adj[1].replace(/ен$/, ''), adj[1].replace(/о(?=[бвгдзклмнпрстфхцчшщ]$)/, '')].filter((b) => b !== adj[1] && b.length >= 4);
       // (Before a region's noun, a town too: Городищенском районе, the Gorodishche district.)
       const region = REGION_NOUN.test(text.slice(end, end + 40));
-      const candidates = [`${adj[1]}ск`, `${adj[1]}цк`, `${adj[1]}ль`, ...(adj[1].length >= 5 ? [adj[1]] : []), ...bare];
+      const candidates = [`${adj[1]}ск`, `${adj[1]}цк`, `${adj[1]}ль`, `${adj[1]}ь`, ...(adj[1].length >= 5 ? [adj[1]] : []), ...bare];
       const of = (kinds: Place['kind'][]) =>
         candidates.find((b) => {
           const p = facts.places.get(cyrillicStem(b));
@@ -303,6 +305,8 @@ export function cyrillicRuns(text: string, facts: NameFacts, tables: Romanisatio
     for (let i = 0; i + 1 < t.length; i++) if (t[i].givenOblique && (t[i + 1].surnames || SURNAME_LIKE.test(t[i + 1].text.toLowerCase()))) t[i].given = true;
     // After a given name, a word like an adjective is a surname (Владимира Зелинского, Фёдора Достоевского).
     for (let i = 1; i < t.length; i++) if (t[i].adjective && t[i - 1].given && !t[i - 1].adjective) t[i].adjective = false;
+    // A patronymic follows a given name; a word in -ович alone is a surname (Покатович, Лисакович).
+    for (let i = 0; i < t.length; i++) if (t[i].patronymic && !(i > 0 && t[i - 1].given)) t[i].patronymic = false;
     // A place's or a person's name before a given name and a surname is a name of its own
     // (президент Украины Владимир Зеленский, главы Дагестана Владимир Васильев).
     const at = t.findIndex((x, i) => i > 0 && x.given && i + 1 < t.length && !t[i - 1].given && !t[i - 1].patronymic);
