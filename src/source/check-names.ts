@@ -189,17 +189,29 @@ function nearRendering(word: string, w: TargetWord, tables: RomanisationTable[])
   const lower = word.toLowerCase();
   // (English may keep only the name's front: Харьюмаа, Harju County; Куангбинь, Quang Binh.)
   const near = (x: string) => x[0] === plain[0] && ((similarity(x, plain) >= 0.85 && editDistance(x, plain) <= 2) || (plain.length >= 5 && editDistance(x.slice(0, plain.length), plain) <= 1));
+  if (near(pinyin(lower))) return true;
   return tables.some((table) =>
     [romanise(caseStem(lower), table), romanise(lower, table)].some((roman) => {
       const r = plainLatin(roman);
-      return [r, pinyin(r), r.replace(/kh/g, 'h'), r.replace(/^kh/, 'j'), r.replace(/^ku/, 'qu')].some(near);
+      return [r, r.replace(/kh/g, 'h'), r.replace(/^kh/, 'j'), r.replace(/^ku/, 'qu')].some(near);
     }),
   );
 }
 
-/** A Chinese name romanised from its Russian (Palladius) spelling, read as Pinyin: Санься sansya → sanxia, Цзиньпин tszinpin → jinpin, Чжэн chzhen → zhen. */
-function pinyin(r: string): string {
-  return r.replace(/chzh/g, 'zh').replace(/tsz(?=[iy])/g, 'j').replace(/tsz/g, 'z').replace(/sy(?=[aeou])/g, 'xi').replace(/s(?=i)/g, 'x').replace(/ts(?=y?[aeiou])/g, 'q');
+/**
+ * A Chinese name's Russian (Palladius) spelling read as Pinyin, syllable by syllable: Санься sanxia,
+ * Янцзы yangzi, Цзиньпин jinping, Чжэн zheng. A final н is -ng, нь is -n.
+ */
+const PALLADIUS: [RegExp, string][] = [
+  [/цз(?=[июяе])/g, 'j'], [/цзы/g, 'zi'], [/цз/g, 'z'], [/чж/g, 'zh'], [/ц(?=[июяе])/g, 'q'], [/цы/g, 'ci'], [/ц/g, 'c'],
+  [/с(?=[июяе])/g, 'x'], [/сы/g, 'si'], [/ш/g, 'sh'], [/ч/g, 'ch'], [/ж/g, 'r'], [/х/g, 'h'], [/нь/g, 'n'], [/н(?![аеёиоуыэюя])/g, 'ng'],
+  [/^в/g, 'w'], [/^ю/g, 'yu'], [/^я/g, 'ya'], [/^е/g, 'ye'], [/ю/g, 'iu'], [/я/g, 'ia'], [/е/g, 'ie'], [/э/g, 'e'], [/ы/g, 'i'], [/й/g, 'i'], [/ь/g, ''],
+];
+const PALLADIUS_LETTERS: Record<string, string> = { а: 'a', б: 'b', в: 'w', г: 'g', д: 'd', з: 'z', и: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f' };
+function pinyin(cyrillic: string): string {
+  let out = cyrillic.toLowerCase();
+  for (const [from, to] of PALLADIUS) out = out.replace(from, to);
+  return [...out].map((c) => PALLADIUS_LETTERS[c] ?? c).join('');
 }
 
 /** A Russian institution's compound name, often translated (Госдума: the State Duma, Минобороны, Роскомнадзор). */
@@ -485,6 +497,8 @@ function surnameNominative(word: string): string {
   return word.replace(/(ич)(?:а|у|ем|е)$/, '$1').replace(/(ов|ев|ёв|ин|ын)(?:у|ым|ом|е)$/, '$1');
 }
 
+const capitalise = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+
 function expectedName(run: NameRun, tables: RomanisationTable[], docWords: TargetWord[], cyrillic: boolean, ctx: NameContext): string {
   const articleForm = (t: NameToken) => {
     const counts = new Map<string, number>();
@@ -493,6 +507,6 @@ function expectedName(run: NameRun, tables: RomanisationTable[], docWords: Targe
   };
   return run.tokens
     .filter((t) => !t.patronymic)
-    .map((t) => t.place?.name ?? articleForm(t) ?? t.surnames?.[0] ?? (tables[0] ? romanise(cyrillic ? surnameNominative(t.text) : t.text, tables[0]) : t.text))
+    .map((t) => t.place?.name ?? articleForm(t) ?? t.surnames?.[0] ?? (cyrillic && /цз|чж/i.test(t.text) ? capitalise(pinyin(t.text)) : tables[0] ? romanise(cyrillic ? surnameNominative(t.text) : t.text, tables[0]) : t.text))
     .join(' ');
 }
