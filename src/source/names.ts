@@ -40,6 +40,8 @@ export interface NameFacts {
   latinPlaces: Set<string>;
   /** The gazetteer's people's surnames of four letters or more, folded (Putin, Zelensky). */
   latinSurnames: Set<string>;
+  /** Towns of 15,000 people or more (rules/source/towns.txt), folded, with their names in other languages, folded. */
+  latinTowns: Map<string, string[]>;
 }
 
 const factsCache = new Map<string, NameFacts>();
@@ -49,7 +51,7 @@ export function loadNameFacts(placesFile: string, gazetteerFile: string): NameFa
   const id = `${placesFile}\u0000${gazetteerFile}`;
   let facts = factsCache.get(id);
   if (facts) return facts;
-  facts = { places: new Map(), surnames: new Map(), given: new Set(), givenForms: [], latin: new Set(), exonyms: new Map(), latinPlaces: new Set(), latinSurnames: new Set() };
+  facts = { places: new Map(), surnames: new Map(), given: new Set(), givenForms: [], latin: new Set(), exonyms: new Map(), latinPlaces: new Set(), latinSurnames: new Set(), latinTowns: new Map() };
   const exonyms = join(dirname(placesFile), 'exonyms.tsv');
   if (existsSync(exonyms)) {
     for (const line of readFileSync(exonyms, 'utf8').split('\n')) {
@@ -91,6 +93,16 @@ export function loadNameFacts(placesFile: string, gazetteerFile: string): NameFa
           if (stem.length >= 3 && !facts.places.has(stem)) facts.places.set(stem, place);
         }
       }
+    }
+  }
+  // Towns of 15,000 people or more (GeoNames), by their own one-word names: places of Latin-script sources.
+  const towns = join(dirname(placesFile), 'towns.txt');
+  if (existsSync(towns)) {
+    for (const line of readFileSync(towns, 'utf8').split('\n')) {
+      if (line.startsWith('#') || line === '') continue;
+      const [name, others] = line.split('\t');
+      facts.latinTowns.set(foldLatin(name), others ? others.split('|').map(foldLatin) : []);
+      facts.latin.add(foldLatin(name));
     }
   }
   if (existsSync(gazetteerFile)) {
@@ -192,6 +204,8 @@ export interface NameToken {
   noun?: string;
   /** A Latin-script source's word the gazetteer knows as a place's or a person's name as English writes it (Washingtonu, Putina). */
   known?: 'place' | 'person';
+  /** A town's names in other languages (rules/source/towns.txt), folded: Konstanz is Constance in English. */
+  alternates?: string[];
 }
 
 /** Adjacent name words: one person's or place's name. */
@@ -355,18 +369,33 @@ export function latinRuns(text: string, facts: NameFacts, lang = ''): NameRun[] 
       return { start, end, text: word, keys: [foldLatin(adjective[1])], noun: adjective[1], given: false, patronymic: false, adjective: false };
     }
     let known: NameToken['known'];
+    let alternates: string[] | undefined;
     if (!place && lang === 'cs') {
       // (Opening a sentence, only a person's surname: Putin podle Kremlu…)
       const forms = [folded, folded.replace(/[iy]j$/, 'y')].flatMap(latinForms).filter((f) => f.length >= 5);
       known = !initial && forms.some((k) => facts.latinPlaces.has(k)) ? 'place' : forms.some((k) => facts.latinSurnames.has(k)) ? 'person' : undefined;
+      // (A smaller town inside a sentence, in a noun's case only: Kolíně, Jihlava, but Severním is no Severn.)
+      const town = known || initial ? undefined : [folded, folded.replace(/(?:em|ou|ech|e|u|a|y|i)$/, '')].find((k) => k.length >= 5 && facts.latinTowns.has(k));
+      if (town) {
+        known = 'place';
+        alternates = facts.latinTowns.get(town);
+      }
     } else if (!place && !initial && lang === 'de' && folded.length >= 5 && !GERMAN_NOUN_BEFORE.test(text.slice(Math.max(0, start - 16), start)) && !/^\s+(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b/.test(text.slice(end, end + 12))) {
       // (In German, which capitalises nouns, only places — Wolf and Mann are surnames —, inside a sentence, with no
       // article, number or adjective before them (das Essen, in der Halle) and no month after them (Mitte Mai).)
       if (facts.latinPlaces.has(folded) || (folded.endsWith('s') && facts.latinPlaces.has(folded.slice(0, -1)))) known = 'place';
+      // (A smaller town only after a preposition of place: bei Aschaffenburg, but zu Boden is no Boden.)
+      else if (facts.latinTowns.has(folded) && TOWN_BEFORE.test(text.slice(Math.max(0, start - 12), start))) {
+        known = 'place';
+        alternates = facts.latinTowns.get(folded);
+      }
     }
-    return { start, end, text: word, keys: [folded], ...(place ? { place } : {}), ...(known ? { known } : {}), given: facts.given.has(word.toLowerCase()), patronymic: false, adjective: false };
+    return { start, end, text: word, keys: [folded], ...(place ? { place } : {}), ...(known ? { known } : {}), ...(alternates?.length ? { alternates } : {}), given: facts.given.has(word.toLowerCase()), patronymic: false, adjective: false };
   });
 }
+
+/** A German preposition of place right before a town's name (bei, nach, Richtung…): Boden, Allen are nouns too. */
+const TOWN_BEFORE = /(?:^|\s)(?:in|bei|nach|aus|nahe|Richtung|zwischen|von|gegen)\s+$/u;
 
 /** What comes before a German noun: an article, a determiner or a preposition with the article in it (with an adjective or not: das große Essen), a number. */
 const GERMAN_DETERMINER = 'der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein\\p{Ll}*|mein\\p{Ll}*|sein\\p{Ll}*|ihr\\p{Ll}*|unser\\p{Ll}*|dies\\p{Ll}*|jed\\p{Ll}*|im|am|zum|zur|vom|beim|ins|ans';
@@ -459,7 +488,7 @@ export function renders(t: NameToken, w: TargetWord, cyrillic: boolean): boolean
       if (/^[A-Z]{2,5}$/.test(form) && w.text === form) return true;
     }
   }
-  if (!cyrillic) return sameStem(t.keys[0], w.folded) || (t.text.includes('-') && t.text.split('-').some((p) => foldLatin(p) === w.folded)) || transliterations(t.text).some((v) => sameStem(v, w.folded));
+  if (!cyrillic) return sameStem(t.keys[0], w.folded) || !!t.alternates?.some((a) => sameStem(a, w.folded)) || (t.text.includes('-') && t.text.split('-').some((p) => foldLatin(p) === w.folded)) || transliterations(t.text).some((v) => sameStem(v, w.folded));
   if (w.keys.some((k) => t.keys.includes(k))) return true;
   // Нуэво-Леон: Nuevo Leon.
   if (t.text.includes('-') && t.text.split('-').some((p) => p.length >= 3 && w.keys.includes(cyrillicKey(p)))) return true;
