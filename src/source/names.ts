@@ -365,7 +365,7 @@ export function latinRuns(text: string, facts: NameFacts, lang = ''): NameRun[] 
     const place = exonymOf(word, facts);
     // A German adjective of a place the gazetteer or the exonyms know is compared as the place (Londoner: London).
     const adjective = lang === 'de' ? /^(\p{Lu}\p{Ll}{3,}?)er(?:n|s|in|innen)?$/u.exec(word) : null;
-    if (adjective && (exonymOf(adjective[1], facts) || facts.latinPlaces.has(foldLatin(adjective[1])))) {
+    if (adjective && (exonymOf(adjective[1], facts) || facts.latinPlaces.has(foldLatin(adjective[1])) || facts.latinTowns.has(foldLatin(adjective[1])))) {
       return { start, end, text: word, keys: [foldLatin(adjective[1])], noun: adjective[1], given: false, patronymic: false, adjective: false };
     }
     let known: NameToken['known'];
