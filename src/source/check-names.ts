@@ -475,7 +475,9 @@ function restoreCase(original: string, lower: string): string {
 function endingOnly(a: string, b: string): boolean {
   let i = 0;
   while (i < a.length && i < b.length && a[i] === b[i]) i++;
-  return i >= Math.min(a.length, b.length) - 1 && i >= 3;
+  // (Not where the word doubles a letter or drops one before the end, which no declension does: Linnz for Linz, Kazirana for Kaziranga.)
+  const slip = i < b.length && ((i > 0 && b[i] === b[i - 1] && a[i] !== b[i]) || (i < a.length - 1 && b.slice(i) === a.slice(i + 1)));
+  return i >= Math.min(a.length, b.length) - 1 && i >= 3 && !slip;
 }
 
 /** Two forms of one word by German or Czech declension: an ending added or changed, with the Czech consonant alternations before it (Deutschen: Deutsche, Karolínce: Karolínka, Praze: Praha, Uherského: Uherské). */
