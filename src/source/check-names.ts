@@ -357,9 +357,13 @@ function misspelling(t: NameToken, w: TargetWord, runs: NameRun[], docWords: Tar
       // (The nearest forms; the place's name among them alone: Iraq, not Iraqi.)
       const nearest = forms.filter((f) => far(f) === Math.min(...forms.map(far)));
       const english = nearest.includes(t.place.name) ? [t.place.name] : nearest;
-      // (Unless the word is nearer the source's own form, carried in a name of more words: Europa League.)
+      // (Unless the word is nearer the source's own form, which the article writes elsewhere, FC Bayern, or
+      // carries in a name of more words, Europa League.)
+      const nearer = (f: string | undefined) => !!f && keyDistance(foldLatin(f), w.folded, 3) < Math.min(3, ...english.map(far));
+      const written = nearestFrequent(elsewhere.map((o) => o.text), w);
+      if (nearer(written)) return { start: w.start, end: w.end, replacements: [edit(written!)], safety: 'suggest', data: { name: written!, source: t.text, evidence: 'the article elsewhere' } };
       const own = sourceForm(t, w);
-      if (run.tokens.length > 1 && keyDistance(foldLatin(own), w.folded, 3) < Math.min(3, ...english.map(far))) return { start: w.start, end: w.end, replacements: [edit(own)], safety: 'suggest', data: { name: own, source: t.text, evidence: 'the source' } };
+      if (run.tokens.length > 1 && nearer(own)) return { start: w.start, end: w.end, replacements: [edit(own)], safety: 'suggest', data: { name: own, source: t.text, evidence: 'the source' } };
       if (english.length === 0) return { start: w.start, end: w.end, message: PLACE_MESSAGE, data: { name: t.place.name, source: t.text } };
       return { start: w.start, end: w.end, replacements: english.map(edit), safety: 'suggest', data: { name: english[0], source: t.text, evidence: 'the gazetteer' } };
     }

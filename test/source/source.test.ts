@@ -200,6 +200,8 @@ test('the kind: from a Latin-script source, the suggestion is the name, not its 
   // A place by its English name (Iráku: Iraq), or no suggestion when that is far from the word (Mnichově: Munich).
   assert.equal(suggest('Írán vypálil rakety na základny v Iráku.', 'Iran fired missiles at bases in Iraque.'), [['Iraque', null, ['Iraq']]]);
   assert.equal(suggest('Jednání se konala v Mnichově.', 'The talks were held in Mnicbov.'), [['Mnicbov', null, []]]);
+  // …unless the article writes the source's form elsewhere (FC Bayern: Bayern, not Bavaria).
+  assert.equal(suggest('Der FC Bayern gewann.\n\nBayern und Dortmund spielen.', 'FC Bayern won.\n\nBayeern and Dortmund play.', 'de'), [['Bayeern', null, ['Bayern']]]);
   // A German place's adjective: the adjective when the word is as near it (Osnabrücker), the place when nearer (London).
   assert.equal(suggest('Die Osnabrücker Zeitung berichtete.', 'The Osnabrückr Zeitung reported.', 'de'), [['Osnabrückr', null, ['Osnabrücker']]]);
 });
