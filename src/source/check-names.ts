@@ -44,11 +44,19 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
   // Russian common words (lexicon.ts): a place's name that is also a common adjective (Центральном) is the adjective.
   const common = report === 'missing' && sp.lang === 'ru' ? russianCommonWords() : undefined;
   const proper = common ? russianProperNames() : undefined;
+  // Czech common words, by the document's own evidence: the stems of the source's words in lower case.
+  const czechLower = report === 'missing' && sp.lang === 'cs' ? czechLowerStems(sp.pairs.map((p) => p.source).join('\n')) : undefined;
   const units = sp.pairs.map((pair) => ({
     pair,
     runs: pair.end <= pair.start || pair.source.trim() === '' ? [] : cyrillic ? cyrillicRuns(pair.source, ctx.facts, tables) : latinRuns(pair.source, ctx.facts, sp.lang),
   }));
   const carried = missingEvidence(doc.text, units, docWords, cyrillic, ctx);
+  // Czech: the other units that write a name word (by a stem) render it, nearly, in their translations, if there are such units.
+  const czechRenderedElsewhere = (t: NameToken, unit: number) => {
+    const stems = new Set(czechStems(t.keys[0]));
+    const others = units.filter((u, k) => k !== unit && Math.abs(k - unit) < ARTICLE_REACH && u.runs.some((r) => r.tokens.some((x) => czechStems(x.keys[0]).some((s) => stems.has(s)))));
+    return others.length === 0 || others.some((u) => docWords.some((w) => w.start >= u.pair.start && w.end <= u.pair.end && (renders(t, w, false) || czechNear(t.keys[0], w))));
+  };
   for (const [unit, { pair, runs }] of units.entries()) {
     if (nameTrace.on) nameTrace.pair = pair;
     if (runs.length === 0) continue;
@@ -63,6 +71,8 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
     // Surely a name: a place or a person the gazetteer knows, a given name with a surname, or a word
     // the article carries as a name elsewhere (missingEvidence).
     const carriedElsewhere = (t: NameToken) => docWords.some((o) => (o.end <= pair.start || o.start >= pair.end) && sameStem(t.keys[0], o.folded));
+    // (A Czech possessive, Nilsenův, is carried by its name.)
+    const czechCarriedElsewhere = (t: NameToken) => docWords.some((o) => (o.end <= pair.start || o.start >= pair.end) && czechNear(t.keys[0], o));
     // Russian writes capitals only for names and a sentence's first word: a capitalised word inside a
     // sentence that no form of a common word explains is a name (Бережок, Кузбассе, Черусти, Семиларски);
     // not a compound of an institution, often translated (Госдумы, Минобороны, Генплана, Роскомнадзор).
@@ -112,6 +122,9 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       // (Nor a name the dictionary lists, which may have an English form of its own: Женевы, Geneva; Якова, Jacob.)
       if (common && !t.given && !t.text.includes('-') && SURNAME_FORM.test(t.text.toLowerCase()) && ![t.text, lexiconStem(t.text), t.text.replace(/(?:ов|ев|ёв)$/, '')].some((x) => common.has(x.toLowerCase().replace(/ё/g, 'е')) || proper?.has(x.toLowerCase().replace(/ё/g, 'е')))) return true;
       if (byCapital(run, i)) return true;
+      // (Not one the translation of every other unit naming it leaves without its rendering: a name English
+      // has its own word for, Špicberky: Svalbard, or a title it translates.)
+      if (czechLower && czechCapital(run, i, pair.source, czechLower, ctx) && czechRenderedElsewhere(t, unit)) return true;
       return !ctx.isEnglishWord(t.text.toLowerCase()) && carried(t, unit);
     };
     if (report === 'missing') {
@@ -136,7 +149,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         // A surname alone may have become "he" or "she".
         // (Czech drops subject pronouns, so its count says little: there, a he or she stands for a person
         // the translation names elsewhere.)
-        const excused = sp.lang === 'cs' ? (doc.text.slice(pair.start, pair.end).match(PRONOUNS.en) ?? []).length > 0 && carriedElsewhere(run.tokens[0]) : pronouns;
+        const excused = sp.lang === 'cs' ? (doc.text.slice(pair.start, pair.end).match(PRONOUNS.en) ?? []).length > 0 && (carriedElsewhere(run.tokens[0]) || czechCarriedElsewhere(run.tokens[0])) : pronouns;
         if (excused && run.tokens.length === 1 && !run.tokens[0].place && run.tokens[0].known !== 'place' && why('pronoun excuse', run)) continue;
         // The words surely names are required (not a title beside them: Innenminister Seehofer); a
         // person is named by the surname, and a given name before it need not be rendered (unless
@@ -151,6 +164,9 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         const req = [...rendering, ...(required.length > 0 ? required : named)];
         if (req.some((i) => isRendered(run.tokens[i])) && why('rendered', run)) continue;
         if (req.some((i) => loosely(run.tokens[i])) && why('rendered loosely', run)) continue;
+        // From Czech, a name is rendered by a capitalised word that reads nearly like it, case ending or a
+        // possessive's aside (Kremlu: Kremlin, Prahy: Prague, Netanjahuovu: Netanyahu's, Aljašky: Alaska).
+        if (czechLower && run.tokens.some((t, i) => req.includes(i) && words.some((w) => czechNear(t.keys[0], w))) && why('rendered nearly', run)) continue;
         // A name known only by its capital may have an English form of its own (Янцзы: Yangtze, Тойнби: Toynbee):
         // a capitalised word of the unit that reads nearly like its romanisation renders it, or like any word
         // of the run that is no common word (Хосепа Гвардиолы: Guardiola).
@@ -218,6 +234,81 @@ function commonWord(text: string, common: Set<string>): boolean {
   if (lower.includes('-')) return lower.split('-').every((p) => p.length < 3 || commonWord(p, common));
   return [lower, lexiconStem(lower), lower.replace(/(?:ов|ев)$/, '')].some((x) => common.has(x));
 }
+
+/** A folded Czech word without its case ending (four letters left at least): Respektu, Respektem → respekt; vlády, vláda → vlad. */
+function czechStem(folded: string): string {
+  const m = /(?:ovi|ove|ovu|ovy|ich|ych|ech|ach|ami|emi|ymi|imi|eho|emu|iho|imu|ymu|yho|ou|em|om|um|ym|im|a|e|i|o|u|y)$/.exec(folded);
+  return m && folded.length - m[0].length >= 4 ? folded.slice(0, -m[0].length) : folded;
+}
+
+/** A folded Czech word's stems: itself, without its case ending, and a possessive's name (Nilsenův, Netanjahuovu, Mariina: nilsen, netanjahu, mari). */
+function czechStems(folded: string): string[] {
+  const possessive = /^(.{3,}?)(?:uv|ov(?:a|o|u|y|i|e|ou|ych|ym|ymi|eho|emu|em)|in(?:a|o|u|y|e|ou|ych|ym|eho|emu))$/.exec(folded);
+  return [...new Set([folded, czechStem(folded), ...(possessive ? [possessive[1]] : [])])];
+}
+
+/** A folded word with the letters Czech and English spell a name's sounds with merged: ch and h, g and h (Praha: Prague), j, y and i, c, k and q, w and v, ph and f; doubled letters single. */
+function looseCzech(folded: string): string {
+  return folded
+    .replace(/ph/g, 'f').replace(/th/g, 't').replace(/cz/g, 'c').replace(/ch/g, 'h').replace(/ck/g, 'k')
+    .replace(/g/g, 'h').replace(/[jy]/g, 'i').replace(/[cq]/g, 'k').replace(/w/g, 'v').replace(/x/g, 'ks')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/** A capitalised word of the translation that reads nearly like a Czech name word (folded), case ending aside: the same front (five letters, or the whole stem) or Jaro-Winkler 0.85 within two edits. */
+function czechNear(folded: string, w: TargetWord): boolean {
+  const x = looseCzech(w.folded);
+  if (x.length < 4) return false;
+  // (Or a part of a compound, five letters or more: Alzheimercentru, Královéhradecku: Hradec.)
+  if (x.length >= 5 && looseCzech(folded).length > x.length + 2 && looseCzech(folded).includes(x)) return true;
+  return czechStems(folded).some((stem) => {
+    const y = looseCzech(stem);
+    if (y.length < 3 || y[0] !== x[0]) return false;
+    const front = Math.min(5, y.length);
+    return x.slice(0, front) === y.slice(0, front) || (similarity(y, x) >= 0.85 && editDistance(y, x) <= 2);
+  });
+}
+
+/** The stems of a Czech text's words written in lower case: the document's own common words. */
+function czechLowerStems(text: string): Set<string> {
+  return new Set((text.match(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]{2,}/gu) ?? []).map((w) => czechStem(foldLatin(w))));
+}
+
+/**
+ * Czech, like Russian, capitalises only names and a sentence's first word: a capitalised word inside
+ * a sentence is a name (Reuters, Respektu, Minaříka, Blansko) — unless the document writes it in
+ * lower case elsewhere (vláda: Vláda), it is English (Total), it heads an institution's or a title's
+ * name, which is translated (Sněmovna, Ministerstvo, Národní divadlo), or it is an adjective
+ * (Moravskoslezský kraj, Uherského Ostrohu), which a feminine surname in -ová is not (Ladrová).
+ */
+function czechCapital(run: NameRun, i: number, source: string, lower: Set<string>, ctx: NameContext): boolean {
+  const t = run.tokens[i];
+  if (run.initial || (i === 0 && opensSentence(source, t.start)) || t.text.includes('-')) return false;
+  // (Nor the first word of a title after its kind, translated: iniciativa Zachraňme cestovní ruch, album A smrt je stéblo trávy.)
+  if (i === 0 && CZECH_TITLE_BEFORE.test(source.slice(Math.max(0, t.start - 16), t.start))) return false;
+  const folded = t.keys[0];
+  if (englishStem(folded, ctx) || lower.has(czechStem(folded)) || CZECH_INSTITUTION.test(folded)) return false;
+  return !/(?:ý|á|é|ého|ému|ém|ou|ých|ým|ými|í|ího|ímu|ím|ích|ími)$/.test(t.text) || /ov(?:á|é|ou)$/.test(t.text);
+}
+
+/** A Czech noun for a kind of title right before a word (iniciativy, albu, filmem, pořadu, heslem, názvem). */
+const CZECH_TITLE_BEFORE = /(?:^|[\s(])(?:iniciativ|alb|knih|knize|film|pořad|seriál|komiks|písn|píseň|projekt|kampa|akc|soutěž|výstav|hesl|mott|názv|název|slogan|inscenac|představení|hr)\p{Ll}*\s+$/u;
+
+/** The head words of Czech institutions' and titles' names, which are translated, as stems (folded; any case ending after them): Ministerstvo, Sněmovna, Senát, Hrad, Unie. */
+const CZECH_INSTITUTION = new RegExp(
+  `^(?:${[
+    'ministerstv', 'ministr', 'vlad', 'snemovn', 'senat', 'parlament', 'hrad', 'soud', 'urad', 'polic', 'armad', 'rad', 'komis', 'uni',
+    'univerzit', 'fakult', 'akademi', 'skol', 'gymnazi', 'nemocnic', 'divadl', 'muze', 'galeri', 'knihovn', 'bank', 'stran', 'hnut',
+    'agentur', 'organizac', 'spolek', 'spolk', 'svaz', 'klub', 'tym', 'kraj', 'okres', 'obec', 'mest', 'namest', 'ulic', 'trid', 'most', 'rek',
+    'hor', 'pohori', 'udoli', 'ostrov', 'zaliv', 'mor', 'ocean', 'jezer', 'rybnik', 'prehrad', 'nadrazi', 'letist', 'park', 'zahrad', 'zamek',
+    'zamk', 'kostel', 'kostel', 'katedral', 'chram', 'klaster', 'palac', 'stadion', 'aren', 'hal', 'spolecnost', 'skupin', 'fond', 'nadac',
+    'institut', 'ustav', 'centr', 'zprav', 'televiz', 'rozhlas', 'radi', 'list', 'vybor', 'koalic', 'opozic', 'magistrat', 'radnic',
+    'zastupitelstv', 'velvyslanectv', 'republik', 'zakon', 'ustav', 'umluv', 'dohod', 'smlouv', 'lig', 'pohar', 'mistrovstv', 'festival',
+    'cen', 'prezident', 'premier', 'predsed', 'pan', 'pani', 'slecn', 'buh', 'boh', 'vanoc', 'velikonoc', 'zem', 'mesic', 'slunc',
+    // (Newspapers called by a common word, often translated: Deník; units named after a person: stupňů Celsia.)
+    'denik', 'celsi', 'fahrenheit',
+  ].join('|')})(?:ovi|ove|ich|ech|ach|ami|emi|imi|eho|emu|iho|imu|ie|ii|ou|em|om|um|im|a|e|i|o|u|y)?$`,
+);
 
 /** A folded Latin word that is English, or English with a Czech or German case ending (Huntera: hunter). */
 function englishStem(folded: string, ctx: NameContext): boolean {
