@@ -292,7 +292,7 @@ function czechCapital(run: NameRun, i: number, source: string, lower: Set<string
 }
 
 /** A Czech noun for a kind of title right before a word (iniciativy, albu, filmem, pořadu, heslem, názvem). */
-const CZECH_TITLE_BEFORE = /(?:^|[\s(])(?:iniciativ|alb|knih|knize|film|pořad|seriál|komiks|písn|píseň|projekt|kampa|akc|soutěž|výstav|hesl|mott|názv|název|slogan|inscenac|představení|hr)\p{Ll}*\s+$/u;
+const CZECH_TITLE_BEFORE = /(?:^|[\s(])(?:iniciativ|alb|knih|knize|film|pořad|seriál|komiks|písn|píseň|projekt|kampa|akc|soutěž|výstav|hesl|mott|názv|název|slogan|inscenac|představení)\p{Ll}*\s+$/iu;
 
 /** The head words of Czech institutions' and titles' names, which are translated, as stems (folded; any case ending after them): Ministerstvo, Sněmovna, Senát, Hrad, Unie. */
 const CZECH_INSTITUTION = new RegExp(
