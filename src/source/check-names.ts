@@ -149,7 +149,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         // A surname alone may have become "he" or "she".
         // (Czech drops subject pronouns, so its count says little: there, a he or she stands for a person
         // the translation names elsewhere.)
-        const excused = sp.lang === 'cs' ? (doc.text.slice(pair.start, pair.end).match(PRONOUNS.en) ?? []).length > 0 && (carriedElsewhere(run.tokens[0]) || czechCarriedElsewhere(run.tokens[0])) : pronouns;
+        const excused = sp.lang === 'cs' ? pronounNear(doc.text.slice(pair.start, pair.end), pair.source, run.tokens[0].start) && (carriedElsewhere(run.tokens[0]) || czechCarriedElsewhere(run.tokens[0])) : pronouns;
         if (excused && run.tokens.length === 1 && !run.tokens[0].place && run.tokens[0].known !== 'place' && why('pronoun excuse', run)) continue;
         // The words surely names are required (not a title beside them: Innenminister Seehofer); a
         // person is named by the surname, and a given name before it need not be rendered (unless
@@ -258,7 +258,8 @@ function looseCzech(folded: string): string {
 /** A capitalised word of the translation that reads nearly like a Czech name word (folded), case ending aside: the same front (five letters, or the whole stem) or Jaro-Winkler 0.85 within two edits. */
 function czechNear(folded: string, w: TargetWord): boolean {
   const x = looseCzech(w.folded);
-  if (x.length < 4) return false;
+  // (A word of three letters only as the whole stem: Rickymu, Rick.)
+  if (x.length < 4) return x.length === 3 && czechStems(folded).some((stem) => looseCzech(stem) === x);
   // (Or a part of a compound, five letters or more: Alzheimercentru, Královéhradecku: Hradec.)
   if (x.length >= 5 && looseCzech(folded).length > x.length + 2 && looseCzech(folded).includes(x)) return true;
   return czechStems(folded).some((stem) => {
@@ -546,6 +547,13 @@ const PRONOUNS: Record<string, RegExp> = {
   cs: /(?<![\p{L}])(?:on|ona|jeho|její|mu|jí|jej|ji|něj|ní|ho)(?![\p{L}])/giu,
   de: /(?<![\p{L}])(?:er|sie|ihn|ihm|ihr)(?![\p{L}])/giu,
 };
+
+/** A he or she (him, her) of the translation where the source's name stands, as far into the unit (a fifth of it either way): "řekl Kašpar", "he said". */
+function pronounNear(target: string, source: string, at: number): boolean {
+  const where = at / Math.max(1, source.length);
+  return [...target.matchAll(PRONOUNS.en)].some((m) => Math.abs(m.index / Math.max(1, target.length) - where) <= NEAR);
+}
+const NEAR = 0.15;
 
 /** The translation has more personal pronouns than its source (a name turned into "he"); for a language without a list, any pronoun. */
 function morePronouns(target: string, source: string, lang: string): boolean {
