@@ -265,8 +265,9 @@ function czechNear(folded: string, w: TargetWord): boolean {
   return czechStems(folded).some((stem) => {
     const y = looseCzech(stem);
     if (y.length < 3 || y[0] !== x[0]) return false;
+    // (Four letters at least: Gott is no Hotel, g and h merged.)
     const front = Math.min(5, y.length);
-    return x.slice(0, front) === y.slice(0, front) || (similarity(y, x) >= 0.85 && editDistance(y, x) <= 2);
+    return (front >= 4 && x.slice(0, front) === y.slice(0, front)) || x === y || (similarity(y, x) >= 0.85 && editDistance(y, x) <= 2);
   });
 }
 
@@ -293,7 +294,7 @@ function czechCapital(run: NameRun, i: number, source: string, lower: Set<string
 }
 
 /** A Czech noun for a kind of title right before a word (iniciativy, albu, filmem, pořadu, heslem, názvem). */
-const CZECH_TITLE_BEFORE = /(?:^|[\s(])(?:iniciativ|alb|knih|knize|film|pořad|seriál|komiks|písn|píseň|projekt|kampa|akc|soutěž|výstav|hesl|mott|názv|název|slogan|inscenac|představení)\p{Ll}*\s+$/iu;
+const CZECH_TITLE_BEFORE = /(?:^|[\s(])(?:iniciativ[aěyuouě]\p{Ll}*|alb(?:um|a|u|em)|knih(?:a|y|u|ou)|knize|film(?:u|em|y)?|pořad(?:u|em)?|seriál(?:u|em)?|komiks(?:u|em)?|písn(?:ě|i|ička)|píseň|projekt(?:u|em)?|kampa(?:ň|ně|ni|ní)|akc(?:e|i|í)|soutěž(?:e|i|í)?|výstav(?:a|y|u|ě|ou)|hesl(?:o|a|u|em)|motto|mott(?:a|em)|název|názv(?:u|em)|slogan(?:u|em)?|inscenac(?:e|i|í)|představení)\s+$/iu;
 
 /** The head words of Czech institutions' and titles' names, which are translated, as stems (folded; any case ending after them): Ministerstvo, Sněmovna, Senát, Hrad, Unie. */
 const CZECH_INSTITUTION = new RegExp(
