@@ -51,6 +51,11 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
     runs: pair.end <= pair.start || pair.source.trim() === '' ? [] : cyrillic ? cyrillicRuns(pair.source, ctx.facts, tables) : latinRuns(pair.source, ctx.facts, sp.lang),
   }));
   const carried = missingEvidence(doc.text, units, docWords, cyrillic, ctx);
+  // Czech: the stems of the words the source capitalises inside a sentence as names (czechCapital); one of them
+  // opening a sentence is a name there too (Stosurová dá přednost dceři; Hanna se stala hurikánem).
+  const czechMid = new Set<string>();
+  if (czechLower) for (const u of units) for (const r of u.runs) r.tokens.forEach((t, i) => czechCapital(r, i, u.pair.source, czechLower, ctx) && czechMid.add(czechStem(t.keys[0])));
+  const czechNameOpening = (run: NameRun) => run.tokens.length === 1 && czechMid.has(czechStem(run.tokens[0].keys[0]));
   // Czech: the other units that write a name word (by a stem) render it, nearly, in their translations, if there are such units.
   const czechRenderedElsewhere = (t: NameToken, unit: number) => {
     const stems = new Set(czechStems(t.keys[0]));
@@ -124,14 +129,14 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       if (byCapital(run, i)) return true;
       // (Not one the translation of every other unit naming it leaves without its rendering: a name English
       // has its own word for, Špicberky: Svalbard, or a title it translates.)
-      if (czechLower && czechCapital(run, i, pair.source, czechLower, ctx) && czechRenderedElsewhere(t, unit)) return true;
+      if (czechLower && (czechCapital(run, i, pair.source, czechLower, ctx) || (run.initial && czechNameOpening(run))) && czechRenderedElsewhere(t, unit)) return true;
       return !ctx.isEnglishWord(t.text.toLowerCase()) && carried(t, unit);
     };
     if (report === 'missing') {
       // More such pronouns than the source's: a person named again may be "he" or "she" in the translation.
       const pronouns = morePronouns(doc.text.slice(pair.start, pair.end), pair.source, sp.lang);
       for (const run of runs) {
-        if (run.initial && why('initial', run)) continue;
+        if (run.initial && !czechNameOpening(run) && why('initial', run)) continue;
         if (run.tokens.every((t) => t.patronymic || t.adjective) && why('adjective or patronymic', run)) continue;
         // A country is required after a preposition ("в России"), not as an attribute, often left out or
         // made an adjective ("ГУ МЧС России": the emergencies directorate; "флота России": the Russian Navy).
