@@ -171,7 +171,8 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         if (req.some((i) => loosely(run.tokens[i])) && why('rendered loosely', run)) continue;
         // From Czech, a name is rendered by a capitalised word that reads nearly like it, case ending or a
         // possessive's aside (Kremlu: Kremlin, Prahy: Prague, Netanjahuovu: Netanyahu's, Aljašky: Alaska).
-        if (czechLower && run.tokens.some((t, i) => req.includes(i) && words.some((w) => czechNear(t.keys[0], w))) && why('rendered nearly', run)) continue;
+        // (By the last word of a name of several: Volodymyrem Zelenským is not rendered by another's Vladimir.)
+        if (czechLower && run.tokens.some((t, i) => req.includes(i) && i === run.tokens.length - 1 && words.some((w) => czechNear(t.keys[0], w))) && why('rendered nearly', run)) continue;
         // A name known only by its capital may have an English form of its own (Янцзы: Yangtze, Тойнби: Toynbee):
         // a capitalised word of the unit that reads nearly like its romanisation renders it, or like any word
         // of the run that is no common word (Хосепа Гвардиолы: Guardiola).
@@ -272,7 +273,7 @@ function czechNear(folded: string, w: TargetWord): boolean {
     if (y.length < 3 || y[0] !== x[0]) return false;
     // (Four letters at least: Gott is no Hotel, g and h merged.)
     const front = Math.min(5, y.length);
-    return (front >= 4 && x.slice(0, front) === y.slice(0, front)) || x === y || (similarity(y, x) >= 0.85 && editDistance(y, x) <= 2);
+    return (front >= 4 && x.slice(0, front) === y.slice(0, front)) || x === y || (y.length >= 4 && similarity(y, x) >= 0.85 && editDistance(y, x) <= 2);
   });
 }
 
