@@ -10,7 +10,7 @@
 
 import type { TextDocument } from '../text/document.js';
 import type { Match } from '../types.js';
-import { REGION_NOUN, cyrillicRuns, cyrillicStem, exonymOf, foldLatin, GERMAN_NOUN_BEFORE, latinRuns, renders, sameStem, stemDistance, targetWords, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
+import { REGION_NOUN, cyrillicRuns, cyrillicStem, exonymOf, foldLatin, GERMAN_NOUN_BEFORE, latinRuns, renders, sameStem, stemDistance, targetWord, targetWords, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
 import type { Pair, SourcePairs } from './pairs.js';
 import { lexiconStem, russianCommonWords, russianProperNames } from './lexicon.js';
 import { editDistance, similarity } from '../names/similarity.js';
@@ -55,6 +55,8 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
   // opening a sentence is a name there too (Stosurová dá přednost dceři; Hanna se stala hurikánem).
   const czechMid = new Set<string>();
   if (czechLower) for (const u of units) for (const r of u.runs) r.tokens.forEach((t, i) => czechCapital(r, i, u.pair.source, czechLower, ctx) && czechMid.add(czechStem(t.keys[0])));
+  const czechLowerWords = (pair: Pair) =>
+    doc.words.filter((w) => w.start >= pair.start && w.end <= pair.end && /^\p{Ll}/u.test(w.text) && w.text.length >= 4 && !ctx.isEnglishWord(w.text.toLowerCase())).map((w) => targetWord(doc.text, w.start, w.end));
   const czechNameOpening = (run: NameRun) => run.tokens.length === 1 && czechMid.has(czechStem(run.tokens[0].keys[0]));
   // Czech: the other units that write a name word (by a stem) render it, nearly, in their translations, if there are such units.
   const czechRenderedElsewhere = (t: NameToken, unit: number) => {
@@ -171,8 +173,13 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         if (req.some((i) => loosely(run.tokens[i])) && why('rendered loosely', run)) continue;
         // From Czech, a name is rendered by a capitalised word that reads nearly like it, case ending or a
         // possessive's aside (Kremlu: Kremlin, Prahy: Prague, Netanjahuovu: Netanyahu's, Aljašky: Alaska).
-        // (By the last word of a name of several: Volodymyrem Zelenským is not rendered by another's Vladimir.)
-        if (czechLower && run.tokens.some((t, i) => req.includes(i) && i === run.tokens.length - 1 && words.some((w) => czechNear(t.keys[0], w))) && why('rendered nearly', run)) continue;
+        // (By the last word of a name of several: Volodymyrem Zelenským is not rendered by another's Vladimir. Also
+        // by a word in lower case that is no English word, as machine translation writes some names: vojtěch said.)
+        if (czechLower && run.tokens.some((t, i) => req.includes(i) && i === run.tokens.length - 1 && [...words, ...czechLowerWords(pair)].some((w) => czechNear(t.keys[0], w))) && why('rendered nearly', run)) continue;
+        // (A place Czech has its own name for, Neapoli: Naples, Mnichova: Munich, is rendered by a place of the gazetteer in the translation with
+        // its first letter that no other name of the unit renders and that is no country's or great city's English name, which the exonyms know.)
+        const only = run.tokens[0];
+        if (czechLower && run.tokens.length === 1 && !only.known && words.some((w) => looseCzech(w.folded)[0] === looseCzech(only.keys[0])[0] && ctx.facts.latinPlaces.has(w.folded) && !exonymOf(w.text, ctx.facts) && !runs.some((r) => r !== run && r.tokens.some((x) => renders(x, w, false) || czechNear(x.keys[0], w)))) && why('rendered by elimination', run)) continue;
         // A name known only by its capital may have an English form of its own (Янцзы: Yangtze, Тойнби: Toynbee):
         // a capitalised word of the unit that reads nearly like its romanisation renders it, or like any word
         // of the run that is no common word (Хосепа Гвардиолы: Guardiola).
@@ -250,7 +257,10 @@ function czechStem(folded: string): string {
 /** A folded Czech word's stems: itself, without its case ending, and a possessive's name (Nilsenův, Netanjahuovu, Mariina: nilsen, netanjahu, mari). */
 function czechStems(folded: string): string[] {
   const possessive = /^(.{3,}?)(?:uv|ov(?:a|o|u|y|i|e|ou|ych|ym|ymi|eho|emu|em)|in(?:a|o|u|y|e|ou|ych|ym|eho|emu))$/.exec(folded);
-  return [...new Set([folded, czechStem(folded), ...(possessive ? [possessive[1]] : [])])];
+  // (With the consonant a case ending alternates back: Praze, Praha; Karolínce, Karolínka.)
+  const stem = czechStem(folded);
+  const alternated = stem === folded ? stem : stem.replace(/z$/, 'h').replace(/c$/, 'k').replace(/s$/, 'ch');
+  return [...new Set([folded, stem, alternated, ...(possessive ? [possessive[1]] : [])])];
 }
 
 /** A folded word with the letters Czech and English spell a name's sounds with merged: ch and h, g and h (Praha: Prague), j, y and i, c, k and q, w and v, ph and f; doubled letters single. */
@@ -294,10 +304,15 @@ function czechCapital(run: NameRun, i: number, source: string, lower: Set<string
   if (run.initial || (i === 0 && opensSentence(source, t.start)) || t.text.includes('-')) return false;
   // (Nor the first word of a title after its kind, translated: iniciativa Zachraňme cestovní ruch, album A smrt je stéblo trávy.)
   if (i === 0 && CZECH_TITLE_BEFORE.test(source.slice(Math.max(0, t.start - 16), t.start))) return false;
+  // (Nor a word of a name led by an adjective, often translated: Velké Británie, the UK; Jižní Rhodesii, Southern Rhodesia.)
+  if (i > 0 && CZECH_ADJECTIVE.test(run.tokens[0].text) && !/ov(?:á|é|ou)$/.test(run.tokens[0].text)) return false;
   const folded = t.keys[0];
   if (englishStem(folded, ctx) || lower.has(czechStem(folded)) || CZECH_INSTITUTION.test(folded)) return false;
-  return !/(?:ý|á|é|ého|ému|ém|ou|ých|ým|ými|í|ího|ímu|ím|ích|ími)$/.test(t.text) || /ov(?:á|é|ou)$/.test(t.text);
+  return !CZECH_ADJECTIVE.test(t.text) || /ov(?:á|é|ou)$/.test(t.text);
 }
+
+/** A Czech adjective's ending (Moravskoslezský, Uherského, Malostranském, Národní). */
+const CZECH_ADJECTIVE = /(?:ý|á|é|ého|ému|ém|ou|ých|ým|ými|í|ího|ímu|ím|ích|ími)$/;
 
 /** A Czech noun for a kind of title right before a word (iniciativy, albu, filmem, pořadu, heslem, názvem). */
 const CZECH_TITLE_BEFORE = /(?:^|[\s(])(?:iniciativ[aěyuouě]\p{Ll}*|alb(?:um|a|u|em)|knih(?:a|y|u|ou)|knize|film(?:u|em|y)?|pořad(?:u|em)?|seriál(?:u|em)?|komiks(?:u|em)?|písn(?:ě|i|ička)|píseň|projekt(?:u|em)?|kampa(?:ň|ně|ni|ní)|akc(?:e|i|í)|soutěž(?:e|i|í)?|výstav(?:a|y|u|ě|ou)|hesl(?:o|a|u|em)|motto|mott(?:a|em)|název|názv(?:u|em)|slogan(?:u|em)?|inscenac(?:e|i|í)|představení)\s+$/iu;
