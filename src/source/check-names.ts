@@ -328,9 +328,16 @@ const CZECH_INSTITUTION = new RegExp(
     'institut', 'ustav', 'centr', 'zprav', 'televiz', 'rozhlas', 'radi', 'list', 'vybor', 'koalic', 'opozic', 'magistrat', 'radnic',
     'zastupitelstv', 'velvyslanectv', 'republik', 'zakon', 'ustav', 'umluv', 'dohod', 'smlouv', 'lig', 'pohar', 'mistrovstv', 'festival',
     'cen', 'prezident', 'premier', 'predsed', 'pan', 'pani', 'slecn', 'buh', 'boh', 'vanoc', 'velikonoc', 'zem', 'mesic', 'slunc',
+    'kancelar', 'sdruzeni', 'konfederac', 'federac', 'komor', 'asociac', 'sprav', 'inspekc', 'kongres', 'shromazdeni', 'sbor', 'sluzb',
+    'reditelstv', 'zapad', 'vychod', 'sever', 'jih', 'den', 'dn',
     // (Newspapers called by a common word, often translated: Deník; units named after a person: stupňů Celsia.)
     'denik', 'celsi', 'fahrenheit',
-  ].join('|')})(?:ovi|ove|ich|ech|ach|ami|emi|imi|eho|emu|iho|imu|ie|ii|ou|em|om|um|im|a|e|i|o|u|y)?$`,
+    // (Peoples English names by words of their own: Němci, the Germans; Češi, the Czechs; Španělé.)
+    'nemec', 'nemc', 'nemk', 'cech', 'ces', 'cesk', 'francouz', 'francouzk', 'spanel', 'spanelk', 'polak', 'polac', 'polk', 'madar', 'madark',
+    'rek', 'rec', 'reck', 'cinan', 'cinank', 'japonc', 'japonec', 'japonk', 'svycar', 'svycark', 'holandan', 'nizozemc', 'nizozemec',
+    'rakusan', 'rakusank', 'rus', 'rusk', 'belorus', 'evropan', 'zid', 'chorvat', 'slovinc', 'slovinec', 'sved', 'svedk', 'prazan', 'brnan',
+    'moravan', 'slezan',
+  ].join('|')})(?:ovi|ove|ich|ech|ach|ami|emi|imi|eho|emu|iho|imu|ie|ii|ou|em|om|um|im|ka|ky|ce|ku|kou|a|e|i|o|u|y|e)?$`,
 );
 
 /** A folded Latin word that is English, or English with a Czech or German case ending (Huntera: hunter). */
