@@ -61,7 +61,8 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
   // Czech: the other units that write a name word (by a stem) render it, nearly, in their translations, if there are such units.
   const czechRenderedElsewhere = (t: NameToken, unit: number) => {
     const stems = new Set(czechStems(t.keys[0]));
-    const others = units.filter((u, k) => k !== unit && Math.abs(k - unit) < ARTICLE_REACH && u.runs.some((r) => r.tokens.some((x) => czechStems(x.keys[0]).some((s) => stems.has(s)))));
+    const from = Math.max(0, unit - ARTICLE_REACH + 1);
+    const others = units.slice(from, unit + ARTICLE_REACH).filter((u, k) => k + from !== unit && u.runs.some((r) => r.tokens.some((x) => czechStems(x.keys[0]).some((s) => stems.has(s)))));
     return others.length === 0 || others.some((u) => docWords.some((w) => w.start >= u.pair.start && w.end <= u.pair.end && (renders(t, w, false) || czechNear(t.keys[0], w))));
   };
   for (const [unit, { pair, runs }] of units.entries()) {
@@ -137,6 +138,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
     if (report === 'missing') {
       // More such pronouns than the source's: a person named again may be "he" or "she" in the translation.
       const pronouns = morePronouns(doc.text.slice(pair.start, pair.end), pair.source, sp.lang);
+      let lowerWords: TargetWord[] | undefined;
       for (const run of runs) {
         if (run.initial && !czechNameOpening(run) && why('initial', run)) continue;
         if (run.tokens.every((t) => t.patronymic || t.adjective) && why('adjective or patronymic', run)) continue;
@@ -175,7 +177,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         // possessive's aside (Kremlu: Kremlin, Prahy: Prague, Netanjahuovu: Netanyahu's, Aljašky: Alaska).
         // (By the last word of a name of several: Volodymyrem Zelenským is not rendered by another's Vladimir. Also
         // by a word in lower case that is no English word, as machine translation writes some names: vojtěch said.)
-        if (czechLower && run.tokens.some((t, i) => req.includes(i) && i === run.tokens.length - 1 && [...words, ...czechLowerWords(pair)].some((w) => czechNear(t.keys[0], w))) && why('rendered nearly', run)) continue;
+        if (czechLower && run.tokens.some((t, i) => req.includes(i) && i === run.tokens.length - 1 && [...words, ...(lowerWords ??= czechLowerWords(pair))].some((w) => czechNear(t.keys[0], w))) && why('rendered nearly', run)) continue;
         // (A place Czech has its own name for, Neapoli: Naples, Mnichova: Munich, is rendered by a place of the gazetteer in the translation with
         // its first letter that no other name of the unit renders and that is no country's or great city's English name, which the exonyms know.)
         const only = run.tokens[0];
