@@ -123,7 +123,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       // In German, the name after a kind of place (Stadt Aalen, Bezirk Neukölln, Grenzstadt Kaesong); not a
       // point of the compass (Landkreis Süden) or an English word.
       // (Nor a name English has its own word for, Stadt Wien: a form the gazetteer knows as another language's.)
-      if (sp.lang === 'de' && prev && !t.place && /^(?:Stadt|\p{Lu}\p{Ll}*stadt|Gemeinde|Bezirk|Kreis|\p{Lu}\p{Ll}*kreis|Ortsteil|Stadtteil|Dorf|Diözese|Insel)$/u.test(prev.text) && !/^(?:Norden|Süden|Osten|Westen|Mitte)$/.test(t.text) && !englishStem(t.keys[0], ctx) && !(ctx.facts.latin.has(t.keys[0]) && !ctx.facts.latinPlaces.has(t.keys[0]))) return true;
+      if (sp.lang === 'de' && prev && !t.place && /^(?:Stadt|\p{Lu}\p{Ll}*stadt|Gemeinde|Bezirk|Kreis|\p{Lu}\p{Ll}*kreis|Ortsteil|Stadtteil|Dorf|Diözese|Insel)$/u.test(prev.text) && !/^(?:Norden|Süden|Osten|Westen|Mitte)$/.test(t.text) && !englishStem(t.keys[0], ctx) && !(ctx.facts.latin.has(t.keys[0]) && !ctx.facts.latinPlaces.has(t.keys[0]) && !ctx.facts.latinTowns.has(t.keys[0]))) return true;
       if (!cyrillic && prev && givenBefore(prev) && !ctx.isEnglishWord(prev.text.toLowerCase()) && !ctx.isEnglishWord(t.keys[0]) && !opensSentence(pair.source, prev.start)) return true;
       // A Russian surname's form inside a sentence that is no common word (Миранчука, Атарбекова, Грищенко).
       // (Nor a common word's plural, Штатов: штат.)
@@ -220,17 +220,29 @@ function nearRendering(word: string, w: TargetWord, tables: RomanisationTable[])
   const lower = word.toLowerCase();
   // (English may keep only the name's front: Харьюмаа, Harju County; Куангбинь, Quang Binh.)
   const near = (x: string) => x[0] === plain[0] && ((similarity(x, plain) >= 0.85 && editDistance(x, plain) <= 2) || (plain.length >= 5 && editDistance(x.slice(0, plain.length), plain) <= 1));
+  if (near(pinyin(lower))) return true;
   return tables.some((table) =>
     [romanise(caseStem(lower), table), romanise(lower, table)].some((roman) => {
       const r = plainLatin(roman);
-      return [r, pinyin(r), r.replace(/kh/g, 'h'), r.replace(/^kh/, 'j'), r.replace(/^ku/, 'qu')].some(near);
+      return [r, r.replace(/kh/g, 'h'), r.replace(/^kh/, 'j'), r.replace(/^ku/, 'qu')].some(near);
     }),
   );
 }
 
-/** A Chinese name romanised from its Russian (Palladius) spelling, read as Pinyin: Санься sansya → sanxia, Цзиньпин tszinpin → jinpin, Чжэн chzhen → zhen. */
-function pinyin(r: string): string {
-  return r.replace(/chzh/g, 'zh').replace(/tsz(?=[iy])/g, 'j').replace(/tsz/g, 'z').replace(/sy(?=[aeou])/g, 'xi').replace(/s(?=i)/g, 'x').replace(/ts(?=y?[aeiou])/g, 'q');
+/**
+ * A Chinese name's Russian (Palladius) spelling read as Pinyin, syllable by syllable: Санься sanxia,
+ * Янцзы yangzi, Цзиньпин jinping, Чжэн zheng. A final н is -ng, нь is -n.
+ */
+const PALLADIUS: [RegExp, string][] = [
+  [/цз(?=[июяе])/g, 'j'], [/цзы/g, 'zi'], [/цз/g, 'z'], [/чж/g, 'zh'], [/ц(?=[июяе])/g, 'q'], [/цы/g, 'ci'], [/ц/g, 'c'],
+  [/с(?=[июяе])/g, 'x'], [/сы/g, 'si'], [/ш/g, 'sh'], [/ч/g, 'ch'], [/ж/g, 'r'], [/х/g, 'h'], [/нь/g, 'n'], [/н(?![аеёиоуыэюя])/g, 'ng'],
+  [/^в/g, 'w'], [/^ю/g, 'yu'], [/^я/g, 'ya'], [/^е/g, 'ye'], [/ю/g, 'iu'], [/я/g, 'ia'], [/е/g, 'ie'], [/э/g, 'e'], [/ы/g, 'i'], [/й/g, 'i'], [/ь/g, ''],
+];
+const PALLADIUS_LETTERS: Record<string, string> = { а: 'a', б: 'b', в: 'w', г: 'g', д: 'd', з: 'z', и: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f' };
+function pinyin(cyrillic: string): string {
+  let out = cyrillic.toLowerCase();
+  for (const [from, to] of PALLADIUS) out = out.replace(from, to);
+  return [...out].map((c) => PALLADIUS_LETTERS[c] ?? c).join('');
 }
 
 /** A Russian institution's compound name, often translated (Госдума: the State Duma, Минобороны, Роскомнадзор). */
@@ -610,6 +622,13 @@ function knownForms(t: NameToken): string[] {
 }
 
 /** How the translation should name a run, for the message: a place by its English name; a person's name as the article writes it elsewhere, else the gazetteer's or the romanisation's form. */
+/** A Russian surname's case form that only a man's surname has, in its nominative (Покатовича: Покатович, Русикову: Русиков). */
+function surnameNominative(word: string): string {
+  return word.replace(/(ич)(?:а|у|ем|е)$/, '$1').replace(/(ов|ев|ёв|ин|ын)(?:у|ым|ом|е)$/, '$1');
+}
+
+const capitalise = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
+
 function expectedName(run: NameRun, tables: RomanisationTable[], docWords: TargetWord[], cyrillic: boolean, ctx: NameContext): string {
   const articleForm = (t: NameToken) => {
     const counts = new Map<string, number>();
@@ -618,6 +637,6 @@ function expectedName(run: NameRun, tables: RomanisationTable[], docWords: Targe
   };
   return run.tokens
     .filter((t) => !t.patronymic)
-    .map((t) => t.place?.name ?? articleForm(t) ?? t.surnames?.[0] ?? (tables[0] ? romanise(t.text, tables[0]) : t.text))
+    .map((t) => t.place?.name ?? articleForm(t) ?? t.surnames?.[0] ?? (cyrillic && /цз|чж/i.test(t.text) ? capitalise(pinyin(t.text)) : tables[0] ? romanise(cyrillic ? surnameNominative(t.text) : t.text, tables[0]) : t.text))
     .join(' ');
 }

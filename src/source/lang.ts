@@ -63,7 +63,14 @@ export function guessLanguage(text: string): string | undefined {
   if (letters < 2) return undefined;
   const top = Math.max(cyr, han + kana, hangul, latin);
   if (top === cyr) {
-    if (/[іїєґІЇЄҐ]/.test(text) || /(?<![\p{L}])(?:що|це|та|від|його|вона|він|також|були?|цей|який|яка|які|тому)(?![\p{L}])/iu.test(text)) return /[ўЎ]/.test(text) ? 'be' : 'uk';
+    // By the letters one language has and the other not, counted (a Russian text may quote a Ukrainian
+    // name, Київ, or say "та же"): і ї є ґ against ы э ъ; with neither, by a few function words.
+    const uk = (text.match(/[іїєґІЇЄҐ]/g) ?? []).length;
+    const ru = (text.match(/[ыэъЫЭЪ]/g) ?? []).length;
+    const ukrainian = uk !== ru ? uk > ru : /(?<![\p{L}])(?:що|це|від|його|вона|він|також|були?|цей|який|яка|які|тому)(?![\p{L}])/iu.test(text);
+    // (Belarusian writes ў, and і where the others write и.)
+    if (/[ўЎ]/.test(text) && (text.match(/[іІ]/g) ?? []).length > (text.match(/[иИ]/g) ?? []).length) return 'be';
+    if (ukrainian) return 'uk';
     return 'ru';
   }
   if (top === han + kana) return kana > 0 && kana >= (han + kana) * 0.05 ? 'ja' : 'zh';

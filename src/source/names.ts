@@ -40,6 +40,8 @@ export interface NameFacts {
   latinPlaces: Set<string>;
   /** The gazetteer's people's surnames of four letters or more, folded (Putin, Zelensky). */
   latinSurnames: Set<string>;
+  /** Towns of 15,000 people or more (rules/source/towns.txt), folded, with their names in other languages, folded. */
+  latinTowns: Map<string, string[]>;
 }
 
 const factsCache = new Map<string, NameFacts>();
@@ -49,7 +51,7 @@ export function loadNameFacts(placesFile: string, gazetteerFile: string): NameFa
   const id = `${placesFile}\u0000${gazetteerFile}`;
   let facts = factsCache.get(id);
   if (facts) return facts;
-  facts = { places: new Map(), surnames: new Map(), given: new Set(), givenForms: [], latin: new Set(), exonyms: new Map(), latinPlaces: new Set(), latinSurnames: new Set() };
+  facts = { places: new Map(), surnames: new Map(), given: new Set(), givenForms: [], latin: new Set(), exonyms: new Map(), latinPlaces: new Set(), latinSurnames: new Set(), latinTowns: new Map() };
   const exonyms = join(dirname(placesFile), 'exonyms.tsv');
   if (existsSync(exonyms)) {
     for (const line of readFileSync(exonyms, 'utf8').split('\n')) {
@@ -91,6 +93,16 @@ export function loadNameFacts(placesFile: string, gazetteerFile: string): NameFa
           if (stem.length >= 3 && !facts.places.has(stem)) facts.places.set(stem, place);
         }
       }
+    }
+  }
+  // Towns of 15,000 people or more (GeoNames), by their own one-word names: places of Latin-script sources.
+  const towns = join(dirname(placesFile), 'towns.txt');
+  if (existsSync(towns)) {
+    for (const line of readFileSync(towns, 'utf8').split('\n')) {
+      if (line.startsWith('#') || line === '') continue;
+      const [name, others] = line.split('\t');
+      facts.latinTowns.set(foldLatin(name), others ? others.split('|').map(foldLatin) : []);
+      facts.latin.add(foldLatin(name));
     }
   }
   if (existsSync(gazetteerFile)) {
@@ -192,6 +204,8 @@ export interface NameToken {
   noun?: string;
   /** A Latin-script source's word the gazetteer knows as a place's or a person's name as English writes it (Washingtonu, Putina). */
   known?: 'place' | 'person';
+  /** A town's names in other languages (rules/source/towns.txt), folded: Konstanz is Constance in English. */
+  alternates?: string[];
 }
 
 /** Adjacent name words: one person's or place's name. */
@@ -250,8 +264,9 @@ export function cyrillicRuns(text: string, facts: NameFacts, tables: Romanisatio
     const lower = word.toLowerCase();
     const keys = [key];
     if (CASE_ENDING.test(lower) && key.length > 3) keys.push(key.slice(0, -1));
-    let adjective = ADJECTIVE.test(lower);
     const stem = cyrillicStem(word);
+    // (A place's name in -ай or -ая declines like an adjective, Костаная: Костанай; it is the place.)
+    let adjective = ADJECTIVE.test(lower) && !(stem.length >= 5 && facts.places.get(stem)?.cyrillic?.some((n) => /[ая]й$/.test(n) && declines(n.toLowerCase(), lower)));
     // A capital at the start of a sentence may be any word (Президент, Авария): there, only a country's name counts.
     // (A stem of three letters only for a country: Китая, Ливии.)
     let found = adjective || stem.length < 3 ? undefined : facts.places.get(stem) ?? (word.length >= 5 ? facts.exonyms.get(stem) : undefined);
@@ -267,11 +282,12 @@ export function cyrillicRuns(text: string, facts: NameFacts, tables: Romanisatio
     if (adj) {
       // Only a country or a place the gazetteer knows: a town's name may be any adjective (Черноморск, Северный).
       // …whose English name is a plausible romanisation of the noun (Волгоградской: Volgograd; Советской is no Soweto).
-      // (Also with the -ен- or the fleeting о that the adjective adds: Пензенской, Пенза; Вологодской, Вологда.)
+      // (Also with the -ен- or the fleeting о that the adjective adds: Пензенской, Пенза; Вологодской, Вологда;
+      // or a soft sign the adjective drops: Тверской, Тверь.)
       const bare = [adj[1].replace(/ен$/, ''), adj[1].replace(/о(?=[бвгдзклмнпрстфхцчшщ]$)/, '')].filter((b) => b !== adj[1] && b.length >= 4);
       // (Before a region's noun, a town too: Городищенском районе, the Gorodishche district.)
       const region = REGION_NOUN.test(text.slice(end, end + 40));
-      const candidates = [`${adj[1]}ск`, `${adj[1]}цк`, `${adj[1]}ль`, ...(adj[1].length >= 5 ? [adj[1]] : []), ...bare];
+      const candidates = [`${adj[1]}ск`, `${adj[1]}цк`, `${adj[1]}ль`, `${adj[1]}ь`, ...(adj[1].length >= 5 ? [adj[1]] : []), ...bare];
       const of = (kinds: Place['kind'][]) =>
         candidates.find((b) => {
           const p = facts.places.get(cyrillicStem(b));
@@ -303,6 +319,8 @@ export function cyrillicRuns(text: string, facts: NameFacts, tables: Romanisatio
     for (let i = 0; i + 1 < t.length; i++) if (t[i].givenOblique && (t[i + 1].surnames || SURNAME_LIKE.test(t[i + 1].text.toLowerCase()))) t[i].given = true;
     // After a given name, a word like an adjective is a surname (Владимира Зелинского, Фёдора Достоевского).
     for (let i = 1; i < t.length; i++) if (t[i].adjective && t[i - 1].given && !t[i - 1].adjective) t[i].adjective = false;
+    // A patronymic follows a given name; a word in -ович alone is a surname (Покатович, Лисакович).
+    for (let i = 0; i < t.length; i++) if (t[i].patronymic && !(i > 0 && t[i - 1].given)) t[i].patronymic = false;
     // A place's or a person's name before a given name and a surname is a name of its own
     // (президент Украины Владимир Зеленский, главы Дагестана Владимир Васильев).
     const at = t.findIndex((x, i) => i > 0 && x.given && i + 1 < t.length && !t[i - 1].given && !t[i - 1].patronymic);
@@ -347,22 +365,37 @@ export function latinRuns(text: string, facts: NameFacts, lang = ''): NameRun[] 
     const place = exonymOf(word, facts);
     // A German adjective of a place the gazetteer or the exonyms know is compared as the place (Londoner: London).
     const adjective = lang === 'de' ? /^(\p{Lu}\p{Ll}{3,}?)er(?:n|s|in|innen)?$/u.exec(word) : null;
-    if (adjective && (exonymOf(adjective[1], facts) || facts.latinPlaces.has(foldLatin(adjective[1])))) {
+    if (adjective && (exonymOf(adjective[1], facts) || facts.latinPlaces.has(foldLatin(adjective[1])) || facts.latinTowns.has(foldLatin(adjective[1])))) {
       return { start, end, text: word, keys: [foldLatin(adjective[1])], noun: adjective[1], given: false, patronymic: false, adjective: false };
     }
     let known: NameToken['known'];
+    let alternates: string[] | undefined;
     if (!place && lang === 'cs') {
       // (Opening a sentence, only a person's surname: Putin podle Kremlu…)
       const forms = [folded, folded.replace(/[iy]j$/, 'y')].flatMap(latinForms).filter((f) => f.length >= 5);
       known = !initial && forms.some((k) => facts.latinPlaces.has(k)) ? 'place' : forms.some((k) => facts.latinSurnames.has(k)) ? 'person' : undefined;
+      // (A smaller town inside a sentence, in a noun's case only: Kolíně, Jihlava, but Severním is no Severn.)
+      const town = known || initial ? undefined : [folded, folded.replace(/(?:em|ou|ech|e|u|a|y|i)$/, '')].find((k) => k.length >= 5 && facts.latinTowns.has(k));
+      if (town) {
+        known = 'place';
+        alternates = facts.latinTowns.get(town);
+      }
     } else if (!place && !initial && lang === 'de' && folded.length >= 5 && !GERMAN_NOUN_BEFORE.test(text.slice(Math.max(0, start - 16), start)) && !/^\s+(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b/.test(text.slice(end, end + 12))) {
       // (In German, which capitalises nouns, only places — Wolf and Mann are surnames —, inside a sentence, with no
       // article, number or adjective before them (das Essen, in der Halle) and no month after them (Mitte Mai).)
       if (facts.latinPlaces.has(folded) || (folded.endsWith('s') && facts.latinPlaces.has(folded.slice(0, -1)))) known = 'place';
+      // (A smaller town only after a preposition of place: bei Aschaffenburg, but zu Boden is no Boden.)
+      else if (facts.latinTowns.has(folded) && TOWN_BEFORE.test(text.slice(Math.max(0, start - 12), start))) {
+        known = 'place';
+        alternates = facts.latinTowns.get(folded);
+      }
     }
-    return { start, end, text: word, keys: [folded], ...(place ? { place } : {}), ...(known ? { known } : {}), given: facts.given.has(word.toLowerCase()), patronymic: false, adjective: false };
+    return { start, end, text: word, keys: [folded], ...(place ? { place } : {}), ...(known ? { known } : {}), ...(alternates?.length ? { alternates } : {}), given: facts.given.has(word.toLowerCase()), patronymic: false, adjective: false };
   });
 }
+
+/** A German preposition of place right before a town's name (bei, nach, Richtung…): Boden, Allen are nouns too. */
+const TOWN_BEFORE = /(?:^|\s)(?:in|bei|nach|aus|nahe|Richtung|zwischen|von|gegen)\s+$/u;
 
 /** What comes before a German noun: an article, a determiner or a preposition with the article in it (with an adjective or not: das große Essen), a number. */
 const GERMAN_DETERMINER = 'der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein\\p{Ll}*|mein\\p{Ll}*|sein\\p{Ll}*|ihr\\p{Ll}*|unser\\p{Ll}*|dies\\p{Ll}*|jed\\p{Ll}*|im|am|zum|zur|vom|beim|ins|ans';
@@ -455,7 +488,7 @@ export function renders(t: NameToken, w: TargetWord, cyrillic: boolean): boolean
       if (/^[A-Z]{2,5}$/.test(form) && w.text === form) return true;
     }
   }
-  if (!cyrillic) return sameStem(t.keys[0], w.folded) || (t.text.includes('-') && t.text.split('-').some((p) => foldLatin(p) === w.folded)) || transliterations(t.text).some((v) => sameStem(v, w.folded));
+  if (!cyrillic) return sameStem(t.keys[0], w.folded) || !!t.alternates?.some((a) => sameStem(a, w.folded)) || (t.text.includes('-') && t.text.split('-').some((p) => foldLatin(p) === w.folded)) || transliterations(t.text).some((v) => sameStem(v, w.folded));
   if (w.keys.some((k) => t.keys.includes(k))) return true;
   // Нуэво-Леон: Nuevo Leon.
   if (t.text.includes('-') && t.text.split('-').some((p) => p.length >= 3 && w.keys.includes(cyrillicKey(p)))) return true;

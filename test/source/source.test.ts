@@ -106,6 +106,12 @@ test('the language of a source: declared, else guessed', () => {
     ['Лавров заявил, что переговоры продолжатся.', 'Зеленський заявив, що переговори тривають.', '9月26日至27日，为深化拓展', 'ほのかが田中みな実さん風ヘアになる', 'Die Regierung hat am Montag beschlossen, die Maßnahmen zu verlängern.', 'Obránce Filip Novák pomohl gólem v posledním kole.'].map(guessLanguage),
     ['ru', 'uk', 'zh', 'ja', 'de', 'cs'],
   );
+  // By letters counted, not by one: a Russian text may quote a Ukrainian name (Київ) or say "та же";
+  // Belarusian writes ў, and і for и.
+  assert.equal(
+    ['Президент посетил Київ и встретился с главой. Та же история повторилась. Быстро.', 'Це та сама історія.', 'Лукашэнка сказаў, што ўсё будзе добра і ціха.'].map(guessLanguage),
+    ['ru', 'uk', 'be'],
+  );
 });
 
 test('sentences of any language: abbreviations, Chinese full stops, headlines on their own line', () => {

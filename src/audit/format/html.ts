@@ -192,6 +192,9 @@ td.detail { background:#fbfcfe; padding:12px 16px 16px; }
 .diff { white-space:pre-wrap; font-family:Georgia,"Times New Roman",serif; font-size:15px; line-height:1.6; background:#fff; border:1px solid var(--line); border-radius:8px; padding:12px 16px; max-height:480px; overflow:auto; }
 .diff del { background:#fbe3e1; color:#8f1d14; text-decoration:line-through; }
 .diff ins { background:#dcf3e3; color:#14632f; text-decoration:none; }
+.diff del, .diff ins { padding:0 2px; border-radius:3px; }
+.diff del + ins { margin-left:4px; }
+.diff del + ins::before { content:"→ "; color:var(--muted); }
 .diff .gap { color:var(--muted); }
 footer { color:var(--muted); font-size:12px; padding:8px 0 32px; }
 `;
