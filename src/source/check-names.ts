@@ -178,10 +178,11 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         // (By the last word of a name of several: Volodymyrem Zelenským is not rendered by another's Vladimir. Also
         // by a word in lower case that is no English word, as machine translation writes some names: vojtěch said.)
         if (czechLower && run.tokens.some((t, i) => req.includes(i) && i === run.tokens.length - 1 && [...words, ...(lowerWords ??= czechLowerWords(pair))].some((w) => czechNear(t.keys[0], w))) && why('rendered nearly', run)) continue;
-        // (A place Czech has its own name for, Neapoli: Naples, Mnichova: Munich, is rendered by a place of the gazetteer in the translation with
+        // (A place Czech has its own name for, Neapoli: Naples, Mnichova: Munich — by its capital, or a place the gazetteer knows by that name but
+        // not in English — is rendered by a place of the gazetteer in the translation with
         // its first letter that no other name of the unit renders and that is no country's or great city's English name, which the exonyms know.)
         const only = run.tokens[0];
-        if (czechLower && run.tokens.length === 1 && !only.known && words.some((w) => looseCzech(w.folded)[0] === looseCzech(only.keys[0])[0] && ctx.facts.latinPlaces.has(w.folded) && !exonymOf(w.text, ctx.facts) && !runs.some((r) => r !== run && r.tokens.some((x) => renders(x, w, false) || czechNear(x.keys[0], w)))) && why('rendered by elimination', run)) continue;
+        if (czechLower && run.tokens.length === 1 && !only.place && only.known !== 'person' && words.some((w) => looseCzech(w.folded)[0] === looseCzech(only.keys[0])[0] && ctx.facts.latinPlaces.has(w.folded) && !exonymOf(w.text, ctx.facts) && !runs.some((r) => r !== run && r.tokens.some((x) => renders(x, w, false) || czechNear(x.keys[0], w)))) && why('rendered by elimination', run)) continue;
         // A name known only by its capital may have an English form of its own (Янцзы: Yangtze, Тойнби: Toynbee):
         // a capitalised word of the unit that reads nearly like its romanisation renders it, or like any word
         // of the run that is no common word (Хосепа Гвардиолы: Guardiola).
