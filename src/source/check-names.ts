@@ -58,12 +58,16 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
   const czechLowerWords = (pair: Pair) =>
     doc.words.filter((w) => w.start >= pair.start && w.end <= pair.end && /^\p{Ll}/u.test(w.text) && w.text.length >= 4 && !ctx.isEnglishWord(w.text.toLowerCase())).map((w) => targetWord(doc.text, w.start, w.end));
   const czechNameOpening = (run: NameRun) => run.tokens.length === 1 && czechMid.has(czechStem(run.tokens[0].keys[0]));
-  // Czech: the other units that write a name word (by a stem) render it, nearly, in their translations, if there are such units.
-  const czechRenderedElsewhere = (t: NameToken, unit: number) => {
+  // Czech: the other units that write a name word (by a stem), and whether their translations render it, nearly.
+  const czechOthers = (t: NameToken, unit: number) => {
     const stems = new Set(czechStems(t.keys[0]));
     const from = Math.max(0, unit - ARTICLE_REACH + 1);
-    const others = units.slice(from, unit + ARTICLE_REACH).filter((u, k) => k + from !== unit && u.runs.some((r) => r.tokens.some((x) => czechStems(x.keys[0]).some((s) => stems.has(s)))));
-    return others.length === 0 || others.some((u) => docWords.some((w) => w.start >= u.pair.start && w.end <= u.pair.end && (renders(t, w, false) || czechNear(t.keys[0], w))));
+    return units.slice(from, unit + ARTICLE_REACH).filter((u, k) => k + from !== unit && u.runs.some((r) => r.tokens.some((x) => czechStems(x.keys[0]).some((s) => stems.has(s)))));
+  };
+  const czechNamedOnce = (t: NameToken, unit: number) => czechOthers(t, unit).length === 0;
+  const czechRenderedElsewhere = (t: NameToken, unit: number) => {
+    const others = czechOthers(t, unit);
+    return others.length > 0 && others.some((u) => docWords.some((w) => w.start >= u.pair.start && w.end <= u.pair.end && (renders(t, w, false) || czechNear(t.keys[0], w))));
   };
   for (const [unit, { pair, runs }] of units.entries()) {
     if (nameTrace.on) nameTrace.pair = pair;
@@ -132,7 +136,9 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       if (byCapital(run, i)) return true;
       // (Not one the translation of every other unit naming it leaves without its rendering: a name English
       // has its own word for, Špicberky: Svalbard, or a title it translates.)
-      if (czechLower && (czechCapital(run, i, pair.source, czechLower, ctx) || (run.initial && czechNameOpening(run))) && czechRenderedElsewhere(t, unit)) return true;
+      // (Named in no other unit, only with a name's look: a feminine surname in -ová, a foreign spelling, Turów, Gott, or a
+      // kind of person, place or title in lower case right before it: trenér Minařík, vesnice Valeč, agentury Reuters.)
+      if (czechLower && (czechCapital(run, i, pair.source, czechLower, ctx) || (run.initial && czechNameOpening(run))) && (czechRenderedElsewhere(t, unit) || (czechNamedOnce(t, unit) && czechNameLook(run, i, pair.source)))) return true;
       return !ctx.isEnglishWord(t.text.toLowerCase()) && carried(t, unit);
     };
     if (report === 'missing') {
@@ -325,6 +331,26 @@ function czechCapital(run: NameRun, i: number, source: string, lower: Set<string
   if (englishStem(folded, ctx) || lower.has(czechStem(folded)) || CZECH_INSTITUTION.test(folded)) return false;
   return !CZECH_ADJECTIVE.test(t.text) || /ov(?:á|é|ou)$/.test(t.text);
 }
+
+/** A Czech name word's look, with no other evidence: a feminine surname, a spelling Czech words do not have, or a kind of person, place or title in lower case right before it. */
+function czechNameLook(run: NameRun, i: number, source: string): boolean {
+  const t = run.tokens[i];
+  if (/ov(?:á|é|ou)$/.test(t.text) || /[wqx]|th|gh|ph|sh|ee|oo|([b-df-hj-np-tv-z])\1/.test(t.keys[0])) return true;
+  return i === 0 && CZECH_KIND_BEFORE.test(source.slice(Math.max(0, run.tokens[0].start - 24), run.tokens[0].start));
+}
+
+/** A Czech noun for a kind of person, organisation, place or thing, in any case, right before a name (trenér Minařík, agentury Reuters, vesnice Valeč, hurikán Hanna). */
+const CZECH_KIND_BEFORE = new RegExp(
+  `(?:^|[\\s(])(?:${[
+    'premiér', 'ministr', 'prezident', 'senátor', 'poslan', 'trenér', 'kouč', 'předsed', 'mluvčí', 'starost', 'hejtman', 'ředitel', 'šéf', 'koleg',
+    'manžel', 'dcer', 'syn', 'otc', 'otec', 'matk', 'bratr', 'sestr', 'obránc', 'útočník', 'brankář', 'záložník', 'hráč', 'tenist', 'šipkař',
+    'atlet', 'zpěvá', 'herc', 'herec', 'hereč', 'režisér', 'autor', 'spisovatel', 'novinář', 'analyti', 'lékař', 'profesor', 'soudc', 'advokát',
+    'policist', 'vrstevník', 'partner', 'kolegyn', 'agentur', 'server', 'list', 'časopis', 'týdeník', 'stanic', 'firm', 'společnost', 'značk',
+    'klub', 'tým', 'obc', 'obec', 'měst', 'vesnic', 'řek', 'ostrov', 'knihovn', 'rybník', 'hotel', 'provinci', 'oblast', 'region', 'čtvrť',
+    'hurikán', 'bouř', 'tajfun', 'portál', 'web', 'dol', 'důl', 'lázn', 'zámk', 'zámek', 'hrad',
+  ].join('|')})\\p{Ll}*\\s+$`,
+  'u',
+);
 
 /** A Czech adjective's ending (Moravskoslezský, Uherského, Malostranském, Národní). */
 const CZECH_ADJECTIVE = /(?:ý|á|é|ého|ému|ém|ou|ých|ým|ými|í|ího|ímu|ím|ích|ími)$/;
