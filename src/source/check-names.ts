@@ -58,16 +58,13 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
   const czechLowerWords = (pair: Pair) =>
     doc.words.filter((w) => w.start >= pair.start && w.end <= pair.end && /^\p{Ll}/u.test(w.text) && w.text.length >= 4 && !ctx.isEnglishWord(w.text.toLowerCase())).map((w) => targetWord(doc.text, w.start, w.end));
   const czechNameOpening = (run: NameRun) => run.tokens.length === 1 && czechMid.has(czechStem(run.tokens[0].keys[0]));
-  // Czech: the other units that write a name word (by a stem), and whether their translations render it, nearly.
-  const czechOthers = (t: NameToken, unit: number) => {
+  // Czech: whether the other units of the article that write a name word (by a stem) render it, nearly, in their translations.
+  const czechElsewhere = (t: NameToken, unit: number): 'rendered' | 'not rendered' | 'nowhere' => {
     const stems = new Set(czechStems(t.keys[0]));
     const from = Math.max(0, unit - ARTICLE_REACH + 1);
-    return units.slice(from, unit + ARTICLE_REACH).filter((u, k) => k + from !== unit && u.runs.some((r) => r.tokens.some((x) => czechStems(x.keys[0]).some((s) => stems.has(s)))));
-  };
-  const czechNamedOnce = (t: NameToken, unit: number) => czechOthers(t, unit).length === 0;
-  const czechRenderedElsewhere = (t: NameToken, unit: number) => {
-    const others = czechOthers(t, unit);
-    return others.length > 0 && others.some((u) => docWords.some((w) => w.start >= u.pair.start && w.end <= u.pair.end && (renders(t, w, false) || czechNear(t.keys[0], w))));
+    const others = units.slice(from, unit + ARTICLE_REACH).filter((u, k) => k + from !== unit && u.runs.some((r) => r.tokens.some((x) => czechStems(x.keys[0]).some((s) => stems.has(s)))));
+    if (others.length === 0) return 'nowhere';
+    return others.some((u) => docWords.some((w) => w.start >= u.pair.start && w.end <= u.pair.end && (renders(t, w, false) || czechNear(t.keys[0], w)))) ? 'rendered' : 'not rendered';
   };
   for (const [unit, { pair, runs }] of units.entries()) {
     if (nameTrace.on) nameTrace.pair = pair;
@@ -134,11 +131,13 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       // (Nor a name the dictionary lists, which may have an English form of its own: Женевы, Geneva; Якова, Jacob.)
       if (common && !t.given && !t.text.includes('-') && SURNAME_FORM.test(t.text.toLowerCase()) && ![t.text, lexiconStem(t.text), t.text.replace(/(?:ов|ев|ёв)$/, '')].some((x) => common.has(x.toLowerCase().replace(/ё/g, 'е')) || proper?.has(x.toLowerCase().replace(/ё/g, 'е')))) return true;
       if (byCapital(run, i)) return true;
-      // (Not one the translation of every other unit naming it leaves without its rendering: a name English
-      // has its own word for, Špicberky: Svalbard, or a title it translates.)
-      // (Named in no other unit, only with a name's look: a feminine surname in -ová, a foreign spelling, Turów, Gott, or a
-      // kind of person, place or title in lower case right before it: trenér Minařík, vesnice Valeč, agentury Reuters.)
-      if (czechLower && (czechCapital(run, i, pair.source, czechLower, ctx) || (run.initial && czechNameOpening(run))) && (czechRenderedElsewhere(t, unit) || (czechNamedOnce(t, unit) && czechNameLook(run, i, pair.source)))) return true;
+      // Czech capitalises names only (czechCapital): such a word is a name when the translation of another unit naming it
+      // renders it — not one every other unit leaves without its rendering (Šumava: the Bohemian Forest; a title translated)
+      // — or, named in no other unit, when it looks like a name (czechNameLook: Ladrová, Turów, trenér Minařík, vesnice Valeč).
+      if (czechLower && (czechCapital(run, i, pair.source, czechLower, ctx) || (run.initial && czechNameOpening(run)))) {
+        const elsewhere = czechElsewhere(t, unit);
+        if (elsewhere === 'rendered' || (elsewhere === 'nowhere' && czechNameLook(run, i, pair.source))) return true;
+      }
       return !ctx.isEnglishWord(t.text.toLowerCase()) && carried(t, unit);
     };
     if (report === 'missing') {
@@ -315,7 +314,7 @@ function czechLowerStems(text: string): Set<string> {
 
 /**
  * Czech, like Russian, capitalises only names and a sentence's first word: a capitalised word inside
- * a sentence is a name (Reuters, Respektu, Minaříka, Blansko) — unless the document writes it in
+ * a sentence is a name (Reuters, Respektu, Minaříka, Blansko; isSure asks for evidence besides) — unless the document writes it in
  * lower case elsewhere (vláda: Vláda), it is English (Total), it heads an institution's or a title's
  * name, which is translated (Sněmovna, Ministerstvo, Národní divadlo), or it is an adjective
  * (Moravskoslezský kraj, Uherského Ostrohu), which a feminine surname in -ová is not (Ladrová).
@@ -365,20 +364,20 @@ const CZECH_INSTITUTION = new RegExp(
     'univerzit', 'fakult', 'akademi', 'skol', 'gymnazi', 'nemocnic', 'divadl', 'muze', 'galeri', 'knihovn', 'bank', 'stran', 'hnut',
     'agentur', 'organizac', 'spolek', 'spolk', 'svaz', 'klub', 'tym', 'kraj', 'okres', 'obec', 'mest', 'namest', 'ulic', 'trid', 'most', 'rek',
     'hor', 'pohori', 'udoli', 'ostrov', 'zaliv', 'mor', 'ocean', 'jezer', 'rybnik', 'prehrad', 'nadrazi', 'letist', 'park', 'zahrad', 'zamek',
-    'zamk', 'kostel', 'kostel', 'katedral', 'chram', 'klaster', 'palac', 'stadion', 'aren', 'hal', 'spolecnost', 'skupin', 'fond', 'nadac',
+    'zamk', 'kostel', 'katedral', 'chram', 'klaster', 'palac', 'stadion', 'aren', 'hal', 'spolecnost', 'skupin', 'fond', 'nadac',
     'institut', 'ustav', 'centr', 'zprav', 'televiz', 'rozhlas', 'radi', 'list', 'vybor', 'koalic', 'opozic', 'magistrat', 'radnic',
-    'zastupitelstv', 'velvyslanectv', 'republik', 'zakon', 'ustav', 'umluv', 'dohod', 'smlouv', 'lig', 'pohar', 'mistrovstv', 'festival',
+    'zastupitelstv', 'velvyslanectv', 'republik', 'zakon', 'umluv', 'dohod', 'smlouv', 'lig', 'pohar', 'mistrovstv', 'festival',
     'cen', 'prezident', 'premier', 'predsed', 'pan', 'pani', 'slecn', 'buh', 'boh', 'vanoc', 'velikonoc', 'zem', 'mesic', 'slunc',
     'kancelar', 'sdruzeni', 'konfederac', 'federac', 'komor', 'asociac', 'sprav', 'inspekc', 'kongres', 'shromazdeni', 'sbor', 'sluzb',
     'reditelstv', 'zapad', 'vychod', 'sever', 'jih', 'den', 'dn',
     // (Newspapers called by a common word, often translated: Deník; units named after a person: stupňů Celsia.)
     'denik', 'celsi', 'fahrenheit',
-    // (Peoples English names by words of their own: Němci, the Germans; Češi, the Czechs; Španělé.)
+    // (Peoples that English names by words of their own: Němci, the Germans; Češi, the Czechs; Španělé.)
     'nemec', 'nemc', 'nemk', 'cech', 'ces', 'cesk', 'francouz', 'francouzk', 'spanel', 'spanelk', 'polak', 'polac', 'polk', 'madar', 'madark',
-    'rek', 'rec', 'reck', 'cinan', 'cinank', 'japonc', 'japonec', 'japonk', 'svycar', 'svycark', 'holandan', 'nizozemc', 'nizozemec',
+    'rec', 'reck', 'cinan', 'cinank', 'japonc', 'japonec', 'japonk', 'svycar', 'svycark', 'holandan', 'nizozemc', 'nizozemec',
     'rakusan', 'rakusank', 'rus', 'rusk', 'belorus', 'evropan', 'zid', 'chorvat', 'slovinc', 'slovinec', 'sved', 'svedk', 'prazan', 'brnan',
     'moravan', 'slezan',
-  ].join('|')})(?:ovi|ove|ich|ech|ach|ami|emi|imi|eho|emu|iho|imu|ie|ii|ou|em|om|um|im|ka|ky|ce|ku|kou|a|e|i|o|u|y|e)?$`,
+  ].join('|')})(?:ovi|ove|ich|ech|ach|ami|emi|imi|eho|emu|iho|imu|ie|ii|ou|em|om|um|im|ka|ky|ce|ku|kou|a|e|i|o|u|y)?$`,
 );
 
 /** A folded Latin word that is English, or English with a Czech or German case ending (Huntera: hunter). */
@@ -618,7 +617,7 @@ const PRONOUNS: Record<string, RegExp> = {
   de: /(?<![\p{L}])(?:er|sie|ihn|ihm|ihr)(?![\p{L}])/giu,
 };
 
-/** A he or she (him, her) of the translation where the source's name stands, as far into the unit (a fifth of it either way): "řekl Kašpar", "he said". */
+/** A he or she (him, her) of the translation where the source's name stands, as far into the unit (within NEAR of its length either way): "řekl Kašpar", "he said". */
 function pronounNear(target: string, source: string, at: number): boolean {
   const where = at / Math.max(1, source.length);
   return [...target.matchAll(PRONOUNS.en)].some((m) => Math.abs(m.index / Math.max(1, target.length) - where) <= NEAR);
