@@ -41,13 +41,15 @@ for (const set of referenceSets(data)) {
       const unit = units[inj.paragraph];
       if (found(inj, clean.findings, text, findings, unit)) continue;
       const inUnit = events.filter((e) => e.pair && e.pair.start >= unit.start && e.pair.end <= unit.end);
-      const source = inUnit[0]?.pair?.source ?? doc.paragraphs[inj.paragraph].source.join(' ');
+      const source = doc.paragraphs[inj.paragraph].source.join(' ');
       let reason: string;
       let detail = '';
       if (inj.kind === 'name removed') {
         // The source run that the removed name rendered (by a word of it).
         const removedWords = inj.removed!.split(/\s+/).map((x) => x.replace(/['’]s$/, '').replace(/-$/, '')).filter((x) => x.length >= 3);
-        const rendersRemoved = (run: NameRun) => run.tokens.some((t) => removedWords.some((x) => renders(t, targetWord(x, 0, x.length), true) || plausibleRendering(t.noun ?? t.text).test(plainLatin(x))));
+        // (From a Latin-script source, by the same stem, case ending aside, or by its rendering: Stosurová, Stosur.)
+        const latin = set.lang === 'cs' || set.lang === 'de';
+        const rendersRemoved = (run: NameRun) => run.tokens.some((t) => removedWords.some((x) => renders(t, targetWord(x, 0, x.length), !latin) || (!latin && plausibleRendering(t.noun ?? t.text).test(plainLatin(x))) || (latin && t.keys[0].startsWith(targetWord(x, 0, x.length).folded.slice(0, 4)))));
         const mine = inUnit.filter((e) => e.run && rendersRemoved(e.run));
         if (mine.length === 0) reason = inUnit.some((e) => e.run) ? 'no source run renders it' : 'no name run in the unit';
         else {
@@ -64,7 +66,7 @@ for (const set of referenceSets(data)) {
       }
       const key = `${inj.kind}\t${reason.replace(/ \(.*/, '')}`;
       counts.set(key, (counts.get(key) ?? 0) + 1);
-      lines.push(`${inj.kind}\t${set.lang}\t${reason}\t${inj.word ?? inj.removed}\t${detail}\t${doc.id} ¶${inj.paragraph + 1}\t${source.slice(0, 300)}`);
+      lines.push(`${inj.kind}\t${set.lang}\t${reason}\t${inj.word ?? inj.removed}\t${detail}\t${doc.id} ¶${inj.paragraph + 1}\t${source.slice(0, 400)}`);
     }
   }
 }

@@ -10,7 +10,7 @@
 
 import type { TextDocument } from '../text/document.js';
 import type { Match } from '../types.js';
-import { LATIN_CASE_ENDING, REGION_NOUN, cyrillicRuns, cyrillicStem, exonymOf, foldLatin, GERMAN_NOUN_BEFORE, latinRuns, renders, sameStem, stemDistance, targetWords, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
+import { LATIN_CASE_ENDING, REGION_NOUN, cyrillicRuns, cyrillicStem, exonymOf, foldLatin, GERMAN_NOUN_BEFORE, latinRuns, renders, sameStem, stemDistance, targetWord, targetWords, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
 import type { Pair, SourcePairs } from './pairs.js';
 import { lexiconStem, russianCommonWords, russianProperNames } from './lexicon.js';
 import { editDistance, similarity } from '../names/similarity.js';
@@ -44,11 +44,28 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
   // Russian common words (lexicon.ts): a place's name that is also a common adjective (Центральном) is the adjective.
   const common = report === 'missing' && sp.lang === 'ru' ? russianCommonWords() : undefined;
   const proper = common ? russianProperNames() : undefined;
+  // Czech common words, by the document's own evidence: the stems of the source's words in lower case.
+  const czechLower = report === 'missing' && sp.lang === 'cs' ? czechLowerStems(sp.pairs.map((p) => p.source).join('\n')) : undefined;
   const units = sp.pairs.map((pair) => ({
     pair,
     runs: pair.end <= pair.start || pair.source.trim() === '' ? [] : cyrillic ? cyrillicRuns(pair.source, ctx.facts, tables) : latinRuns(pair.source, ctx.facts, sp.lang),
   }));
   const carried = missingEvidence(doc.text, units, docWords, cyrillic, ctx);
+  // Czech: the stems of the words the source capitalises inside a sentence as names (czechCapital); one of them
+  // opening a sentence is a name there too (Stosurová dá přednost dceři; Hanna se stala hurikánem).
+  const czechMid = new Set<string>();
+  if (czechLower) for (const u of units) for (const r of u.runs) r.tokens.forEach((t, i) => czechCapital(r, i, u.pair.source, czechLower, ctx) && czechMid.add(czechStem(t.keys[0])));
+  const czechLowerWords = (pair: Pair) =>
+    doc.words.filter((w) => w.start >= pair.start && w.end <= pair.end && /^\p{Ll}/u.test(w.text) && w.text.length >= 4 && !ctx.isEnglishWord(w.text.toLowerCase())).map((w) => targetWord(doc.text, w.start, w.end));
+  const czechNameOpening = (run: NameRun) => run.tokens.length === 1 && czechMid.has(czechStem(run.tokens[0].keys[0]));
+  // Czech: whether the other units of the article that write a name word (by a stem) render it, nearly, in their translations.
+  const czechElsewhere = (t: NameToken, unit: number): 'rendered' | 'not rendered' | 'nowhere' => {
+    const stems = new Set(czechStems(t.keys[0]));
+    const from = Math.max(0, unit - ARTICLE_REACH + 1);
+    const others = units.slice(from, unit + ARTICLE_REACH).filter((u, k) => k + from !== unit && u.runs.some((r) => r.tokens.some((x) => czechStems(x.keys[0]).some((s) => stems.has(s)))));
+    if (others.length === 0) return 'nowhere';
+    return others.some((u) => docWords.some((w) => w.start >= u.pair.start && w.end <= u.pair.end && (renders(t, w, false) || czechNear(t.keys[0], w)))) ? 'rendered' : 'not rendered';
+  };
   for (const [unit, { pair, runs }] of units.entries()) {
     if (nameTrace.on) nameTrace.pair = pair;
     if (runs.length === 0) continue;
@@ -63,6 +80,8 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
     // Surely a name: a place or a person the gazetteer knows, a given name with a surname, or a word
     // the article carries as a name elsewhere (missingEvidence).
     const carriedElsewhere = (t: NameToken) => docWords.some((o) => (o.end <= pair.start || o.start >= pair.end) && sameStem(t.keys[0], o.folded));
+    // (A Czech possessive, Nilsenův, is carried by its name.)
+    const czechCarriedElsewhere = (t: NameToken) => docWords.some((o) => (o.end <= pair.start || o.start >= pair.end) && czechNear(t.keys[0], o));
     // Russian writes capitals only for names and a sentence's first word: a capitalised word inside a
     // sentence that no form of a common word explains is a name (Бережок, Кузбассе, Черусти, Семиларски);
     // not a compound of an institution, often translated (Госдумы, Минобороны, Генплана, Роскомнадзор).
@@ -112,13 +131,21 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       // (Nor a name the dictionary lists, which may have an English form of its own: Женевы, Geneva; Якова, Jacob.)
       if (common && !t.given && !t.text.includes('-') && SURNAME_FORM.test(t.text.toLowerCase()) && ![t.text, lexiconStem(t.text), t.text.replace(/(?:ов|ев|ёв)$/, '')].some((x) => common.has(x.toLowerCase().replace(/ё/g, 'е')) || proper?.has(x.toLowerCase().replace(/ё/g, 'е')))) return true;
       if (byCapital(run, i)) return true;
+      // Czech capitalises names only (czechCapital): such a word is a name when the translation of another unit naming it
+      // renders it — not one every other unit leaves without its rendering (Šumava: the Bohemian Forest; a title translated)
+      // — or, named in no other unit, when it looks like a name (czechNameLook: Ladrová, Turów, trenér Minařík, vesnice Valeč).
+      if (czechLower && (czechCapital(run, i, pair.source, czechLower, ctx) || (run.initial && czechNameOpening(run)))) {
+        const elsewhere = czechElsewhere(t, unit);
+        if (elsewhere === 'rendered' || (elsewhere === 'nowhere' && czechNameLook(run, i, pair.source))) return true;
+      }
       return !ctx.isEnglishWord(t.text.toLowerCase()) && carried(t, unit);
     };
     if (report === 'missing') {
       // More such pronouns than the source's: a person named again may be "he" or "she" in the translation.
       const pronouns = morePronouns(doc.text.slice(pair.start, pair.end), pair.source, sp.lang);
+      let lowerWords: TargetWord[] | undefined;
       for (const run of runs) {
-        if (run.initial && why('initial', run)) continue;
+        if (run.initial && !czechNameOpening(run) && why('initial', run)) continue;
         if (run.tokens.every((t) => t.patronymic || t.adjective) && why('adjective or patronymic', run)) continue;
         // A country is required after a preposition ("в России"), not as an attribute, often left out or
         // made an adjective ("ГУ МЧС России": the emergencies directorate; "флота России": the Russian Navy).
@@ -136,7 +163,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         // A surname alone may have become "he" or "she".
         // (Czech drops subject pronouns, so its count says little: there, a he or she stands for a person
         // the translation names elsewhere.)
-        const excused = sp.lang === 'cs' ? (doc.text.slice(pair.start, pair.end).match(PRONOUNS.en) ?? []).length > 0 && carriedElsewhere(run.tokens[0]) : pronouns;
+        const excused = sp.lang === 'cs' ? pronounNear(doc.text.slice(pair.start, pair.end), pair.source, run.tokens[0].start) && (carriedElsewhere(run.tokens[0]) || czechCarriedElsewhere(run.tokens[0])) : pronouns;
         if (excused && run.tokens.length === 1 && !run.tokens[0].place && run.tokens[0].known !== 'place' && why('pronoun excuse', run)) continue;
         // The words surely names are required (not a title beside them: Innenminister Seehofer); a
         // person is named by the surname, and a given name before it need not be rendered (unless
@@ -151,6 +178,16 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         const req = [...rendering, ...(required.length > 0 ? required : named)];
         if (req.some((i) => isRendered(run.tokens[i])) && why('rendered', run)) continue;
         if (req.some((i) => loosely(run.tokens[i])) && why('rendered loosely', run)) continue;
+        // From Czech, a name is rendered by a capitalised word that reads nearly like it, case ending or a
+        // possessive's aside (Kremlu: Kremlin, Prahy: Prague, Netanjahuovu: Netanyahu's, Aljašky: Alaska).
+        // (By the last word of a name of several: Volodymyrem Zelenským is not rendered by another's Vladimir. Also
+        // by a word in lower case that is no English word, as machine translation writes some names: vojtěch said.)
+        if (czechLower && run.tokens.some((t, i) => req.includes(i) && i === run.tokens.length - 1 && [...words, ...(lowerWords ??= czechLowerWords(pair))].some((w) => czechNear(t.keys[0], w))) && why('rendered nearly', run)) continue;
+        // (A place Czech has its own name for, Neapoli: Naples, Mnichova: Munich — by its capital, or a place the gazetteer knows by that name but
+        // not in English — is rendered by a place of the gazetteer in the translation with
+        // its first letter that no other name of the unit renders and that is no country's or great city's English name, which the exonyms know.)
+        const only = run.tokens[0];
+        if (czechLower && run.tokens.length === 1 && !only.place && only.known !== 'person' && words.some((w) => looseCzech(w.folded)[0] === looseCzech(only.keys[0])[0] && ctx.facts.latinPlaces.has(w.folded) && !exonymOf(w.text, ctx.facts) && !runs.some((r) => r !== run && r.tokens.some((x) => renders(x, w, false) || czechNear(x.keys[0], w)))) && why('rendered by elimination', run)) continue;
         // A name known only by its capital may have an English form of its own (Янцзы: Yangtze, Тойнби: Toynbee):
         // a capitalised word of the unit that reads nearly like its romanisation renders it, or like any word
         // of the run that is no common word (Хосепа Гвардиолы: Guardiola).
@@ -230,6 +267,118 @@ function commonWord(text: string, common: Set<string>): boolean {
   if (lower.includes('-')) return lower.split('-').every((p) => p.length < 3 || commonWord(p, common));
   return [lower, lexiconStem(lower), lower.replace(/(?:ов|ев)$/, '')].some((x) => common.has(x));
 }
+
+/** A folded Czech word without its case ending (four letters left at least): Respektu, Respektem → respekt; vlády, vláda → vlad. */
+function czechStem(folded: string): string {
+  const m = /(?:ovi|ove|ovu|ovy|ich|ych|ech|ach|ami|emi|ymi|imi|eho|emu|iho|imu|ymu|yho|ou|em|om|um|ym|im|a|e|i|o|u|y)$/.exec(folded);
+  return m && folded.length - m[0].length >= 4 ? folded.slice(0, -m[0].length) : folded;
+}
+
+/** A folded Czech word's stems: itself, without its case ending, and a possessive's name (Nilsenův, Netanjahuovu, Mariina: nilsen, netanjahu, mari). */
+function czechStems(folded: string): string[] {
+  const possessive = /^(.{3,}?)(?:uv|ov(?:a|o|u|y|i|e|ou|ych|ym|ymi|eho|emu|em)|in(?:a|o|u|y|e|ou|ych|ym|eho|emu))$/.exec(folded);
+  // (With the consonant a case ending alternates back: Praze, Praha; Karolínce, Karolínka.)
+  const stem = czechStem(folded);
+  const alternated = stem === folded ? stem : stem.replace(/z$/, 'h').replace(/c$/, 'k').replace(/s$/, 'ch');
+  return [...new Set([folded, stem, alternated, ...(possessive ? [possessive[1]] : [])])];
+}
+
+/** A folded word with the letters Czech and English spell a name's sounds with merged: ch and h, g and h (Praha: Prague), j, y and i, c, k and q, w and v, ph and f; doubled letters single. */
+function looseCzech(folded: string): string {
+  return folded
+    .replace(/ph/g, 'f').replace(/th/g, 't').replace(/cz/g, 'c').replace(/ch/g, 'h').replace(/ck/g, 'k')
+    .replace(/g/g, 'h').replace(/[jy]/g, 'i').replace(/[cq]/g, 'k').replace(/w/g, 'v').replace(/x/g, 'ks')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/** A capitalised word of the translation that reads nearly like a Czech name word (folded), case ending aside: the same front (five letters, or the whole stem) or Jaro-Winkler 0.85 within two edits. */
+function czechNear(folded: string, w: TargetWord): boolean {
+  const x = looseCzech(w.folded);
+  // (A word of three letters only as the whole stem: Rickymu, Rick.)
+  if (x.length < 4) return x.length === 3 && czechStems(folded).some((stem) => looseCzech(stem) === x);
+  // (Or a part of a compound, five letters or more: Alzheimercentru, Královéhradecku: Hradec.)
+  if (x.length >= 5 && looseCzech(folded).length > x.length + 2 && looseCzech(folded).includes(x)) return true;
+  return czechStems(folded).some((stem) => {
+    const y = looseCzech(stem);
+    if (y.length < 3 || y[0] !== x[0]) return false;
+    // (Four letters at least: Gott is no Hotel, g and h merged.)
+    const front = Math.min(5, y.length);
+    return (front >= 4 && x.slice(0, front) === y.slice(0, front)) || x === y || (y.length >= 4 && similarity(y, x) >= 0.85 && editDistance(y, x) <= 2);
+  });
+}
+
+/** The stems of a Czech text's words written in lower case: the document's own common words. */
+function czechLowerStems(text: string): Set<string> {
+  return new Set((text.match(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]{2,}/gu) ?? []).map((w) => czechStem(foldLatin(w))));
+}
+
+/**
+ * Czech, like Russian, capitalises only names and a sentence's first word: a capitalised word inside
+ * a sentence is a name (Reuters, Respektu, Minaříka, Blansko; isSure asks for evidence besides) — unless the document writes it in
+ * lower case elsewhere (vláda: Vláda), it is English (Total), it heads an institution's or a title's
+ * name, which is translated (Sněmovna, Ministerstvo, Národní divadlo), or it is an adjective
+ * (Moravskoslezský kraj, Uherského Ostrohu), which a feminine surname in -ová is not (Ladrová).
+ */
+function czechCapital(run: NameRun, i: number, source: string, lower: Set<string>, ctx: NameContext): boolean {
+  const t = run.tokens[i];
+  if (run.initial || (i === 0 && opensSentence(source, t.start)) || t.text.includes('-')) return false;
+  // (Nor the first word of a title after its kind, translated: iniciativa Zachraňme cestovní ruch, album A smrt je stéblo trávy.)
+  if (i === 0 && CZECH_TITLE_BEFORE.test(source.slice(Math.max(0, t.start - 16), t.start))) return false;
+  // (Nor a word of a name led by an adjective, often translated: Velké Británie, the UK; Jižní Rhodesii, Southern Rhodesia.)
+  if (i > 0 && CZECH_ADJECTIVE.test(run.tokens[0].text) && !/ov(?:á|é|ou)$/.test(run.tokens[0].text)) return false;
+  const folded = t.keys[0];
+  if (englishStem(folded, ctx) || lower.has(czechStem(folded)) || CZECH_INSTITUTION.test(folded)) return false;
+  return !CZECH_ADJECTIVE.test(t.text) || /ov(?:á|é|ou)$/.test(t.text);
+}
+
+/** A Czech name word's look, with no other evidence: a feminine surname, a spelling Czech words do not have, or a kind of person, place or title in lower case right before it. */
+function czechNameLook(run: NameRun, i: number, source: string): boolean {
+  const t = run.tokens[i];
+  if (/ov(?:á|é|ou)$/.test(t.text) || /[wqx]|th|gh|ph|sh|ee|oo|([b-df-hj-np-tv-z])\1/.test(t.keys[0])) return true;
+  return i === 0 && CZECH_KIND_BEFORE.test(source.slice(Math.max(0, run.tokens[0].start - 24), run.tokens[0].start));
+}
+
+/** A Czech noun for a kind of person, organisation, place or thing, in any case, right before a name (trenér Minařík, agentury Reuters, vesnice Valeč, hurikán Hanna). */
+const CZECH_KIND_BEFORE = new RegExp(
+  `(?:^|[\\s(])(?:${[
+    'premiér', 'ministr', 'prezident', 'senátor', 'poslan', 'trenér', 'kouč', 'předsed', 'mluvčí', 'starost', 'hejtman', 'ředitel', 'šéf', 'koleg',
+    'manžel', 'dcer', 'syn', 'otc', 'otec', 'matk', 'bratr', 'sestr', 'obránc', 'útočník', 'brankář', 'záložník', 'hráč', 'tenist', 'šipkař',
+    'atlet', 'zpěvá', 'herc', 'herec', 'hereč', 'režisér', 'autor', 'spisovatel', 'novinář', 'analyti', 'lékař', 'profesor', 'soudc', 'advokát',
+    'policist', 'vrstevník', 'partner', 'kolegyn', 'agentur', 'server', 'list', 'časopis', 'týdeník', 'stanic', 'firm', 'společnost', 'značk',
+    'klub', 'tým', 'obc', 'obec', 'měst', 'vesnic', 'řek', 'ostrov', 'knihovn', 'rybník', 'hotel', 'provinci', 'oblast', 'region', 'čtvrť',
+    'hurikán', 'bouř', 'tajfun', 'portál', 'web', 'dol', 'důl', 'lázn', 'zámk', 'zámek', 'hrad',
+  ].join('|')})\\p{Ll}*\\s+$`,
+  'u',
+);
+
+/** A Czech adjective's ending (Moravskoslezský, Uherského, Malostranském, Národní). */
+const CZECH_ADJECTIVE = /(?:ý|á|é|ého|ému|ém|ou|ých|ým|ými|í|ího|ímu|ím|ích|ími)$/;
+
+/** A Czech noun for a kind of title right before a word (iniciativy, albu, filmem, pořadu, heslem, názvem). */
+const CZECH_TITLE_BEFORE = /(?:^|[\s(])(?:iniciativ[aěyuouě]\p{Ll}*|alb(?:um|a|u|em)|knih(?:a|y|u|ou)|knize|film(?:u|em|y)?|pořad(?:u|em)?|seriál(?:u|em)?|komiks(?:u|em)?|písn(?:ě|i|ička)|píseň|projekt(?:u|em)?|kampa(?:ň|ně|ni|ní)|akc(?:e|i|í)|soutěž(?:e|i|í)?|výstav(?:a|y|u|ě|ou)|hesl(?:o|a|u|em)|motto|mott(?:a|em)|název|názv(?:u|em)|slogan(?:u|em)?|inscenac(?:e|i|í)|představení)\s+$/iu;
+
+/** The head words of Czech institutions' and titles' names, which are translated, as stems (folded; any case ending after them): Ministerstvo, Sněmovna, Senát, Hrad, Unie. */
+const CZECH_INSTITUTION = new RegExp(
+  `^(?:${[
+    'ministerstv', 'ministr', 'vlad', 'snemovn', 'senat', 'parlament', 'hrad', 'soud', 'urad', 'polic', 'armad', 'rad', 'komis', 'uni',
+    'univerzit', 'fakult', 'akademi', 'skol', 'gymnazi', 'nemocnic', 'divadl', 'muze', 'galeri', 'knihovn', 'bank', 'stran', 'hnut',
+    'agentur', 'organizac', 'spolek', 'spolk', 'svaz', 'klub', 'tym', 'kraj', 'okres', 'obec', 'mest', 'namest', 'ulic', 'trid', 'most', 'rek',
+    'hor', 'pohori', 'udoli', 'ostrov', 'zaliv', 'mor', 'ocean', 'jezer', 'rybnik', 'prehrad', 'nadrazi', 'letist', 'park', 'zahrad', 'zamek',
+    'zamk', 'kostel', 'katedral', 'chram', 'klaster', 'palac', 'stadion', 'aren', 'hal', 'spolecnost', 'skupin', 'fond', 'nadac',
+    'institut', 'ustav', 'centr', 'zprav', 'televiz', 'rozhlas', 'radi', 'list', 'vybor', 'koalic', 'opozic', 'magistrat', 'radnic',
+    'zastupitelstv', 'velvyslanectv', 'republik', 'zakon', 'umluv', 'dohod', 'smlouv', 'lig', 'pohar', 'mistrovstv', 'festival',
+    'cen', 'prezident', 'premier', 'predsed', 'pan', 'pani', 'slecn', 'buh', 'boh', 'vanoc', 'velikonoc', 'zem', 'mesic', 'slunc',
+    'kancelar', 'sdruzeni', 'konfederac', 'federac', 'komor', 'asociac', 'sprav', 'inspekc', 'kongres', 'shromazdeni', 'sbor', 'sluzb',
+    'reditelstv', 'zapad', 'vychod', 'sever', 'jih', 'den', 'dn',
+    // (Newspapers called by a common word, often translated: Deník; units named after a person: stupňů Celsia.)
+    'denik', 'celsi', 'fahrenheit',
+    // (Peoples that English names by words of their own: Němci, the Germans; Češi, the Czechs; Španělé.)
+    'nemec', 'nemc', 'nemk', 'cech', 'ces', 'cesk', 'francouz', 'francouzk', 'spanel', 'spanelk', 'polak', 'polac', 'polk', 'madar', 'madark',
+    'rec', 'reck', 'cinan', 'cinank', 'japonc', 'japonec', 'japonk', 'svycar', 'svycark', 'holandan', 'nizozemc', 'nizozemec',
+    'rakusan', 'rakusank', 'rus', 'rusk', 'belorus', 'evropan', 'zid', 'chorvat', 'slovinc', 'slovinec', 'sved', 'svedk', 'prazan', 'brnan',
+    'moravan', 'slezan',
+  ].join('|')})(?:ovi|ove|ich|ech|ach|ami|emi|imi|eho|emu|iho|imu|ie|ii|ou|em|om|um|im|ka|ky|ce|ku|kou|a|e|i|o|u|y)?$`,
+);
 
 /** A folded Latin word that is English, or English with a Czech or German case ending (Huntera: hunter). */
 function englishStem(folded: string, ctx: NameContext): boolean {
@@ -536,6 +685,13 @@ const PRONOUNS: Record<string, RegExp> = {
   cs: /(?<![\p{L}])(?:on|ona|jeho|její|mu|jí|jej|ji|něj|ní|ho)(?![\p{L}])/giu,
   de: /(?<![\p{L}])(?:er|sie|ihn|ihm|ihr)(?![\p{L}])/giu,
 };
+
+/** A he or she (him, her) of the translation where the source's name stands, as far into the unit (within NEAR of its length either way): "řekl Kašpar", "he said". */
+function pronounNear(target: string, source: string, at: number): boolean {
+  const where = at / Math.max(1, source.length);
+  return [...target.matchAll(PRONOUNS.en)].some((m) => Math.abs(m.index / Math.max(1, target.length) - where) <= NEAR);
+}
+const NEAR = 0.15;
 
 /** The translation has more personal pronouns than its source (a name turned into "he"); for a language without a list, any pronoun. */
 function morePronouns(target: string, source: string, lang: string): boolean {
