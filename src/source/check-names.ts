@@ -7,24 +7,23 @@
 //
 //   source  Лавров заявил…   target  Lavor said…     → Lavrov (the article writes Lavrov elsewhere)
 //   source  Нови Сад…        target  (no Novi Sad)   → missing
+//
+// What is particular to a source language lives beside it: names-ru.ts (which capitalised Russian
+// words are names, near renderings, Pinyin from Palladius), names-cs.ts (the same for Czech, which has
+// no dictionary to ship); names.ts reads the source's names and the facts.
 
 import type { TextDocument } from '../text/document.js';
 import type { Match } from '../types.js';
-import { LATIN_CASE_ENDING, REGION_NOUN, cyrillicRuns, cyrillicStem, exonymOf, foldLatin, GERMAN_NOUN_BEFORE, latinRuns, renders, sameStem, stemDistance, targetWord, targetWords, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
+import { englishStem, opensSentence, LATIN_CASE_ENDING, REGION_NOUN, cyrillicRuns, cyrillicStem, exonymOf, foldLatin, GERMAN_NOUN_BEFORE, latinRuns, renders, sameStem, stemDistance, targetWord, targetWords, type NameContext, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
+import { czechCapital, czechLowerStems, czechNameLook, czechNear, czechStem, czechStems, looseCzech } from './names-cs.js';
+import { INSTITUTION, commonWord, compound, nearRendering, pinyin, surnameNominative } from './names-ru.js';
 import type { Pair, SourcePairs } from './pairs.js';
 import { lexiconStem, russianCommonWords, russianProperNames } from './lexicon.js';
-import { editDistance, similarity } from '../names/similarity.js';
 import { caseStem, keyDistance, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
 
 export type NameReport = 'misspelled' | 'missing';
 
-export interface NameContext {
-  facts: NameFacts;
-  tables: Map<string, RomanisationTable>;
-  isEnglishWord: (lower: string) => boolean;
-  /** A folded word that is somebody's real given name or surname (rules/names/real-names.txt). */
-  realName: (folded: string) => boolean;
-}
+export type { NameContext } from './names.js';
 
 /**
  * For diagnostics only (scripts/source/why-names.ts): told why a source run was not reported
@@ -217,174 +216,6 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
     }
   }
   return out;
-}
-
-/** A capitalised word of the translation that reads like a romanisation of the name (case ending aside; kh read h or j, ku qu: Харьюмаа Harjumaa, Хосепа Josep, Куангбинь Quang Binh), Jaro-Winkler 0.85 or more, two edits at most and the same first letter (Krasnaya is no Krasnodar). */
-function nearRendering(word: string, w: TargetWord, tables: RomanisationTable[]): boolean {
-  if (!/^\p{Lu}/u.test(w.text)) return false;
-  const plain = plainLatin(w.text);
-  const lower = word.toLowerCase();
-  // (English may keep only the name's front: Харьюмаа, Harju County; Куангбинь, Quang Binh.)
-  const near = (x: string) => x[0] === plain[0] && ((similarity(x, plain) >= 0.85 && editDistance(x, plain) <= 2) || (plain.length >= 5 && editDistance(x.slice(0, plain.length), plain) <= 1));
-  if (near(pinyin(lower))) return true;
-  return tables.some((table) =>
-    [romanise(caseStem(lower), table), romanise(lower, table)].some((roman) => {
-      const r = plainLatin(roman);
-      return [r, r.replace(/kh/g, 'h'), r.replace(/^kh/, 'j'), r.replace(/^ku/, 'qu')].some(near);
-    }),
-  );
-}
-
-/**
- * A Chinese name's Russian (Palladius) spelling read as Pinyin, syllable by syllable: Санься sanxia,
- * Янцзы yangzi, Цзиньпин jinping, Чжэн zheng. A final н is -ng, нь is -n.
- */
-const PALLADIUS: [RegExp, string][] = [
-  [/цз(?=[июяе])/g, 'j'], [/цзы/g, 'zi'], [/цз/g, 'z'], [/чж/g, 'zh'], [/ц(?=[июяе])/g, 'q'], [/цы/g, 'ci'], [/ц/g, 'c'],
-  [/с(?=[июяе])/g, 'x'], [/сы/g, 'si'], [/ш/g, 'sh'], [/ч/g, 'ch'], [/ж/g, 'r'], [/х/g, 'h'], [/нь/g, 'n'], [/н(?![аеёиоуыэюя])/g, 'ng'],
-  [/^в/g, 'w'], [/^ю/g, 'yu'], [/^я/g, 'ya'], [/^е/g, 'ye'], [/ю/g, 'iu'], [/я/g, 'ia'], [/е/g, 'ie'], [/э/g, 'e'], [/ы/g, 'i'], [/й/g, 'i'], [/ь/g, ''],
-];
-const PALLADIUS_LETTERS: Record<string, string> = { а: 'a', б: 'b', в: 'w', г: 'g', д: 'd', з: 'z', и: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f' };
-function pinyin(cyrillic: string): string {
-  let out = cyrillic.toLowerCase();
-  for (const [from, to] of PALLADIUS) out = out.replace(from, to);
-  return [...out].map((c) => PALLADIUS_LETTERS[c] ?? c).join('');
-}
-
-/** A Russian institution's compound name, often translated (Госдума: the State Duma, Минобороны, Роскомнадзор). */
-const INSTITUTION = /^(?:Гос|Мин|Ген|Глав|Вое|Рос(?!с))/;
-
-/** A compound whose last part is a common word of five letters or more (балтфлота: флота, евросоюза: союза). */
-function compound(lower: string, common: Set<string>): boolean {
-  for (let i = 3; i <= lower.length - 5; i++) if (commonWord(lower.slice(i), common)) return true;
-  return false;
-}
-
-/** A Russian common word in any of its forms: its stem, a plural in -ов (Штатов), a day (Дня), or a hyphenated word of common parts (Во-первых, Военно-морского). */
-function commonWord(text: string, common: Set<string>): boolean {
-  const lower = text.toLowerCase().replace(/ё/g, 'е');
-  if (/^(?:день|дня|дню|днем|дни|дней|дням|днями|днях)$/.test(lower)) return true;
-  if (lower.includes('-')) return lower.split('-').every((p) => p.length < 3 || commonWord(p, common));
-  return [lower, lexiconStem(lower), lower.replace(/(?:ов|ев)$/, '')].some((x) => common.has(x));
-}
-
-/** A folded Czech word without its case ending (four letters left at least): Respektu, Respektem → respekt; vlády, vláda → vlad. */
-function czechStem(folded: string): string {
-  const m = /(?:ovi|ove|ovu|ovy|ich|ych|ech|ach|ami|emi|ymi|imi|eho|emu|iho|imu|ymu|yho|ou|em|om|um|ym|im|a|e|i|o|u|y)$/.exec(folded);
-  return m && folded.length - m[0].length >= 4 ? folded.slice(0, -m[0].length) : folded;
-}
-
-/** A folded Czech word's stems: itself, without its case ending, and a possessive's name (Nilsenův, Netanjahuovu, Mariina: nilsen, netanjahu, mari). */
-function czechStems(folded: string): string[] {
-  const possessive = /^(.{3,}?)(?:uv|ov(?:a|o|u|y|i|e|ou|ych|ym|ymi|eho|emu|em)|in(?:a|o|u|y|e|ou|ych|ym|eho|emu))$/.exec(folded);
-  // (With the consonant a case ending alternates back: Praze, Praha; Karolínce, Karolínka.)
-  const stem = czechStem(folded);
-  const alternated = stem === folded ? stem : stem.replace(/z$/, 'h').replace(/c$/, 'k').replace(/s$/, 'ch');
-  return [...new Set([folded, stem, alternated, ...(possessive ? [possessive[1]] : [])])];
-}
-
-/** A folded word with the letters Czech and English spell a name's sounds with merged: ch and h, g and h (Praha: Prague), j, y and i, c, k and q, w and v, ph and f; doubled letters single. */
-function looseCzech(folded: string): string {
-  return folded
-    .replace(/ph/g, 'f').replace(/th/g, 't').replace(/cz/g, 'c').replace(/ch/g, 'h').replace(/ck/g, 'k')
-    .replace(/g/g, 'h').replace(/[jy]/g, 'i').replace(/[cq]/g, 'k').replace(/w/g, 'v').replace(/x/g, 'ks')
-    .replace(/(.)\1+/g, '$1');
-}
-
-/** A capitalised word of the translation that reads nearly like a Czech name word (folded), case ending aside: the same front (five letters, or the whole stem) or Jaro-Winkler 0.85 within two edits. */
-function czechNear(folded: string, w: TargetWord): boolean {
-  const x = looseCzech(w.folded);
-  // (A word of three letters only as the whole stem: Rickymu, Rick.)
-  if (x.length < 4) return x.length === 3 && czechStems(folded).some((stem) => looseCzech(stem) === x);
-  // (Or a part of a compound, five letters or more: Alzheimercentru, Královéhradecku: Hradec.)
-  if (x.length >= 5 && looseCzech(folded).length > x.length + 2 && looseCzech(folded).includes(x)) return true;
-  return czechStems(folded).some((stem) => {
-    const y = looseCzech(stem);
-    if (y.length < 3 || y[0] !== x[0]) return false;
-    // (Four letters at least: Gott is no Hotel, g and h merged.)
-    const front = Math.min(5, y.length);
-    return (front >= 4 && x.slice(0, front) === y.slice(0, front)) || x === y || (y.length >= 4 && similarity(y, x) >= 0.85 && editDistance(y, x) <= 2);
-  });
-}
-
-/** The stems of a Czech text's words written in lower case: the document's own common words. */
-function czechLowerStems(text: string): Set<string> {
-  return new Set((text.match(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]{2,}/gu) ?? []).map((w) => czechStem(foldLatin(w))));
-}
-
-/**
- * Czech, like Russian, capitalises only names and a sentence's first word: a capitalised word inside
- * a sentence is a name (Reuters, Respektu, Minaříka, Blansko; isSure asks for evidence besides) — unless the document writes it in
- * lower case elsewhere (vláda: Vláda), it is English (Total), it heads an institution's or a title's
- * name, which is translated (Sněmovna, Ministerstvo, Národní divadlo), or it is an adjective
- * (Moravskoslezský kraj, Uherského Ostrohu), which a feminine surname in -ová is not (Ladrová).
- */
-function czechCapital(run: NameRun, i: number, source: string, lower: Set<string>, ctx: NameContext): boolean {
-  const t = run.tokens[i];
-  if (run.initial || (i === 0 && opensSentence(source, t.start)) || t.text.includes('-')) return false;
-  // (Nor the first word of a title after its kind, translated: iniciativa Zachraňme cestovní ruch, album A smrt je stéblo trávy.)
-  if (i === 0 && CZECH_TITLE_BEFORE.test(source.slice(Math.max(0, t.start - 16), t.start))) return false;
-  // (Nor a word of a name led by an adjective, often translated: Velké Británie, the UK; Jižní Rhodesii, Southern Rhodesia.)
-  if (i > 0 && CZECH_ADJECTIVE.test(run.tokens[0].text) && !/ov(?:á|é|ou)$/.test(run.tokens[0].text)) return false;
-  const folded = t.keys[0];
-  if (englishStem(folded, ctx) || lower.has(czechStem(folded)) || CZECH_INSTITUTION.test(folded)) return false;
-  return !CZECH_ADJECTIVE.test(t.text) || /ov(?:á|é|ou)$/.test(t.text);
-}
-
-/** A Czech name word's look, with no other evidence: a feminine surname, a spelling Czech words do not have, or a kind of person, place or title in lower case right before it. */
-function czechNameLook(run: NameRun, i: number, source: string): boolean {
-  const t = run.tokens[i];
-  if (/ov(?:á|é|ou)$/.test(t.text) || /[wqx]|th|gh|ph|sh|ee|oo|([b-df-hj-np-tv-z])\1/.test(t.keys[0])) return true;
-  return i === 0 && CZECH_KIND_BEFORE.test(source.slice(Math.max(0, run.tokens[0].start - 24), run.tokens[0].start));
-}
-
-/** A Czech noun for a kind of person, organisation, place or thing, in any case, right before a name (trenér Minařík, agentury Reuters, vesnice Valeč, hurikán Hanna). */
-const CZECH_KIND_BEFORE = new RegExp(
-  `(?:^|[\\s(])(?:${[
-    'premiér', 'ministr', 'prezident', 'senátor', 'poslan', 'trenér', 'kouč', 'předsed', 'mluvčí', 'starost', 'hejtman', 'ředitel', 'šéf', 'koleg',
-    'manžel', 'dcer', 'syn', 'otc', 'otec', 'matk', 'bratr', 'sestr', 'obránc', 'útočník', 'brankář', 'záložník', 'hráč', 'tenist', 'šipkař',
-    'atlet', 'zpěvá', 'herc', 'herec', 'hereč', 'režisér', 'autor', 'spisovatel', 'novinář', 'analyti', 'lékař', 'profesor', 'soudc', 'advokát',
-    'policist', 'vrstevník', 'partner', 'kolegyn', 'agentur', 'server', 'list', 'časopis', 'týdeník', 'stanic', 'firm', 'společnost', 'značk',
-    'klub', 'tým', 'obc', 'obec', 'měst', 'vesnic', 'řek', 'ostrov', 'knihovn', 'rybník', 'hotel', 'provinci', 'oblast', 'region', 'čtvrť',
-    'hurikán', 'bouř', 'tajfun', 'portál', 'web', 'dol', 'důl', 'lázn', 'zámk', 'zámek', 'hrad',
-  ].join('|')})\\p{Ll}*\\s+$`,
-  'u',
-);
-
-/** A Czech adjective's ending (Moravskoslezský, Uherského, Malostranském, Národní). */
-const CZECH_ADJECTIVE = /(?:ý|á|é|ého|ému|ém|ou|ých|ým|ými|í|ího|ímu|ím|ích|ími)$/;
-
-/** A Czech noun for a kind of title right before a word (iniciativy, albu, filmem, pořadu, heslem, názvem). */
-const CZECH_TITLE_BEFORE = /(?:^|[\s(])(?:iniciativ[aěyuouě]\p{Ll}*|alb(?:um|a|u|em)|knih(?:a|y|u|ou)|knize|film(?:u|em|y)?|pořad(?:u|em)?|seriál(?:u|em)?|komiks(?:u|em)?|písn(?:ě|i|ička)|píseň|projekt(?:u|em)?|kampa(?:ň|ně|ni|ní)|akc(?:e|i|í)|soutěž(?:e|i|í)?|výstav(?:a|y|u|ě|ou)|hesl(?:o|a|u|em)|motto|mott(?:a|em)|název|názv(?:u|em)|slogan(?:u|em)?|inscenac(?:e|i|í)|představení)\s+$/iu;
-
-/** The head words of Czech institutions' and titles' names, which are translated, as stems (folded; any case ending after them): Ministerstvo, Sněmovna, Senát, Hrad, Unie. */
-const CZECH_INSTITUTION = new RegExp(
-  `^(?:${[
-    'ministerstv', 'ministr', 'vlad', 'snemovn', 'senat', 'parlament', 'hrad', 'soud', 'urad', 'polic', 'armad', 'rad', 'komis', 'uni',
-    'univerzit', 'fakult', 'akademi', 'skol', 'gymnazi', 'nemocnic', 'divadl', 'muze', 'galeri', 'knihovn', 'bank', 'stran', 'hnut',
-    'agentur', 'organizac', 'spolek', 'spolk', 'svaz', 'klub', 'tym', 'kraj', 'okres', 'obec', 'mest', 'namest', 'ulic', 'trid', 'most', 'rek',
-    'hor', 'pohori', 'udoli', 'ostrov', 'zaliv', 'mor', 'ocean', 'jezer', 'rybnik', 'prehrad', 'nadrazi', 'letist', 'park', 'zahrad', 'zamek',
-    'zamk', 'kostel', 'katedral', 'chram', 'klaster', 'palac', 'stadion', 'aren', 'hal', 'spolecnost', 'skupin', 'fond', 'nadac',
-    'institut', 'ustav', 'centr', 'zprav', 'televiz', 'rozhlas', 'radi', 'list', 'vybor', 'koalic', 'opozic', 'magistrat', 'radnic',
-    'zastupitelstv', 'velvyslanectv', 'republik', 'zakon', 'umluv', 'dohod', 'smlouv', 'lig', 'pohar', 'mistrovstv', 'festival',
-    'cen', 'prezident', 'premier', 'predsed', 'pan', 'pani', 'slecn', 'buh', 'boh', 'vanoc', 'velikonoc', 'zem', 'mesic', 'slunc',
-    'kancelar', 'sdruzeni', 'konfederac', 'federac', 'komor', 'asociac', 'sprav', 'inspekc', 'kongres', 'shromazdeni', 'sbor', 'sluzb',
-    'reditelstv', 'zapad', 'vychod', 'sever', 'jih', 'den', 'dn',
-    // (Newspapers called by a common word, often translated: Deník; units named after a person: stupňů Celsia.)
-    'denik', 'celsi', 'fahrenheit',
-    // (Peoples that English names by words of their own: Němci, the Germans; Češi, the Czechs; Španělé.)
-    'nemec', 'nemc', 'nemk', 'cech', 'ces', 'cesk', 'francouz', 'francouzk', 'spanel', 'spanelk', 'polak', 'polac', 'polk', 'madar', 'madark',
-    'rec', 'reck', 'cinan', 'cinank', 'japonc', 'japonec', 'japonk', 'svycar', 'svycark', 'holandan', 'nizozemc', 'nizozemec',
-    'rakusan', 'rakusank', 'rus', 'rusk', 'belorus', 'evropan', 'zid', 'chorvat', 'slovinc', 'slovinec', 'sved', 'svedk', 'prazan', 'brnan',
-    'moravan', 'slezan',
-  ].join('|')})(?:ovi|ove|ich|ech|ach|ami|emi|imi|eho|emu|iho|imu|ie|ii|ou|em|om|um|im|ka|ky|ce|ku|kou|a|e|i|o|u|y)?$`,
-);
-
-/** A folded Latin word that is English, or English with a Czech or German case ending (Huntera: hunter). */
-function englishStem(folded: string, ctx: NameContext): boolean {
-  if (ctx.isEnglishWord(folded)) return true;
-  const bare = folded.replace(/(?:ovi|em|om|ou|ech|ach|ami|a|e|u|y|i|s)$/, '');
-  return bare !== folded && bare.length >= 5 && ctx.isEnglishWord(bare);
 }
 
 const no = (reason: string, t: NameToken, w: TargetWord): null => (why(reason, undefined, t, w), null);
@@ -656,10 +487,6 @@ function placeAdjective(word: string, facts: NameFacts): boolean {
 /** A Russian adjective's ending (Центральном, Северным, Великой). */
 const ADJECTIVE_LIKE = /(?:ой|ей|ых|их|ого|его|ому|ему|ую|юю|ая|яя|ые|ие|ый|ий|ым|им|ыми|ими|ном|нем)$/;
 
-/** A word at `at` opens a sentence (or a quotation, or follows a dash). */
-function opensSentence(text: string, at: number): boolean {
-  return /(?:^|[.!?…:;]["»”“)]?\s*|["„«“”(—–-]\s*)$/.test(text.slice(Math.max(0, at - 4), at));
-}
 
 /** A key with the classes English spellings of foreign names blur merged: ц, c and k; ш and s; з and s (Francis: франциск, Michael: майкл, Pfannenstiel: пфанненштиль). */
 function looseKey(key: string): string {
@@ -717,11 +544,6 @@ function knownForms(t: NameToken): string[] {
 }
 
 /** How the translation should name a run, for the message: a place by its English name; a person's name as the article writes it elsewhere, else the gazetteer's or the romanisation's form. */
-/** A Russian surname's case form that only a man's surname has, in its nominative (Покатовича: Покатович, Русикову: Русиков). */
-function surnameNominative(word: string): string {
-  return word.replace(/(ич)(?:а|у|ем|е)$/, '$1').replace(/(ов|ев|ёв|ин|ын)(?:у|ым|ом|е)$/, '$1');
-}
-
 const capitalise = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
 
 function expectedName(run: NameRun, tables: RomanisationTable[], docWords: TargetWord[], cyrillic: boolean, ctx: NameContext): string {

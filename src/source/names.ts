@@ -11,7 +11,8 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { lexiconStem, russianCommonWords } from './lexicon.js';
+import { editDistance, similarity } from '../names/similarity.js';
+import { russianCommonWords } from './lexicon.js';
 import { cyrillicKey, keyDistance, latinKeys, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
 
 export interface Place {
@@ -565,4 +566,30 @@ export function sameStem(source: string, target: string): boolean {
     if (stem.length >= 3 && targets.includes(stem)) return true;
   }
   return false;
+}
+
+/** What the name checks know and ask: the facts, the romanisation tables, English words, real names. */
+export interface NameContext {
+  facts: NameFacts;
+  tables: Map<string, RomanisationTable>;
+  isEnglishWord: (lower: string) => boolean;
+  /** A folded word that is somebody's real given name or surname (rules/names/real-names.txt). */
+  realName: (folded: string) => boolean;
+}
+
+/** A word at `at` opens a sentence (or a quotation, or follows a dash). */
+export function opensSentence(text: string, at: number): boolean {
+  return /(?:^|[.!?…:;]["»”“)]?\s*|["„«“”(—–-]\s*)$/.test(text.slice(Math.max(0, at - 4), at));
+}
+
+/** A folded Latin word that is English, or English with a Czech or German case ending (Huntera: hunter). */
+export function englishStem(folded: string, ctx: NameContext): boolean {
+  if (ctx.isEnglishWord(folded)) return true;
+  const bare = folded.replace(/(?:ovi|em|om|ou|ech|ach|ami|a|e|u|y|i|s)$/, '');
+  return bare !== folded && bare.length >= 5 && ctx.isEnglishWord(bare);
+}
+
+/** Jaro-Winkler 0.85 or more within two edits: the same name spelt a little otherwise. */
+export function nearly(a: string, b: string): boolean {
+  return similarity(a, b) >= 0.85 && editDistance(a, b) <= 2;
 }

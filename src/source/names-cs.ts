@@ -1,0 +1,119 @@
+// Czech sources for the name checks (check-names.ts). Czech, like Russian, capitalises only names and
+// a sentence's first word, but has no dictionary mtlint may ship: a capitalised word inside a
+// sentence is a name unless the document itself writes it in lower case, it is English, it heads an
+// institution's or a title's name (translated), or it is an adjective; and a name reads in English
+// nearly like its stem, case ending aside (Praze: Prague, Kremlu: Kremlin).
+
+import { englishStem, foldLatin, nearly, opensSentence, type NameContext, type NameRun, type TargetWord } from './names.js';
+
+/** A folded Czech word without its case ending (four letters left at least): Respektu, Respektem → respekt; vlády, vláda → vlad. */
+export function czechStem(folded: string): string {
+  const m = /(?:ovi|ove|ovu|ovy|ich|ych|ech|ach|ami|emi|ymi|imi|eho|emu|iho|imu|ymu|yho|ou|em|om|um|ym|im|a|e|i|o|u|y)$/.exec(folded);
+  return m && folded.length - m[0].length >= 4 ? folded.slice(0, -m[0].length) : folded;
+}
+
+/** A folded Czech word's stems: itself, without its case ending, and a possessive's name (Nilsenův, Netanjahuovu, Mariina: nilsen, netanjahu, mari). */
+export function czechStems(folded: string): string[] {
+  const possessive = /^(.{3,}?)(?:uv|ov(?:a|o|u|y|i|e|ou|ych|ym|ymi|eho|emu|em)|in(?:a|o|u|y|e|ou|ych|ym|eho|emu))$/.exec(folded);
+  // (With the consonant a case ending alternates back: Praze, Praha; Karolínce, Karolínka.)
+  const stem = czechStem(folded);
+  const alternated = stem === folded ? stem : stem.replace(/z$/, 'h').replace(/c$/, 'k').replace(/s$/, 'ch');
+  return [...new Set([folded, stem, alternated, ...(possessive ? [possessive[1]] : [])])];
+}
+
+/** A folded word with the letters Czech and English spell a name's sounds with merged: ch and h, g and h (Praha: Prague), j, y and i, c, k and q, w and v, ph and f; doubled letters single. */
+export function looseCzech(folded: string): string {
+  return folded
+    .replace(/ph/g, 'f').replace(/th/g, 't').replace(/cz/g, 'c').replace(/ch/g, 'h').replace(/ck/g, 'k')
+    .replace(/g/g, 'h').replace(/[jy]/g, 'i').replace(/[cq]/g, 'k').replace(/w/g, 'v').replace(/x/g, 'ks')
+    .replace(/(.)\1+/g, '$1');
+}
+
+/** A capitalised word of the translation that reads nearly like a Czech name word (folded), case ending aside: the same front (five letters, or the whole stem) or Jaro-Winkler 0.85 within two edits. */
+export function czechNear(folded: string, w: TargetWord): boolean {
+  const x = looseCzech(w.folded);
+  // (A word of three letters only as the whole stem: Rickymu, Rick.)
+  if (x.length < 4) return x.length === 3 && czechStems(folded).some((stem) => looseCzech(stem) === x);
+  // (Or a part of a compound, five letters or more: Alzheimercentru, Královéhradecku: Hradec.)
+  if (x.length >= 5 && looseCzech(folded).length > x.length + 2 && looseCzech(folded).includes(x)) return true;
+  return czechStems(folded).some((stem) => {
+    const y = looseCzech(stem);
+    if (y.length < 3 || y[0] !== x[0]) return false;
+    // (Four letters at least: Gott is no Hotel, g and h merged.)
+    const front = Math.min(5, y.length);
+    return (front >= 4 && x.slice(0, front) === y.slice(0, front)) || x === y || (y.length >= 4 && nearly(y, x));
+  });
+}
+
+/** The stems of a Czech text's words written in lower case: the document's own common words. */
+export function czechLowerStems(text: string): Set<string> {
+  return new Set((text.match(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]{2,}/gu) ?? []).map((w) => czechStem(foldLatin(w))));
+}
+
+/**
+ * Czech, like Russian, capitalises only names and a sentence's first word: a capitalised word inside
+ * a sentence is a name (Reuters, Respektu, Minaříka, Blansko; isSure asks for evidence besides) — unless the document writes it in
+ * lower case elsewhere (vláda: Vláda), it is English (Total), it heads an institution's or a title's
+ * name, which is translated (Sněmovna, Ministerstvo, Národní divadlo), or it is an adjective
+ * (Moravskoslezský kraj, Uherského Ostrohu), which a feminine surname in -ová is not (Ladrová).
+ */
+export function czechCapital(run: NameRun, i: number, source: string, lower: Set<string>, ctx: NameContext): boolean {
+  const t = run.tokens[i];
+  if (run.initial || (i === 0 && opensSentence(source, t.start)) || t.text.includes('-')) return false;
+  // (Nor the first word of a title after its kind, translated: iniciativa Zachraňme cestovní ruch, album A smrt je stéblo trávy.)
+  if (i === 0 && CZECH_TITLE_BEFORE.test(source.slice(Math.max(0, t.start - 16), t.start))) return false;
+  // (Nor a word of a name led by an adjective, often translated: Velké Británie, the UK; Jižní Rhodesii, Southern Rhodesia.)
+  if (i > 0 && CZECH_ADJECTIVE.test(run.tokens[0].text) && !/ov(?:á|é|ou)$/.test(run.tokens[0].text)) return false;
+  const folded = t.keys[0];
+  if (englishStem(folded, ctx) || lower.has(czechStem(folded)) || CZECH_INSTITUTION.test(folded)) return false;
+  return !CZECH_ADJECTIVE.test(t.text) || /ov(?:á|é|ou)$/.test(t.text);
+}
+
+/** A Czech name word's look, with no other evidence: a feminine surname, a spelling Czech words do not have, or a kind of person, place or title in lower case right before it. */
+export function czechNameLook(run: NameRun, i: number, source: string): boolean {
+  const t = run.tokens[i];
+  if (/ov(?:á|é|ou)$/.test(t.text) || /[wqx]|th|gh|ph|sh|ee|oo|([b-df-hj-np-tv-z])\1/.test(t.keys[0])) return true;
+  return i === 0 && CZECH_KIND_BEFORE.test(source.slice(Math.max(0, run.tokens[0].start - 24), run.tokens[0].start));
+}
+
+/** A Czech noun for a kind of person, organisation, place or thing, in any case, right before a name (trenér Minařík, agentury Reuters, vesnice Valeč, hurikán Hanna). */
+const CZECH_KIND_BEFORE = new RegExp(
+  `(?:^|[\\s(])(?:${[
+    'premiér', 'ministr', 'prezident', 'senátor', 'poslan', 'trenér', 'kouč', 'předsed', 'mluvčí', 'starost', 'hejtman', 'ředitel', 'šéf', 'koleg',
+    'manžel', 'dcer', 'syn', 'otc', 'otec', 'matk', 'bratr', 'sestr', 'obránc', 'útočník', 'brankář', 'záložník', 'hráč', 'tenist', 'šipkař',
+    'atlet', 'zpěvá', 'herc', 'herec', 'hereč', 'režisér', 'autor', 'spisovatel', 'novinář', 'analyti', 'lékař', 'profesor', 'soudc', 'advokát',
+    'policist', 'vrstevník', 'partner', 'kolegyn', 'agentur', 'server', 'list', 'časopis', 'týdeník', 'stanic', 'firm', 'společnost', 'značk',
+    'klub', 'tým', 'obc', 'obec', 'měst', 'vesnic', 'řek', 'ostrov', 'knihovn', 'rybník', 'hotel', 'provinci', 'oblast', 'region', 'čtvrť',
+    'hurikán', 'bouř', 'tajfun', 'portál', 'web', 'dol', 'důl', 'lázn', 'zámk', 'zámek', 'hrad',
+  ].join('|')})\\p{Ll}*\\s+$`,
+  'u',
+);
+
+/** A Czech adjective's ending (Moravskoslezský, Uherského, Malostranském, Národní). */
+const CZECH_ADJECTIVE = /(?:ý|á|é|ého|ému|ém|ou|ých|ým|ými|í|ího|ímu|ím|ích|ími)$/;
+
+/** A Czech noun for a kind of title right before a word (iniciativy, albu, filmem, pořadu, heslem, názvem). */
+const CZECH_TITLE_BEFORE = /(?:^|[\s(])(?:iniciativ[aěyuouě]\p{Ll}*|alb(?:um|a|u|em)|knih(?:a|y|u|ou)|knize|film(?:u|em|y)?|pořad(?:u|em)?|seriál(?:u|em)?|komiks(?:u|em)?|písn(?:ě|i|ička)|píseň|projekt(?:u|em)?|kampa(?:ň|ně|ni|ní)|akc(?:e|i|í)|soutěž(?:e|i|í)?|výstav(?:a|y|u|ě|ou)|hesl(?:o|a|u|em)|motto|mott(?:a|em)|název|názv(?:u|em)|slogan(?:u|em)?|inscenac(?:e|i|í)|představení)\s+$/iu;
+
+/** The head words of Czech institutions' and titles' names, which are translated, as stems (folded; any case ending after them): Ministerstvo, Sněmovna, Senát, Hrad, Unie. */
+const CZECH_INSTITUTION = new RegExp(
+  `^(?:${[
+    'ministerstv', 'ministr', 'vlad', 'snemovn', 'senat', 'parlament', 'hrad', 'soud', 'urad', 'polic', 'armad', 'rad', 'komis', 'uni',
+    'univerzit', 'fakult', 'akademi', 'skol', 'gymnazi', 'nemocnic', 'divadl', 'muze', 'galeri', 'knihovn', 'bank', 'stran', 'hnut',
+    'agentur', 'organizac', 'spolek', 'spolk', 'svaz', 'klub', 'tym', 'kraj', 'okres', 'obec', 'mest', 'namest', 'ulic', 'trid', 'most', 'rek',
+    'hor', 'pohori', 'udoli', 'ostrov', 'zaliv', 'mor', 'ocean', 'jezer', 'rybnik', 'prehrad', 'nadrazi', 'letist', 'park', 'zahrad', 'zamek',
+    'zamk', 'kostel', 'katedral', 'chram', 'klaster', 'palac', 'stadion', 'aren', 'hal', 'spolecnost', 'skupin', 'fond', 'nadac',
+    'institut', 'ustav', 'centr', 'zprav', 'televiz', 'rozhlas', 'radi', 'list', 'vybor', 'koalic', 'opozic', 'magistrat', 'radnic',
+    'zastupitelstv', 'velvyslanectv', 'republik', 'zakon', 'umluv', 'dohod', 'smlouv', 'lig', 'pohar', 'mistrovstv', 'festival',
+    'cen', 'prezident', 'premier', 'predsed', 'pan', 'pani', 'slecn', 'buh', 'boh', 'vanoc', 'velikonoc', 'zem', 'mesic', 'slunc',
+    'kancelar', 'sdruzeni', 'konfederac', 'federac', 'komor', 'asociac', 'sprav', 'inspekc', 'kongres', 'shromazdeni', 'sbor', 'sluzb',
+    'reditelstv', 'zapad', 'vychod', 'sever', 'jih', 'den', 'dn',
+    // (Newspapers called by a common word, often translated: Deník; units named after a person: stupňů Celsia.)
+    'denik', 'celsi', 'fahrenheit',
+    // (Peoples that English names by words of their own: Němci, the Germans; Češi, the Czechs; Španělé.)
+    'nemec', 'nemc', 'nemk', 'cech', 'ces', 'cesk', 'francouz', 'francouzk', 'spanel', 'spanelk', 'polak', 'polac', 'polk', 'madar', 'madark',
+    'rec', 'reck', 'cinan', 'cinank', 'japonc', 'japonec', 'japonk', 'svycar', 'svycark', 'holandan', 'nizozemc', 'nizozemec',
+    'rakusan', 'rakusank', 'rus', 'rusk', 'belorus', 'evropan', 'zid', 'chorvat', 'slovinc', 'slovinec', 'sved', 'svedk', 'prazan', 'brnan',
+    'moravan', 'slezan',
+  ].join('|')})(?:ovi|ove|ich|ech|ach|ami|emi|imi|eho|emu|iho|imu|ie|ii|ou|em|om|um|im|ka|ky|ce|ku|kou|a|e|i|o|u|y)?$`,
+);

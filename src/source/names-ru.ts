@@ -1,0 +1,66 @@
+// Russian sources for the name checks (check-names.ts): which capitalised words no common word
+// explains (the Russian dictionary's words, lexicon.ts), and how a name reads in English when no
+// romanisation table gives its form — nearly like the romanisation, or, for a Chinese name, Pinyin
+// read from its Palladius spelling.
+//
+//   source  …жалобу Семиларски 4 августа…    Семиларски: no common word, a name (check-names' byCapital)
+//   target  …the complaint of Semilarsky…     Semilarsky: nearly the romanisation, renders it
+
+import { editDistance } from '../names/similarity.js';
+import { lexiconStem } from './lexicon.js';
+import { nearly, type TargetWord } from './names.js';
+import { caseStem, plainLatin, romanise, type RomanisationTable } from './romanise.js';
+
+/** A capitalised word of the translation that reads like a romanisation of the name (case ending aside; kh read h or j, ku qu: Харьюмаа Harjumaa, Хосепа Josep, Куангбинь Quang Binh), Jaro-Winkler 0.85 or more, two edits at most and the same first letter (Krasnaya is no Krasnodar). */
+export function nearRendering(word: string, w: TargetWord, tables: RomanisationTable[]): boolean {
+  if (!/^\p{Lu}/u.test(w.text)) return false;
+  const plain = plainLatin(w.text);
+  const lower = word.toLowerCase();
+  // (English may keep only the name's front: Харьюмаа, Harju County; Куангбинь, Quang Binh.)
+  const near = (x: string) => x[0] === plain[0] && (nearly(x, plain) || (plain.length >= 5 && editDistance(x.slice(0, plain.length), plain) <= 1));
+  if (near(pinyin(lower))) return true;
+  return tables.some((table) =>
+    [romanise(caseStem(lower), table), romanise(lower, table)].some((roman) => {
+      const r = plainLatin(roman);
+      return [r, r.replace(/kh/g, 'h'), r.replace(/^kh/, 'j'), r.replace(/^ku/, 'qu')].some(near);
+    }),
+  );
+}
+
+/**
+ * A Chinese name's Russian (Palladius) spelling read as Pinyin, syllable by syllable: Санься sanxia,
+ * Янцзы yangzi, Цзиньпин jinping, Чжэн zheng. A final н is -ng, нь is -n.
+ */
+const PALLADIUS: [RegExp, string][] = [
+  [/цз(?=[июяе])/g, 'j'], [/цзы/g, 'zi'], [/цз/g, 'z'], [/чж/g, 'zh'], [/ц(?=[июяе])/g, 'q'], [/цы/g, 'ci'], [/ц/g, 'c'],
+  [/с(?=[июяе])/g, 'x'], [/сы/g, 'si'], [/ш/g, 'sh'], [/ч/g, 'ch'], [/ж/g, 'r'], [/х/g, 'h'], [/нь/g, 'n'], [/н(?![аеёиоуыэюя])/g, 'ng'],
+  [/^в/g, 'w'], [/^ю/g, 'yu'], [/^я/g, 'ya'], [/^е/g, 'ye'], [/ю/g, 'iu'], [/я/g, 'ia'], [/е/g, 'ie'], [/э/g, 'e'], [/ы/g, 'i'], [/й/g, 'i'], [/ь/g, ''],
+];
+const PALLADIUS_LETTERS: Record<string, string> = { а: 'a', б: 'b', в: 'w', г: 'g', д: 'd', з: 'z', и: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f' };
+export function pinyin(cyrillic: string): string {
+  let out = cyrillic.toLowerCase();
+  for (const [from, to] of PALLADIUS) out = out.replace(from, to);
+  return [...out].map((c) => PALLADIUS_LETTERS[c] ?? c).join('');
+}
+
+/** A Russian institution's compound name, often translated (Госдума: the State Duma, Минобороны, Роскомнадзор). */
+export const INSTITUTION = /^(?:Гос|Мин|Ген|Глав|Вое|Рос(?!с))/;
+
+/** A compound whose last part is a common word of five letters or more (балтфлота: флота, евросоюза: союза). */
+export function compound(lower: string, common: Set<string>): boolean {
+  for (let i = 3; i <= lower.length - 5; i++) if (commonWord(lower.slice(i), common)) return true;
+  return false;
+}
+
+/** A Russian common word in any of its forms: its stem, a plural in -ов (Штатов), a day (Дня), or a hyphenated word of common parts (Во-первых, Военно-морского). */
+export function commonWord(text: string, common: Set<string>): boolean {
+  const lower = text.toLowerCase().replace(/ё/g, 'е');
+  if (/^(?:день|дня|дню|днем|дни|дней|дням|днями|днях)$/.test(lower)) return true;
+  if (lower.includes('-')) return lower.split('-').every((p) => p.length < 3 || commonWord(p, common));
+  return [lower, lexiconStem(lower), lower.replace(/(?:ов|ев)$/, '')].some((x) => common.has(x));
+}
+
+/** A Russian surname's case form that only a man's surname has, in its nominative (Покатовича: Покатович, Русикову: Русиков). */
+export function surnameNominative(word: string): string {
+  return word.replace(/(ич)(?:а|у|ем|е)$/, '$1').replace(/(ов|ев|ёв|ин|ын)(?:у|ым|ом|е)$/, '$1');
+}
