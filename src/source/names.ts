@@ -58,8 +58,8 @@ export function loadNameFacts(placesFile: string, gazetteerFile: string): NameFa
     for (const line of readFileSync(exonyms, 'utf8').split('\n')) {
       if (line.startsWith('#') || line.trim() === '') continue;
       const [name, accepted, forms, kind] = line.split('\t');
-      // (Each is required, like a country, only after a preposition: "v Česku", not "české vlády".)
-      const place: Place = { name, accepted: accepted ? accepted.split('|') : [], kind: 'country' };
+      // (A country or a region is required only after a preposition, "v Česku", not "české vlády"; a city anywhere: Madridu, Kyjevě.)
+      const place: Place = { name, accepted: accepted ? accepted.split('|') : [], kind: kind === 'place' ? 'place' : 'country' };
       for (const f of [name, ...place.accepted]) for (const t of f.split(/\s+/)) if (/^\p{Lu}/u.test(t)) facts.latin.add(foldLatin(t));
       // (Names of one word only: the words of a longer one, Blízký východ, Nová Kaledonie, are common words.)
       // (The English names themselves first: Monaco is Monaco before it is Munich in Italian.)
