@@ -247,7 +247,14 @@ function missingEvidence(text: string, units: readonly { pair: Pair; runs: NameR
   });
   // (-1: a word of the translation outside every unit.)
   const unitAt = (offset: number) => units.findIndex((u) => offset >= u.pair.start && offset < u.pair.end);
-  const memo = new Map<string, { carriedIn: number[]; writtenIn: number[] }>();
+  const memo = new Map<string, { carriedIn: number[]; carriedAloneIn: number[]; writtenIn: number[] }>();
+  // (From a Latin-script source, a word the translation carries only inside a longer name, "Serie A",
+  // "Bundesstrasse 83", is no evidence for the word alone: "in Serie", "die Bundesstraße war gesperrt".)
+  const inLonger = (w: TargetWord) => /^[\s\u00a0]+(?:\p{Lu}(?!\p{L})|\d)/u.test(text.slice(w.end, w.end + 4));
+  const alone = (t: NameToken, unit: number) => {
+    const pair = units[unit].pair;
+    return !units[unit].runs.some((r) => r.tokens.length > 1 && r.tokens.includes(t)) && !/^[\s\u00a0]+\d/.test(pair.source.slice(t.end, t.end + 3));
+  };
   return (t, unit) => {
     const s = stem(t);
     const id = cyrillic ? t.noun ?? t.text : s;
@@ -258,12 +265,13 @@ function missingEvidence(text: string, units: readonly { pair: Pair; runs: NameR
       const same = (x: NameToken) => (cyrillic ? stem(x) === s : sameStem(s, x.keys[0]) || sameStem(x.keys[0], s));
       facts = {
         carriedIn: [...new Set(docWords.filter(carries).map((w) => unitAt(w.start)))],
+        carriedAloneIn: [...new Set(docWords.filter((w) => carries(w) && !inLonger(w)).map((w) => unitAt(w.start)))],
         writtenIn: [...new Set((byPrefix.get(s.slice(0, 3)) ?? []).filter((e) => same(e.token)).map((e) => e.unit))],
       };
       memo.set(id, facts);
     }
     const near = (k: number) => k !== unit && (k < 0 || Math.abs(k - unit) < ARTICLE_REACH);
-    const carried = facts.carriedIn.filter((k) => near(k) && !verbatim[k]).length;
+    const carried = (!cyrillic && alone(t, unit) ? facts.carriedAloneIn : facts.carriedIn).filter((k) => near(k) && !verbatim[k]).length;
     return carried > 0 && carried >= facts.writtenIn.filter(near).length;
   };
 }
