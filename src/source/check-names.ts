@@ -54,8 +54,9 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
   // opening a sentence is a name there too (Stosurová dá přednost dceři; Hanna se stala hurikánem).
   const czechMid = new Set<string>();
   if (czechLower) for (const u of units) for (const r of u.runs) r.tokens.forEach((t, i) => czechCapital(r, i, u.pair.source, czechLower, ctx) && czechMid.add(czechStem(t.keys[0])));
-  const czechLowerWords = (pair: Pair) =>
-    doc.words.filter((w) => w.start >= pair.start && w.end <= pair.end && /^\p{Ll}/u.test(w.text) && w.text.length >= 4 && !ctx.isEnglishWord(w.text.toLowerCase())).map((w) => targetWord(doc.text, w.start, w.end));
+  const lowerCaseWords = (pair: Pair, min: number, english = true) =>
+    doc.words.filter((w) => w.start >= pair.start && w.end <= pair.end && /^\p{Ll}/u.test(w.text) && w.text.length >= min && (english || !ctx.isEnglishWord(w.text.toLowerCase()))).map((w) => targetWord(doc.text, w.start, w.end));
+  const czechLowerWords = (pair: Pair) => lowerCaseWords(pair, 4, false);
   const czechNameOpening = (run: NameRun) => run.tokens.length === 1 && czechMid.has(czechStem(run.tokens[0].keys[0]));
   // Czech: whether the other units of the article that write a name word (by a stem) render it, nearly, in their translations.
   const czechElsewhere = (t: NameToken, unit: number): 'rendered' | 'not rendered' | 'nowhere' => {
@@ -191,6 +192,8 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         // a capitalised word of the unit that reads nearly like its romanisation renders it, or like any word
         // of the run that is no common word (Хосепа Гвардиолы: Guardiola).
         if (cyrillic && run.tokens.some((t, i) => (req.includes(i) || (common && !t.given && !commonWord(t.text, common))) && words.some((w) => nearRendering(t.text, w, tables))) && why('rendered nearly', run)) continue;
+        // (A Russian loanword's capital, Турингу, may be an English word in lower case: "touring", five letters or more.)
+        if (cyrillic && run.tokens.length === 1 && !run.tokens[0].place && !run.tokens[0].surnames && !run.tokens[0].given && (lowerWords ??= lowerCaseWords(pair, 5)).some((w) => nearRendering(run.tokens[0].text, w, tables)) && why('rendered nearly in lower case', run)) continue;
         if (named.some((i) => run.tokens[i].given && isRendered(run.tokens[i])) && run.tokens.slice(1).every((t) => t.text.length <= 3) && why('given name rendered', run)) continue;
         // An East Asian name opens with a family name of a syllable (Си Цзиньпин: Xi, Ким Чен Ын: Kim): rendered, it names the person.
         const family = cyrillic ? /(?:^|[\s(«"])(\p{Lu}\p{Ll}{1,2})\s+$/u.exec(pair.source.slice(Math.max(0, run.tokens[0].start - 6), run.tokens[0].start))?.[1] : undefined;

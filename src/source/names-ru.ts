@@ -11,9 +11,8 @@ import { lexiconStem } from './lexicon.js';
 import { nearly, type TargetWord } from './names.js';
 import { caseStem, plainLatin, romanise, type RomanisationTable } from './romanise.js';
 
-/** A capitalised word of the translation that reads like a romanisation of the name (case ending aside; kh read h or j, ku qu: Харьюмаа Harjumaa, Хосепа Josep, Куангбинь Quang Binh), Jaro-Winkler 0.85 or more, two edits at most and the same first letter (Krasnaya is no Krasnodar). */
+/** A word of the translation (the caller says which: capitalised ones, or words in lower case) that reads like a romanisation of the name (case ending aside; kh read h or j, ku qu: Харьюмаа Harjumaa, Хосепа Josep, Куангбинь Quang Binh), Jaro-Winkler 0.85 or more, two edits at most and the same first letter (Krasnaya is no Krasnodar). */
 export function nearRendering(word: string, w: TargetWord, tables: RomanisationTable[]): boolean {
-  if (!/^\p{Lu}/u.test(w.text)) return false;
   const plain = plainLatin(w.text);
   const lower = word.toLowerCase();
   // (English may keep only the name's front: Харьюмаа, Harju County; Куангбинь, Quang Binh.)
