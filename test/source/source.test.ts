@@ -11,7 +11,8 @@ import { BUILTIN_RULES_DIR, makeEnv } from '../../src/engine/load.js';
 import { lint } from '../../src/index.js';
 import { guessLanguage, primaryTag } from '../../src/source/lang.js';
 import { compareQuantities, compileNumerals, hanNumber, numberParts, readQuantities, renderNumber } from '../../src/source/numbers.js';
-import { sameStem, stemDistance } from '../../src/source/names.js';
+import { nearly, sameStem, stemDistance } from '../../src/source/names.js';
+import { pinyin, surnameNominative } from '../../src/source/names-ru.js';
 import { compileRomanisation, cyrillicKey, latinKey, plainLatin, plausibleRendering, romanise } from '../../src/source/romanise.js';
 
 const env = makeEnv(BUILTIN_RULES_DIR);
@@ -97,6 +98,14 @@ test('names: keys and plausible spellings meet across romanisations, and not acr
   assert.is(stemDistance('filipa', 'filip'), 0);
   assert.is(stemDistance('hamacka', 'hamacek'), 0);
   assert.is(stemDistance('novak', 'novac'), 1);
+});
+
+test('Russian sources: Chinese names read as Pinyin from Palladius, a near spelling, a surname in the nominative', () => {
+  assert.equal(['Санься', 'Чжэцзян', 'Цзиньпин', 'Янцзы', 'Си'].map(pinyin), ['sanxia', 'zhejiang', 'jinping', 'yangzi', 'xi']);
+  // Jaro-Winkler 0.85 within two edits: Toynbee for Тойнби's toynbi, not Krasnaya for krasnodar.
+  assert.ok(nearly('toynbi', 'toynbee'));
+  assert.not.ok(nearly('krasnodar', 'krasnaya'));
+  assert.equal(['Покатовича', 'Русикову', 'Степанова'].map(surnameNominative), ['Покатович', 'Русиков', 'Степанова']);
 });
 
 test('the language of a source: declared, else guessed', () => {
