@@ -143,6 +143,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
     if (report === 'missing') {
       // More such pronouns than the source's: a person named again may be "he" or "she" in the translation.
       const pronouns = morePronouns(doc.text.slice(pair.start, pair.end), pair.source, sp.lang);
+      // The unit's words in lower case, read once when asked (Czech: no English words; Russian: five letters or more).
       let lowerWords: TargetWord[] | undefined;
       for (const run of runs) {
         if (run.initial && !czechNameOpening(run) && why('initial', run)) continue;
@@ -555,8 +556,6 @@ function knownForms(t: NameToken): string[] {
 }
 
 /** How the translation should name a run, for the message: a place by its English name; a person's name as the article writes it elsewhere, else the gazetteer's or the romanisation's form. */
-const capitalise = (w: string) => w.charAt(0).toUpperCase() + w.slice(1);
-
 function expectedName(run: NameRun, tables: RomanisationTable[], docWords: TargetWord[], cyrillic: boolean, ctx: NameContext): string {
   const articleForm = (t: NameToken) => {
     const counts = new Map<string, number>();
@@ -565,6 +564,6 @@ function expectedName(run: NameRun, tables: RomanisationTable[], docWords: Targe
   };
   return run.tokens
     .filter((t) => !t.patronymic)
-    .map((t) => t.place?.name ?? articleForm(t) ?? t.surnames?.[0] ?? (cyrillic && /цз|чж/i.test(t.text) ? capitalise(pinyin(t.text)) : tables[0] ? romanise(cyrillic ? surnameNominative(t.text) : t.text, tables[0]) : t.text))
+    .map((t) => t.place?.name ?? articleForm(t) ?? t.surnames?.[0] ?? (cyrillic && /цз|чж/i.test(t.text) ? restoreCase(t.text, pinyin(t.text)) : tables[0] ? romanise(cyrillic ? surnameNominative(t.text) : t.text, tables[0]) : t.text))
     .join(' ');
 }
