@@ -407,12 +407,13 @@ export function latinRuns(text: string, facts: NameFacts, lang = ''): NameRun[] 
         known = 'place';
         alternates = facts.latinTowns.get(town);
       }
-    } else if (!place && !initial && lang === 'de' && folded.length >= 5 && !GERMAN_NOUN_BEFORE.test(text.slice(Math.max(0, start - 16), start)) && !/^\s+(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b/.test(text.slice(end, end + 12))) {
+    } else if (!place && !initial && lang === 'de' && folded.length >= 4 && !GERMAN_NOUN_BEFORE.test(text.slice(Math.max(0, start - 16), start)) && !/^\s+(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b/.test(text.slice(end, end + 12))) {
       // (In German, which capitalises nouns, only places — Wolf and Mann are surnames —, inside a sentence, with no
       // article, number or adjective before them (das Essen, in der Halle) and no month after them (Mitte Mai).)
-      if (facts.latinPlaces.has(folded) || (folded.endsWith('s') && facts.latinPlaces.has(folded.slice(0, -1)))) known = 'place';
-      // (A smaller town only after a preposition of place: bei Aschaffenburg, but zu Boden is no Boden.)
-      else if (facts.latinTowns.has(folded) && TOWN_BEFORE.test(text.slice(Math.max(0, start - 12), start))) {
+      if (folded.length >= 5 && (facts.latinPlaces.has(folded) || (folded.endsWith('s') && facts.latinPlaces.has(folded.slice(0, -1))))) known = 'place';
+      // (A smaller town only after a preposition of place: bei Aschaffenburg, but zu Boden is no Boden; one of
+      // four letters, in Linz, unless German has a noun of that name: aus Horn, nach Raub.)
+      else if (facts.latinTowns.has(folded) && (folded.length >= 5 || !GERMAN_NOUN_TOWNS.has(folded)) && TOWN_BEFORE.test(text.slice(Math.max(0, start - 12), start))) {
         known = 'place';
         alternates = facts.latinTowns.get(folded);
       }
@@ -420,6 +421,12 @@ export function latinRuns(text: string, facts: NameFacts, lang = ''): NameRun[] 
     return { start, end, text: word, keys: [folded], ...(place ? { place } : {}), ...(known ? { known } : {}), ...(alternates?.length ? { alternates } : {}), given: facts.given.has(word.toLowerCase()), patronymic: false, adjective: false };
   });
 }
+
+/**
+ * Towns of four letters (rules/source/towns.txt) that are also German nouns or their forms: a list written for
+ * this project by reading the towns of four letters against a German word list (Haar, Lage, Ware, Kita).
+ */
+const GERMAN_NOUN_TOWNS = new Set(['asse', 'bake', 'boom', 'deal', 'dome', 'eden', 'ende', 'haar', 'horn', 'kadi', 'kalk', 'kant', 'kita', 'lage', 'lido', 'lira', 'mine', 'mohr', 'most', 'puma', 'raub', 'saga', 'same', 'tank', 'tara', 'uran', 'ware', 'zion']);
 
 /** A German preposition of place right before a town's name (bei, nach, Richtung…): Boden, Allen are nouns too. */
 const TOWN_BEFORE = /(?:^|\s)(?:in|bei|nach|aus|nahe|Richtung|zwischen|von|gegen)\s+$/u;
