@@ -39,10 +39,14 @@ export interface NameFacts {
   exonyms: Map<string, Place>;
   /** The gazetteer's places of one word, folded, as English writes them (Leipzig, Washington): a Latin-script source carries them over. */
   latinPlaces: Set<string>;
+  /** The gazetteer's places of two capitalised words, folded (buenos aires, tel aviv). */
+  latinPlacePairs: Set<string>;
   /** The gazetteer's people's surnames of four letters or more, folded (Putin, Zelensky). */
   latinSurnames: Set<string>;
   /** Towns of 15,000 people or more (rules/source/towns.txt), folded, with their names in other languages, folded. */
   latinTowns: Map<string, string[]>;
+  /** The gazetteer's places by their other names of five letters or more a letter or two from the English name, folded (lissabon, genua): their names, folded. */
+  latinTownsByOther: Map<string, string[]>;
 }
 
 const factsCache = new Map<string, NameFacts>();
@@ -52,7 +56,7 @@ export function loadNameFacts(placesFile: string, gazetteerFile: string): NameFa
   const id = `${placesFile}\u0000${gazetteerFile}`;
   let facts = factsCache.get(id);
   if (facts) return facts;
-  facts = { places: new Map(), surnames: new Map(), given: new Set(), givenForms: [], latin: new Set(), exonyms: new Map(), latinPlaces: new Set(), latinSurnames: new Set(), latinTowns: new Map() };
+  facts = { places: new Map(), surnames: new Map(), given: new Set(), givenForms: [], latin: new Set(), exonyms: new Map(), latinPlaces: new Set(), latinPlacePairs: new Set(), latinSurnames: new Set(), latinTowns: new Map(), latinTownsByOther: new Map() };
   const exonyms = join(dirname(placesFile), 'exonyms.tsv');
   if (existsSync(exonyms)) {
     for (const line of readFileSync(exonyms, 'utf8').split('\n')) {
@@ -115,10 +119,19 @@ export function loadNameFacts(placesFile: string, gazetteerFile: string): NameFa
       const forms = [name, ...(accepted ? accepted.split('|') : [])];
       // Other forms (exonyms, names in other languages: Napoli, Praha) are known, never misspellings.
       for (const form of other ? other.split('|') : []) for (const t of form.split(/\s+/)) if (/^\p{Lu}/u.test(t)) facts.latin.add(foldLatin(t));
+      // A place's other names of one word a letter or two from its English name, as German spells many (Lissabon,
+      // Genua, Florenz). (Not one far from it, Hermannstadt: Sibiu, which translations often keep beside the other.)
+      if (type === 'place' && other) {
+        for (const form of other.split('|')) {
+          const f = foldLatin(form);
+          if (/^\p{Lu}\p{Ll}{4,}$/u.test(form) && !facts.latinTowns.has(f) && f[0] === foldLatin(name)[0] && editDistance(f, foldLatin(name)) <= 2) facts.latinTownsByOther.set(f, [...(facts.latinTownsByOther.get(f) ?? []), ...forms.map(foldLatin)]);
+        }
+      }
       for (const form of forms) {
         const tokens = form.split(/\s+/).filter((t) => /^\p{Lu}/u.test(t));
         for (const t of tokens) facts.latin.add(foldLatin(t));
         if (type === 'place' && /^\p{Lu}\p{Ll}{3,}$/u.test(form)) facts.latinPlaces.add(foldLatin(form));
+        if (type === 'place' && /^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u.test(form)) facts.latinPlacePairs.add(foldLatin(form));
         if (type === 'person' && tokens.length >= 2 && /^\p{Lu}\p{Ll}{3,}$/u.test(tokens[tokens.length - 1])) facts.latinSurnames.add(foldLatin(tokens[tokens.length - 1]));
         if (type !== 'person' || tokens.length < 2) continue;
         if (!facts.given.has(tokens[0].toLowerCase())) facts.givenForms.push(tokens[0]);
@@ -407,6 +420,9 @@ export function latinRuns(text: string, facts: NameFacts, lang = ''): NameRun[] 
         known = 'place';
         alternates = facts.latinTowns.get(town);
       }
+    } else if (!place && lang === 'de' && placePair(text, start, end, facts)) {
+      // (A place of two words the gazetteer knows: in Buenos Aires, Tel Aviv.)
+      known = 'place';
     } else if (!place && !initial && lang === 'de' && folded.length >= 4 && !GERMAN_NOUN_BEFORE.test(text.slice(Math.max(0, start - 16), start)) && !/^\s+(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b/.test(text.slice(end, end + 12))) {
       // (In German, which capitalises nouns, only places — Wolf and Mann are surnames —, inside a sentence, with no
       // article, number or adjective before them (das Essen, in der Halle) and no month after them (Mitte Mai).)
@@ -417,16 +433,33 @@ export function latinRuns(text: string, facts: NameFacts, lang = ''): NameRun[] 
         known = 'place';
         alternates = facts.latinTowns.get(folded);
       }
+      // (Also a place of the gazetteer by another of its names, as German spells it: in Lissabon.)
+      else if (facts.latinTownsByOther.has(folded) && !GERMAN_NOUN_TOWNS.has(folded) && TOWN_BEFORE.test(text.slice(Math.max(0, start - 12), start))) {
+        known = 'place';
+        alternates = facts.latinTownsByOther.get(folded);
+      }
     }
     return { start, end, text: word, keys: [folded], ...(place ? { place } : {}), ...(known ? { known } : {}), ...(alternates?.length ? { alternates } : {}), given: facts.given.has(word.toLowerCase()), patronymic: false, adjective: false };
   });
 }
 
+/** The German source's word at start-end is a word of a place of two words the gazetteer knows (Buenos Aires), inside a sentence with no article before it. */
+function placePair(text: string, start: number, end: number, facts: NameFacts): boolean {
+  const next = /^ (\p{Lu}\p{Ll}+)/u.exec(text.slice(end, end + 40));
+  const prev = /(?<![\p{L}\p{M}])(\p{Lu}\p{Ll}+) $/u.exec(text.slice(Math.max(0, start - 40), start));
+  const first = next && facts.latinPlacePairs.has(foldLatin(`${text.slice(start, end)} ${next[1]}`)) ? start : prev && facts.latinPlacePairs.has(foldLatin(`${prev[1]} ${text.slice(start, end)}`)) ? start - prev[0].length : -1;
+  return first >= 0 && !sentenceInitial(text, first) && !GERMAN_NOUN_BEFORE.test(text.slice(Math.max(0, first - 16), first));
+}
+
 /**
- * Towns of four letters (rules/source/towns.txt) that are also German nouns or their forms: a list written for
- * this project by reading the towns of four letters against a German word list (Haar, Lage, Ware, Kita).
+ * Towns of four letters (rules/source/towns.txt) and the gazetteer's places' other names (Lissabon) that are also
+ * German nouns or their forms, folded: a list written for this project by reading those names against a German
+ * word list (Haar, Lage, Ware, Kita; Namen, Türen, Russe).
  */
-const GERMAN_NOUN_TOWNS = new Set(['asse', 'bake', 'boom', 'deal', 'dome', 'eden', 'ende', 'haar', 'horn', 'kadi', 'kalk', 'kant', 'kita', 'lage', 'lido', 'lira', 'mine', 'mohr', 'most', 'puma', 'raub', 'saga', 'same', 'tank', 'tara', 'uran', 'ware', 'zion']);
+const GERMAN_NOUN_TOWNS = new Set([
+  'asse', 'bake', 'boom', 'deal', 'dome', 'eden', 'ende', 'haar', 'horn', 'kadi', 'kalk', 'kant', 'kita', 'lage', 'lido', 'lira', 'mine', 'mohr', 'most', 'puma', 'raub', 'saga', 'same', 'tank', 'tara', 'uran', 'ware', 'zion',
+  'atlant', 'barium', 'divas', 'dramen', 'humus', 'kalis', 'kochin', 'logos', 'monster', 'muskat', 'namen', 'pilzen', 'rosette', 'russe', 'sakraments', 'tango', 'torin', 'turen',
+]);
 
 /** A German preposition of place right before a town's name (bei, nach, Richtung…): Boden, Allen are nouns too. */
 const TOWN_BEFORE = /(?:^|\s)(?:in|bei|nach|aus|nahe|Richtung|zwischen|von|gegen)\s+$/u;
