@@ -433,6 +433,10 @@ export function latinRuns(text: string, facts: NameFacts, lang = ''): NameRun[] 
         known = 'place';
         alternates = facts.latinTowns.get(folded);
       }
+      // (A smaller place no list knows, by the shape of German places' names, after a preposition of place or
+      // another such place: in Mamming, zwischen Engen und Geisingen, aus Richtung Nellingen.)
+      // (Also after a place's institution or a point of its roads, as German writes them: Feuerwehr Hofgeismar, Einmündung Donnersdorf.)
+      else if (germanPlaceShape(word) && (PLACE_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || TOWN_AND_BEFORE.test(text.slice(Math.max(0, start - 60), start)))) known = 'place';
       // (Also a place of the gazetteer by another of its names, as German spells it: in Lissabon.)
       else if (facts.latinTownsByOther.has(folded) && !GERMAN_NOUN_TOWNS.has(folded) && TOWN_BEFORE.test(text.slice(Math.max(0, start - 12), start))) {
         known = 'place';
@@ -442,6 +446,33 @@ export function latinRuns(text: string, facts: NameFacts, lang = ''): NameRun[] 
     return { start, end, text: word, keys: [folded], ...(place ? { place } : {}), ...(known ? { known } : {}), ...(alternates?.length ? { alternates } : {}), given: facts.given.has(word.toLowerCase()), patronymic: false, adjective: false };
   });
 }
+
+/**
+ * A place's name ending as German places' names often do (Geisingen, Mamming, Donnersdorf, Kirchheim) that is no
+ * common noun of that ending: written for this project by reading every capitalised word of a German word list
+ * that ends so (the -ling nouns' plurals, Flüchtlingen; compounds of Ring, Ding, Heim, Dorf, Kirche: Ehering,
+ * Pflegeheim, Nachbardorf, Staatskirchen; English -ing words inside German compounds, Konditionstraining).
+ * (Not -stadt, -feld, -leben: their common nouns are many, Innenstadt, Umfeld, Privatleben.)
+ */
+export function germanPlaceShape(word: string): boolean {
+  const lower = word.toLowerCase();
+  return GERMAN_PLACE_ENDING.test(lower) && !GERMAN_NOUN_ENDING.test(lower) && !(/ingen$/.test(lower) && lower.length < 7);
+}
+const GERMAN_PLACE_ENDING = /.{3,}(?:ingen|ing|dorf|heim|hausen|burg|berg|bach|hofen|kirchen|furt|hagen|rode|stedt|büttel|born|brück|weiler)$/;
+const GERMAN_NOUN_ENDING = new RegExp(
+  [
+    '(?:ungen|ring|ringen|ding|dingen|springen|bringen|klingen|schwingen|ling|linge|behagen|hochofen|elektrode|skirchen)$',
+    '(?:flücht|häft|lehr|zwil|schmetter|lieb|früh|feig|sträf|säug|prüf|dring|neu|schütz|fremd|spröss|zög|günst|häupt|kömm|misch|dril|vier|fünf|schäd|setz|steck|säm|keim|find|sonder|schwäch|wüst|lüst|täuf|roh|erst|jüng|pfleg|winz|spät|söld|pfiffer|enger|sper|stich|hänf|fäust|bück|anlern|schreiber|naiv|weich|wild|schöss)lingen$',
+    '(?:training|marketing|holding|sharing|funding|climbing|publishing|coating|listing|splitting|aliasing|hering|messing|fasching|wirsing|pudding|lemmingen|lemming|smoking|ophagen)$',
+    '(?:alters|alten|pflege|kinder|jugend|wohn|studenten|flüchtlings|asyl\\p{Ll}*|tier|senioren|obdachlosen|erholungs|erziehungs|freizeit|eigen|schul\\p{Ll}*|säuglings|frauen|fremden|genesungs|entbindungs|dauer|ferien|heimat|kriegsblinden)heim$',
+    '(?:bauern|fischer|ferien|nachbar|heimat|olympia|flüchtlings|geister|zelt|künstler|kinder|berg|bergarbeiter|winzer|indianer|haupt)dorf$',
+    '(?:hoch|flucht|stamm|ritter|sand|wagen)burg$|(?:akten|aschen|papier|tafel|haus|schulden|müll|eis|wein|scherben|trümmer)berg$|(?:berg|sturz|wild|rei)bach$',
+  ].join('|'),
+  'u',
+);
+
+/** A German place's name and "und" (oder) after a preposition of place, before a second place: zwischen Engen und Geisingen. */
+const TOWN_AND_BEFORE = /(?:^|\s)(?:in|bei|nach|aus|nahe|Richtung|zwischen|von|gegen|Feuerwehr|Polizei|Einmündung)\s+\p{Lu}[\p{L}-]+\s+(?:und|oder)\s+$/u;
 
 /** The German source's word at start-end is a word of a place of two words the gazetteer knows (Buenos Aires), inside a sentence with no article before it. */
 function placePair(text: string, start: number, end: number, facts: NameFacts): boolean {
@@ -463,6 +494,8 @@ const GERMAN_NOUN_TOWNS = new Set([
 
 /** A German preposition of place right before a town's name (bei, nach, Richtung…): Boden, Allen are nouns too. */
 const TOWN_BEFORE = /(?:^|\s)(?:in|bei|nach|aus|nahe|Richtung|zwischen|von|gegen)\s+$/u;
+/** The same, or a place's institution or a point of its roads, which German writes before its name with no article (Feuerwehr Hofgeismar). */
+const PLACE_BEFORE = /(?:^|\s)(?:in|bei|nach|aus|nahe|Richtung|zwischen|von|gegen|Feuerwehr|Polizei|Polizeiinspektion|Polizeistation|Einmündung|Ortseingang|Ortsausgang|Ortsdurchfahrt|Anschlussstelle|Ausfahrt|Abfahrt|Bahnhof|Flughafen|Raum|Großraum|Gemeinde|Ortsteil|Stadtteil)\s+$/u;
 
 /** What comes before a German noun: an article, a determiner or a preposition with the article in it (with an adjective or not: das große Essen), a number. */
 const GERMAN_DETERMINER = 'der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein\\p{Ll}*|mein\\p{Ll}*|sein\\p{Ll}*|ihr\\p{Ll}*|unser\\p{Ll}*|dies\\p{Ll}*|jed\\p{Ll}*|im|am|zum|zur|vom|beim|ins|ans';
