@@ -101,7 +101,8 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       if (common && !(t.noun && !common.has(lexiconStem(t.noun))) && ADJECTIVE_LIKE.test(t.text.toLowerCase()) && lexiconStem(t.text).length >= 3 && common.has(lexiconStem(t.text)) && !t.surnames && /^[\s\u00a0]+\p{L}/u.test(pair.source.slice(t.end, t.end + 3))) return false;
       // (A German place's adjective is no name of its own: Londoner Stadtteil, often "a London district", often not.)
       if (!cyrillic && t.noun) return false;
-      if ((t.place && t.place.kind !== 'town') || t.surnames || (t.known && !ctx.isEnglishWord(t.keys[0]))) return true;
+      // (A German source's foreign name by a letter German never writes, Sané, is an English word only as written.)
+      if ((t.place && t.place.kind !== 'town') || t.surnames || (t.known && !ctx.isEnglishWord(sp.lang === 'de' && t.known === 'person' ? t.text.toLowerCase() : t.keys[0]))) return true;
       // A town of the region inside a sentence whose name is no common word (Кулунда; not Победа, Советск).
       if (common && t.place?.kind === 'town' && !run.initial && ![t.text, lexiconStem(t.text)].some((x) => common.has(x.toLowerCase().replace(/ё/g, 'е')))) return true;
       if ((t.given && i + 1 < run.tokens.length) || (i > 0 && run.tokens[i - 1].given)) return true;

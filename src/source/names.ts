@@ -437,6 +437,9 @@ export function latinRuns(text: string, facts: NameFacts, lang = ''): NameRun[] 
       // another such place: in Mamming, zwischen Engen und Geisingen, aus Richtung Nellingen.)
       // (Also after a place's institution or a point of its roads, as German writes them: Feuerwehr Hofgeismar, Einmündung Donnersdorf.)
       else if (germanPlaceShape(word) && (PLACE_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || TOWN_AND_BEFORE.test(text.slice(Math.max(0, start - 60), start)))) known = 'place';
+      // (A word with a letter German never writes is a foreign name, Sané, Higuaín, Coruña — though without its accent it
+      // may be an English word, sane —, unless a loanword German writes so, Café, Straßencafés, Rosé.)
+      else if (/[áàâãåéèêëíìîïóòôõøúùûñçćčěłńřśšźżžýőű]/.test(word) && !/(?:café|varieté|exposé|dekolleté|séance|crème|rosé|négligé|entrée|résumé|soirée|attaché|protégé|kommuniqué|communiqué|coupé|renommée|chicorée|pâté|purée|soufflé|flambé|glacé|frappé|dragée|tournée|fiancé|abbé|cliché)s?$/.test(word.toLowerCase())) known = 'person';
       // (Also a place of the gazetteer by another of its names, as German spells it: in Lissabon.)
       else if (facts.latinTownsByOther.has(folded) && !GERMAN_NOUN_TOWNS.has(folded) && TOWN_BEFORE.test(text.slice(Math.max(0, start - 12), start))) {
         known = 'place';
