@@ -437,6 +437,8 @@ export function latinRuns(text: string, facts: NameFacts, lang = ''): NameRun[] 
       // another such place: in Mamming, zwischen Engen und Geisingen, aus Richtung Nellingen.)
       // (Also after a place's institution or a point of its roads, as German writes them: Feuerwehr Hofgeismar, Einmündung Donnersdorf.)
       else if (germanPlaceShape(word) && (PLACE_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || TOWN_AND_BEFORE.test(text.slice(Math.max(0, start - 60), start)))) known = 'place';
+      // (A person named after a verb of saying, a quotation's or inverted: „…", sagte Grindel; …, so Seibert.)
+      else if (saidBy(text, start, end)) known = 'person';
       // (A word with a letter German never writes is a foreign name, Sané, Higuaín, Coruña — though without its accent it
       // may be an English word, sane —, unless a loanword German writes so, Café, Straßencafés, Rosé.)
       else if (/[áàâãåéèêëíìîïóòôõøúùûñçćčěłńřśšźżžýőű]/.test(word) && !/(?:café|varieté|exposé|dekolleté|séance|crème|rosé|négligé|entrée|résumé|soirée|attaché|protégé|kommuniqué|communiqué|coupé|renommée|chicorée|pâté|purée|soufflé|flambé|glacé|frappé|dragée|tournée|fiancé|abbé|cliché)s?$/.test(word.toLowerCase())) known = 'person';
@@ -476,6 +478,19 @@ const GERMAN_NOUN_ENDING = new RegExp(
 
 /** A German place's name and "und" (oder) after a preposition of place, before a second place: zwischen Engen und Geisingen. */
 const TOWN_AND_BEFORE = /(?:^|\s)(?:in|bei|nach|aus|nahe|Richtung|zwischen|von|gegen|Feuerwehr|Polizei|Einmündung)\s+\p{Lu}[\p{L}-]+\s+(?:und|oder)\s+$/u;
+
+/**
+ * The German source's word at start-end names who says something: right after a verb of saying that follows a
+ * quotation („…", sagte Grindel. „…", erklärte Kovac,) or after sagte, meinte, ", so" (Das sagte Grindel. …, so
+ * Seibert.), and before a comma or a full stop; not an answer, "sagte Nein", or people in the plural, "so Experten".
+ */
+function saidBy(text: string, start: number, end: number): boolean {
+  if (!/^["“”»«]?[.,;:!?]/.test(text.slice(end, end + 2)) || SAID_NOT.test(text.slice(start, end))) return false;
+  const before = text.slice(Math.max(0, start - 20), start);
+  return SAID_AFTER_QUOTE.test(before) || /(?:^|\s)(?:sagte|sagt|meinte|meint)\s+$|,\s*so\s+$/u.test(before);
+}
+const SAID_AFTER_QUOTE = /["“”»«]\s*,?\s*(?:sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|so|schrieb|schreibt|warnte|warnt|kritisierte|kritisiert|bestätigte|bestätigt|fügte|fordert|forderte)\s+$/u;
+const SAID_NOT = /^(?:Ja|Nein|Danke|Bescheid|Hallo|Experten|Kritiker|Beobachter|Ermittler|Analysten|Forscher|Wissenschaftler|Insider|Zeugen|Augenzeugen|Anwohner|Ärzte|Mediziner|Beamte|Diplomaten|Polizisten|Aktivisten|Teilnehmer|Behörden|Medien|Kreise|Quellen|Berichte|Fachleute|Politiker|Vertreter|Verantwortliche|Sprecher|Fans|Nutzer|Mitarbeiter|Eltern|Kollegen|Juristen|Ökonomen|Umfragen|Studien)$/u;
 
 /** The German source's word at start-end is a word of a place of two words the gazetteer knows (Buenos Aires), inside a sentence with no article before it. */
 function placePair(text: string, start: number, end: number, facts: NameFacts): boolean {
