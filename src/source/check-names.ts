@@ -14,7 +14,7 @@
 
 import type { TextDocument } from '../text/document.js';
 import type { Match } from '../types.js';
-import { englishStem, opensSentence, LATIN_CASE_ENDING, REGION_NOUN, cyrillicRuns, cyrillicStem, exonymOf, foldLatin, GERMAN_NOUN_BEFORE, latinRuns, renders, sameStem, stemDistance, targetWord, targetWords, type NameContext, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
+import { englishStem, opensSentence, LATIN_CASE_ENDING, REGION_NOUN, cyrillicRuns, cyrillicStem, exonymKey, exonymOf, foldLatin, GERMAN_NOUN_BEFORE, latinRuns, renders, sameStem, stemDistance, targetWord, targetWords, type NameContext, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
 import { czechCapital, czechLowerStems, czechNameLook, czechNear, czechStem, czechStems, looseCzech } from './names-cs.js';
 import { INSTITUTION, commonWord, compound, nearRendering, pinyin, surnameNominative } from './names-ru.js';
 import type { Pair, SourcePairs } from './pairs.js';
@@ -157,10 +157,12 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         // made an adjective ("ГУ МЧС России": the emergencies directorate; "флота России": the Russian Navy).
         // (Only as an attribute, in the genitive: a country named in the nominative or the accusative,
         // "разорвали ОАЭ, Саудовская Аравия, Египет", "поддержать Украину", is named.)
+        // (From German, which writes a country's attribute as an adjective or a genitive, Deutschlands, only in such a
+        // form: a country named as it is, Bayern, Hessen, is required anywhere; Romans, a novel's, is no Romania.)
         // From Cyrillic, only after an abbreviation in capitals ("ГУ МЧС России": the emergencies directorate;
         // "президенты России и Украины" name both).
         const before = pair.source.slice(Math.max(0, run.tokens[0].start - 12), run.tokens[0].start);
-        if (run.tokens.every((t) => t.place?.kind === 'country' && !nominativeOrAccusative(t)) && !PREPOSITION.test(before) && (!cyrillic || /(?:^|[\s(])[А-ЯЁІЇЄ]{2,}\s+$/u.test(before)) && why('country without a preposition', run)) continue;
+        if (run.tokens.every((t) => t.place?.kind === 'country' && !nominativeOrAccusative(t)) && !PREPOSITION.test(before) && (!cyrillic || /(?:^|[\s(])[А-ЯЁІЇЄ]{2,}\s+$/u.test(before)) && !(sp.lang === 'de' && run.tokens.every((t) => ctx.facts.exonyms.get(exonymKey(t.text)) === t.place)) && why('country without a preposition', run)) continue;
         // A place's adjective (Черноморского флота) is often translated descriptively (the Black Sea Fleet).
         // (Not before a region's noun: "в Краснодарском крае" is Krasnodar Krai, "Волгоградской области" the Volgograd region.)
         if (run.tokens.every((t) => t.noun || t.adjective || t.patronymic) && !run.tokens.some((t) => t.noun && REGION_NOUN.test(pair.source.slice(t.end, t.end + 40))) && why("a place's adjective", run)) continue;
