@@ -41,7 +41,8 @@ const REGIONS: [string, string[], string[]][] = [
   ['Europe', ['European', 'Europeans'], ['Европа', 'Європа', 'Evropa', 'Europa', 'Europa', 'Europe', 'Europa', 'Europa']],
   ['Asia', ['Asian', 'Asians'], ['Азия', 'Азія', 'Asie', 'Azja', 'Asien', 'Asie', 'Asia']],
   ['Africa', ['African', 'Africans'], ['Африка', 'Afrika', 'Afryka', 'Afrique', 'África']],
-  ['America', ['American', 'Americans', 'Americas'], ['Америка', 'Amerika', 'Ameryka', 'Amérique', 'América']],
+  // (America in these languages often means the United States: Amerika, Америка.)
+  ['America', ['American', 'Americans', 'Americas', 'United States', 'US', 'USA'], ['Америка', 'Amerika', 'Ameryka', 'Amérique', 'América']],
   ['Australia', ['Australian'], ['Австралия', 'Австралія', 'Austrálie', 'Australien', 'Australie']],
   ['Antarctica', ['Antarctic'], ['Антарктида', 'Антарктика', 'Antarktida', 'Antarktis', 'Antarktyda', 'Antarctique', 'Antártida']],
   ['Arctic', [], ['Арктика', 'Arktida', 'Arktis', 'Arktyka', 'Arctique', 'Ártico']],

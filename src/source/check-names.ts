@@ -185,6 +185,9 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         const rendering = sp.lang === 'cs' ? run.tokens.map((_, i) => i).filter((i) => !ctx.isEnglishWord(run.tokens[i].keys[0]) && !(i + 1 < run.tokens.length && (run.tokens[i].given || ctx.realName(run.tokens[i].keys[0])))) : [];
         const req = [...rendering, ...(required.length > 0 ? required : named)];
         if (req.some((i) => isRendered(run.tokens[i])) && why('rendered', run)) continue;
+        // (From German, also by an English word in lower case, the noun a name is made of: "the zircon missile". Not a word
+        // English does not have, a name written in lower case, which is worth telling: "in mamming", "calbitz".)
+        if (sp.lang === 'de' && lowerCaseWords(pair, 4).some((w) => ctx.isEnglishWord(w.folded) && req.some((i) => renders(run.tokens[i], w, false))) && why('rendered in lower case', run)) continue;
         if (req.some((i) => loosely(run.tokens[i])) && why('rendered loosely', run)) continue;
         // From Czech, a name is rendered by a capitalised word that reads nearly like it, case ending or a
         // possessive's aside (Kremlu: Kremlin, Prahy: Prague, Netanjahuovu: Netanyahu's, Aljašky: Alaska).
