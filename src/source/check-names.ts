@@ -16,7 +16,7 @@ import type { TextDocument } from '../text/document.js';
 import type { Match } from '../types.js';
 import { englishStem, opensSentence, LATIN_CASE_ENDING, REGION_NOUN, cyrillicRuns, cyrillicStem, exonymOf, foldLatin, GERMAN_NOUN_BEFORE, latinRuns, renders, sameStem, stemDistance, targetWord, targetWords, type NameContext, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
 import { czechCapital, czechLowerStems, czechNameLook, czechNear, czechStem, czechStems, looseCzech } from './names-cs.js';
-import { INSTITUTION, commonWord, compound, nearRendering, pinyin, surnameNominative } from './names-ru.js';
+import { INSTITUTION, commonWord, compound, russianExonym, nearRendering, pinyin, surnameNominative } from './names-ru.js';
 import type { Pair, SourcePairs } from './pairs.js';
 import { lexiconStem, russianCommonWords, russianProperNames } from './lexicon.js';
 import { caseStem, keyDistance, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
@@ -85,13 +85,15 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
     // Russian writes capitals only for names and a sentence's first word: a capitalised word inside a
     // sentence that no form of a common word explains is a name (Бережок, Кузбассе, Черусти, Семиларски);
     // not a compound of an institution, often translated (Госдумы, Минобороны, Генплана, Роскомнадзор).
-    // Nor a name the dictionary lists, which often has an English form of its own (Афинах: Athens,
-    // Людовика: Louis), a region's collective name (Подмосковье: the Moscow region, Заполярье), or a
+    // A name the dictionary lists is one too (Кузбассе, Черусти, Фобос), unless English has a form of its own
+    // for it (russianExonym: Афинах, Athens; Людовика, Louis) or it is a given name alone (Кевин: a person is
+    // named by the surname). Not a region's collective name (Подмосковье: the Moscow region, Заполярье), or a
     // compound ending in a common word (Балтфлота: the Baltic Fleet, Евросоюза: the EU).
     const byCapital = (run: NameRun, i: number) => {
-      const text = run.tokens[i].text;
-      const lower = text.toLowerCase().replace(/ё/g, 'е');
-      return !!common && !run.initial && !commonWord(text, common) && !INSTITUTION.test(text) && !/ь(?:е|я|ю|ем|и)$/.test(lower) && ![lower, lexiconStem(lower)].some((x) => proper?.has(x)) && !compound(lower, common);
+      const t = run.tokens[i];
+      const lower = t.text.toLowerCase().replace(/ё/g, 'е');
+      const listed = [lower, lexiconStem(lower)].some((x) => proper?.has(x));
+      return !!common && !run.initial && !commonWord(t.text, common) && !INSTITUTION.test(t.text) && !/ь(?:е|я|ю|ем|и)$/.test(lower) && !(listed && (russianExonym(lower) || t.given || t.givenOblique)) && !compound(lower, common);
     };
     const isSure = (run: NameRun, i: number) => {
       const t = run.tokens[i];

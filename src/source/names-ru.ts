@@ -42,6 +42,27 @@ export function pinyin(cyrillic: string): string {
   return [...out].map((c) => PALLADIUS_LETTERS[c] ?? c).join('');
 }
 
+/**
+ * Names the Russian dictionary lists that English writes in a form of its own, far from their
+ * romanisation (Иисус: Jesus, Афины: Athens, Людовик: Louis, Дунай: the Danube), which a
+ * capitalised word of a Russian source is not taken for a name: religious and mythical figures,
+ * monarchs and saints, places of the Bible, great cities the gazetteer does not know, rivers, a
+ * union. Written for mtlint; the nominatives, compared by their stems (lexiconStem).
+ */
+const EXONYMS = new Set(
+  (
+    'иисус христос иоанн иосиф иаков моисей авраам исаак магомет мухаммед аллах будда коран библия евангелие фемида зевс геракл афина аполлон ' +
+    'людовик карл генрих елизавета екатерина георг вильгельм фридрих яков ' +
+    'иерусалим вифлеем назарет галилея афины женева неаполь флоренция венеция генуя гаага лиссабон кишинев ' +
+    'дунай рейн темза сена нил ганг евросоюз'
+  )
+    .split(' ')
+    .flatMap((w) => [w, lexiconStem(w)]),
+);
+export function russianExonym(lower: string): boolean {
+  return EXONYMS.has(lower) || EXONYMS.has(lexiconStem(lower));
+}
+
 /** A Russian institution's compound name, often translated (Госдума: the State Duma, Минобороны, Роскомнадзор). */
 export const INSTITUTION = /^(?:Гос|Мин|Ген|Глав|Вое|Рос(?!с))/;
 
