@@ -16,7 +16,7 @@ import type { TextDocument } from '../text/document.js';
 import type { Match } from '../types.js';
 import { englishStem, opensSentence, LATIN_CASE_ENDING, REGION_NOUN, cyrillicRuns, cyrillicStem, exonymOf, foldLatin, GERMAN_NOUN_BEFORE, latinRuns, renders, sameStem, stemDistance, targetWord, targetWords, type NameContext, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
 import { czechCapital, czechLowerStems, czechNameLook, czechNear, czechStem, czechStems, looseCzech } from './names-cs.js';
-import { INSTITUTION, commonWord, compound, russianExonym, nearRendering, pinyin, surnameNominative } from './names-ru.js';
+import { INSTITUTION, commonWord, compound, quotedAfterKind, russianExonym, nearRendering, pinyin, surnameNominative } from './names-ru.js';
 import type { Pair, SourcePairs } from './pairs.js';
 import { lexiconStem, russianCommonWords, russianProperNames } from './lexicon.js';
 import { caseStem, keyDistance, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
@@ -133,6 +133,10 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       // (Nor a name the dictionary lists, which may have an English form of its own: Женевы, Geneva; Якова, Jacob.)
       if (common && !t.given && !t.text.includes('-') && SURNAME_FORM.test(t.text.toLowerCase()) && ![t.text, lexiconStem(t.text), t.text.replace(/(?:ов|ев|ёв)$/, '')].some((x) => common.has(x.toLowerCase().replace(/ё/g, 'е')) || proper?.has(x.toLowerCase().replace(/ё/g, 'е')))) return true;
       if (byCapital(run, i)) return true;
+      // A word alone in quotation marks after the kind of thing it names, a vessel's, a weapon's, a medium's, a
+      // company's or a club's name (корабля "Советск", модулем "Бережок", изданием "Подъем"), which English keeps
+      // even when it is a common word; not a work's title or a button's ("Пуск": the "start" button), often translated.
+      if (common && run.tokens.length === 1 && quotedAfterKind(pair.source, t.start, t.end)) return true;
       // Czech capitalises names only (czechCapital): such a word is a name when the translation of another unit naming it
       // renders it — not one every other unit leaves without its rendering (Šumava: the Bohemian Forest; a title translated)
       // — or, named in no other unit, when it looks like a name (czechNameLook: Ladrová, Turów, trenér Minařík, vesnice Valeč).

@@ -63,6 +63,14 @@ export function russianExonym(lower: string): boolean {
   return EXONYMS.has(lower) || EXONYMS.has(lexiconStem(lower));
 }
 
+/** The kinds of things a Russian source names in quotation marks whose names English keeps: media, vessels, weapons, companies, clubs (written for mtlint). */
+const QUOTED_KIND = /(?:^|[^\p{L}])(?:издани|газет|журнал|агентств|телеканал|канал|радиостанци|корабл|судн|крейсер|подлодк|фрегат|корвет|модул|комплекс|систем|ракет|центр|компани|фирм|банк|клуб|команд|парти|движени|фонд|завод|холдинг|концерн|сервис|портал|сайт|платформ)\p{L}*\s+[«"„“]$/u;
+
+/** The word at `start`–`end` of a Russian text is alone in quotation marks, no adjective, after a kind of thing whose names English keeps (модулем "Бережок"). */
+export function quotedAfterKind(text: string, start: number, end: number): boolean {
+  return /^[»"“”]/.test(text.slice(end)) && !/(?:ой|ей|ых|их|ого|его|ому|ему|ую|юю|ая|яя|ые|ие|ый|ий|ым|им|ыми|ими|ном|нем)$/.test(text.slice(start, end).toLowerCase()) && QUOTED_KIND.test(text.slice(Math.max(0, start - 30), start));
+}
+
 /** A Russian institution's compound name, often translated (Госдума: the State Duma, Минобороны, Роскомнадзор). */
 export const INSTITUTION = /^(?:Гос|Мин|Ген|Глав|Вое|Рос(?!с))/;
 
