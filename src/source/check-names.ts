@@ -100,7 +100,9 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       // (Not a common adjective that some place is also called, before its noun: Центральном округе, Северным
       // флотом; a place's adjective read as a place that is no common word, Волгоградской but not Советского
       // (совет), and a name without a noun after it, "в Грозном)", are names.)
-      if (common && !(t.noun && !common.has(lexiconStem(t.noun))) && ADJECTIVE_LIKE.test(t.text.toLowerCase()) && lexiconStem(t.text).length >= 3 && common.has(lexiconStem(t.text)) && !t.surnames && /^[\s\u00a0]+\p{L}/u.test(pair.source.slice(t.end, t.end + 3))) return false;
+      // (Nor before a region's noun, a place's adjective that is a common word too: Архангельскую области, the Arkhangelsk region.)
+      const region = !!t.noun && t.place?.kind !== 'town' && REGION_NOUN.test(pair.source.slice(t.end, t.end + 40));
+      if (common && !region && !(t.noun && !common.has(lexiconStem(t.noun))) && ADJECTIVE_LIKE.test(t.text.toLowerCase()) && lexiconStem(t.text).length >= 3 && common.has(lexiconStem(t.text)) && !t.surnames && /^[\s\u00a0]+\p{L}/u.test(pair.source.slice(t.end, t.end + 3))) return false;
       // (A German place's adjective is no name of its own: Londoner Stadtteil, often "a London district", often not.)
       if (!cyrillic && t.noun) return false;
       if ((t.place && t.place.kind !== 'town') || t.surnames || (t.known && !ctx.isEnglishWord(t.keys[0]))) return true;
