@@ -7,7 +7,7 @@
 //   target  …the complaint of Semilarsky…     Semilarsky: nearly the romanisation, renders it
 
 import { editDistance } from '../names/similarity.js';
-import { lexiconStem } from './lexicon.js';
+import { lexiconStem, russianPrefix } from './lexicon.js';
 import { nearly, type TargetWord } from './names.js';
 import { caseStem, plainLatin, romanise, type RomanisationTable } from './romanise.js';
 
@@ -74,9 +74,13 @@ export function quotedAfterKind(text: string, start: number, end: number): boole
 /** A Russian institution's compound name, often translated (Госдума: the State Duma, Минобороны, Роскомнадзор). */
 export const INSTITUTION = /^(?:Гос|Мин|Ген|Глав|Вое|Рос(?!с))/;
 
-/** A compound whose last part is a common word of five letters or more (балтфлота: флота, евросоюза: союза). */
+/**
+ * A compound whose last part is a common word of five letters or more and whose first part begins a
+ * common word, a word cut short (балтфлота: балт-ийский флот, евросоюза, черноморфлота); not a name whose
+ * end is a common word by chance (Пфанненштиль: штиль).
+ */
 export function compound(lower: string, common: Set<string>): boolean {
-  for (let i = 3; i <= lower.length - 5; i++) if (commonWord(lower.slice(i), common)) return true;
+  for (let i = 3; i <= lower.length - 5; i++) if (commonWord(lower.slice(i), common) && russianPrefix(lower.slice(0, i))) return true;
   return false;
 }
 
