@@ -93,7 +93,9 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       const t = run.tokens[i];
       const lower = t.text.toLowerCase().replace(/ё/g, 'е');
       const listed = [lower, lexiconStem(lower)].some((x) => proper?.has(x));
-      return !!common && !run.initial && !commonWord(t.text, common) && !INSTITUTION.test(t.text) && !/ь(?:е|я|ю|ем|и)$/.test(lower) && !(listed && (russianExonym(lower) || t.given || t.givenOblique)) && !compound(lower, common);
+      // (A word opening a quotation opens a sentence: "Напомним, что…)
+      const opensQuote = run.tokens.length === 1 && /[«"„“]$/.test(pair.source.slice(0, t.start)) && /^[\s\u00a0,:]/.test(pair.source.slice(t.end));
+      return !!common && !run.initial && !opensQuote && !commonWord(t.text, common) && !INSTITUTION.test(t.text) && !/ь(?:е|я|ю|ем|и)$/.test(lower) && !(listed && (russianExonym(lower) || t.given || t.givenOblique)) && !compound(lower, common);
     };
     const isSure = (run: NameRun, i: number) => {
       const t = run.tokens[i];
@@ -527,7 +529,7 @@ const PREPOSITION = /(?:^|[\s(«"„])(?:в|во|на|из|от|до|по|с|с�
 
 const PRONOUNS: Record<string, RegExp> = {
   en: /\b(?:he|she|him|her|hers)\b/gi,
-  ru: /(?<![\p{L}])(?:он|она|его|её|ее|ему|ей|нему|ней|ним|нее|неё)(?![\p{L}])/giu,
+  ru: /(?<![\p{L}])(?:он|она|его|её|ее|ему|ей|нему|ней|ним|нее|неё|него|нем|нём|им|ею|нею)(?![\p{L}])/giu,
   uk: /(?<![\p{L}])(?:він|вона|його|її|йому|їй|ним|нею|нього|неї)(?![\p{L}])/giu,
   cs: /(?<![\p{L}])(?:on|ona|jeho|její|mu|jí|jej|ji|něj|ní|ho)(?![\p{L}])/giu,
   de: /(?<![\p{L}])(?:er|sie|ihn|ihm|ihr)(?![\p{L}])/giu,
