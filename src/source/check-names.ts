@@ -403,10 +403,51 @@ function misspelling(t: NameToken, w: TargetWord, runs: NameRun[], docWords: Tar
   if (known.length > 0) {
     return { start: w.start, end: w.end, replacements: known.map(edit), ...(known.length > 1 ? { safety: 'suggest' as const } : {}), data: { name: known[0], source: t.text, evidence: 'the gazetteer' } };
   }
+  const romanAll = [...new Set(tables.map((tb) => romanise(t.noun ? restoreCase(t.text, t.noun) : nominative(t.text, w.text), tb)))];
+  // A typo undone renders the name (Fraancis: Francis, Tillmrson: Tillerson, Cheruti: Cherusti): suggested, when the
+  // word is nobody's real name and reads near the name's romanisation; undone inside the name's stem, not in the
+  // endings a rendering may take (Valais is no Вале misspelt). Of several, the nearest the romanisation, and only
+  // nearer it than the word (Fadey is no Faddy for Фаддей).
+  const romanised = romanAll.map(plainLatin);
+  if (!ctx.realName(w.folded) && romanised.some((r) => r[0] === plain[0] && keyDistance(r, plain, 3) <= 3)) {
+    const stem = Math.min(...tables.map((tb) => romanise(caseStem((t.noun ?? t.text).toLowerCase()), tb).length));
+    const far = (f: string) => Math.min(...romanised.map((r) => keyDistance(r, plainLatin(f), 8)));
+    const strict = plausibleRendering(t.noun ?? t.text, false);
+    const fixed = typoRepairs(w.text, stem).filter((f) => strict.test(plainLatin(f)));
+    const best = fixed.sort((a, b) => far(a) - far(b))[0];
+    if (best && far(best) < far(w.text)) return { start: w.start, end: w.end, replacements: [edit(best)], safety: 'suggest', data: { name: best, source: t.text, evidence: 'the romanisation' } };
+  }
   if (!SLAVIC.test(caseStem((t.noun ?? t.text).toLowerCase()))) return no(`no evidence (not Slavic${known0(t, ctx)})`, t, w);
-  const roman = [...new Set(tables.map((tb) => romanise(t.noun ? restoreCase(t.text, t.noun) : nominative(t.text, w.text), tb)))].filter(near);
+  const roman = romanAll.filter(near);
   if (roman.length === 0) return no('romanisation not near', t, w);
   return { start: w.start, end: w.end, replacements: roman.map(edit), safety: 'suggest', data: { name: roman[0], source: t.text, evidence: 'the romanisation' } };
+}
+
+/**
+ * A word with one typo undone, its first letter kept and only before `within`: one of a doubled
+ * letter dropped (not of ee or oo, which English writes for и, у: Toynbee), two letters swapped (not
+ * the last two: centre, center), a consonant dropped (not an h, nor a vowel, which English has where
+ * Russian has none: Mahrez, Chechen), a letter put back (not doubling one, nor a vowel beside a vowel:
+ * Fadey for Фаддей and Sodla for Соодла are renderings), or a vowel written for a consonant or the
+ * reverse (not one sound's other spelling: Guardiola, Gvardiola).
+ */
+function typoRepairs(word: string, within = word.length): string[] {
+  const out: string[] = [];
+  const vowel = (c: string) => 'aeiou'.includes(c);
+  // (Not v or w, which are one sound's spellings with u; not h, j, y.)
+  const consonant = (c: string) => 'bcdfgklmnpqrstxz'.includes(c);
+  const lower = word.toLowerCase();
+  for (let i = 1; i < Math.min(within, word.length); i++) {
+    const c = lower[i];
+    if (c === lower[i - 1] && c !== 'e' && c !== 'o') out.push(word.slice(0, i) + word.slice(i + 1));
+    if (i + 2 < Math.min(within, word.length) && c !== lower[i + 1]) out.push(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+    if (consonant(c) && c !== lower[i - 1]) out.push(word.slice(0, i) + word.slice(i + 1));
+    for (const x of 'abcdefghijklmnopqrstuvwxyz') {
+      if (x !== lower[i - 1] && x !== c && !(vowel(x) && (vowel(c) || vowel(lower[i - 1])))) out.push(word.slice(0, i) + x + word.slice(i));
+      if ((vowel(c) && consonant(x)) || (consonant(c) && vowel(x))) out.push(word.slice(0, i) + x + word.slice(i + 1));
+    }
+  }
+  return out;
 }
 
 /** For a place the source names whose English name is far from the translation's word (Praze: Prague), the report alone. */

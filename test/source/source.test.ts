@@ -192,6 +192,21 @@ test('the kind: a name from a Latin-script source misspelled is a suggestion; no
   assert.equal(lint('The talks were held in Prague.', { source: 'Jednání se konalo v Praze.', sourceLang: 'cs' }).filter((f) => f.ruleId.startsWith('source/')), []);
 });
 
+test('the kind: a Russian source\'s foreign name with a typo is suggested the typo undone, the one nearest the romanisation', () => {
+  const suggest = (source: string, text: string) =>
+    lint(text, { source, sourceLang: 'ru' })
+      .filter((f) => f.ruleId === 'source/misspelled-name')
+      .map((f) => [f.text, f.fix?.text ?? null, f.suggestions.map((s) => s.text)]);
+  // A letter changed, swapped, doubled, dropped: each undone (Kuzbaos: Kuzbass, not the swap Kuzbaso).
+  assert.equal(suggest('Помпео сменил Рекса Тиллерсона.', 'Pompeo replaced Rex Tillmrson.'), [['Tillmrson', null, ['Tillerson']]]);
+  assert.equal(suggest('В Кузбассе столкнулись автобусы.', 'Buses collided in Kuzbaos.'), [['Kuzbaos', null, ['Kuzbass']]]);
+  assert.equal(suggest('Жалобу подали в Роскомнадзор.', 'A complaint was filed with Roskomnazdor.'), [['Roskomnazdor', null, ['Roskomnadzor']]]);
+  assert.equal(suggest('Дожди пройдут в Черусти.', 'Rain will fall in Cheruti.'), [['Cheruti', null, ['Cherusti']]]);
+  assert.equal(suggest('Заводы стоят на берегу Ангары.', 'The plants stand on the bank of the Angarra.'), [['Angarra', null, ['Angara']]]);
+  // Renderings no typo explains stay unflagged.
+  assert.equal(suggest('Отец Фаддей цитировал Тойнби в Чечне.', 'Father Fadey quoted Toynbee in Chechnya.'), []);
+});
+
 test('the kind: from a Latin-script source, the suggestion is the name, not its case form', () => {
   const suggest = (source: string, text: string, lang = 'cs') =>
     lint(text, { source, sourceLang: lang })
