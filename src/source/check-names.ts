@@ -424,27 +424,27 @@ function misspelling(t: NameToken, w: TargetWord, runs: NameRun[], docWords: Tar
 }
 
 /**
- * A word with one typo undone, its first letter kept and only before `within`: one of a doubled
- * letter dropped (not of ee or oo, which English writes for и, у: Toynbee), two letters swapped (not
- * the last two: centre, center), a consonant dropped (not an h, nor a vowel, which English has where
- * Russian has none: Mahrez, Chechen), a letter put back (not doubling one, nor a vowel beside a vowel:
- * Fadey for Фаддей and Sodla for Соодла are renderings), or a vowel written for a consonant or the
- * reverse (not one sound's other spelling: Guardiola, Gvardiola).
+ * A word with one typo undone, its first letter kept and only before `within` (the name's stem: Toynbee
+ * is no Тойнби misspelt): one of a doubled letter dropped, two letters swapped (not the last two:
+ * centre, center), a consonant dropped (not an h, nor a vowel, which English has where Russian has
+ * none: Mahrez, Chechen), a letter put back (not doubling one, nor a vowel beside a vowel: Fadey for
+ * Фаддей and Sodla for Соодла are renderings), or a vowel written for a consonant or the reverse (not
+ * u for v or w, one sound's spellings: Guardiola, Gvardiola).
  */
 function typoRepairs(word: string, within = word.length): string[] {
   const out: string[] = [];
   const vowel = (c: string) => 'aeiou'.includes(c);
-  // (Not v or w, which are one sound's spellings with u; not h, j, y.)
-  const consonant = (c: string) => 'bcdfgklmnpqrstxz'.includes(c);
+  // (Not h, j, y; v and w, but not for u, whose sound they spell too.)
+  const consonant = (c: string) => 'bcdfgklmnpqrstvwxz'.includes(c);
   const lower = word.toLowerCase();
   for (let i = 1; i < Math.min(within, word.length); i++) {
     const c = lower[i];
-    if (c === lower[i - 1] && c !== 'e' && c !== 'o') out.push(word.slice(0, i) + word.slice(i + 1));
+    if (c === lower[i - 1]) out.push(word.slice(0, i) + word.slice(i + 1));
     if (i + 2 < Math.min(within, word.length) && c !== lower[i + 1]) out.push(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
     if (consonant(c) && c !== lower[i - 1]) out.push(word.slice(0, i) + word.slice(i + 1));
     for (const x of 'abcdefghijklmnopqrstuvwxyz') {
       if (x !== lower[i - 1] && x !== c && !(vowel(x) && (vowel(c) || vowel(lower[i - 1])))) out.push(word.slice(0, i) + x + word.slice(i));
-      if ((vowel(c) && consonant(x)) || (consonant(c) && vowel(x))) out.push(word.slice(0, i) + x + word.slice(i + 1));
+      if (((vowel(c) && consonant(x)) || (consonant(c) && vowel(x))) && !/^(?:u[vw]|[vw]u)$/.test(c + x)) out.push(word.slice(0, i) + x + word.slice(i + 1));
     }
   }
   return out;
