@@ -16,7 +16,7 @@ import type { TextDocument } from '../text/document.js';
 import type { Match } from '../types.js';
 import { englishStem, opensSentence, LATIN_CASE_ENDING, REGION_NOUN, cyrillicRuns, cyrillicStem, exonymOf, foldLatin, GERMAN_NOUN_BEFORE, latinRuns, renders, sameStem, stemDistance, targetWord, targetWords, type NameContext, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
 import { czechCapital, czechLowerStems, czechNameLook, czechNear, czechStem, czechStems, looseCzech } from './names-cs.js';
-import { INSTITUTION, commonWord, compound, nearRendering, pinyin, surnameNominative } from './names-ru.js';
+import { INSTITUTION, commonWord, compound, quotedAfterKind, russianExonym, nearRendering, pinyin, surnameNominative } from './names-ru.js';
 import type { Pair, SourcePairs } from './pairs.js';
 import { lexiconStem, russianCommonWords, russianProperNames } from './lexicon.js';
 import { caseStem, keyDistance, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
@@ -85,20 +85,26 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
     // Russian writes capitals only for names and a sentence's first word: a capitalised word inside a
     // sentence that no form of a common word explains is a name (Бережок, Кузбассе, Черусти, Семиларски);
     // not a compound of an institution, often translated (Госдумы, Минобороны, Генплана, Роскомнадзор).
-    // Nor a name the dictionary lists, which often has an English form of its own (Афинах: Athens,
-    // Людовика: Louis), a region's collective name (Подмосковье: the Moscow region, Заполярье), or a
+    // A name the dictionary lists is one too (Кузбассе, Черусти, Фобос), unless English has a form of its own
+    // for it (russianExonym: Афинах, Athens; Людовика, Louis) or it is a given name alone (Кевин: a person is
+    // named by the surname). Not a region's collective name (Подмосковье: the Moscow region, Заполярье), or a
     // compound ending in a common word (Балтфлота: the Baltic Fleet, Евросоюза: the EU).
     const byCapital = (run: NameRun, i: number) => {
-      const text = run.tokens[i].text;
-      const lower = text.toLowerCase().replace(/ё/g, 'е');
-      return !!common && !run.initial && !commonWord(text, common) && !INSTITUTION.test(text) && !/ь(?:е|я|ю|ем|и)$/.test(lower) && ![lower, lexiconStem(lower)].some((x) => proper?.has(x)) && !compound(lower, common);
+      const t = run.tokens[i];
+      const lower = t.text.toLowerCase().replace(/ё/g, 'е');
+      const listed = [lower, lexiconStem(lower)].some((x) => proper?.has(x));
+      // (A word opening a quotation opens a sentence: "Напомним, что…)
+      const opensQuote = run.tokens.length === 1 && /[«"„“]$/.test(pair.source.slice(0, t.start)) && /^[\s\u00a0,:]/.test(pair.source.slice(t.end));
+      return !!common && !run.initial && !opensQuote && !commonWord(t.text, common) && !INSTITUTION.test(t.text) && !/ь(?:е|я|ю|ем|и)$/.test(lower) && !(listed && (russianExonym(lower) || t.given || t.givenOblique)) && !compound(lower, common);
     };
     const isSure = (run: NameRun, i: number) => {
       const t = run.tokens[i];
       // (Not a common adjective that some place is also called, before its noun: Центральном округе, Северным
       // флотом; a place's adjective read as a place that is no common word, Волгоградской but not Советского
       // (совет), and a name without a noun after it, "в Грозном)", are names.)
-      if (common && !(t.noun && !common.has(lexiconStem(t.noun))) && ADJECTIVE_LIKE.test(t.text.toLowerCase()) && lexiconStem(t.text).length >= 3 && common.has(lexiconStem(t.text)) && !t.surnames && /^[\s\u00a0]+\p{L}/u.test(pair.source.slice(t.end, t.end + 3))) return false;
+      // (Nor before a region's noun, a place's adjective that is a common word too: Архангельскую области, the Arkhangelsk region.)
+      const region = !!t.noun && t.place?.kind !== 'town' && REGION_NOUN.test(pair.source.slice(t.end, t.end + 40));
+      if (common && !region && !(t.noun && !common.has(lexiconStem(t.noun))) && ADJECTIVE_LIKE.test(t.text.toLowerCase()) && lexiconStem(t.text).length >= 3 && common.has(lexiconStem(t.text)) && !t.surnames && /^[\s\u00a0]+\p{L}/u.test(pair.source.slice(t.end, t.end + 3))) return false;
       // (A German place's adjective is no name of its own: Londoner Stadtteil, often "a London district", often not.)
       if (!cyrillic && t.noun) return false;
       if ((t.place && t.place.kind !== 'town') || t.surnames || (t.known && !ctx.isEnglishWord(t.keys[0]))) return true;
@@ -131,6 +137,10 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       // (Nor a name the dictionary lists, which may have an English form of its own: Женевы, Geneva; Якова, Jacob.)
       if (common && !t.given && !t.text.includes('-') && SURNAME_FORM.test(t.text.toLowerCase()) && ![t.text, lexiconStem(t.text), t.text.replace(/(?:ов|ев|ёв)$/, '')].some((x) => common.has(x.toLowerCase().replace(/ё/g, 'е')) || proper?.has(x.toLowerCase().replace(/ё/g, 'е')))) return true;
       if (byCapital(run, i)) return true;
+      // A word alone in quotation marks after the kind of thing it names, a vessel's, a weapon's, a medium's, a
+      // company's or a club's name (корабля "Советск", модулем "Бережок", изданием "Подъем"), which English keeps
+      // even when it is a common word; not a work's title or a button's ("Пуск": the "start" button), often translated.
+      if (common && run.tokens.length === 1 && quotedAfterKind(pair.source, t.start, t.end)) return true;
       // Czech capitalises names only (czechCapital): such a word is a name when the translation of another unit naming it
       // renders it — not one every other unit leaves without its rendering (Šumava: the Bohemian Forest; a title translated)
       // — or, named in no other unit, when it looks like a name (czechNameLook: Ladrová, Turów, trenér Minařík, vesnice Valeč).
@@ -560,7 +570,7 @@ const PREPOSITION = /(?:^|[\s(«"„])(?:в|во|на|из|от|до|по|с|с�
 
 const PRONOUNS: Record<string, RegExp> = {
   en: /\b(?:he|she|him|her|hers)\b/gi,
-  ru: /(?<![\p{L}])(?:он|она|его|её|ее|ему|ей|нему|ней|ним|нее|неё)(?![\p{L}])/giu,
+  ru: /(?<![\p{L}])(?:он|она|его|её|ее|ему|ей|нему|ней|ним|нее|неё|него|нем|нём|им|ею|нею)(?![\p{L}])/giu,
   uk: /(?<![\p{L}])(?:він|вона|його|її|йому|їй|ним|нею|нього|неї)(?![\p{L}])/giu,
   cs: /(?<![\p{L}])(?:on|ona|jeho|její|mu|jí|jej|ji|něj|ní|ho)(?![\p{L}])/giu,
   de: /(?<![\p{L}])(?:er|sie|ihn|ihm|ihr)(?![\p{L}])/giu,
