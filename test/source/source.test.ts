@@ -11,7 +11,7 @@ import { BUILTIN_RULES_DIR, makeEnv } from '../../src/engine/load.js';
 import { lint } from '../../src/index.js';
 import { guessLanguage, primaryTag } from '../../src/source/lang.js';
 import { compareQuantities, compileNumerals, hanNumber, numberParts, readQuantities, renderNumber } from '../../src/source/numbers.js';
-import { nearly, sameStem, stemDistance } from '../../src/source/names.js';
+import { germanPlaceShape, nearly, sameStem, stemDistance } from '../../src/source/names.js';
 import { pinyin, surnameNominative } from '../../src/source/names-ru.js';
 import { compileRomanisation, cyrillicKey, latinKey, plainLatin, plausibleRendering, romanise } from '../../src/source/romanise.js';
 
@@ -106,6 +106,11 @@ test('Russian sources: Chinese names read as Pinyin from Palladius, a near spell
   assert.ok(nearly('toynbi', 'toynbee'));
   assert.not.ok(nearly('krasnodar', 'krasnaya'));
   assert.equal(['Покатовича', 'Русикову', 'Степанова'].map(surnameNominative), ['Покатович', 'Русиков', 'Степанова']);
+});
+
+test('German sources: the shape of a place\'s name, not a common noun of that ending', () => {
+  assert.equal(['Geisingen', 'Nellingen', 'Mamming', 'Donnersdorf', 'Kirchheim', 'Oberhausen', 'Klagenfurt'].filter(germanPlaceShape).length, 7);
+  assert.equal(['Flüchtlingen', 'Wohnungen', 'Dingen', 'Ehering', 'Pflegeheim', 'Nachbardorf', 'Staatskirchen', 'Konditionstraining', 'Unbehagen', 'Innenstadt', 'Umfeld'].filter(germanPlaceShape), []);
 });
 
 test('the language of a source: declared, else guessed', () => {
