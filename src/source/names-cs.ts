@@ -73,10 +73,13 @@ export function czechCapital(run: NameRun, i: number, source: string, lower: Set
 export function czechNameLook(run: NameRun, i: number, source: string): boolean {
   const t = run.tokens[i];
   if (/ov(?:á|é|ou)$/.test(t.text) || /[wqx]|th|gh|ph|sh|ee|oo|([b-df-hj-np-tv-z])\1/.test(t.keys[0])) return true;
-  return i === 0 && CZECH_KIND_BEFORE.test(source.slice(Math.max(0, run.tokens[0].start - 24), run.tokens[0].start));
+  return i === 0 && CZECH_KIND_BEFORE.test(source.slice(Math.max(0, run.tokens[0].start - 96), run.tokens[0].start));
 }
 
-/** A Czech noun for a kind of person, organisation, place or thing, in any case, right before a name (trenér Minařík, agentury Reuters, vesnice Valeč, hurikán Hanna). */
+/**
+ * A Czech noun for a kind of person, organisation, place or thing, in any case, right before a name (trenér Minařík,
+ * agentury Reuters, vesnice Valeč, hurikán Hanna), or before a list of names that the name ends (firmy Eni, Total a Neste).
+ */
 const CZECH_KIND_BEFORE = new RegExp(
   `(?:^|[\\s(])(?:${[
     'premiér', 'ministr', 'prezident', 'senátor', 'poslan', 'trenér', 'kouč', 'předsed', 'mluvčí', 'starost', 'hejtman', 'ředitel', 'šéf', 'koleg',
@@ -85,7 +88,7 @@ const CZECH_KIND_BEFORE = new RegExp(
     'policist', 'vrstevník', 'partner', 'kolegyn', 'agentur', 'server', 'list', 'časopis', 'týdeník', 'stanic', 'firm', 'společnost', 'značk',
     'klub', 'tým', 'obc', 'obec', 'měst', 'vesnic', 'řek', 'ostrov', 'knihovn', 'rybník', 'hotel', 'provinci', 'oblast', 'region', 'čtvrť',
     'hurikán', 'bouř', 'tajfun', 'portál', 'web', 'dol', 'důl', 'lázn', 'zámk', 'zámek', 'hrad',
-  ].join('|')})\\p{Ll}*\\s+$`,
+  ].join('|')})\\p{Ll}*\\s+(?:\\p{Lu}[\\p{L}\\p{M}]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}]*)*(?:\\s*,\\s*|\\s+(?:a|i|nebo|či)\\s+))*$`,
   'u',
 );
 
