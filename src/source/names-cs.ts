@@ -72,7 +72,7 @@ export function czechCapital(run: NameRun, i: number, source: string, lower: Set
 /** A Czech name word's look, with no other evidence: a feminine surname, a spelling Czech words do not have, or a kind of person, place or title in lower case right before it. */
 export function czechNameLook(run: NameRun, i: number, source: string): boolean {
   const t = run.tokens[i];
-  if (/ov(?:á|é|ou)$/.test(t.text) || /[wqx]|th|gh|ph|sh|ee|oo|([b-df-hj-np-tv-z])\1/.test(t.keys[0])) return true;
+  if (/ov(?:á|é|ou)$/.test(t.text) || CZECH_SURNAME.test(t.text) || /[wqx]|th|gh|ph|sh|ee|oo|([b-df-hj-np-tv-z])\1/.test(t.keys[0])) return true;
   return i === 0 && CZECH_KIND_BEFORE.test(source.slice(Math.max(0, run.tokens[0].start - 96), run.tokens[0].start));
 }
 
@@ -91,6 +91,13 @@ const CZECH_KIND_BEFORE = new RegExp(
   ].join('|')})\\p{Ll}*\\s+(?:\\p{Lu}[\\p{L}\\p{M}]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}]*)*(?:\\s*,\\s*|\\s+(?:a|i|nebo|či)\\s+))*$`,
   'u',
 );
+
+/**
+ * How Czech surnames that are nouns end, in any case: -ák, -ík (Novák, Minaříka), -ek, -ka with a fleeting e (Hamáček,
+ * Hamáčka, Paroubkovi, Hruška), -ář (Šindelář), -il, -ál (Pospíšil, Doležal), -eš, -oš, -áš (Beneš, Bartoš). Not -sko, a
+ * region's name (Hodonínsku).
+ */
+const CZECH_SURNAME = /(?:[áíý]k|[^aeiouyáéíóúůýěs\P{L}]e?k|ář|il|ál|[eoáíu]š)(?:a|ovi|em|u|e|ové|ů|ům|y|i)?$/u;
 
 /** A Czech adjective's ending (Moravskoslezský, Uherského, Malostranském, Národní). */
 const CZECH_ADJECTIVE = /(?:ý|á|é|ého|ému|ém|ou|ých|ým|ými|í|ího|ímu|ím|ích|ími)$/;
