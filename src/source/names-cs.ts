@@ -4,7 +4,7 @@
 // institution's or a title's name (translated), or it is an adjective; and a name reads in English
 // nearly like its stem, case ending aside (Praze: Prague, Kremlu: Kremlin).
 
-import { englishStem, foldLatin, nearly, opensSentence, type NameContext, type NameRun, type TargetWord } from './names.js';
+import { englishStem, foldLatin, nearly, opensSentence, type NameContext, type NameFacts, type NameRun, type TargetWord } from './names.js';
 
 /** A folded Czech word without its case ending (four letters left at least): Respektu, Respektem → respekt; vlády, vláda → vlad. */
 export function czechStem(folded: string): string {
@@ -127,3 +127,52 @@ const CZECH_INSTITUTION = new RegExp(
     'moravan', 'slezan',
   ].join('|')})(?:ovi|ove|ich|ech|ach|ami|emi|imi|eho|emu|iho|imu|ie|ii|ou|em|om|um|im|ka|ky|ce|ku|kou|a|e|i|o|u|y)?$`,
 );
+
+/**
+ * The names of the town (rules/source/towns.txt) a Czech word names, folded, the English first, when it is a case form of
+ * a town's name in a noun's case (Kolíně, Brně: Brno, Liberci: Liberec, Praze: Praha, Prague; Drážďanech: Drážďany,
+ * Dresden), a region named after it (Hodonínsku: Hodonín, Liberecka: Liberec), or before kraj, a region's adjective
+ * (Libereckém kraji, Libereckém a Ústeckém kraji). Not an adjective otherwise: Severním is no Severn.
+ */
+export function czechTown(word: string, after: string, facts: NameFacts): string[] | undefined {
+  const folded = foldLatin(word);
+  const bases = [folded];
+  const noun = /^(.{2,}?)(?:ech|ach|ich|ami|emi|em|ou|e|u|a|y|i|o)$/.exec(folded);
+  if (noun) bases.push(noun[1]);
+  // (A region's noun in -sko, -ska, -sku, -skem; not a feminine surname in -ská: Janovská is no Janov, Genoa.)
+  const region = (/(?:sk|ck)(?:o|a|u|em)$/.test(word) ? /^(.{3,}?)(?:sk|(?<=c)k)(?:o|a|u|em)$/.exec(folded) : null) ?? (/^(?:(?:\s+(?:a|i|nebo)\s+|,\s*)\p{Lu}\p{Ll}+)*\s+kraj/u.test(after) ? /^(.{3,}?)(?:sk|(?<=c)k)(?:y|eho|emu|em|ym|a|e|ou)$/.exec(folded) : null);
+  if (region) bases.push(region[1]);
+  const names = new Set<string>();
+  for (const b of bases) {
+    names.add(b);
+    // (A final vowel of the nominative; a consonant that alternates before the ending, Praze: Praha; a fleeting e, Brně: Brno, Liberci: Liberec.)
+    if (b === folded) continue;
+    const alternated = [b, b.replace(/z$/, 'h').replace(/c$/, 'k'), ...(/[^aeiouy][^aeiouy]$/.test(b) ? [`${b.slice(0, -1)}e${b.slice(-1)}`] : [])];
+    for (const a of alternated) for (const v of ['', 'a', 'o', 'y', 'e', 'i']) names.add(a + v);
+  }
+  const byOther = townsByOtherName(facts);
+  // (Five letters or more; four only for a stem of two consonants, Brně: Brno, not Zemi, Měli, Míň.)
+  const short = noun && /^[^aeiouy]*[aeiouy]?[^aeiouy]{2}$/.test(noun[1]) && noun[1].length === 3;
+  for (const n of names) {
+    if (n.length < (short ? 4 : 5)) continue;
+    const others = facts.latinTowns.get(n);
+    if (others) return [n, ...others];
+    const english = byOther.get(n);
+    if (english) return [english, n, ...(facts.latinTowns.get(english) ?? [])];
+  }
+  return undefined;
+}
+
+/** The towns of towns.txt by their other names (five letters or more, one town's only), folded: drazdany, Dresden. */
+function townsByOtherName(facts: NameFacts): Map<string, string> {
+  let map = otherNames.get(facts);
+  if (!map) {
+    map = new Map();
+    const shared = new Set<string>();
+    for (const [town, others] of facts.latinTowns) for (const o of others) if (o.length >= 5 && !facts.latinTowns.has(o)) (map.has(o) && map.get(o) !== town ? shared.add(o) : map.set(o, town));
+    for (const o of shared) map.delete(o);
+    otherNames.set(facts, map);
+  }
+  return map;
+}
+const otherNames = new WeakMap<NameFacts, Map<string, string>>();

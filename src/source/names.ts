@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { editDistance, similarity } from '../names/similarity.js';
 import { russianCommonWords } from './lexicon.js';
+import { czechTown } from './names-cs.js';
 import { cyrillicKey, keyDistance, latinKeys, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
 
 export interface Place {
@@ -401,11 +402,11 @@ export function latinRuns(text: string, facts: NameFacts, lang = ''): NameRun[] 
       // (Opening a sentence, only a person's surname: Putin podle Kremlu…)
       const forms = [folded, folded.replace(/[iy]j$/, 'y')].flatMap(latinForms).filter((f) => f.length >= 5);
       known = !initial && forms.some((k) => facts.latinPlaces.has(k)) ? 'place' : forms.some((k) => facts.latinSurnames.has(k)) ? 'person' : undefined;
-      // (A smaller town inside a sentence, in a noun's case only: Kolíně, Jihlava, but Severním is no Severn.)
-      const town = known || initial ? undefined : [folded, folded.replace(/(?:em|ou|ech|e|u|a|y|i)$/, '')].find((k) => k.length >= 5 && facts.latinTowns.has(k));
+      // (A smaller town inside a sentence, in a noun's case, or a region named after it: Kolíně, Brně, Drážďanech, Hodonínsku; czechTown.)
+      const town = known || initial ? undefined : czechTown(word, text.slice(end, end + 40), facts);
       if (town) {
         known = 'place';
-        alternates = facts.latinTowns.get(town);
+        alternates = town;
       }
     } else if (!place && !initial && lang === 'de' && folded.length >= 5 && !GERMAN_NOUN_BEFORE.test(text.slice(Math.max(0, start - 16), start)) && !/^\s+(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b/.test(text.slice(end, end + 12))) {
       // (In German, which capitalises nouns, only places — Wolf and Mann are surnames —, inside a sentence, with no
