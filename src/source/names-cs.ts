@@ -4,7 +4,7 @@
 // institution's or a title's name (translated), or it is an adjective; and a name reads in English
 // nearly like its stem, case ending aside (Praze: Prague, Kremlu: Kremlin).
 
-import { englishStem, foldLatin, nearly, opensSentence, type NameContext, type NameFacts, type NameRun, type TargetWord } from './names.js';
+import { englishStem, foldLatin, nearly, opensSentence, type NameContext, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
 
 /** A folded Czech word without its case ending (four letters left at least): Respektu, Respektem → respekt; vlády, vláda → vlad. */
 export function czechStem(folded: string): string {
@@ -70,8 +70,10 @@ export function czechCapital(run: NameRun, i: number, source: string, lower: Set
 }
 
 /** A Czech name word's look, with no other evidence: a feminine surname, a spelling Czech words do not have, or a kind of person, place or title in lower case right before it. */
-export function czechNameLook(run: NameRun, i: number, source: string): boolean {
+export function czechNameLook(run: NameRun, i: number, source: string, ctx: NameContext): boolean {
   const t = run.tokens[i];
+  // (A given name: of the gazetteer's or the US lists, as written, or of the Czech list in any case; not a saint's or a king's.)
+  if ((t.given || ctx.realName(t.keys[0]) || czechGivenName(t, ctx.facts)) && !ruler(t, source)) return true;
   if (/ov(?:á|é|ou)$/.test(t.text) || CZECH_SURNAME.test(t.text) || /[wqx]|th|gh|ph|sh|ee|oo|([b-df-hj-np-tv-z])\1/.test(t.keys[0])) return true;
   return i === 0 && CZECH_KIND_BEFORE.test(source.slice(Math.max(0, run.tokens[0].start - 96), run.tokens[0].start));
 }
@@ -142,14 +144,7 @@ export function czechTown(word: string, after: string, facts: NameFacts): string
   // (A region's noun in -sko, -ska, -sku, -skem; not a feminine surname in -ská: Janovská is no Janov, Genoa.)
   const region = (/(?:sk|ck)(?:o|a|u|em)$/.test(word) ? /^(.{3,}?)(?:sk|(?<=c)k)(?:o|a|u|em)$/.exec(folded) : null) ?? (/^(?:(?:\s+(?:a|i|nebo)\s+|,\s*)\p{Lu}\p{Ll}+)*\s+kraj/u.test(after) ? /^(.{3,}?)(?:sk|(?<=c)k)(?:y|eho|emu|em|ym|a|e|ou)$/.exec(folded) : null);
   if (region) bases.push(region[1]);
-  const names = new Set<string>();
-  for (const b of bases) {
-    names.add(b);
-    // (A final vowel of the nominative; a consonant that alternates before the ending, Praze: Praha; a fleeting e, Brně: Brno, Liberci: Liberec.)
-    if (b === folded) continue;
-    const alternated = [b, b.replace(/z$/, 'h').replace(/c$/, 'k'), ...(/[^aeiouy][^aeiouy]$/.test(b) ? [`${b.slice(0, -1)}e${b.slice(-1)}`] : [])];
-    for (const a of alternated) for (const v of ['', 'a', 'o', 'y', 'e', 'i']) names.add(a + v);
-  }
+  const names = new Set([folded, ...bases.slice(1).flatMap(nominatives)]);
   const byOther = townsByOtherName(facts);
   // (Five letters or more; four only for a stem of two consonants, Brně: Brno, not Zemi, Měli, Míň.)
   const short = noun && /^[^aeiouy]*[aeiouy]?[^aeiouy]{2}$/.test(noun[1]) && noun[1].length === 3;
@@ -161,6 +156,24 @@ export function czechTown(word: string, after: string, facts: NameFacts): string
     if (english) return [english, n, ...(facts.latinTowns.get(english) ?? [])];
   }
   return undefined;
+}
+
+/** The nominatives a Czech stem (folded, its case ending cut) may have: a final vowel; a consonant that alternates before the ending, Praze: Praha; a fleeting e, Brně: Brno, Liberci: Liberec, Pavla: Pavel. */
+function nominatives(stem: string): string[] {
+  const alternated = [stem, stem.replace(/z$/, 'h').replace(/c$/, 'k'), ...(/[^aeiouy][^aeiouy]$/.test(stem) ? [`${stem.slice(0, -1)}e${stem.slice(-1)}`] : [])];
+  return alternated.flatMap((a) => ['', 'a', 'o', 'y', 'e', 'i'].map((v) => a + v));
+}
+
+/** A Czech given name of the list (rules/source/czech-given-names.txt) in any case: Vojtěcha, Petrovi, Janě, Jiřího, Pavla. */
+export function czechGivenName(t: NameToken, facts: NameFacts): boolean {
+  const folded = t.keys[0];
+  const stem = /^(.{2,}?)(?:ovi|ou|em|ho|mu|m|e|u|a|y|i|o)$/.exec(folded)?.[1];
+  return facts.czechGiven.has(folded) || (stem !== undefined && nominatives(stem).some((n) => facts.czechGiven.has(n)));
+}
+
+/** A saint's, a king's or a pope's name, which English translates (svatého Václava: St Wenceslas; Karel IV.: Charles). */
+function ruler(t: NameToken, source: string): boolean {
+  return /(?:^|\s)(?:sv\.|svat\p{Ll}*|Panny|papež\p{Ll}*|král\p{Ll}*|knížet\p{Ll}*|kníže|císař\p{Ll}*)\s+$/u.test(source.slice(Math.max(0, t.start - 16), t.start)) || /^\s+[IVX]+\b/.test(source.slice(t.end, t.end + 6));
 }
 
 /** The towns of towns.txt by their other names (five letters or more, one town's only), folded: drazdany, Dresden. */

@@ -44,6 +44,8 @@ export interface NameFacts {
   latinSurnames: Set<string>;
   /** Towns of 15,000 people or more (rules/source/towns.txt), folded, with their names in other languages, folded. */
   latinTowns: Map<string, string[]>;
+  /** Common Czech given names (rules/source/czech-given-names.txt), folded: jan, vojtech, jana. */
+  czechGiven: Set<string>;
 }
 
 const factsCache = new Map<string, NameFacts>();
@@ -53,7 +55,7 @@ export function loadNameFacts(placesFile: string, gazetteerFile: string): NameFa
   const id = `${placesFile}\u0000${gazetteerFile}`;
   let facts = factsCache.get(id);
   if (facts) return facts;
-  facts = { places: new Map(), surnames: new Map(), given: new Set(), givenForms: [], latin: new Set(), exonyms: new Map(), latinPlaces: new Set(), latinSurnames: new Set(), latinTowns: new Map() };
+  facts = { places: new Map(), surnames: new Map(), given: new Set(), givenForms: [], latin: new Set(), exonyms: new Map(), latinPlaces: new Set(), latinSurnames: new Set(), latinTowns: new Map(), czechGiven: new Set() };
   const exonyms = join(dirname(placesFile), 'exonyms.tsv');
   if (existsSync(exonyms)) {
     for (const line of readFileSync(exonyms, 'utf8').split('\n')) {
@@ -97,6 +99,8 @@ export function loadNameFacts(placesFile: string, gazetteerFile: string): NameFa
       }
     }
   }
+  const czechGiven = join(dirname(placesFile), 'czech-given-names.txt');
+  if (existsSync(czechGiven)) for (const line of readFileSync(czechGiven, 'utf8').split('\n')) if (!line.startsWith('#') && line.trim() !== '') facts.czechGiven.add(foldLatin(line.trim()));
   // Towns of 15,000 people or more (GeoNames), by their own one-word names: places of Latin-script sources.
   const towns = join(dirname(placesFile), 'towns.txt');
   if (existsSync(towns)) {
