@@ -126,7 +126,12 @@ const CZECH_INSTITUTION = new RegExp(
     'nemec', 'nemc', 'nemk', 'cech', 'ces', 'cesk', 'francouz', 'francouzk', 'spanel', 'spanelk', 'polak', 'polac', 'polk', 'madar', 'madark',
     'rec', 'reck', 'cinan', 'cinank', 'japonc', 'japonec', 'japonk', 'svycar', 'svycark', 'holandan', 'nizozemc', 'nizozemec',
     'rakusan', 'rakusank', 'rus', 'rusk', 'belorus', 'evropan', 'zid', 'chorvat', 'slovinc', 'slovinec', 'sved', 'svedk', 'prazan', 'brnan',
-    'moravan', 'slezan',
+    'moravan', 'slezan', 'brit', 'britk', 'american', 'americank', 'angli[cč]an', 'angli[cč]ank', 'skot', 'skotk', 'irov', 'ital', 'italk',
+    'kanadan', 'kanadank', 'australan', 'australank', 'ukrajin[ec]c?', 'ukrajink', 'slovac', 'slovenk', 'rumun', 'rumunk', 'bulhar', 'bulhark',
+    'srb', 'srbk', 'izraelec', 'izraelc', 'izraelk', 'arab', 'arabk', 'palestin[ec]c?', 'palestink', 'egyptan', 'syran', 'iran[ec]c?', 'irak[ec]c?',
+    'afghan[ec]c?', 'indov', 'pakistan[ec]c?', 'korejec', 'korejc', 'korejk', 'vietnam[ec]c?', 'mexican', 'brazilec', 'brazilc',
+    'argentin[ec]c?', 'portugal[ec]c?', 'belgican', 'danov', 'norov', 'finov', 'estonec', 'estonc', 'lotys', 'litevec', 'litevc',
+    'gruzin', 'armen', 'turkyn', 'afrucan', 'afrikan', 'asiat', 'evropank', 'slovan',
   ].join('|')})(?:ovi|ove|ich|ech|ach|ami|emi|imi|eho|emu|iho|imu|ie|ii|ou|em|om|um|im|ka|ky|ce|ku|kou|a|e|i|o|u|y)?$`,
 );
 
