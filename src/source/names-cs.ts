@@ -18,7 +18,10 @@ export function czechStems(folded: string): string[] {
   // (With the consonant a case ending alternates back: Praze, Praha; Karolínce, Karolínka.)
   const stem = czechStem(folded);
   const alternated = stem === folded ? stem : stem.replace(/z$/, 'h').replace(/c$/, 'k').replace(/s$/, 'ch');
-  return [...new Set([folded, stem, alternated, ...(possessive ? [possessive[1]] : [])])];
+  // (A place's adjective, its place: Ústecký, Ústí; Plzeňský, Plzeň. And without a point of the compass: Jihomoravský, South Moravian.)
+  const place = /^(.{3,}?)[sc]k(?:y|eho|emu|em|ym|a|e|ou|ych|ymi)$/.exec(folded)?.[1];
+  const compass = /^(?:jiho|severo|vychodo|zapado|stredo)(.{5,})$/.exec(stem)?.[1];
+  return [...new Set([folded, stem, alternated, ...(possessive ? [possessive[1]] : []), ...(place ? [place] : []), ...(compass ? [compass] : [])])];
 }
 
 /** A folded word with the letters Czech and English spell a name's sounds with merged: ch and h, g and h (Praha: Prague), j, y and i, c, k and q, w and v, ph and f; doubled letters single. */
@@ -66,14 +69,25 @@ export function czechCapital(run: NameRun, i: number, source: string, lower: Set
   if (i > 0 && CZECH_ADJECTIVE.test(run.tokens[0].text) && !/ov(?:á|é|ou)$/.test(run.tokens[0].text)) return false;
   const folded = t.keys[0];
   if (englishStem(folded, ctx) || lower.has(czechStem(folded)) || CZECH_INSTITUTION.test(folded)) return false;
-  return !CZECH_ADJECTIVE.test(t.text) || /ov(?:á|é|ou)$/.test(t.text);
+  return !CZECH_ADJECTIVE.test(t.text) || /ov(?:á|é|ou)$/.test(t.text) || czechRegion(t, source);
 }
+
+/**
+ * A Czech region's adjective before kraj, the name of a region (Moravskoslezský kraj, Ústeckém kraji, Libereckém a Ústeckém
+ * kraji). Not one of Bohemia's, which English translates (Středočeský kraj: the Central Bohemian Region).
+ */
+export function czechRegion(t: NameToken, source: string): boolean {
+  return /sk|ck/.test(t.keys[0]) && !/cesk/.test(t.keys[0]) && CZECH_ADJECTIVE.test(t.text) && BEFORE_KRAJ.test(source.slice(t.end, t.end + 40));
+}
+/** What follows a region's adjective: kraj, or a list of such adjectives and kraj. */
+export const BEFORE_KRAJ = /^(?:(?:\s+(?:a|i|nebo)\s+|,\s*)\p{Lu}\p{Ll}+)*\s+kraj/u;
 
 /** A Czech name word's look, with no other evidence: a feminine surname, a spelling Czech words do not have, or a kind of person, place or title in lower case right before it. */
 export function czechNameLook(run: NameRun, i: number, source: string, ctx: NameContext): boolean {
   const t = run.tokens[i];
   // (A given name: of the gazetteer's or the US lists, as written, or of the Czech list in any case; not a saint's or a king's.)
   if ((t.given || ctx.realName(t.keys[0]) || czechGivenName(t, ctx.facts)) && !ruler(t, source)) return true;
+  if (czechRegion(t, source)) return true;
   if (/ov(?:á|é|ou)$/.test(t.text) || CZECH_SURNAME.test(t.text) || /[wqx]|th|gh|ph|sh|ee|oo|([b-df-hj-np-tv-z])\1/.test(t.keys[0])) return true;
   return i === 0 && CZECH_KIND_BEFORE.test(source.slice(Math.max(0, run.tokens[0].start - 96), run.tokens[0].start));
 }
@@ -147,7 +161,7 @@ export function czechTown(word: string, after: string, facts: NameFacts): string
   const noun = /^(.{2,}?)(?:ech|ach|ich|ami|emi|em|ou|e|u|a|y|i|o)$/.exec(folded);
   if (noun) bases.push(noun[1]);
   // (A region's noun in -sko, -ska, -sku, -skem; not a feminine surname in -ská: Janovská is no Janov, Genoa.)
-  const region = (/(?:sk|ck)(?:o|a|u|em)$/.test(word) ? /^(.{3,}?)(?:sk|(?<=c)k)(?:o|a|u|em)$/.exec(folded) : null) ?? (/^(?:(?:\s+(?:a|i|nebo)\s+|,\s*)\p{Lu}\p{Ll}+)*\s+kraj/u.test(after) ? /^(.{3,}?)(?:sk|(?<=c)k)(?:y|eho|emu|em|ym|a|e|ou)$/.exec(folded) : null);
+  const region = (/(?:sk|ck)(?:o|a|u|em)$/.test(word) ? /^(.{3,}?)(?:sk|(?<=c)k)(?:o|a|u|em)$/.exec(folded) : null) ?? (BEFORE_KRAJ.test(after) ? /^(.{3,}?)(?:sk|(?<=c)k)(?:y|eho|emu|em|ym|a|e|ou)$/.exec(folded) : null);
   if (region) bases.push(region[1]);
   const names = new Set([folded, ...bases.slice(1).flatMap(nominatives)]);
   const byOther = townsByOtherName(facts);
