@@ -69,7 +69,7 @@ export function czechCapital(run: NameRun, i: number, source: string, lower: Set
   if (i > 0 && CZECH_ADJECTIVE.test(run.tokens[0].text) && !/ov(?:á|é|ou)$/.test(run.tokens[0].text)) return false;
   const folded = t.keys[0];
   if (englishStem(folded, ctx) || lower.has(czechStem(folded)) || CZECH_INSTITUTION.test(folded)) return false;
-  return !CZECH_ADJECTIVE.test(t.text) || /ov(?:á|é|ou)$/.test(t.text) || czechRegion(t, source);
+  return !CZECH_ADJECTIVE.test(t.text) || /ov(?:á|é|ou)$/.test(t.text) || czechRegion(t, source) || CZECH_VILLAGE.test(t.text);
 }
 
 /**
@@ -87,7 +87,7 @@ export function czechNameLook(run: NameRun, i: number, source: string, ctx: Name
   const t = run.tokens[i];
   // (A given name: of the gazetteer's or the US lists, as written, or of the Czech list in any case; not a saint's or a king's.)
   if ((t.given || ctx.realName(t.keys[0]) || czechGivenName(t, ctx.facts)) && !ruler(t, source)) return true;
-  if (czechRegion(t, source)) return true;
+  if (czechRegion(t, source) || CZECH_VILLAGE.test(t.text)) return true;
   if (/ov(?:á|é|ou)$/.test(t.text) || CZECH_SURNAME.test(t.text) || /[wqx]|th|gh|ph|sh|ee|oo|([b-df-hj-np-tv-z])\1/.test(t.keys[0])) return true;
   return i === 0 && CZECH_KIND_BEFORE.test(source.slice(Math.max(0, run.tokens[0].start - 96), run.tokens[0].start));
 }
@@ -114,6 +114,9 @@ const CZECH_KIND_BEFORE = new RegExp(
  * region's name (Hodonínsku).
  */
 const CZECH_SURNAME = /(?:[áíý]k|[^aeiouyáéíóúůýěs\P{L}]e?k|ář|il|ál|[eoáíu]š)(?:a|ovi|em|u|e|ové|ů|ům|y|i)?$/u;
+
+/** How the names of Czech villages end, in a noun's case: -ice (Černožicích, Hoslovicích), -any (Dukovanech), -ov (Šanově). */
+const CZECH_VILLAGE = /(?:ic(?:e|ích|ím|emi)|an(?:y|ech|ům|ech)|ov(?:ě|a|em))$/u;
 
 /** A Czech adjective's ending (Moravskoslezský, Uherského, Malostranském, Národní). */
 const CZECH_ADJECTIVE = /(?:ý|á|é|ého|ému|ém|ou|ých|ým|ými|í|ího|ímu|ím|ích|ími)$/;
