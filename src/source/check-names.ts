@@ -151,7 +151,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       // — or, named in no other unit, when it looks like a name (czechNameLook: Ladrová, Turów, trenér Minařík, vesnice Valeč).
       if (czechLower && (czechCapital(run, i, pair.source, czechLower, ctx) || (run.initial && czechNameOpening(run)))) {
         const elsewhere = czechElsewhere(t, unit);
-        if (elsewhere === 'rendered' || (elsewhere === 'nowhere' && czechNameLook(run, i, pair.source))) return true;
+        if (elsewhere === 'rendered' || (elsewhere === 'nowhere' && czechNameLook(run, i, pair.source, ctx))) return true;
       }
       return !ctx.isEnglishWord(t.text.toLowerCase()) && carried(t, unit);
     };
