@@ -219,9 +219,10 @@ function transliterate(word: string): string[] {
   if (folded.startsWith('k')) out.push(`q${folded.slice(1)}`);
   // A Slavic surname's s between vowels, which English often doubles after the French and German romanisations (Borisova: Borissov).
   if (/[aeiouy]s[aeiouy]/.test(folded) && /(?:ov|ev|in)(?:a|u|em|ovi|e|y|ou|i|ym|ych)?$/.test(folded)) out.push(folded.replace(/(?<=[aeiouy])s(?=[aeiouy])/g, 'ss'));
-  // A German umlaut written out (Württemberg: Wuerttemberg); a German k where English writes c (Zirkon: Zircon).
+  // A German umlaut written out (Württemberg: Wuerttemberg); a German k where English writes c, before a, o or u
+  // (Zirkon: Zircon; not a final k, Novák: Novac is misspelt).
   if (/[äöü]/.test(lower)) out.push(foldLatin(lower.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue')));
-  if (folded.includes('k')) out.push(folded.replace(/k/g, 'c'));
+  if (/k(?=[aou])/.test(folded)) out.push(folded.replace(/k(?=[aou])/g, 'c'));
   return out;
 }
 
