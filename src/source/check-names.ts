@@ -107,7 +107,8 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       if (common && !region && !(t.noun && !common.has(lexiconStem(t.noun))) && ADJECTIVE_LIKE.test(t.text.toLowerCase()) && lexiconStem(t.text).length >= 3 && common.has(lexiconStem(t.text)) && !t.surnames && /^[\s\u00a0]+\p{L}/u.test(pair.source.slice(t.end, t.end + 3))) return false;
       // (A German place's adjective is no name of its own: Londoner Stadtteil, often "a London district", often not.)
       if (!cyrillic && t.noun) return false;
-      if ((t.place && t.place.kind !== 'town') || t.surnames || (t.known && !ctx.isEnglishWord(t.keys[0]))) return true;
+      // (A German source's foreign name by a letter German never writes, Sané, is an English word only as written.)
+      if ((t.place && t.place.kind !== 'town') || t.surnames || (t.known && !ctx.isEnglishWord(sp.lang === 'de' && t.known === 'person' ? t.text.toLowerCase() : t.keys[0]))) return true;
       // A town of the region inside a sentence whose name is no common word (Кулунда; not Победа, Советск).
       if (common && t.place?.kind === 'town' && !run.initial && ![t.text, lexiconStem(t.text)].some((x) => common.has(x.toLowerCase().replace(/ё/g, 'е')))) return true;
       if ((t.given && i + 1 < run.tokens.length) || (i > 0 && run.tokens[i - 1].given)) return true;
@@ -131,6 +132,10 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       // point of the compass (Landkreis Süden) or an English word.
       // (Nor a name English has its own word for, Stadt Wien: a form the gazetteer knows as another language's.)
       if (sp.lang === 'de' && prev && !t.place && /^(?:Stadt|\p{Lu}\p{Ll}*stadt|Gemeinde|Bezirk|Kreis|\p{Lu}\p{Ll}*kreis|Ortsteil|Stadtteil|Dorf|Diözese|Insel)$/u.test(prev.text) && !/^(?:Norden|Süden|Osten|Westen|Mitte)$/.test(t.text) && !englishStem(t.keys[0], ctx) && !(ctx.facts.latin.has(t.keys[0]) && !ctx.facts.latinPlaces.has(t.keys[0]) && !ctx.facts.latinTowns.has(t.keys[0]))) return true;
+      // In German, the name after a person's role or a kind of thing with no article of its own, ending the phrase
+      // (Trainer Sarri, Radprofi Ackermann, der Hyperschallrakete Zirkon.): German writes them so; not an English word or
+      // a name English has its own word for. (Not a noun between two: "dass der Minister Gesetze erlässt".)
+      if (sp.lang === 'de' && prev && i === run.tokens.length - 1 && GERMAN_ROLE.test(prev.text) && /^["“”»)]?[.,;:!?(]/.test(pair.source.slice(t.end, t.end + 2)) && !englishStem(t.keys[0], ctx) && !ctx.facts.latin.has(t.keys[0]) && !placeAdjective(t.text, ctx.facts)) return true;
       if (!cyrillic && prev && givenBefore(prev) && !ctx.isEnglishWord(prev.text.toLowerCase()) && !ctx.isEnglishWord(t.keys[0]) && !opensSentence(pair.source, prev.start)) return true;
       // A Russian surname's form inside a sentence that is no common word (Миранчука, Атарбекова, Грищенко).
       // (Nor a common word's plural, Штатов: штат.)
@@ -146,7 +151,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       // — or, named in no other unit, when it looks like a name (czechNameLook: Ladrová, Turów, trenér Minařík, vesnice Valeč).
       if (czechLower && (czechCapital(run, i, pair.source, czechLower, ctx) || (run.initial && czechNameOpening(run)))) {
         const elsewhere = czechElsewhere(t, unit);
-        if (elsewhere === 'rendered' || (elsewhere === 'nowhere' && czechNameLook(run, i, pair.source))) return true;
+        if (elsewhere === 'rendered' || (elsewhere === 'nowhere' && czechNameLook(run, i, pair.source, ctx))) return true;
       }
       return !ctx.isEnglishWord(t.text.toLowerCase()) && carried(t, unit);
     };
@@ -414,10 +419,51 @@ function misspelling(t: NameToken, w: TargetWord, runs: NameRun[], docWords: Tar
   if (known.length > 0) {
     return { start: w.start, end: w.end, replacements: known.map(edit), ...(known.length > 1 ? { safety: 'suggest' as const } : {}), data: { name: known[0], source: t.text, evidence: 'the gazetteer' } };
   }
+  const romanAll = [...new Set(tables.map((tb) => romanise(t.noun ? restoreCase(t.text, t.noun) : nominative(t.text, w.text), tb)))];
+  // A typo undone renders the name (Fraancis: Francis, Tillmrson: Tillerson, Cheruti: Cherusti): suggested, when the
+  // word is nobody's real name and reads near the name's romanisation; undone inside the name's stem, not in the
+  // endings a rendering may take (Valais is no Вале misspelt). Of several, the nearest the romanisation, and only
+  // nearer it than the word (Fadey is no Faddy for Фаддей).
+  const romanised = romanAll.map(plainLatin);
+  if (!ctx.realName(w.folded) && romanised.some((r) => r[0] === plain[0] && keyDistance(r, plain, 3) <= 3)) {
+    const stem = Math.min(...tables.map((tb) => romanise(caseStem((t.noun ?? t.text).toLowerCase()), tb).length));
+    const far = (f: string) => Math.min(...romanised.map((r) => keyDistance(r, plainLatin(f), 8)));
+    const strict = plausibleRendering(t.noun ?? t.text, false);
+    const fixed = typoRepairs(w.text, stem).filter((f) => strict.test(plainLatin(f)));
+    const best = fixed.sort((a, b) => far(a) - far(b))[0];
+    if (best && far(best) < far(w.text)) return { start: w.start, end: w.end, replacements: [edit(best)], safety: 'suggest', data: { name: best, source: t.text, evidence: 'the romanisation' } };
+  }
   if (!SLAVIC.test(caseStem((t.noun ?? t.text).toLowerCase()))) return no(`no evidence (not Slavic${known0(t, ctx)})`, t, w);
-  const roman = [...new Set(tables.map((tb) => romanise(t.noun ? restoreCase(t.text, t.noun) : nominative(t.text, w.text), tb)))].filter(near);
+  const roman = romanAll.filter(near);
   if (roman.length === 0) return no('romanisation not near', t, w);
   return { start: w.start, end: w.end, replacements: roman.map(edit), safety: 'suggest', data: { name: roman[0], source: t.text, evidence: 'the romanisation' } };
+}
+
+/**
+ * A word with one typo undone, its first letter kept and only before `within` (the name's stem: Toynbee
+ * is no Тойнби misspelt): one of a doubled letter dropped, two letters swapped (not the last two:
+ * centre, center), a consonant dropped (not an h, nor a vowel, which English has where Russian has
+ * none: Mahrez, Chechen), a letter put back (not doubling one, nor a vowel beside a vowel: Fadey for
+ * Фаддей and Sodla for Соодла are renderings), or a vowel written for a consonant or the reverse (not
+ * u for v or w, one sound's spellings: Guardiola, Gvardiola).
+ */
+function typoRepairs(word: string, within = word.length): string[] {
+  const out: string[] = [];
+  const vowel = (c: string) => 'aeiou'.includes(c);
+  // (Not h, j, y; v and w, but not for u, whose sound they spell too.)
+  const consonant = (c: string) => 'bcdfgklmnpqrstvwxz'.includes(c);
+  const lower = word.toLowerCase();
+  for (let i = 1; i < Math.min(within, word.length); i++) {
+    const c = lower[i];
+    if (c === lower[i - 1]) out.push(word.slice(0, i) + word.slice(i + 1));
+    if (i + 2 < Math.min(within, word.length) && c !== lower[i + 1]) out.push(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
+    if (consonant(c) && c !== lower[i - 1]) out.push(word.slice(0, i) + word.slice(i + 1));
+    for (const x of 'abcdefghijklmnopqrstuvwxyz') {
+      if (x !== lower[i - 1] && x !== c && !(vowel(x) && (vowel(c) || vowel(lower[i - 1])))) out.push(word.slice(0, i) + x + word.slice(i));
+      if (((vowel(c) && consonant(x)) || (consonant(c) && vowel(x))) && !/^(?:u[vw]|[vw]u)$/.test(c + x)) out.push(word.slice(0, i) + x + word.slice(i + 1));
+    }
+  }
+  return out;
 }
 
 /** For a place the source names whose English name is far from the translation's word (Praze: Prague), the report alone. */
@@ -506,6 +552,9 @@ function placeAdjective(word: string, facts: NameFacts): boolean {
   const m = /^(.{4,}?)(?:er|ern|ers)$/.exec(word);
   return !!m && (exonymOf(m[1], facts) !== undefined || facts.latin.has(foldLatin(m[1])));
 }
+
+/** A German noun of a person's role or a kind of named thing, which German writes right before the name (Trainer Sarri, Hyperschallrakete Zirkon). */
+const GERMAN_ROLE = /^\p{Lu}\p{Ll}*(?:trainer|trainerin|coach|minister|ministerin|präsident|präsidentin|kanzler|kanzlerin|sprecher|sprecherin|chef|chefin|boss|profi|spieler|spielerin|stürmer|stürmerin|verteidiger|verteidigerin|torwart|torhüter|torhüterin|kapitän|kapitänin|sänger|sängerin|schauspieler|schauspielerin|regisseur|regisseurin|autor|autorin|direktor|direktorin|bürgermeister|bürgermeisterin|musiker|musikerin|rapper|rapperin|manager|managerin|gründer|gründerin|weltmeister|weltmeisterin|olympiasieger|olympiasiegerin|legende|rakete|fregatte|schiff|flugzeug|hurrikan|taifun|sturmtief|tief)$/u;
 
 /** A Russian adjective's ending (Центральном, Северным, Великой). */
 const ADJECTIVE_LIKE = /(?:ой|ей|ых|их|ого|его|ому|ему|ую|юю|ая|яя|ые|ие|ый|ий|ым|им|ыми|ими|ном|нем)$/;
