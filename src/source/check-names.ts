@@ -83,7 +83,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
     // (A Czech possessive, Nilsenův, is carried by its name.)
     const czechCarriedElsewhere = (t: NameToken) => docWords.some((o) => (o.end <= pair.start || o.start >= pair.end) && czechNear(t.keys[0], o));
     // Russian writes capitals only for names and a sentence's first word: a capitalised word inside a
-    // sentence that no form of a common word explains is a name (Бережок, Кузбассе, Черусти, Семиларски);
+    // sentence that no form of a common word explains is a name (Кузбассе, Черусти, Семиларски);
     // not a compound of an institution, often translated (Госдумы, Минобороны, Генплана, Роскомнадзор).
     // A name the dictionary lists is one too (Кузбассе, Черусти, Фобос), unless English has a form of its own
     // for it (russianExonym: Афинах, Athens; Людовика, Louis) or it is a given name alone (Кевин: a person is
