@@ -4,7 +4,7 @@
 // institution's or a title's name (translated), or it is an adjective; and a name reads in English
 // nearly like its stem, case ending aside (Praze: Prague, Kremlu: Kremlin).
 
-import { englishStem, foldLatin, nearly, opensSentence, type NameContext, type NameRun, type TargetWord } from './names.js';
+import { englishStem, foldLatin, nearly, opensSentence, type NameContext, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
 
 /** A folded Czech word without its case ending (four letters left at least): Respektu, Respektem → respekt; vlády, vláda → vlad. */
 export function czechStem(folded: string): string {
@@ -18,7 +18,10 @@ export function czechStems(folded: string): string[] {
   // (With the consonant a case ending alternates back: Praze, Praha; Karolínce, Karolínka.)
   const stem = czechStem(folded);
   const alternated = stem === folded ? stem : stem.replace(/z$/, 'h').replace(/c$/, 'k').replace(/s$/, 'ch');
-  return [...new Set([folded, stem, alternated, ...(possessive ? [possessive[1]] : [])])];
+  // (A place's adjective, its place: Ústecký, Ústí; Plzeňský, Plzeň. And without a point of the compass: Jihomoravský, South Moravian.)
+  const place = /^(.{3,}?)[sc]k(?:y|eho|emu|em|ym|a|e|ou|ych|ymi)$/.exec(folded)?.[1];
+  const compass = /^(?:jiho|severo|vychodo|zapado|stredo)(.{5,})$/.exec(stem)?.[1];
+  return [...new Set([folded, stem, alternated, ...(possessive ? [possessive[1]] : []), ...(place ? [place] : []), ...(compass ? [compass] : [])])];
 }
 
 /** A folded word with the letters Czech and English spell a name's sounds with merged: ch and h, g and h (Praha: Prague), j, y and i, c, k and q, w and v, ph and f; doubled letters single. */
@@ -66,17 +69,33 @@ export function czechCapital(run: NameRun, i: number, source: string, lower: Set
   if (i > 0 && CZECH_ADJECTIVE.test(run.tokens[0].text) && !/ov(?:á|é|ou)$/.test(run.tokens[0].text)) return false;
   const folded = t.keys[0];
   if (englishStem(folded, ctx) || lower.has(czechStem(folded)) || CZECH_INSTITUTION.test(folded)) return false;
-  return !CZECH_ADJECTIVE.test(t.text) || /ov(?:á|é|ou)$/.test(t.text);
+  return !CZECH_ADJECTIVE.test(t.text) || /ov(?:á|é|ou)$/.test(t.text) || czechRegion(t, source) || CZECH_VILLAGE.test(t.text);
 }
+
+/**
+ * A Czech region's adjective before kraj, the name of a region (Moravskoslezský kraj, Ústeckém kraji, Libereckém a Ústeckém
+ * kraji). Not one of Bohemia's, which English translates (Středočeský kraj: the Central Bohemian Region).
+ */
+export function czechRegion(t: NameToken, source: string): boolean {
+  return /sk|ck/.test(t.keys[0]) && !/cesk/.test(t.keys[0]) && CZECH_ADJECTIVE.test(t.text) && BEFORE_KRAJ.test(source.slice(t.end, t.end + 40));
+}
+/** What follows a region's adjective: kraj, or a list of such adjectives and kraj. */
+export const BEFORE_KRAJ = /^(?:(?:\s+(?:a|i|nebo)\s+|,\s*)\p{Lu}\p{Ll}+)*\s+kraj/u;
 
 /** A Czech name word's look, with no other evidence: a feminine surname, a spelling Czech words do not have, or a kind of person, place or title in lower case right before it. */
-export function czechNameLook(run: NameRun, i: number, source: string): boolean {
+export function czechNameLook(run: NameRun, i: number, source: string, ctx: NameContext): boolean {
   const t = run.tokens[i];
-  if (/ov(?:á|é|ou)$/.test(t.text) || /[wqx]|th|gh|ph|sh|ee|oo|([b-df-hj-np-tv-z])\1/.test(t.keys[0])) return true;
-  return i === 0 && CZECH_KIND_BEFORE.test(source.slice(Math.max(0, run.tokens[0].start - 24), run.tokens[0].start));
+  // (A given name: of the gazetteer's or the US lists, as written, or of the Czech list in any case; not a saint's or a king's.)
+  if ((t.given || ctx.realName(t.keys[0]) || czechGivenName(t, ctx.facts)) && !ruler(t, source)) return true;
+  if (czechRegion(t, source) || CZECH_VILLAGE.test(t.text)) return true;
+  if (/ov(?:á|é|ou)$/.test(t.text) || CZECH_SURNAME.test(t.text) || /[wqx]|th|gh|ph|sh|ee|oo|([b-df-hj-np-tv-z])\1/.test(t.keys[0])) return true;
+  return i === 0 && CZECH_KIND_BEFORE.test(source.slice(Math.max(0, run.tokens[0].start - 96), run.tokens[0].start));
 }
 
-/** A Czech noun for a kind of person, organisation, place or thing, in any case, right before a name (trenér Minařík, agentury Reuters, vesnice Valeč, hurikán Hanna). */
+/**
+ * A Czech noun for a kind of person, organisation, place or thing, in any case, right before a name (trenér Minařík,
+ * agentury Reuters, vesnice Valeč, hurikán Hanna), or before a list of names that the name ends (firmy Eni, Total a Neste).
+ */
 const CZECH_KIND_BEFORE = new RegExp(
   `(?:^|[\\s(])(?:${[
     'premiér', 'ministr', 'prezident', 'senátor', 'poslan', 'trenér', 'kouč', 'předsed', 'mluvčí', 'starost', 'hejtman', 'ředitel', 'šéf', 'koleg',
@@ -85,9 +104,19 @@ const CZECH_KIND_BEFORE = new RegExp(
     'policist', 'vrstevník', 'partner', 'kolegyn', 'agentur', 'server', 'list', 'časopis', 'týdeník', 'stanic', 'firm', 'společnost', 'značk',
     'klub', 'tým', 'obc', 'obec', 'měst', 'vesnic', 'řek', 'ostrov', 'knihovn', 'rybník', 'hotel', 'provinci', 'oblast', 'region', 'čtvrť',
     'hurikán', 'bouř', 'tajfun', 'portál', 'web', 'dol', 'důl', 'lázn', 'zámk', 'zámek', 'hrad',
-  ].join('|')})\\p{Ll}*\\s+$`,
+  ].join('|')})\\p{Ll}*\\s+(?:\\p{Lu}[\\p{L}\\p{M}]*(?:\\s+\\p{Lu}[\\p{L}\\p{M}]*)*(?:\\s*,\\s*|\\s+(?:a|i|nebo|či)\\s+))*$`,
   'u',
 );
+
+/**
+ * How Czech surnames that are nouns end, in any case: -ák, -ík (Novák, Minaříka), -ek, -ka with a fleeting e (Hamáček,
+ * Hamáčka, Paroubkovi, Hruška), -ář (Šindelář), -il, -ál (Pospíšil, Doležal), -eš, -oš, -áš (Beneš, Bartoš). Not -sko, a
+ * region's name (Hodonínsku).
+ */
+const CZECH_SURNAME = /(?:[áíý]k|[^aeiouyáéíóúůýěs\P{L}]e?k|ář|il|ál|[eoáíu]š)(?:a|ovi|em|u|e|ové|ů|ům|y|i)?$/u;
+
+/** How the names of Czech villages end, in a noun's case: -ice (Černožicích, Hoslovicích), -any (Dukovanech), -ov (Šanově). */
+const CZECH_VILLAGE = /(?:ic(?:e|ích|ím|emi)|an(?:y|ech|ům|ech)|ov(?:ě|a|em))$/u;
 
 /** A Czech adjective's ending (Moravskoslezský, Uherského, Malostranském, Národní). */
 const CZECH_ADJECTIVE = /(?:ý|á|é|ého|ému|ém|ou|ých|ým|ými|í|ího|ímu|ím|ích|ími)$/;
@@ -114,6 +143,71 @@ const CZECH_INSTITUTION = new RegExp(
     'nemec', 'nemc', 'nemk', 'cech', 'ces', 'cesk', 'francouz', 'francouzk', 'spanel', 'spanelk', 'polak', 'polac', 'polk', 'madar', 'madark',
     'rec', 'reck', 'cinan', 'cinank', 'japonc', 'japonec', 'japonk', 'svycar', 'svycark', 'holandan', 'nizozemc', 'nizozemec',
     'rakusan', 'rakusank', 'rus', 'rusk', 'belorus', 'evropan', 'zid', 'chorvat', 'slovinc', 'slovinec', 'sved', 'svedk', 'prazan', 'brnan',
-    'moravan', 'slezan',
+    'moravan', 'slezan', 'brit', 'britk', 'american', 'americank', 'angli[cč]an', 'angli[cč]ank', 'skot', 'skotk', 'irov', 'ital', 'italk',
+    'kanadan', 'kanadank', 'australan', 'australank', 'ukrajin[ec]c?', 'ukrajink', 'slovac', 'slovenk', 'rumun', 'rumunk', 'bulhar', 'bulhark',
+    'srb', 'srbk', 'izraelec', 'izraelc', 'izraelk', 'arab', 'arabk', 'palestin[ec]c?', 'palestink', 'egyptan', 'syran', 'iran[ec]c?', 'irak[ec]c?',
+    'afghan[ec]c?', 'indov', 'pakistan[ec]c?', 'korejec', 'korejc', 'korejk', 'vietnam[ec]c?', 'mexican', 'brazilec', 'brazilc',
+    'argentin[ec]c?', 'portugal[ec]c?', 'belgican', 'danov', 'norov', 'finov', 'estonec', 'estonc', 'lotys', 'litevec', 'litevc',
+    'gruzin', 'armen', 'turkyn', 'afrucan', 'afrikan', 'asiat', 'evropank', 'slovan',
   ].join('|')})(?:ovi|ove|ich|ech|ach|ami|emi|imi|eho|emu|iho|imu|ie|ii|ou|em|om|um|im|ka|ky|ce|ku|kou|a|e|i|o|u|y)?$`,
 );
+
+/**
+ * The names of the town (rules/source/towns.txt) a Czech word names, folded, the English first, when it is a case form of
+ * a town's name in a noun's case (Kolíně, Brně: Brno, Liberci: Liberec, Praze: Praha, Prague; Drážďanech: Drážďany,
+ * Dresden), a region named after it (Hodonínsku: Hodonín, Liberecka: Liberec), or before kraj, a region's adjective
+ * (Libereckém kraji, Libereckém a Ústeckém kraji). Not an adjective otherwise: Severním is no Severn.
+ */
+export function czechTown(word: string, after: string, facts: NameFacts): string[] | undefined {
+  const folded = foldLatin(word);
+  const bases = [folded];
+  const noun = /^(.{2,}?)(?:ech|ach|ich|ami|emi|em|ou|e|u|a|y|i|o)$/.exec(folded);
+  if (noun) bases.push(noun[1]);
+  // (A region's noun in -sko, -ska, -sku, -skem; not a feminine surname in -ská: Janovská is no Janov, Genoa.)
+  const region = (/(?:sk|ck)(?:o|a|u|em)$/.test(word) ? /^(.{3,}?)(?:sk|(?<=c)k)(?:o|a|u|em)$/.exec(folded) : null) ?? (BEFORE_KRAJ.test(after) ? /^(.{3,}?)(?:sk|(?<=c)k)(?:y|eho|emu|em|ym|a|e|ou)$/.exec(folded) : null);
+  if (region) bases.push(region[1]);
+  const names = new Set([folded, ...bases.slice(1).flatMap(nominatives)]);
+  const byOther = townsByOtherName(facts);
+  // (Five letters or more; four only for a stem of two consonants, Brně: Brno, not Zemi, Měli, Míň.)
+  const short = noun && /^[^aeiouy]*[aeiouy]?[^aeiouy]{2}$/.test(noun[1]) && noun[1].length === 3;
+  for (const n of names) {
+    if (n.length < (short ? 4 : 5)) continue;
+    const others = facts.latinTowns.get(n);
+    if (others) return [n, ...others];
+    const english = byOther.get(n);
+    if (english) return [english, n, ...(facts.latinTowns.get(english) ?? [])];
+  }
+  return undefined;
+}
+
+/** The nominatives a Czech stem (folded, its case ending cut) may have: a final vowel; a consonant that alternates before the ending, Praze: Praha; a fleeting e, Brně: Brno, Liberci: Liberec, Pavla: Pavel. */
+function nominatives(stem: string): string[] {
+  const alternated = [stem, stem.replace(/z$/, 'h').replace(/c$/, 'k'), ...(/[^aeiouy][^aeiouy]$/.test(stem) ? [`${stem.slice(0, -1)}e${stem.slice(-1)}`] : [])];
+  return alternated.flatMap((a) => ['', 'a', 'o', 'y', 'e', 'i'].map((v) => a + v));
+}
+
+/** A Czech given name of the list (rules/source/czech-given-names.txt) in any case: Vojtěcha, Petrovi, Janě, Jiřího, Pavla. */
+export function czechGivenName(t: NameToken, facts: NameFacts): boolean {
+  const folded = t.keys[0];
+  const stem = /^(.{2,}?)(?:ovi|ou|em|ho|mu|m|e|u|a|y|i|o)$/.exec(folded)?.[1];
+  return facts.czechGiven.has(folded) || (stem !== undefined && nominatives(stem).some((n) => facts.czechGiven.has(n)));
+}
+
+/** A saint's, a king's or a pope's name, which English translates (svatého Václava: St Wenceslas; Karel IV.: Charles). */
+function ruler(t: NameToken, source: string): boolean {
+  return /(?:^|\s)(?:sv\.|svat\p{Ll}*|Panny|papež\p{Ll}*|král\p{Ll}*|knížet\p{Ll}*|kníže|císař\p{Ll}*)\s+$/u.test(source.slice(Math.max(0, t.start - 16), t.start)) || /^\s+[IVX]+\b/.test(source.slice(t.end, t.end + 6));
+}
+
+/** The towns of towns.txt by their other names (five letters or more, one town's only), folded: drazdany, Dresden. */
+function townsByOtherName(facts: NameFacts): Map<string, string> {
+  let map = otherNames.get(facts);
+  if (!map) {
+    map = new Map();
+    const shared = new Set<string>();
+    for (const [town, others] of facts.latinTowns) for (const o of others) if (o.length >= 5 && !facts.latinTowns.has(o)) (map.has(o) && map.get(o) !== town ? shared.add(o) : map.set(o, town));
+    for (const o of shared) map.delete(o);
+    otherNames.set(facts, map);
+  }
+  return map;
+}
+const otherNames = new WeakMap<NameFacts, Map<string, string>>();

@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { editDistance, similarity } from '../names/similarity.js';
 import { russianCommonWords } from './lexicon.js';
+import { czechTown } from './names-cs.js';
 import { cyrillicKey, keyDistance, latinKeys, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
 
 export interface Place {
@@ -47,6 +48,8 @@ export interface NameFacts {
   latinTowns: Map<string, string[]>;
   /** The gazetteer's places by their other names of five letters or more a letter or two from the English name, folded (lissabon, genua): their names, folded. */
   latinTownsByOther: Map<string, string[]>;
+  /** Common Czech given names (rules/source/czech-given-names.txt), folded: jan, vojtech, jana. */
+  czechGiven: Set<string>;
 }
 
 const factsCache = new Map<string, NameFacts>();
@@ -56,7 +59,7 @@ export function loadNameFacts(placesFile: string, gazetteerFile: string): NameFa
   const id = `${placesFile}\u0000${gazetteerFile}`;
   let facts = factsCache.get(id);
   if (facts) return facts;
-  facts = { places: new Map(), surnames: new Map(), given: new Set(), givenForms: [], latin: new Set(), exonyms: new Map(), latinPlaces: new Set(), latinPlacePairs: new Set(), latinSurnames: new Set(), latinTowns: new Map(), latinTownsByOther: new Map() };
+  facts = { places: new Map(), surnames: new Map(), given: new Set(), givenForms: [], latin: new Set(), exonyms: new Map(), latinPlaces: new Set(), latinPlacePairs: new Set(), latinSurnames: new Set(), latinTowns: new Map(), latinTownsByOther: new Map(), czechGiven: new Set() };
   const exonyms = join(dirname(placesFile), 'exonyms.tsv');
   if (existsSync(exonyms)) {
     for (const line of readFileSync(exonyms, 'utf8').split('\n')) {
@@ -100,6 +103,8 @@ export function loadNameFacts(placesFile: string, gazetteerFile: string): NameFa
       }
     }
   }
+  const czechGiven = join(dirname(placesFile), 'czech-given-names.txt');
+  if (existsSync(czechGiven)) for (const line of readFileSync(czechGiven, 'utf8').split('\n')) if (!line.startsWith('#') && line.trim() !== '') facts.czechGiven.add(foldLatin(line.trim()));
   // Towns of 15,000 people or more (GeoNames), by their own one-word names: places of Latin-script sources.
   const towns = join(dirname(placesFile), 'towns.txt');
   if (existsSync(towns)) {
@@ -214,9 +219,10 @@ function transliterate(word: string): string[] {
   if (folded.startsWith('k')) out.push(`q${folded.slice(1)}`);
   // A Slavic surname's s between vowels, which English often doubles after the French and German romanisations (Borisova: Borissov).
   if (/[aeiouy]s[aeiouy]/.test(folded) && /(?:ov|ev|in)(?:a|u|em|ovi|e|y|ou|i|ym|ych)?$/.test(folded)) out.push(folded.replace(/(?<=[aeiouy])s(?=[aeiouy])/g, 'ss'));
-  // A German umlaut written out (Württemberg: Wuerttemberg); a German k where English writes c (Zirkon: Zircon).
+  // A German umlaut written out (Württemberg: Wuerttemberg); a German k where English writes c, before a, o or u
+  // (Zirkon: Zircon; not a final k, Novák: Novac is misspelt).
   if (/[äöü]/.test(lower)) out.push(foldLatin(lower.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue')));
-  if (folded.includes('k')) out.push(folded.replace(/k/g, 'c'));
+  if (/k(?=[aou])/.test(folded)) out.push(folded.replace(/k(?=[aou])/g, 'c'));
   return out;
 }
 
@@ -415,11 +421,11 @@ export function latinRuns(text: string, facts: NameFacts, lang = ''): NameRun[] 
       // (Opening a sentence, only a person's surname: Putin podle Kremlu…)
       const forms = [folded, folded.replace(/[iy]j$/, 'y')].flatMap(latinForms).filter((f) => f.length >= 5);
       known = !initial && forms.some((k) => facts.latinPlaces.has(k)) ? 'place' : forms.some((k) => facts.latinSurnames.has(k)) ? 'person' : undefined;
-      // (A smaller town inside a sentence, in a noun's case only: Kolíně, Jihlava, but Severním is no Severn.)
-      const town = known || initial ? undefined : [folded, folded.replace(/(?:em|ou|ech|e|u|a|y|i)$/, '')].find((k) => k.length >= 5 && facts.latinTowns.has(k));
+      // (A smaller town inside a sentence, in a noun's case, or a region named after it: Kolíně, Brně, Drážďanech, Hodonínsku; czechTown.)
+      const town = known || initial ? undefined : czechTown(word, text.slice(end, end + 40), facts);
       if (town) {
         known = 'place';
-        alternates = facts.latinTowns.get(town);
+        alternates = town;
       }
     } else if (!place && lang === 'de' && placePair(text, start, end, facts)) {
       // (A place of two words the gazetteer knows: in Buenos Aires, Tel Aviv.)
