@@ -136,6 +136,10 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       // (Trainer Sarri, Radprofi Ackermann, der Hyperschallrakete Zirkon.): German writes them so; not an English word or
       // a name English has its own word for. (Not a noun between two: "dass der Minister Gesetze erlässt".)
       if (sp.lang === 'de' && prev && i === run.tokens.length - 1 && GERMAN_ROLE.test(prev.text) && /^["“”»)]?[.,;:!?(]/.test(pair.source.slice(t.end, t.end + 2)) && !englishStem(t.keys[0], ctx) && !ctx.facts.latin.has(t.keys[0]) && !placeAdjective(t.text, ctx.facts)) return true;
+      // A German source's word ending in an o or an i after a consonant, as German words seldom do (Ronaldo, Deportivo,
+      // Sarri, Suzuki), inside a sentence with no article before it, is a foreign name; not one of the nouns German
+      // has so (Auto, Konto, Profi, Schiri: a list written for mtlint), nor an English word.
+      if (sp.lang === 'de' && !run.initial && /[^aeiouäöü](?:o|i)$/.test(t.text) && t.text.length >= 4 && !GERMAN_VOWEL_NOUN.test(t.text.toLowerCase()) && !ctx.isEnglishWord(t.text.toLowerCase()) && !GERMAN_NOUN_BEFORE.test(pair.source.slice(Math.max(0, t.start - 16), t.start))) return true;
       if (!cyrillic && prev && givenBefore(prev) && !ctx.isEnglishWord(prev.text.toLowerCase()) && !ctx.isEnglishWord(t.keys[0]) && !opensSentence(pair.source, prev.start)) return true;
       // A Russian surname's form inside a sentence that is no common word (Миранчука, Атарбекова, Грищенко).
       // (Nor a common word's plural, Штатов: штат.)
@@ -559,6 +563,9 @@ function placeAdjective(word: string, facts: NameFacts): boolean {
 }
 
 /** A German noun of a person's role or a kind of named thing, which German writes right before the name (Trainer Sarri, Hyperschallrakete Zirkon). */
+/** German nouns ending in an o or an i after a consonant (and compounds ending in one: Radprofi, Girokonto), written for mtlint. */
+const GERMAN_VOWEL_NOUN = /(?:auto|büro|kino|konto|foto|video|radio|risiko|euro|casino|kasino|tempo|motto|echo|veto|kilo|disco|disko|cello|porto|lotto|toto|saldo|skonto|netto|brutto|trio|duo|embargo|bistro|studio|logo|demo|info|memo|limo|ego|inferno|manko|piano|solo|tango|torso|fiasko|mango|avocado|espresso|cappuccino|macchiato|intermezzo|konfetti|libretto|ghetto|getto|kommando|konto|dezernat|garbo|gusto|lasso|metro|ufo|zero|taxi|ski|mini|kiwi|alibi|bikini|sushi|safari|salami|kombi|abi|azubi|profi|promi|pulli|kuli|schiri|ossi|wessi|nazi|sozi|grufti|studi|hobbit|zucchini|spaghetti|graffiti|broccoli|chili|martini|tsunami|origami|yeti|okapi|emoji|wiki|hifi|uni|kripo|stasi|gestapo|juso|jusos|azzurri|tifosi|paparazzi|juli|torpedo|tornado|techno|jumbo|bingo|crescendo|casting)$/;
+
 const GERMAN_ROLE = /^\p{Lu}\p{Ll}*(?:trainer|trainerin|coach|minister|ministerin|präsident|präsidentin|kanzler|kanzlerin|sprecher|sprecherin|chef|chefin|boss|profi|spieler|spielerin|stürmer|stürmerin|verteidiger|verteidigerin|torwart|torhüter|torhüterin|kapitän|kapitänin|sänger|sängerin|schauspieler|schauspielerin|regisseur|regisseurin|autor|autorin|direktor|direktorin|bürgermeister|bürgermeisterin|musiker|musikerin|rapper|rapperin|manager|managerin|gründer|gründerin|weltmeister|weltmeisterin|olympiasieger|olympiasiegerin|legende|rakete|fregatte|schiff|flugzeug|hurrikan|taifun|sturmtief|tief)$/u;
 
 /** A Russian adjective's ending (Центральном, Северным, Великой). */
