@@ -164,7 +164,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         // A surname alone may have become "he" or "she".
         // (Czech drops subject pronouns, so its count says little: there, a he or she stands for a person
         // the translation names elsewhere.)
-        const excused = sp.lang === 'cs' ? pronounNear(doc.text.slice(pair.start, pair.end), pair.source, run.tokens[0].start) && (carriedElsewhere(run.tokens[0]) || czechCarriedElsewhere(run.tokens[0])) : pronouns;
+        const excused = sp.lang === 'cs' ? pronounNear(doc.text.slice(pair.start, pair.end), pair.source, run.tokens[0]) && (carriedElsewhere(run.tokens[0]) || czechCarriedElsewhere(run.tokens[0])) : pronouns;
         if (excused && run.tokens.length === 1 && !run.tokens[0].place && run.tokens[0].known !== 'place' && why('pronoun excuse', run)) continue;
         // The words surely names are required (not a title beside them: Innenminister Seehofer); a
         // person is named by the surname, and a given name before it need not be rendered (unless
@@ -525,10 +525,15 @@ const PRONOUNS: Record<string, RegExp> = {
   de: /(?<![\p{L}])(?:er|sie|ihn|ihm|ihr)(?![\p{L}])/giu,
 };
 
-/** A he or she (him, her) of the translation where the source's name stands, as far into the unit (within NEAR of its length either way): "řekl Kašpar", "he said". */
-function pronounNear(target: string, source: string, at: number): boolean {
-  const where = at / Math.max(1, source.length);
-  return [...target.matchAll(PRONOUNS.en)].some((m) => Math.abs(m.index / Math.max(1, target.length) - where) <= NEAR);
+/**
+ * A he or she (him, her) of the translation where the source's name stands, as far into the unit (within NEAR of its length
+ * either way): "řekl Kašpar", "he said". A name in the nominative, the subject, is a he or a she only (Stosurová oznámila, not
+ * "her partner"; Kašpar uvedl, not "told him").
+ */
+function pronounNear(target: string, source: string, t: NameToken): boolean {
+  const where = t.start / Math.max(1, source.length);
+  const subject = /(?:ová|á)$/.test(t.text) ? /\bshe\b/gi : /[bcdfghjklmnprstvwxzčďňřšťž]$/.test(t.text) ? /\bhe\b/gi : PRONOUNS.en;
+  return [...target.matchAll(subject)].some((m) => Math.abs(m.index / Math.max(1, target.length) - where) <= NEAR);
 }
 const NEAR = 0.15;
 
