@@ -528,11 +528,12 @@ const PRONOUNS: Record<string, RegExp> = {
 /**
  * A he or she (him, her) of the translation where the source's name stands, as far into the unit (within NEAR of its length
  * either way): "řekl Kašpar", "he said". A name in the nominative, the subject, is a he or a she only (Stosurová oznámila, not
- * "her partner"; Kašpar uvedl, not "told him").
+ * "her partner"; Kašpar uvedl, not "told him"); a possessive a his (Nilsenův), a dative a him (Rickymu).
  */
 function pronounNear(target: string, source: string, t: NameToken): boolean {
   const where = t.start / Math.max(1, source.length);
-  const subject = /(?:ová|á)$/.test(t.text) ? /\bshe\b/gi : /[bcdfghjklmnprstvwxzčďňřšťž]$/.test(t.text) ? /\bhe\b/gi : PRONOUNS.en;
+  // (And a possessive a his, Nilsenův; a dative a him, Rickymu, Kašparovi.)
+  const subject = /(?:ová|á)$/.test(t.text) ? /\bshe\b/gi : /[bcdfghjklmnprstvwxzčďňřšťž]$/.test(t.text) && !/ův$/.test(t.text) ? /\bhe\b/gi : /ův$/.test(t.text) ? /\bhis\b/gi : /(?:ovi|mu)$/.test(t.text) ? /\bhim\b/gi : PRONOUNS.en;
   return [...target.matchAll(subject)].some((m) => Math.abs(m.index / Math.max(1, target.length) - where) <= NEAR);
 }
 const NEAR = 0.15;
