@@ -20,6 +20,9 @@ export function lexiconStem(word: string): string {
 
 let russian: Set<string> | null | undefined;
 let russianProper: Set<string> | null | undefined;
+/** The common words themselves (no stems), sorted when first asked for a prefix. */
+const russianList: string[] = [];
+let russianSorted = false;
 
 /** Russian common words and their stems (lexiconStem), or null when the dictionary is not installed. Read once. */
 export function russianCommonWords(): Set<string> | null {
@@ -39,6 +42,7 @@ export function russianCommonWords(): Set<string> | null {
       if (!/^[а-я]/.test(word)) continue;
       const stem = lexiconStem(word);
       words.add(word);
+      russianList.push(word);
       if (stem.length >= 3) words.add(stem);
     }
     russian = words;
@@ -54,4 +58,21 @@ export function russianCommonWords(): Set<string> | null {
 export function russianProperNames(): Set<string> | null {
   russianCommonWords();
   return russianProper ?? null;
+}
+
+/** Some Russian common word begins with `prefix` (lower case, ё as е): балт (балтийский), черномор (черноморский). */
+export function russianPrefix(prefix: string): boolean {
+  if (!russianCommonWords()) return false;
+  if (!russianSorted) {
+    russianList.sort();
+    russianSorted = true;
+  }
+  let lo = 0;
+  let hi = russianList.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (russianList[mid] < prefix) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < russianList.length && russianList[lo].startsWith(prefix);
 }

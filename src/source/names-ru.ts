@@ -7,7 +7,7 @@
 //   target  …the complaint of Semilarsky…     Semilarsky: nearly the romanisation, renders it
 
 import { editDistance } from '../names/similarity.js';
-import { lexiconStem } from './lexicon.js';
+import { lexiconStem, russianPrefix } from './lexicon.js';
 import { nearly, type TargetWord } from './names.js';
 import { caseStem, plainLatin, romanise, type RomanisationTable } from './romanise.js';
 
@@ -42,12 +42,45 @@ export function pinyin(cyrillic: string): string {
   return [...out].map((c) => PALLADIUS_LETTERS[c] ?? c).join('');
 }
 
+/**
+ * Names the Russian dictionary lists that English writes in a form of its own, far from their
+ * romanisation (Иисус: Jesus, Афины: Athens, Людовик: Louis, Дунай: the Danube), which a
+ * capitalised word of a Russian source is not taken for a name: religious and mythical figures,
+ * monarchs and saints, places of the Bible, great cities the gazetteer does not know, rivers, a
+ * union. Written for mtlint; the nominatives, compared by their stems (lexiconStem).
+ */
+const EXONYMS = new Set(
+  (
+    'иисус христос иоанн иосиф иаков моисей авраам исаак магомет мухаммед аллах будда коран библия евангелие фемида зевс геракл афина аполлон ' +
+    'людовик карл генрих елизавета екатерина георг вильгельм фридрих яков ' +
+    'иерусалим вифлеем назарет галилея афины женева неаполь флоренция венеция генуя гаага лиссабон кишинев ' +
+    'дунай рейн темза сена нил ганг евросоюз'
+  )
+    .split(' ')
+    .flatMap((w) => [w, lexiconStem(w)]),
+);
+export function russianExonym(lower: string): boolean {
+  return EXONYMS.has(lower) || EXONYMS.has(lexiconStem(lower));
+}
+
+/** The kinds of things a Russian source names in quotation marks whose names English keeps: media, vessels, weapons, companies, clubs (written for mtlint). */
+const QUOTED_KIND = /(?:^|[^\p{L}])(?:издани|газет|журнал|агентств|телеканал|канал|радиостанци|корабл|судн|крейсер|подлодк|фрегат|корвет|модул|комплекс|систем|ракет|центр|компани|фирм|банк|клуб|команд|парти|движени|фонд|завод|холдинг|концерн|сервис|портал|сайт|платформ)\p{L}*\s+[«"„“]$/u;
+
+/** The word at `start`–`end` of a Russian text is alone in quotation marks, no adjective, after a kind of thing whose names English keeps (модулем "Бережок"). */
+export function quotedAfterKind(text: string, start: number, end: number): boolean {
+  return /^[»"“”]/.test(text.slice(end)) && !/(?:ой|ей|ых|их|ого|его|ому|ему|ую|юю|ая|яя|ые|ие|ый|ий|ым|им|ыми|ими|ном|нем)$/.test(text.slice(start, end).toLowerCase()) && QUOTED_KIND.test(text.slice(Math.max(0, start - 30), start));
+}
+
 /** A Russian institution's compound name, often translated (Госдума: the State Duma, Минобороны, Роскомнадзор). */
 export const INSTITUTION = /^(?:Гос|Мин|Ген|Глав|Вое|Рос(?!с))/;
 
-/** A compound whose last part is a common word of five letters or more (балтфлота: флота, евросоюза: союза). */
+/**
+ * A compound whose last part is a common word of five letters or more and whose first part begins a
+ * common word, a word cut short (балтфлота: балт-ийский флот, евросоюза, черноморфлота); not a name whose
+ * end is a common word by chance (Пфанненштиль: штиль).
+ */
 export function compound(lower: string, common: Set<string>): boolean {
-  for (let i = 3; i <= lower.length - 5; i++) if (commonWord(lower.slice(i), common)) return true;
+  for (let i = 3; i <= lower.length - 5; i++) if (commonWord(lower.slice(i), common) && russianPrefix(lower.slice(0, i))) return true;
   return false;
 }
 

@@ -40,10 +40,14 @@ export interface NameFacts {
   exonyms: Map<string, Place>;
   /** The gazetteer's places of one word, folded, as English writes them (Leipzig, Washington): a Latin-script source carries them over. */
   latinPlaces: Set<string>;
+  /** The gazetteer's places of two capitalised words, folded (buenos aires, tel aviv). */
+  latinPlacePairs: Set<string>;
   /** The gazetteer's people's surnames of four letters or more, folded (Putin, Zelensky). */
   latinSurnames: Set<string>;
   /** Towns of 15,000 people or more (rules/source/towns.txt), folded, with their names in other languages, folded. */
   latinTowns: Map<string, string[]>;
+  /** The gazetteer's places by their other names of five letters or more a letter or two from the English name, folded (lissabon, genua): their names, folded. */
+  latinTownsByOther: Map<string, string[]>;
   /** Common Czech given names (rules/source/czech-given-names.txt), folded: jan, vojtech, jana. */
   czechGiven: Set<string>;
 }
@@ -55,7 +59,7 @@ export function loadNameFacts(placesFile: string, gazetteerFile: string): NameFa
   const id = `${placesFile}\u0000${gazetteerFile}`;
   let facts = factsCache.get(id);
   if (facts) return facts;
-  facts = { places: new Map(), surnames: new Map(), given: new Set(), givenForms: [], latin: new Set(), exonyms: new Map(), latinPlaces: new Set(), latinSurnames: new Set(), latinTowns: new Map(), czechGiven: new Set() };
+  facts = { places: new Map(), surnames: new Map(), given: new Set(), givenForms: [], latin: new Set(), exonyms: new Map(), latinPlaces: new Set(), latinPlacePairs: new Set(), latinSurnames: new Set(), latinTowns: new Map(), latinTownsByOther: new Map(), czechGiven: new Set() };
   const exonyms = join(dirname(placesFile), 'exonyms.tsv');
   if (existsSync(exonyms)) {
     for (const line of readFileSync(exonyms, 'utf8').split('\n')) {
@@ -120,10 +124,19 @@ export function loadNameFacts(placesFile: string, gazetteerFile: string): NameFa
       const forms = [name, ...(accepted ? accepted.split('|') : [])];
       // Other forms (exonyms, names in other languages: Napoli, Praha) are known, never misspellings.
       for (const form of other ? other.split('|') : []) for (const t of form.split(/\s+/)) if (/^\p{Lu}/u.test(t)) facts.latin.add(foldLatin(t));
+      // A place's other names of one word a letter or two from its English name, as German spells many (Lissabon,
+      // Genua, Florenz). (Not one far from it, Hermannstadt: Sibiu, which translations often keep beside the other.)
+      if (type === 'place' && other) {
+        for (const form of other.split('|')) {
+          const f = foldLatin(form);
+          if (/^\p{Lu}\p{Ll}{4,}$/u.test(form) && !facts.latinTowns.has(f) && f[0] === foldLatin(name)[0] && editDistance(f, foldLatin(name)) <= 2) facts.latinTownsByOther.set(f, [...(facts.latinTownsByOther.get(f) ?? []), ...forms.map(foldLatin)]);
+        }
+      }
       for (const form of forms) {
         const tokens = form.split(/\s+/).filter((t) => /^\p{Lu}/u.test(t));
         for (const t of tokens) facts.latin.add(foldLatin(t));
         if (type === 'place' && /^\p{Lu}\p{Ll}{3,}$/u.test(form)) facts.latinPlaces.add(foldLatin(form));
+        if (type === 'place' && /^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u.test(form)) facts.latinPlacePairs.add(foldLatin(form));
         if (type === 'person' && tokens.length >= 2 && /^\p{Lu}\p{Ll}{3,}$/u.test(tokens[tokens.length - 1])) facts.latinSurnames.add(foldLatin(tokens[tokens.length - 1]));
         if (type !== 'person' || tokens.length < 2) continue;
         if (!facts.given.has(tokens[0].toLowerCase())) facts.givenForms.push(tokens[0]);
@@ -206,8 +219,10 @@ function transliterate(word: string): string[] {
   if (folded.startsWith('k')) out.push(`q${folded.slice(1)}`);
   // A Slavic surname's s between vowels, which English often doubles after the French and German romanisations (Borisova: Borissov).
   if (/[aeiouy]s[aeiouy]/.test(folded) && /(?:ov|ev|in)(?:a|u|em|ovi|e|y|ou|i|ym|ych)?$/.test(folded)) out.push(folded.replace(/(?<=[aeiouy])s(?=[aeiouy])/g, 'ss'));
-  // A German umlaut written out (Württemberg: Wuerttemberg).
+  // A German umlaut written out (Württemberg: Wuerttemberg); a German k where English writes c, before a, o or u
+  // (Zirkon: Zircon; not a final k, Novák: Novac is misspelt).
   if (/[äöü]/.test(lower)) out.push(foldLatin(lower.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue')));
+  if (/k(?=[aou])/.test(folded)) out.push(folded.replace(/k(?=[aou])/g, 'c'));
   return out;
 }
 
@@ -412,22 +427,100 @@ export function latinRuns(text: string, facts: NameFacts, lang = ''): NameRun[] 
         known = 'place';
         alternates = town;
       }
-    } else if (!place && !initial && lang === 'de' && folded.length >= 5 && !GERMAN_NOUN_BEFORE.test(text.slice(Math.max(0, start - 16), start)) && !/^\s+(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b/.test(text.slice(end, end + 12))) {
+    } else if (!place && lang === 'de' && placePair(text, start, end, facts)) {
+      // (A place of two words the gazetteer knows: in Buenos Aires, Tel Aviv.)
+      known = 'place';
+    } else if (!place && !initial && lang === 'de' && folded.length >= 4 && !GERMAN_NOUN_BEFORE.test(text.slice(Math.max(0, start - 16), start)) && !/^\s+(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b/.test(text.slice(end, end + 12))) {
       // (In German, which capitalises nouns, only places — Wolf and Mann are surnames —, inside a sentence, with no
       // article, number or adjective before them (das Essen, in der Halle) and no month after them (Mitte Mai).)
-      if (facts.latinPlaces.has(folded) || (folded.endsWith('s') && facts.latinPlaces.has(folded.slice(0, -1)))) known = 'place';
-      // (A smaller town only after a preposition of place: bei Aschaffenburg, but zu Boden is no Boden.)
-      else if (facts.latinTowns.has(folded) && TOWN_BEFORE.test(text.slice(Math.max(0, start - 12), start))) {
+      if (folded.length >= 5 && (facts.latinPlaces.has(folded) || (folded.endsWith('s') && facts.latinPlaces.has(folded.slice(0, -1))))) known = 'place';
+      // (A smaller town only after a preposition of place: bei Aschaffenburg, but zu Boden is no Boden; one of
+      // four letters, in Linz, unless German has a noun of that name: aus Horn, nach Raub.)
+      else if (facts.latinTowns.has(folded) && (folded.length >= 5 || !GERMAN_NOUN_TOWNS.has(folded)) && TOWN_BEFORE.test(text.slice(Math.max(0, start - 12), start))) {
         known = 'place';
         alternates = facts.latinTowns.get(folded);
+      }
+      // (A smaller place no list knows, by the shape of German places' names, after a preposition of place or
+      // another such place: in Mamming, zwischen Engen und Geisingen, aus Richtung Nellingen.)
+      // (Also after a place's institution or a point of its roads, as German writes them: Feuerwehr Hofgeismar, Einmündung Donnersdorf.)
+      else if (germanPlaceShape(word) && (PLACE_BEFORE.test(text.slice(Math.max(0, start - 24), start)) || TOWN_AND_BEFORE.test(text.slice(Math.max(0, start - 60), start)))) known = 'place';
+      // (A person named after a verb of saying, a quotation's or inverted: „…", sagte Grindel; …, so Seibert.)
+      else if (saidBy(text, start, end)) known = 'person';
+      // (A word with a letter German never writes is a foreign name, Sané, Higuaín, Coruña — though without its accent it
+      // may be an English word, sane —, unless a loanword German writes so, Café, Straßencafés, Rosé.)
+      else if (/[áàâãåéèêëíìîïóòôõøúùûñçćčěłńřśšźżžýőű]/.test(word) && !/(?:café|varieté|exposé|dekolleté|séance|crème|rosé|négligé|entrée|résumé|soirée|attaché|protégé|kommuniqué|communiqué|coupé|renommée|chicorée|pâté|purée|soufflé|flambé|glacé|frappé|dragée|tournée|fiancé|abbé|cliché)s?$/.test(word.toLowerCase())) known = 'person';
+      // (Also a place of the gazetteer by another of its names, as German spells it: in Lissabon.)
+      else if (facts.latinTownsByOther.has(folded) && !GERMAN_NOUN_TOWNS.has(folded) && TOWN_BEFORE.test(text.slice(Math.max(0, start - 12), start))) {
+        known = 'place';
+        alternates = facts.latinTownsByOther.get(folded);
       }
     }
     return { start, end, text: word, keys: [folded], ...(place ? { place } : {}), ...(known ? { known } : {}), ...(alternates?.length ? { alternates } : {}), given: facts.given.has(word.toLowerCase()), patronymic: false, adjective: false };
   });
 }
 
+/**
+ * A place's name ending as German places' names often do (Geisingen, Mamming, Donnersdorf, Kirchheim) that is no
+ * common noun of that ending: written for this project by reading every capitalised word of a German word list
+ * that ends so (the -ling nouns' plurals, Flüchtlingen; compounds of Ring, Ding, Heim, Dorf, Kirche: Ehering,
+ * Pflegeheim, Nachbardorf, Staatskirchen; English -ing words inside German compounds, Konditionstraining).
+ * (Not -stadt, -feld, -leben: their common nouns are many, Innenstadt, Umfeld, Privatleben.)
+ */
+export function germanPlaceShape(word: string): boolean {
+  const lower = word.toLowerCase();
+  return GERMAN_PLACE_ENDING.test(lower) && !GERMAN_NOUN_ENDING.test(lower) && !(/ingen$/.test(lower) && lower.length < 7);
+}
+const GERMAN_PLACE_ENDING = /.{3,}(?:ingen|ing|dorf|heim|hausen|burg|berg|bach|hofen|kirchen|furt|hagen|rode|stedt|büttel|born|brück|weiler)$/;
+const GERMAN_NOUN_ENDING = new RegExp(
+  [
+    '(?:ungen|ring|ringen|ding|dingen|springen|bringen|klingen|schwingen|ling|linge|behagen|hochofen|elektrode|skirchen)$',
+    '(?:flücht|häft|lehr|zwil|schmetter|lieb|früh|feig|sträf|säug|prüf|dring|neu|schütz|fremd|spröss|zög|günst|häupt|kömm|misch|dril|vier|fünf|schäd|setz|steck|säm|keim|find|sonder|schwäch|wüst|lüst|täuf|roh|erst|jüng|pfleg|winz|spät|söld|pfiffer|enger|sper|stich|hänf|fäust|bück|anlern|schreiber|naiv|weich|wild|schöss)lingen$',
+    '(?:training|marketing|holding|sharing|funding|climbing|publishing|coating|listing|splitting|aliasing|hering|messing|fasching|wirsing|pudding|lemmingen|lemming|smoking|ophagen)$',
+    '(?:alters|alten|pflege|kinder|jugend|wohn|studenten|flüchtlings|asyl\\p{Ll}*|tier|senioren|obdachlosen|erholungs|erziehungs|freizeit|eigen|schul\\p{Ll}*|säuglings|frauen|fremden|genesungs|entbindungs|dauer|ferien|heimat|kriegsblinden)heim$',
+    '(?:bauern|fischer|ferien|nachbar|heimat|olympia|flüchtlings|geister|zelt|künstler|kinder|berg|bergarbeiter|winzer|indianer|haupt)dorf$',
+    '(?:hoch|flucht|stamm|ritter|sand|wagen)burg$|(?:akten|aschen|papier|tafel|haus|schulden|müll|eis|wein|scherben|trümmer)berg$|(?:berg|sturz|wild|rei)bach$',
+  ].join('|'),
+  'u',
+);
+
+/** A German place's name and "und" (oder) after a preposition of place, before a second place: zwischen Engen und Geisingen. */
+const TOWN_AND_BEFORE = /(?:^|\s)(?:in|bei|nach|aus|nahe|Richtung|zwischen|von|gegen|Feuerwehr|Polizei|Einmündung)\s+\p{Lu}[\p{L}-]+\s+(?:und|oder)\s+$/u;
+
+/**
+ * The German source's word at start-end names who says something: right after a verb of saying that follows a
+ * quotation („…", sagte Grindel. „…", erklärte Kovac,) or after sagte, meinte, ", so" (Das sagte Grindel. …, so
+ * Seibert.), and before a comma or a full stop; not an answer, "sagte Nein", or people in the plural, "so Experten".
+ */
+function saidBy(text: string, start: number, end: number): boolean {
+  if (!/^["“”»«]?[.,;:!?]/.test(text.slice(end, end + 2)) || SAID_NOT.test(text.slice(start, end))) return false;
+  const before = text.slice(Math.max(0, start - 20), start);
+  return SAID_AFTER_QUOTE.test(before) || /(?:^|\s)(?:sagte|sagt|meinte|meint)\s+$|,\s*so\s+$/u.test(before);
+}
+const SAID_AFTER_QUOTE = /["“”»«]\s*,?\s*(?:sagte|sagt|erklärte|erklärt|betonte|betont|meinte|meint|ergänzte|ergänzt|so|schrieb|schreibt|warnte|warnt|kritisierte|kritisiert|bestätigte|bestätigt|fügte|fordert|forderte)\s+$/u;
+const SAID_NOT = /^(?:Ja|Nein|Danke|Bescheid|Hallo|Experten|Kritiker|Beobachter|Ermittler|Analysten|Forscher|Wissenschaftler|Insider|Zeugen|Augenzeugen|Anwohner|Ärzte|Mediziner|Beamte|Diplomaten|Polizisten|Aktivisten|Teilnehmer|Behörden|Medien|Kreise|Quellen|Berichte|Fachleute|Politiker|Vertreter|Verantwortliche|Sprecher|Fans|Nutzer|Mitarbeiter|Eltern|Kollegen|Juristen|Ökonomen|Umfragen|Studien)$/u;
+
+/** The German source's word at start-end is a word of a place of two words the gazetteer knows (Buenos Aires), inside a sentence with no article before it. */
+function placePair(text: string, start: number, end: number, facts: NameFacts): boolean {
+  const next = /^ (\p{Lu}\p{Ll}+)/u.exec(text.slice(end, end + 40));
+  const prev = /(?<![\p{L}\p{M}])(\p{Lu}\p{Ll}+) $/u.exec(text.slice(Math.max(0, start - 40), start));
+  const first = next && facts.latinPlacePairs.has(foldLatin(`${text.slice(start, end)} ${next[1]}`)) ? start : prev && facts.latinPlacePairs.has(foldLatin(`${prev[1]} ${text.slice(start, end)}`)) ? start - prev[0].length : -1;
+  return first >= 0 && !sentenceInitial(text, first) && !GERMAN_NOUN_BEFORE.test(text.slice(Math.max(0, first - 16), first));
+}
+
+/**
+ * Towns of four letters (rules/source/towns.txt) and the gazetteer's places' other names (Lissabon) that are also
+ * German nouns or their forms, folded: a list written for this project by reading those names against a German
+ * word list (Haar, Lage, Ware, Kita; Namen, Türen, Russe).
+ */
+const GERMAN_NOUN_TOWNS = new Set([
+  'asse', 'bake', 'boom', 'deal', 'dome', 'eden', 'ende', 'haar', 'horn', 'kadi', 'kalk', 'kant', 'kita', 'lage', 'lido', 'lira', 'mine', 'mohr', 'most', 'puma', 'raub', 'saga', 'same', 'tank', 'tara', 'uran', 'ware', 'zion',
+  'atlant', 'barium', 'divas', 'dramen', 'humus', 'kalis', 'kochin', 'logos', 'monster', 'muskat', 'namen', 'pilzen', 'rosette', 'russe', 'sakraments', 'tango', 'torin', 'turen',
+]);
+
 /** A German preposition of place right before a town's name (bei, nach, Richtung…): Boden, Allen are nouns too. */
 const TOWN_BEFORE = /(?:^|\s)(?:in|bei|nach|aus|nahe|Richtung|zwischen|von|gegen)\s+$/u;
+/** The same, or a place's institution or a point of its roads, which German writes before its name with no article (Feuerwehr Hofgeismar). */
+const PLACE_BEFORE = /(?:^|\s)(?:in|bei|nach|aus|nahe|Richtung|zwischen|von|gegen|Feuerwehr|Polizei|Polizeiinspektion|Polizeistation|Einmündung|Ortseingang|Ortsausgang|Ortsdurchfahrt|Anschlussstelle|Ausfahrt|Abfahrt|Bahnhof|Flughafen|Raum|Großraum|Gemeinde|Ortsteil|Stadtteil)\s+$/u;
 
 /** What comes before a German noun: an article, a determiner or a preposition with the article in it (with an adjective or not: das große Essen), a number. */
 const GERMAN_DETERMINER = 'der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein\\p{Ll}*|mein\\p{Ll}*|sein\\p{Ll}*|ihr\\p{Ll}*|unser\\p{Ll}*|dies\\p{Ll}*|jed\\p{Ll}*|im|am|zum|zur|vom|beim|ins|ans';

@@ -192,11 +192,13 @@ const DERIVED = '(?:an|ian|n|ese|ish|i|er|ers|s|ans|ians|ns|ite|ites)?';
 /**
  * The spellings a Cyrillic word may have in English-language news, as a regular expression over
  * lower-case Latin letters without diacritics; `endings` adds the nominative endings a case form
- * of the source may drop or change (Лаврова → Lavrov, Зеленского → Zelensky).
+ * of the source may drop or change (Лаврова → Lavrov, Зеленского → Zelensky); `derived`, the English
+ * derivations too (Russians, Kyivan).
  */
-export function plausibleRendering(word: string): RegExp {
+export function plausibleRendering(word: string, derived = true): RegExp {
   const lower = word.toLowerCase();
-  let re = plausibleCache.get(lower);
+  const key = derived ? lower : `${lower}\u0000`;
+  let re = plausibleCache.get(key);
   if (re) return re;
   const stem = caseStem(lower);
   let body = '';
@@ -215,9 +217,9 @@ export function plausibleRendering(word: string): RegExp {
   }
   // What a nominative may add after the stem: a vowel or two, a final y or j; and an English derivation.
   // (Or я, ю after a consonant as ya, ia: Муся, Musya; Новодворской, Novodvorskaya.)
-  re = new RegExp(`^${body}(?:[aeiouy]?|[aeiouy]?[yj]|iy|yy|ii|yi|[iy][aeu]|a[iy]a)${DERIVED}$`);
+  re = new RegExp(`^${body}(?:[aeiouy]?|[aeiouy]?[yj]|iy|yy|ii|yi|[iy][aeu]|a[iy]a)${derived ? DERIVED : ''}$`);
   if (plausibleCache.size > 5000) plausibleCache.clear();
-  plausibleCache.set(lower, re);
+  plausibleCache.set(key, re);
   return re;
 }
 

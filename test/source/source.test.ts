@@ -11,7 +11,7 @@ import { BUILTIN_RULES_DIR, makeEnv } from '../../src/engine/load.js';
 import { lint } from '../../src/index.js';
 import { guessLanguage, primaryTag } from '../../src/source/lang.js';
 import { compareQuantities, compileNumerals, hanNumber, numberParts, readQuantities, renderNumber } from '../../src/source/numbers.js';
-import { nearly, sameStem, stemDistance } from '../../src/source/names.js';
+import { germanPlaceShape, nearly, sameStem, stemDistance } from '../../src/source/names.js';
 import { pinyin, surnameNominative } from '../../src/source/names-ru.js';
 import { compileRomanisation, cyrillicKey, latinKey, plainLatin, plausibleRendering, romanise } from '../../src/source/romanise.js';
 
@@ -108,6 +108,11 @@ test('Russian sources: Chinese names read as Pinyin from Palladius, a near spell
   assert.equal(['Покатовича', 'Русикову', 'Степанова'].map(surnameNominative), ['Покатович', 'Русиков', 'Степанова']);
 });
 
+test('German sources: the shape of a place\'s name, not a common noun of that ending', () => {
+  assert.equal(['Geisingen', 'Nellingen', 'Mamming', 'Donnersdorf', 'Kirchheim', 'Oberhausen', 'Klagenfurt'].filter(germanPlaceShape).length, 7);
+  assert.equal(['Flüchtlingen', 'Wohnungen', 'Dingen', 'Ehering', 'Pflegeheim', 'Nachbardorf', 'Staatskirchen', 'Konditionstraining', 'Unbehagen', 'Innenstadt', 'Umfeld'].filter(germanPlaceShape), []);
+});
+
 test('the language of a source: declared, else guessed', () => {
   assert.is(primaryTag('ru-RU'), 'ru');
   assert.is(primaryTag('zh-Hans'), 'zh');
@@ -190,6 +195,21 @@ test('the kind: a name from a Latin-script source misspelled is a suggestion; no
   assert.equal(lint(text).filter((f) => f.ruleId.startsWith('source/')), []);
   // An exonym the gazetteer knows is no misspelling of the source's form (Praha: Prague).
   assert.equal(lint('The talks were held in Prague.', { source: 'Jednání se konalo v Praze.', sourceLang: 'cs' }).filter((f) => f.ruleId.startsWith('source/')), []);
+});
+
+test('the kind: a Russian source\'s foreign name with a typo is suggested the typo undone, the one nearest the romanisation', () => {
+  const suggest = (source: string, text: string) =>
+    lint(text, { source, sourceLang: 'ru' })
+      .filter((f) => f.ruleId === 'source/misspelled-name')
+      .map((f) => [f.text, f.fix?.text ?? null, f.suggestions.map((s) => s.text)]);
+  // A letter changed, swapped, doubled, dropped: each undone (Kuzbaos: Kuzbass, not the swap Kuzbaso).
+  assert.equal(suggest('Помпео сменил Рекса Тиллерсона.', 'Pompeo replaced Rex Tillmrson.'), [['Tillmrson', null, ['Tillerson']]]);
+  assert.equal(suggest('В Кузбассе столкнулись автобусы.', 'Buses collided in Kuzbaos.'), [['Kuzbaos', null, ['Kuzbass']]]);
+  assert.equal(suggest('Жалобу подали в Роскомнадзор.', 'A complaint was filed with Roskomnazdor.'), [['Roskomnazdor', null, ['Roskomnadzor']]]);
+  assert.equal(suggest('Дожди пройдут в Черусти.', 'Rain will fall in Cheruti.'), [['Cheruti', null, ['Cherusti']]]);
+  assert.equal(suggest('Заводы стоят на берегу Ангары.', 'The plants stand on the bank of the Angarra.'), [['Angarra', null, ['Angara']]]);
+  // Renderings no typo explains stay unflagged.
+  assert.equal(suggest('Отец Фаддей цитировал Тойнби в Чечне.', 'Father Fadey quoted Toynbee in Chechnya.'), []);
 });
 
 test('the kind: from a Latin-script source, the suggestion is the name, not its case form', () => {
