@@ -591,9 +591,8 @@ const PRONOUNS: Record<string, RegExp> = {
  */
 function pronounNear(target: string, source: string, t: NameToken): boolean {
   const where = t.start / Math.max(1, source.length);
-  // (And a possessive a his, Nilsenův; a dative a him, Rickymu, Kašparovi.)
-  const subject = /(?:ová|á)$/.test(t.text) ? /\bshe\b/gi : /[bcdfghjklmnprstvwxzčďňřšťž]$/.test(t.text) && !/ův$/.test(t.text) ? /\bhe\b/gi : /ův$/.test(t.text) ? /\bhis\b/gi : /(?:ovi|mu)$/.test(t.text) ? /\bhim\b/gi : PRONOUNS.en;
-  return [...target.matchAll(subject)].some((m) => Math.abs(m.index / Math.max(1, target.length) - where) <= NEAR);
+  const pronoun = /ův$/.test(t.text) ? /\bhis\b/gi : /(?:ová|á)$/.test(t.text) ? /\bshe\b/gi : /[bcdfghjklmnprstvwxzčďňřšťž]$/.test(t.text) ? /\bhe\b/gi : /(?:ovi|mu)$/.test(t.text) ? /\bhim\b/gi : PRONOUNS.en;
+  return [...target.matchAll(pronoun)].some((m) => Math.abs(m.index / Math.max(1, target.length) - where) <= NEAR);
 }
 const NEAR = 0.15;
 

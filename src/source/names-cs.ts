@@ -74,7 +74,7 @@ export function czechCapital(run: NameRun, i: number, source: string, lower: Set
 
 /**
  * A Czech surname like an adjective, alone: a hard adjective's form with no noun after it — the sentence's or a clause's end, a
- * verb in the past or a short word (uvedl Kopecký.; Novotný řekl; podle Zelenského je). Not a soft adjective (Národní).
+ * verb in the past or a short word (uvedl Novotný.; podle Zelenského je). Not a soft adjective (Národní).
  */
 export function czechAdjectiveSurname(run: NameRun, i: number, source: string): boolean {
   const t = run.tokens[i];
@@ -126,7 +126,7 @@ const CZECH_KIND_BEFORE = new RegExp(
 const CZECH_SURNAME = /(?:[áíý]k|[^aeiouyáéíóúůýěs\P{L}]e?k|ář|il|ál|[eoáíu]š)(?:a|ovi|em|u|e|ové|ů|ům|y|i)?$/u;
 
 /** How the names of Czech villages end, in a noun's case: -ice (Černožicích, Hoslovicích), -any (Dukovanech), -ov (Šanově). */
-const CZECH_VILLAGE = /(?:ic(?:e|ích|ím|emi)|an(?:y|ech|ům|ech)|ov(?:ě|a|em))$/u;
+const CZECH_VILLAGE = /(?:ic(?:e|ích|ím|emi)|an(?:y|ech|ům)|ov(?:ě|a|em))$/u;
 
 /** A Czech adjective's ending (Moravskoslezský, Uherského, Malostranském, Národní). */
 const CZECH_ADJECTIVE = /(?:ý|á|é|ého|ému|ém|ou|ých|ým|ými|í|ího|ímu|ím|ích|ími)$/;
