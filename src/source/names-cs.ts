@@ -198,9 +198,13 @@ function nominatives(stem: string): string[] {
 
 /** A Czech given name of the list (rules/source/czech-given-names.txt) in any case: Vojtěcha, Petrovi, Janě, Jiřího, Pavla. */
 export function czechGivenName(t: NameToken, facts: NameFacts): boolean {
-  const folded = t.keys[0];
+  return czechNominatives(t.keys[0]).some((n) => facts.czechGiven.has(n));
+}
+
+/** A folded Czech name word and the nominatives its case form may have (karla: karla, karel, karl…; petrovi: petr…). */
+export function czechNominatives(folded: string): string[] {
   const stem = /^(.{2,}?)(?:ovi|ou|em|ho|mu|m|e|u|a|y|i|o)$/.exec(folded)?.[1];
-  return facts.czechGiven.has(folded) || (stem !== undefined && nominatives(stem).some((n) => facts.czechGiven.has(n)));
+  return [folded, ...(stem === undefined ? [] : nominatives(stem))];
 }
 
 /** A saint's, a king's or a pope's name, which English translates (svatého Václava: St Wenceslas; Karel IV.: Charles). */
