@@ -89,7 +89,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
     // (A Czech possessive, Nilsenův, is carried by its name.)
     const czechCarriedElsewhere = (t: NameToken) => docWords.some((o) => (o.end <= pair.start || o.start >= pair.end) && czechNear(t.keys[0], o));
     // Russian writes capitals only for names and a sentence's first word: a capitalised word inside a
-    // sentence that no form of a common word explains is a name (Бережок, Кузбассе, Черусти, Семиларски);
+    // sentence that no form of a common word explains is a name (Кузбассе, Черусти, Семиларски);
     // not a compound of an institution, often translated (Госдумы, Минобороны, Генплана, Роскомнадзор).
     // A name the dictionary lists is one too (Кузбассе, Черусти, Фобос), unless English has a form of its own
     // for it (russianExonym: Афинах, Athens; Людовика, Louis) or it is a given name alone (Кевин: a person is
@@ -216,8 +216,9 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         if (czechLower && run.tokens.length === 1 && !only.place && only.known !== 'person' && words.some((w) => looseCzech(w.folded)[0] === looseCzech(only.keys[0])[0] && ctx.facts.latinPlaces.has(w.folded) && !exonymOf(w.text, ctx.facts) && !runs.some((r) => r !== run && r.tokens.some((x) => renders(x, w, false) || czechNear(x.keys[0], w)))) && why('rendered by elimination', run)) continue;
         // A name known only by its capital may have an English form of its own (Янцзы: Yangtze, Тойнби: Toynbee):
         // a capitalised word of the unit that reads nearly like its romanisation renders it, or like any word
-        // of the run that is no common word (Хосепа Гвардиолы: Guardiola).
-        if (cyrillic && run.tokens.some((t, i) => (req.includes(i) || (common && !t.given && !commonWord(t.text, common))) && words.some((w) => nearRendering(t.text, w, tables))) && why('rendered nearly', run)) continue;
+        // of the run that is no common word (Хосепа Гвардиолы: Guardiola) nor an adjective (Дубки Казбековского
+        // района: Kazbekovsky is the district's, not the village's).
+        if (cyrillic && run.tokens.some((t, i) => (req.includes(i) || (common && !t.given && !t.adjective && !commonWord(t.text, common))) && words.some((w) => nearRendering(t.text, w, tables))) && why('rendered nearly', run)) continue;
         // (A Russian loanword's capital, Турингу, may be an English word in lower case: "touring", five letters or more.)
         if (cyrillic && run.tokens.length === 1 && !run.tokens[0].place && !run.tokens[0].surnames && !run.tokens[0].given && (lowerWords ??= lowerCaseWords(pair, 5)).some((w) => nearRendering(run.tokens[0].text, w, tables)) && why('rendered nearly in lower case', run)) continue;
         if (named.some((i) => run.tokens[i].given && isRendered(run.tokens[i])) && run.tokens.slice(1).every((t) => t.text.length <= 3) && why('given name rendered', run)) continue;

@@ -51,20 +51,24 @@ export function pinyin(cyrillic: string): string {
  */
 const EXONYMS = new Set(
   (
-    'иисус христос иоанн иосиф иаков моисей авраам исаак магомет мухаммед аллах будда коран библия евангелие фемида зевс геракл афина аполлон ' +
+    'иисус христос иоанн иосиф иаков моисей авраам исаак ной иов иуда матфей лука фома варфоломей магомет мухаммед аллах будда коран библия евангелие фемида зевс геракл афина аполлон ' +
     'людовик карл генрих елизавета екатерина георг вильгельм фридрих яков ' +
     'иерусалим вифлеем назарет галилея афины женева неаполь флоренция венеция генуя гаага лиссабон кишинев ' +
     'дунай рейн темза сена нил ганг евросоюз'
   )
     .split(' ')
-    .flatMap((w) => [w, lexiconStem(w)]),
+    .flatMap((w) => [w, ...(lexiconStem(w).length >= 3 ? [lexiconStem(w)] : [])]),
 );
 export function russianExonym(lower: string): boolean {
   return EXONYMS.has(lower) || EXONYMS.has(lexiconStem(lower));
 }
 
-/** The kinds of things a Russian source names in quotation marks whose names English keeps: media, vessels, weapons, companies, clubs (written for mtlint). */
-const QUOTED_KIND = /(?:^|[^\p{L}])(?:издани|газет|журнал|агентств|телеканал|канал|радиостанци|корабл|судн|крейсер|подлодк|фрегат|корвет|модул|комплекс|систем|ракет|центр|компани|фирм|банк|клуб|команд|парти|движени|фонд|завод|холдинг|концерн|сервис|портал|сайт|платформ)\p{L}*\s+[«"„“]$/u;
+/**
+ * The kinds of things a Russian source names in quotation marks whose names English keeps: newspapers and
+ * agencies, vessels and satellites, weapons, companies, clubs, parties (written for mtlint). Not channels
+ * and radio stations, whose names English often translates (Дождь: TV Rain, Свобода: Radio Liberty).
+ */
+const QUOTED_KIND = /(?:^|[^\p{L}])(?:издани|газет|журнал|агентств|корабл|судн|крейсер|подлодк|лодк|фрегат|корвет|ледокол|танкер|сухогруз|траулер|паром|лайнер|спутник|модул|комплекс|систем|ракет|центр|компани|фирм|банк|клуб|команд|парти|движени|фонд|завод|холдинг|концерн|сервис|портал|сайт|платформ)\p{L}*\s+[«"„“]$/u;
 
 /** The word at `start`–`end` of a Russian text is alone in quotation marks, no adjective, after a kind of thing whose names English keeps (модулем "Бережок"). */
 export function quotedAfterKind(text: string, start: number, end: number): boolean {

@@ -12,7 +12,8 @@ import { lint } from '../../src/index.js';
 import { guessLanguage, primaryTag } from '../../src/source/lang.js';
 import { compareQuantities, compileNumerals, hanNumber, numberParts, readQuantities, renderNumber } from '../../src/source/numbers.js';
 import { germanPlaceShape, nearly, sameStem, stemDistance } from '../../src/source/names.js';
-import { pinyin, surnameNominative } from '../../src/source/names-ru.js';
+import { compound, pinyin, quotedAfterKind, russianExonym, surnameNominative } from '../../src/source/names-ru.js';
+import { russianCommonWords } from '../../src/source/lexicon.js';
 import { compileRomanisation, cyrillicKey, latinKey, plainLatin, plausibleRendering, romanise } from '../../src/source/romanise.js';
 
 const env = makeEnv(BUILTIN_RULES_DIR);
@@ -106,6 +107,23 @@ test('Russian sources: Chinese names read as Pinyin from Palladius, a near spell
   assert.ok(nearly('toynbi', 'toynbee'));
   assert.not.ok(nearly('krasnodar', 'krasnaya'));
   assert.equal(['Покатовича', 'Русикову', 'Степанова'].map(surnameNominative), ['Покатович', 'Русиков', 'Степанова']);
+});
+
+test('Russian sources: exonyms of the dictionary\'s names, quoted names after their kind, compounds of a word cut short', () => {
+  // Case forms of a listed name (Афинах, Иерусалиме, Людовика), not a name English romanises (Кузбассе).
+  assert.equal(['афинах', 'иерусалиме', 'людовика', 'кузбассе', 'черусти'].map(russianExonym), [true, true, true, false, false]);
+  const quoted = (text: string, word: string) => quotedAfterKind(text, text.indexOf(word), text.indexOf(word) + word.length);
+  assert.ok(quoted('с боевым модулем "Бережок".', 'Бережок'));
+  assert.ok(quoted('в беседе с изданием «Подъем» он', 'Подъем'));
+  // Not after a button, not an adjective (a name of two words), not a word opening a quoted sentence.
+  assert.not.ok(quoted('нажал кнопку "Пуск".', 'Пуск'));
+  assert.not.ok(quoted('партии "Единая Россия"', 'Единая'));
+  assert.not.ok(quoted('сообщила газета: "Череп не разрезают"', 'Череп'));
+  const common = russianCommonWords();
+  if (!common) return console.log('(skipped: the dictionary-ru package is not installed)');
+  assert.ok(compound('балтфлота', common));
+  assert.ok(compound('черноморфлота', common));
+  assert.not.ok(compound('пфанненштиль', common));
 });
 
 test('German sources: the shape of a place\'s name, not a common noun of that ending', () => {
