@@ -15,7 +15,7 @@
 import type { TextDocument } from '../text/document.js';
 import type { Match } from '../types.js';
 import { englishStem, opensSentence, LATIN_CASE_ENDING, REGION_NOUN, cyrillicRuns, cyrillicStem, exonymKey, exonymOf, foldLatin, GERMAN_NOUN_BEFORE, latinRuns, renders, sameStem, stemDistance, targetWord, targetWords, type NameContext, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
-import { czechCapital, czechLowerStems, czechNameLook, czechNear, czechStem, czechStems, looseCzech } from './names-cs.js';
+import { czechCapital, czechGivenName, czechLowerStems, czechNominatives, czechNameLook, czechNear, czechStem, czechStems, looseCzech } from './names-cs.js';
 import { INSTITUTION, commonWord, compound, quotedAfterKind, russianExonym, nearRendering, pinyin, surnameNominative } from './names-ru.js';
 import type { Pair, SourcePairs } from './pairs.js';
 import { lexiconStem, russianCommonWords, russianProperNames } from './lexicon.js';
@@ -65,6 +65,12 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
     const others = units.slice(from, unit + ARTICLE_REACH).filter((u, k) => k + from !== unit && u.runs.some((r) => r.tokens.some((x) => czechStems(x.keys[0]).some((s) => stems.has(s)))));
     if (others.length === 0) return 'nowhere';
     return others.some((u) => docWords.some((w) => w.start >= u.pair.start && w.end <= u.pair.end && (renders(t, w, false) || czechNear(t.keys[0], w)))) ? 'rendered' : 'not rendered';
+  };
+  // Czech: the surnames other units of the article write after a given name (Karla Gotta: Gott, for Karla alone).
+  const czechSurnamesAfter = (t: NameToken, unit: number): NameToken[] => {
+    const forms = new Set(czechNominatives(t.keys[0]));
+    const from = Math.max(0, unit - ARTICLE_REACH + 1);
+    return units.slice(from, unit + ARTICLE_REACH).flatMap((u) => u.runs.flatMap((r) => r.tokens.filter((_, k) => k > 0 && r.tokens[k - 1] !== t && czechNominatives(r.tokens[k - 1].keys[0]).some((x) => forms.has(x)))));
   };
   for (const [unit, { pair, runs }] of units.entries()) {
     if (nameTrace.on) nameTrace.pair = pair;
@@ -185,7 +191,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         // A surname alone may have become "he" or "she".
         // (Czech drops subject pronouns, so its count says little: there, a he or she stands for a person
         // the translation names elsewhere.)
-        const excused = sp.lang === 'cs' ? pronounNear(doc.text.slice(pair.start, pair.end), pair.source, run.tokens[0].start) && (carriedElsewhere(run.tokens[0]) || czechCarriedElsewhere(run.tokens[0])) : pronouns;
+        const excused = sp.lang === 'cs' ? pronounNear(doc.text.slice(pair.start, pair.end), pair.source, run.tokens[0]) && (carriedElsewhere(run.tokens[0]) || czechCarriedElsewhere(run.tokens[0])) : pronouns;
         if (excused && run.tokens.length === 1 && !run.tokens[0].place && run.tokens[0].known !== 'place' && why('pronoun excuse', run)) continue;
         // The words surely names are required (not a title beside them: Innenminister Seehofer); a
         // person is named by the surname, and a given name before it need not be rendered (unless
@@ -208,10 +214,14 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         // (By the last word of a name of several: Volodymyrem Zelenským is not rendered by another's Vladimir. Also
         // by a word in lower case that is no English word, as machine translation writes some names: vojtěch said.)
         if (czechLower && run.tokens.some((t, i) => req.includes(i) && i === run.tokens.length - 1 && [...words, ...(lowerWords ??= czechLowerWords(pair))].some((w) => czechNear(t.keys[0], w))) && why('rendered nearly', run)) continue;
+        const only = run.tokens[0];
+        // (A given name alone stands for the person the article names with it and a surname elsewhere: rendered by
+        // that surname, Karla: Gott's. And a place by "the same region", which names it again.)
+        if (czechLower && run.tokens.length === 1 && (czechGivenName(only, ctx.facts) || ctx.realName(only.keys[0])) && czechSurnamesAfter(only, unit).some((x) => words.some((w) => renders(x, w, false) || czechNear(x.keys[0], w))) && why('rendered by the surname', run)) continue;
+        if (czechLower && run.tokens.length === 1 && only.known === 'place' && /\bthe same (?:region|area|district|town|city|village|place)\b/i.test(doc.text.slice(pair.start, pair.end)) && why('the same place', run)) continue;
         // (A place Czech has its own name for, Neapoli: Naples, Mnichova: Munich — by its capital, or a place the gazetteer knows by that name but
         // not in English — is rendered by a place of the gazetteer in the translation with
         // its first letter that no other name of the unit renders and that is no country's or great city's English name, which the exonyms know.)
-        const only = run.tokens[0];
         if (czechLower && run.tokens.length === 1 && !only.place && only.known !== 'person' && words.some((w) => looseCzech(w.folded)[0] === looseCzech(only.keys[0])[0] && ctx.facts.latinPlaces.has(w.folded) && !exonymOf(w.text, ctx.facts) && !runs.some((r) => r !== run && r.tokens.some((x) => renders(x, w, false) || czechNear(x.keys[0], w)))) && why('rendered by elimination', run)) continue;
         // A name known only by its capital may have an English form of its own (Янцзы: Yangtze, Тойнби: Toynbee):
         // a capitalised word of the unit that reads nearly like its romanisation renders it, or like any word
@@ -597,10 +607,15 @@ const PRONOUNS: Record<string, RegExp> = {
   de: /(?<![\p{L}])(?:er|sie|ihn|ihm|ihr)(?![\p{L}])/giu,
 };
 
-/** A he or she (him, her) of the translation where the source's name stands, as far into the unit (within NEAR of its length either way): "řekl Kašpar", "he said". */
-function pronounNear(target: string, source: string, at: number): boolean {
-  const where = at / Math.max(1, source.length);
-  return [...target.matchAll(PRONOUNS.en)].some((m) => Math.abs(m.index / Math.max(1, target.length) - where) <= NEAR);
+/**
+ * A he or she (him, her) of the translation where the source's name stands, as far into the unit (within NEAR of its length
+ * either way): "řekl Kašpar", "he said". A name in the nominative, the subject, is a he or a she only (Stosurová oznámila, not
+ * "her partner"; Kašpar uvedl, not "told him"); a possessive a his (Nilsenův), a dative a him (Rickymu).
+ */
+function pronounNear(target: string, source: string, t: NameToken): boolean {
+  const where = t.start / Math.max(1, source.length);
+  const pronoun = /ův$/.test(t.text) ? /\bhis\b/gi : /(?:ová|á)$/.test(t.text) ? /\bshe\b/gi : /[bcdfghjklmnprstvwxzčďňřšťž]$/.test(t.text) ? /\bhe\b/gi : /(?:ovi|mu)$/.test(t.text) ? /\bhim\b/gi : PRONOUNS.en;
+  return [...target.matchAll(pronoun)].some((m) => Math.abs(m.index / Math.max(1, target.length) - where) <= NEAR);
 }
 const NEAR = 0.15;
 

@@ -69,7 +69,17 @@ export function czechCapital(run: NameRun, i: number, source: string, lower: Set
   if (i > 0 && CZECH_ADJECTIVE.test(run.tokens[0].text) && !/ov(?:á|é|ou)$/.test(run.tokens[0].text)) return false;
   const folded = t.keys[0];
   if (englishStem(folded, ctx) || lower.has(czechStem(folded)) || CZECH_INSTITUTION.test(folded)) return false;
-  return !CZECH_ADJECTIVE.test(t.text) || /ov(?:á|é|ou)$/.test(t.text) || czechRegion(t, source) || CZECH_VILLAGE.test(t.text);
+  return !CZECH_ADJECTIVE.test(t.text) || /ov(?:á|é|ou)$/.test(t.text) || czechRegion(t, source) || CZECH_VILLAGE.test(t.text) || czechAdjectiveSurname(run, i, source);
+}
+
+/**
+ * A Czech surname like an adjective, alone: a hard adjective's form with no noun after it — the sentence's or a clause's end, a
+ * verb in the past or a short word (uvedl Novotný.; podle Zelenského je). Not a soft adjective (Národní).
+ */
+export function czechAdjectiveSurname(run: NameRun, i: number, source: string): boolean {
+  const t = run.tokens[i];
+  if (run.tokens.length !== 1 || !/(?:ý|ého|ému|ým|á|ou)$/.test(t.text) || /ov(?:á|ou)$/.test(t.text)) return false;
+  return /^(?:\s*(?:[.,;:!?)"“”]|$)|\s+(?:\p{Ll}{1,2}|\p{Ll}+l[aoiy]?|je|jsou|byl\p{Ll}*|ale|však|podle|jako|také|totiž|ještě|už|již)(?![\p{L}\p{M}]))/u.test(source.slice(t.end, t.end + 24));
 }
 
 /**
@@ -87,7 +97,7 @@ export function czechNameLook(run: NameRun, i: number, source: string, ctx: Name
   const t = run.tokens[i];
   // (A given name: of the gazetteer's or the US lists, as written, or of the Czech list in any case; not a saint's or a king's.)
   if ((t.given || ctx.realName(t.keys[0]) || czechGivenName(t, ctx.facts)) && !ruler(t, source)) return true;
-  if (czechRegion(t, source) || CZECH_VILLAGE.test(t.text)) return true;
+  if (czechRegion(t, source) || CZECH_VILLAGE.test(t.text) || czechAdjectiveSurname(run, i, source)) return true;
   if (/ov(?:á|é|ou)$/.test(t.text) || CZECH_SURNAME.test(t.text) || /[wqx]|th|gh|ph|sh|ee|oo|([b-df-hj-np-tv-z])\1/.test(t.keys[0])) return true;
   return i === 0 && CZECH_KIND_BEFORE.test(source.slice(Math.max(0, run.tokens[0].start - 96), run.tokens[0].start));
 }
@@ -116,7 +126,7 @@ const CZECH_KIND_BEFORE = new RegExp(
 const CZECH_SURNAME = /(?:[áíý]k|[^aeiouyáéíóúůýěs\P{L}]e?k|ář|il|ál|[eoáíu]š)(?:a|ovi|em|u|e|ové|ů|ům|y|i)?$/u;
 
 /** How the names of Czech villages end, in a noun's case: -ice (Černožicích, Hoslovicích), -any (Dukovanech), -ov (Šanově). */
-const CZECH_VILLAGE = /(?:ic(?:e|ích|ím|emi)|an(?:y|ech|ům|ech)|ov(?:ě|a|em))$/u;
+const CZECH_VILLAGE = /(?:ic(?:e|ích|ím|emi)|an(?:y|ech|ům)|ov(?:ě|a|em))$/u;
 
 /** A Czech adjective's ending (Moravskoslezský, Uherského, Malostranském, Národní). */
 const CZECH_ADJECTIVE = /(?:ý|á|é|ého|ému|ém|ou|ých|ým|ými|í|ího|ímu|ím|ích|ími)$/;
@@ -188,9 +198,13 @@ function nominatives(stem: string): string[] {
 
 /** A Czech given name of the list (rules/source/czech-given-names.txt) in any case: Vojtěcha, Petrovi, Janě, Jiřího, Pavla. */
 export function czechGivenName(t: NameToken, facts: NameFacts): boolean {
-  const folded = t.keys[0];
+  return czechNominatives(t.keys[0]).some((n) => facts.czechGiven.has(n));
+}
+
+/** A folded Czech name word and the nominatives its case form may have (karla: karla, karel, karl…; petrovi: petr…). */
+export function czechNominatives(folded: string): string[] {
   const stem = /^(.{2,}?)(?:ovi|ou|em|ho|mu|m|e|u|a|y|i|o)$/.exec(folded)?.[1];
-  return facts.czechGiven.has(folded) || (stem !== undefined && nominatives(stem).some((n) => facts.czechGiven.has(n)));
+  return [folded, ...(stem === undefined ? [] : nominatives(stem))];
 }
 
 /** A saint's, a king's or a pope's name, which English translates (svatého Václava: St Wenceslas; Karel IV.: Charles). */
