@@ -460,7 +460,8 @@ function misspelling(t: NameToken, w: TargetWord, runs: NameRun[], docWords: Tar
 
 /**
  * A word with one typo undone, its first letter kept and only before `within` (the name's stem: Toynbee
- * is no Тойнби misspelt): one of a doubled letter dropped, two letters swapped (not the last two:
+ * is no Тойнби misspelt): one of a doubled a, i, u or y dropped (not a consonant, which the name's
+ * own spelling may double where Russian does not, Reddit, Tinkoff, nor ee, oo: Geert), two letters swapped (not the last two:
  * centre, center), a consonant dropped (not an h, nor a vowel, which English has where Russian has
  * none: Mahrez, Chechen), a letter put back (not doubling one, nor a vowel beside a vowel: Fadey for
  * Фаддей and Sodla for Соодла are renderings), or a vowel written for a consonant or the reverse (not
@@ -474,9 +475,9 @@ function typoRepairs(word: string, within = word.length): string[] {
   const lower = word.toLowerCase();
   for (let i = 1; i < Math.min(within, word.length); i++) {
     const c = lower[i];
-    if (c === lower[i - 1]) out.push(word.slice(0, i) + word.slice(i + 1));
+    if (c === lower[i - 1] && 'aiuy'.includes(c)) out.push(word.slice(0, i) + word.slice(i + 1));
     if (i + 2 < Math.min(within, word.length) && c !== lower[i + 1]) out.push(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
-    if (consonant(c) && c !== lower[i - 1]) out.push(word.slice(0, i) + word.slice(i + 1));
+    if (consonant(c) && c !== lower[i - 1] && c !== lower[i + 1]) out.push(word.slice(0, i) + word.slice(i + 1));
     for (const x of 'abcdefghijklmnopqrstuvwxyz') {
       if (x !== lower[i - 1] && x !== c && !(vowel(x) && (vowel(c) || vowel(lower[i - 1])))) out.push(word.slice(0, i) + x + word.slice(i));
       if (((vowel(c) && consonant(x)) || (consonant(c) && vowel(x))) && !/^(?:u[vw]|[vw]u)$/.test(c + x)) out.push(word.slice(0, i) + x + word.slice(i + 1));
