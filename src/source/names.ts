@@ -462,7 +462,7 @@ export function latinRuns(text: string, facts: NameFacts, lang = ''): NameRun[] 
 /**
  * A place's name ending as German places' names often do (Geisingen, Mamming, Donnersdorf, Kirchheim) that is no
  * common noun of that ending: written for this project by reading every capitalised word of a German word list
- * that ends so (the -ling nouns' plurals, Flüchtlingen; compounds of Ring, Ding, Heim, Dorf, Kirche: Ehering,
+ * (Debian's wngerman, read on the build machine, not shipped; the words are German's, the selection ours) that ends so (the -ling nouns' plurals, Flüchtlingen; compounds of Ring, Ding, Heim, Dorf, Kirche: Ehering,
  * Pflegeheim, Nachbardorf, Staatskirchen; English -ing words inside German compounds, Konditionstraining).
  * (Not -stadt, -feld, -leben: their common nouns are many, Innenstadt, Umfeld, Privatleben.)
  */
@@ -510,7 +510,7 @@ function placePair(text: string, start: number, end: number, facts: NameFacts): 
 /**
  * Towns of four letters (rules/source/towns.txt) and the gazetteer's places' other names (Lissabon) that are also
  * German nouns or their forms, folded: a list written for this project by reading those names against a German
- * word list (Haar, Lage, Ware, Kita; Namen, Türen, Russe).
+ * word list (Debian's wngerman, as above) (Haar, Lage, Ware, Kita; Namen, Türen, Russe).
  */
 const GERMAN_NOUN_TOWNS = new Set([
   'asse', 'bake', 'boom', 'deal', 'dome', 'eden', 'ende', 'haar', 'horn', 'kadi', 'kalk', 'kant', 'kita', 'lage', 'lido', 'lira', 'mine', 'mohr', 'most', 'puma', 'raub', 'saga', 'same', 'tank', 'tara', 'uran', 'ware', 'zion',
