@@ -76,7 +76,10 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
     if (nameTrace.on) nameTrace.pair = pair;
     if (runs.length === 0) continue;
     const words = docWords.filter((w) => w.start >= pair.start && w.end <= pair.end);
-    const isRendered = (t: NameToken) => words.some((w) => renders(t, w, cyrillic) || (cyrillic && plausibleRendering(t.noun ?? t.text).test(plainLatin(w.text))));
+    // (A Latin-script place's adjective, Nürnberger, by the adjective as written, the place's English name, or a word two letters from the place: Nuremberg.)
+    const adjectiveRendered = (t: NameToken, w: TargetWord) =>
+      !!t.noun && (sameStem(foldLatin(t.text), w.folded) || placeForm({ ...t, place: exonymOf(t.noun, ctx.facts) }, w) || (w.folded[0] === t.keys[0][0] && w.folded.length >= 5 && stemDistance(t.keys[0], w.folded) <= 2));
+    const isRendered = (t: NameToken) => words.some((w) => renders(t, w, cyrillic) || (cyrillic ? plausibleRendering(t.noun ?? t.text).test(plainLatin(w.text)) : adjectiveRendered(t, w)));
     // Rendered past the romanisations (Пфанненштиль: Pfannenstiel, Франциск: Francis): a word of the
     // unit whose key is a letter from the name's, for a key of four letters or more; a place a
     // Latin-script source names as the gazetteer does, by a word two letters from it (Nürnberg: Nuremberg).
@@ -111,8 +114,10 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       // (Nor before a region's noun, a place's adjective that is a common word too: Архангельскую области, the Arkhangelsk region.)
       const region = !!t.noun && t.place?.kind !== 'town' && REGION_NOUN.test(pair.source.slice(t.end, t.end + 40));
       if (common && !region && !(t.noun && !common.has(lexiconStem(t.noun))) && ADJECTIVE_LIKE.test(t.text.toLowerCase()) && lexiconStem(t.text).length >= 3 && common.has(lexiconStem(t.text)) && !t.surnames && /^[\s\u00a0]+\p{L}/u.test(pair.source.slice(t.end, t.end + 3))) return false;
-      // (A German place's adjective is no name of its own: Londoner Stadtteil, often "a London district", often not.)
-      if (!cyrillic && t.noun) return false;
+      // (A German place's adjective inside a sentence names its town or region, Kasseler Klinikum, Londoner Stadtteil:
+      // rendered by the place, "a London district", "Nuremberg traffic police", or by the adjective as written,
+      // Frankfurter Allgemeine. Not a country's, Schweizer Kennzeichen: Swiss plates.)
+      if (!cyrillic && t.noun) return sp.lang === 'de' && !run.initial && exonymOf(t.noun, ctx.facts)?.kind !== 'country';
       // (A German source's foreign name by a letter German never writes, Sané, is an English word only as written.)
       if ((t.place && t.place.kind !== 'town') || t.surnames || (t.known && !ctx.isEnglishWord(sp.lang === 'de' && t.known === 'person' ? t.text.toLowerCase() : t.keys[0]))) return true;
       // A town of the region inside a sentence whose name is no common word (Кулунда; not Победа, Советск).
