@@ -483,8 +483,6 @@ const GERMAN_NOUN_ENDING = new RegExp(
   'u',
 );
 
-/** A German place's name and "und" (oder) after a preposition of place, before a second place: zwischen Engen und Geisingen. */
-const TOWN_AND_BEFORE = /(?:^|\s)(?:in|bei|nach|aus|nahe|Richtung|zwischen|von|gegen|Feuerwehr|Polizei|Einmündung)\s+\p{Lu}[\p{L}-]+\s+(?:und|oder)\s+$/u;
 
 /**
  * The German source's word at start-end names who says something: right after a verb of saying that follows a
@@ -517,10 +515,14 @@ const GERMAN_NOUN_TOWNS = new Set([
   'atlant', 'barium', 'divas', 'dramen', 'humus', 'kalis', 'kochin', 'logos', 'monster', 'muskat', 'namen', 'pilzen', 'rosette', 'russe', 'sakraments', 'tango', 'torin', 'turen',
 ]);
 
-/** A German preposition of place right before a town's name (bei, nach, Richtung…): Boden, Allen are nouns too. */
-const TOWN_BEFORE = /(?:^|\s)(?:in|bei|nach|aus|nahe|Richtung|zwischen|von|gegen)\s+$/u;
+/** German prepositions of place (bei, nach, Richtung…), as a regular expression's alternatives. */
+const PLACE_PREPOSITIONS = 'in|bei|nach|aus|nahe|Richtung|zwischen|von|gegen';
+/** A German preposition of place right before a town's name: Boden, Allen are nouns too. */
+const TOWN_BEFORE = new RegExp(`(?:^|\\s)(?:${PLACE_PREPOSITIONS})\\s+$`, 'u');
 /** The same, or a place's institution or a point of its roads, which German writes before its name with no article (Feuerwehr Hofgeismar). */
-const PLACE_BEFORE = /(?:^|\s)(?:in|bei|nach|aus|nahe|Richtung|zwischen|von|gegen|Feuerwehr|Polizei|Polizeiinspektion|Polizeistation|Einmündung|Ortseingang|Ortsausgang|Ortsdurchfahrt|Anschlussstelle|Ausfahrt|Abfahrt|Bahnhof|Flughafen|Raum|Großraum|Gemeinde|Ortsteil|Stadtteil)\s+$/u;
+const PLACE_BEFORE = new RegExp(`(?:^|\\s)(?:${PLACE_PREPOSITIONS}|Feuerwehr|Polizei|Polizeiinspektion|Polizeistation|Einmündung|Ortseingang|Ortsausgang|Ortsdurchfahrt|Anschlussstelle|Ausfahrt|Abfahrt|Bahnhof|Flughafen|Raum|Großraum|Gemeinde|Ortsteil|Stadtteil)\\s+$`, 'u');
+/** A German place's name and "und" (oder) after a preposition of place, before a second place: zwischen Engen und Geisingen. */
+const TOWN_AND_BEFORE = new RegExp(`(?:^|\\s)(?:${PLACE_PREPOSITIONS}|Feuerwehr|Polizei|Einmündung)\\s+\\p{Lu}[\\p{L}-]+\\s+(?:und|oder)\\s+$`, 'u');
 
 /** What comes before a German noun: an article, a determiner or a preposition with the article in it (with an adjective or not: das große Essen), a number. */
 const GERMAN_DETERMINER = 'der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein\\p{Ll}*|mein\\p{Ll}*|sein\\p{Ll}*|ihr\\p{Ll}*|unser\\p{Ll}*|dies\\p{Ll}*|jed\\p{Ll}*|im|am|zum|zur|vom|beim|ins|ans';
