@@ -177,7 +177,13 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       let lowerWords: TargetWord[] | undefined;
       for (const run of runs) {
         if (run.initial && !czechNameOpening(run) && why('initial', run)) continue;
-        if (run.tokens.every((t) => t.patronymic || t.adjective) && why('adjective or patronymic', run)) continue;
+        // (A word like an adjective that no common word explains is a name in the adjective's form: a surname,
+        // Навального, Коломойского, Вербицкий, or a place the gazetteer does not know, Кунцевский суд: Kuntsevsky Court.)
+        // (Not a participle, Вооруженными Силами, or a compound, Свято-Введенском, Древнееврейское: the dictionary lists neither;
+        // nor after a name, the place's adjective that says where it is: Дубки Казбековского района; nor a church's dedication,
+        // translated: Успенском соборе, the Dormition Cathedral.)
+        const adjective = run.tokens.map((t, i) => t.adjective && !(common && i === 0 && !CHURCH_AFTER.test(pair.source.slice(t.end, t.end + 20)) && !/-|(?:нн|ющ|ящ|ащ|ущ|вш)\p{Ll}{1,3}$/u.test(t.text) && !commonTail(t.text, common) && (byCapital(run, i) || (!!t.surnames && !run.initial))));
+        if (run.tokens.every((t, i) => t.patronymic || adjective[i]) && why('adjective or patronymic', run)) continue;
         // A country is required after a preposition ("в России"), not as an attribute, often left out or
         // made an adjective ("ГУ МЧС России": the emergencies directorate; "флота России": the Russian Navy).
         // (Only as an attribute, in the genitive: a country named in the nominative or the accusative,
@@ -190,8 +196,8 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         if (run.tokens.every((t) => t.place?.kind === 'country' && !nominativeOrAccusative(t)) && !PREPOSITION.test(before) && (!cyrillic || /(?:^|[\s(])[А-ЯЁІЇЄ]{2,}\s+$/u.test(before)) && !(sp.lang === 'de' && run.tokens.every((t) => ctx.facts.exonyms.get(exonymKey(t.text)) === t.place)) && why('country without a preposition', run)) continue;
         // A place's adjective (Черноморского флота) is often translated descriptively (the Black Sea Fleet).
         // (Not before a region's noun: "в Краснодарском крае" is Krasnodar Krai, "Волгоградской области" the Volgograd region.)
-        if (run.tokens.every((t) => t.noun || t.adjective || t.patronymic) && !run.tokens.some((t) => t.noun && REGION_NOUN.test(pair.source.slice(t.end, t.end + 40))) && why("a place's adjective", run)) continue;
-        const sure = run.tokens.map((t, i) => !t.adjective && !t.patronymic && isSure(run, i));
+        if (run.tokens.every((t, i) => t.noun || adjective[i] || t.patronymic) && !run.tokens.some((t) => t.noun && REGION_NOUN.test(pair.source.slice(t.end, t.end + 40))) && why("a place's adjective", run)) continue;
+        const sure = run.tokens.map((t, i) => !adjective[i] && !t.patronymic && isSure(run, i));
         // (In quotation marks, a title or an organisation's name, often translated, is required only when surely a name.)
         // A surname alone may have become "he" or "she".
         // (Czech drops subject pronouns, so its count says little: there, a he or she stands for a person
@@ -583,6 +589,16 @@ const GERMAN_VOWEL_NOUN = /(?:auto|büro|kino|konto|foto|video|radio|risiko|euro
 
 /** A German noun of a person's role or a kind of named thing, which German writes right before the name (Trainer Sarri, Hyperschallrakete Zirkon). */
 const GERMAN_ROLE = /^\p{Lu}\p{Ll}*(?:trainer|trainerin|coach|minister|ministerin|präsident|präsidentin|kanzler|kanzlerin|sprecher|sprecherin|chef|chefin|boss|profi|spieler|spielerin|stürmer|stürmerin|verteidiger|verteidigerin|torwart|torhüter|torhüterin|kapitän|kapitänin|sänger|sängerin|schauspieler|schauspielerin|regisseur|regisseurin|autor|autorin|direktor|direktorin|bürgermeister|bürgermeisterin|musiker|musikerin|rapper|rapperin|manager|managerin|gründer|gründerin|weltmeister|weltmeisterin|olympiasieger|olympiasiegerin|legende|rakete|fregatte|schiff|flugzeug|hurrikan|taifun|sturmtief|tief)$/u;
+
+/** A church's or a monastery's noun after its dedication (Успенском соборе, Покровской церкви, Никольского монастыря). */
+const CHURCH_AFTER = /^\s+(?:собор|храм|церк|монастыр|лавр|часовн|обител|пустын|икон)/;
+
+/** A Russian word whose end, seven letters or more after a first part of three or more, is a common word: a compound (Древнееврейское: еврейское). */
+function commonTail(word: string, common: Set<string>): boolean {
+  const lower = word.toLowerCase();
+  for (let i = 3; i <= lower.length - 7; i++) if (commonWord(lower.slice(i), common)) return true;
+  return false;
+}
 
 /** A Russian adjective's ending (Центральном, Северным, Великой). */
 const ADJECTIVE_LIKE = /(?:ой|ей|ых|их|ого|его|ому|ему|ую|юю|ая|яя|ые|ие|ый|ий|ым|им|ыми|ими|ном|нем)$/;

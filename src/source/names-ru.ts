@@ -96,7 +96,7 @@ export function commonWord(text: string, common: Set<string>): boolean {
   return [lower, lexiconStem(lower), lower.replace(/(?:ов|ев)$/, '')].some((x) => common.has(x));
 }
 
-/** A Russian surname's case form that only a man's surname has, in its nominative (Покатовича: Покатович, Русикову: Русиков). */
+/** A Russian surname's case form that only a man's surname has, in its nominative (Покатовича: Покатович, Русикову: Русиков, Коломойского: Коломойский). */
 export function surnameNominative(word: string): string {
-  return word.replace(/(ич)(?:а|у|ем|е)$/, '$1').replace(/(ов|ев|ёв|ин|ын)(?:у|ым|ом|е)$/, '$1');
+  return word.replace(/(ич)(?:а|у|ем|е)$/, '$1').replace(/(ов|ев|ёв|ин|ын)(?:у|ым|ом|е)$/, '$1').replace(/([сц]к)(?:ого|ому|им|ом)$/, '$1ий');
 }

@@ -338,7 +338,9 @@ export function cyrillicRuns(text: string, facts: NameFacts, tables: Romanisatio
       const of = (kinds: Place['kind'][]) =>
         candidates.find((b) => {
           const p = facts.places.get(cyrillicStem(b));
-          return p !== undefined && kinds.includes(p.kind) && [p.name, ...p.accepted].some((e) => plausibleRendering(b).test(plainLatin(e.split(/[\s-]/)[0])));
+          // (And the adjective begins with the place's Russian name but its last vowel, or -ия, or is a form of it: Коломойского
+          // is not Коломыя's, коломы-; Эстонскую is Эстония's, Адмиралтейской Адмиралтейский's.)
+          return p !== undefined && kinds.includes(p.kind) && [p.name, ...p.accepted].some((e) => plausibleRendering(b).test(plainLatin(e.split(/[\s-]/)[0]))) && (!p.cyrillic || p.cyrillic.some((n) => adjectiveOf(n, b) || cyrillicStem(n) === stem));
         });
       noun = of(['country', 'place']) ?? (region ? of(['town']) : undefined);
       if (noun) {
@@ -375,6 +377,12 @@ export function cyrillicRuns(text: string, facts: NameFacts, tables: Romanisatio
     const part = (tokens: NameToken[]): NameRun => ({ tokens, sure: run.sure, quoted: run.quoted, initial: false });
     return [{ ...part(t.slice(0, at)), initial: run.initial }, part(t.slice(at))];
   });
+}
+
+/** An adjective's base `b` (хабаровск, тверь, эстон) is made of the place's name `name` but its last vowel or -ия (Хабаровск, Тверь, Эстония; not Коломия for коломой). */
+function adjectiveOf(name: string, b: string): boolean {
+  const base = name.replace(/(?:ия|ья|[аеёиоуыэюяйь])$/, '');
+  return b.startsWith(base) && /^(?:ск|цк|ь)?$/.test(b.slice(base.length));
 }
 
 /** `word` is the nominative `name` or one of its case forms (китай: китая, китаем; чад: чаду; мали: мали only). */
