@@ -16,7 +16,7 @@ import type { TextDocument } from '../text/document.js';
 import type { Match } from '../types.js';
 import { englishStem, opensSentence, LATIN_CASE_ENDING, REGION_NOUN, cyrillicRuns, cyrillicStem, exonymKey, exonymOf, foldLatin, GERMAN_NOUN_BEFORE, latinRuns, renders, sameStem, stemDistance, targetWord, targetWords, type NameContext, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
 import { czechCapital, czechGivenName, czechLowerStems, czechNominatives, czechNameLook, czechNear, czechStem, czechStems, looseCzech } from './names-cs.js';
-import { INSTITUTION, commonWord, compound, quotedAfterKind, russianExonym, nearRendering, pinyin, surnameNominative } from './names-ru.js';
+import { INSTITUTION, commonWord, compound, quotedAfterKind, russianExonym, russianPronounExcuse, nearRendering, pinyin, surnameNominative } from './names-ru.js';
 import type { Pair, SourcePairs } from './pairs.js';
 import { lexiconStem, russianCommonWords, russianProperNames } from './lexicon.js';
 import { caseStem, keyDistance, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
@@ -202,7 +202,13 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         // A surname alone may have become "he" or "she".
         // (Czech drops subject pronouns, so its count says little: there, a he or she stands for a person
         // the translation names elsewhere.)
-        const excused = sp.lang === 'cs' ? pronounNear(doc.text.slice(pair.start, pair.end), pair.source, run.tokens[0]) && (carriedElsewhere(run.tokens[0]) || czechCarriedElsewhere(run.tokens[0])) : pronouns;
+        // (From Russian, a pronoun the name's case and gender allow: Фургала, a genitive, is a his or a him, not a he.)
+        const excused =
+          sp.lang === 'cs'
+            ? pronounNear(doc.text.slice(pair.start, pair.end), pair.source, run.tokens[0]) && (carriedElsewhere(run.tokens[0]) || czechCarriedElsewhere(run.tokens[0]))
+            : sp.lang === 'ru'
+            ? russianPronounExcuse(doc.text.slice(pair.start, pair.end), pair.source, run.tokens[0].text, run.tokens[0].start, run.tokens[0].given)
+            : pronouns;
         if (excused && run.tokens.length === 1 && !run.tokens[0].place && run.tokens[0].known !== 'place' && why('pronoun excuse', run)) continue;
         // The words surely names are required (not a title beside them: Innenminister Seehofer); a
         // person is named by the surname, and a given name before it need not be rendered (unless
@@ -220,6 +226,8 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         // English does not have, a name written in lower case, which is worth telling: "in mamming", "calbitz".)
         if (sp.lang === 'de' && lowerCaseWords(pair, 4).some((w) => ctx.isEnglishWord(w.folded) && req.some((i) => renders(run.tokens[i], w, false))) && why('rendered in lower case', run)) continue;
         if (req.some((i) => loosely(run.tokens[i])) && why('rendered loosely', run)) continue;
+        // (A name in an adjective's form is rendered by the place it is made of, too: Рузского района, the Ruza district.)
+        if (cyrillic && req.some((i) => run.tokens[i].adjective && words.some((w) => /^\p{Lu}/u.test(w.text) && adjectiveBase(run.tokens[i].text, tables).some((b) => plainLatin(w.text).startsWith(b) && plainLatin(w.text).length <= b.length + 2))) && why('rendered by its place', run)) continue;
         // From Czech, a name is rendered by a capitalised word that reads nearly like it, case ending or a
         // possessive's aside (Kremlu: Kremlin, Prahy: Prague, Netanjahuovu: Netanyahu's, Aljašky: Alaska).
         // (By the last word of a name of several: Volodymyrem Zelenským is not rendered by another's Vladimir. Also
@@ -589,6 +597,12 @@ const GERMAN_VOWEL_NOUN = /(?:auto|büro|kino|konto|foto|video|radio|risiko|euro
 
 /** A German noun of a person's role or a kind of named thing, which German writes right before the name (Trainer Sarri, Hyperschallrakete Zirkon). */
 const GERMAN_ROLE = /^\p{Lu}\p{Ll}*(?:trainer|trainerin|coach|minister|ministerin|präsident|präsidentin|kanzler|kanzlerin|sprecher|sprecherin|chef|chefin|boss|profi|spieler|spielerin|stürmer|stürmerin|verteidiger|verteidigerin|torwart|torhüter|torhüterin|kapitän|kapitänin|sänger|sängerin|schauspieler|schauspielerin|regisseur|regisseurin|autor|autorin|direktor|direktorin|bürgermeister|bürgermeisterin|musiker|musikerin|rapper|rapperin|manager|managerin|gründer|gründerin|weltmeister|weltmeisterin|olympiasieger|olympiasiegerin|legende|rakete|fregatte|schiff|flugzeug|hurrikan|taifun|sturmtief|tief)$/u;
+
+/** A Russian adjective's base romanised, its suffix and ending cut, of three letters or more (Рузского: ruz, Кунцевский: kuntsev). */
+function adjectiveBase(word: string, tables: RomanisationTable[]): string[] {
+  const base = word.toLowerCase().replace(/(?:[сц]к|н)?(?:ий|ый|ой|ая|ое|ие|ые|ого|его|ому|ему|ым|им|ых|их|ую|ыми|ими|ом)$/, '').replace(/ь$/, '');
+  return base.length < 3 ? [] : [...new Set(tables.map((tb) => plainLatin(romanise(base, tb))))];
+}
 
 /** A church's or a monastery's noun after its dedication (Успенском соборе, Покровской церкви, Никольского монастыря). */
 const CHURCH_AFTER = /^\s+(?:собор|храм|церк|монастыр|лавр|часовн|обител|пустын|икон)/;

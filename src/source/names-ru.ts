@@ -100,3 +100,64 @@ export function commonWord(text: string, common: Set<string>): boolean {
 export function surnameNominative(word: string): string {
   return word.replace(/(ич)(?:а|у|ем|е)$/, '$1').replace(/(ов|ев|ёв|ин|ын)(?:у|ым|ом|е)$/, '$1').replace(/([сц]к)(?:ого|ому|им|ом)$/, '$1ий');
 }
+
+/**
+ * English pronouns that can stand for a Russian name word, by its case and gender as its ending tells
+ * (a name turned into a pronoun keeps its role): the nominative a subject, he or she (Дегтярев, Дегтярева,
+ * Коломойский); a masculine oblique case a him or a his (Фургала, Фургалу, Фургалом, Фургале); a
+ * feminine one a her (Поповой, Попову). A foreign surname ending in a consonant is a man's nominative or a woman's
+ * in any case (Мэй does not decline): he, she or her. An ending that says nothing (Семиларски,
+ * Гришко): any. (A name in -у is taken for a dative, a him or a her: a nominative in -у, Шойгу, is rare.)
+ */
+export function russianPronouns(word: string, given: boolean): ('he' | 'she' | 'him' | 'his' | 'her')[] {
+  const lower = word.toLowerCase();
+  const all: ('he' | 'she' | 'him' | 'his' | 'her')[] = ['he', 'she', 'him', 'his', 'her'];
+  if (/(?:[сц]к|н)[иы]й$/.test(lower)) return ['he'];
+  if (/[сц]кая$/.test(lower)) return ['she'];
+  if (/[сц]к(?:ого|ому|им|ом)$/.test(lower)) return ['him', 'his'];
+  if (/[сц]к(?:ой|ую)$/.test(lower)) return ['her'];
+  // (A given name in the nominative, Саша, Маша, Никита: a subject.)
+  if (given) return ['he', 'she'];
+  if (/[бвгджзклмнпрстфхцчшщь](?:ом|ем|ём|ым)$/.test(lower)) return ['him', 'his'];
+  if (/[бвгджзклмнпрстфхцчшщ]ь?$/.test(lower)) return ['he', 'she', 'her'];
+  // (-а, -я: a man's genitive or accusative, Фургала, Дегтярева; or a woman's nominative, Дегтярева.)
+  if (/[бвгджзклмнпрстфхцчшщь][ая]$/.test(lower)) return ['him', 'his', 'she', 'her'];
+  if (/[бвгджзклмнпрстфхцчшщь][ую]$/.test(lower)) return ['him', 'her'];
+  if (/[бвгджзклмнпрстфхцчшщь]ой$/.test(lower)) return ['her', 'he'];
+  if (/[бвгджзклмнпрстфхцчшщь]е$/.test(lower)) return ['him', 'her'];
+  return all;
+}
+
+/** Russian words an English he, she, him, his or her may translate: the personal pronouns, and свой (his own, her own). */
+const RUSSIAN_FOR: Record<'he' | 'she' | 'him' | 'his' | 'her', string[]> = {
+  he: ['он'],
+  she: ['она'],
+  him: ['его', 'ему', 'него', 'нему', 'им', 'ним', 'нем', 'нём'],
+  his: ['его', 'него', 'свой', 'своя', 'свое', 'своё', 'свои', 'своего', 'своей', 'своему', 'своим', 'своем', 'своём', 'свою', 'своих', 'своими', 'своею'],
+  her: ['её', 'ее', 'ей', 'ней', 'нее', 'неё', 'ею', 'нею', 'свой', 'своя', 'свое', 'своё', 'свои', 'своего', 'своей', 'своему', 'своим', 'своем', 'своём', 'свою', 'своих', 'своими', 'своею'],
+};
+
+/**
+ * The translation has an English pronoun that could stand for the name (russianPronouns) that no word of the source
+ * translates, about as far into the unit as the name (within a fifth of its length): the name may have become it. Each
+ * source word that such a pronoun translates (RUSSIAN_FOR) takes the pronoun nearest its own place.
+ *   Дегтярев напомнил, что он … однопартиец Фургала и добавил, что желает ему удачи …
+ *   Degtyarev said that he … a fellow party member, saying that he wishes him success, and … will support him in court.
+ *   (ему takes the first him; the second is far from Фургала: the name is not excused.)
+ */
+export function russianPronounExcuse(target: string, source: string, word: string, at: number, given: boolean): boolean {
+  const kinds = russianPronouns(word, given);
+  const rel = (i: number, text: string) => i / Math.max(1, text.length);
+  const english = [...target.matchAll(new RegExp(`\\b(?:${kinds.join('|')})\\b`, 'gi'))].map((m) => rel(m.index, target));
+  if (english.length === 0) return false;
+  const russian = new Set(kinds.flatMap((k) => RUSSIAN_FOR[k]));
+  for (const m of source.matchAll(/\p{L}+/gu)) {
+    if (!russian.has(m[0].toLowerCase()) || english.length === 0) continue;
+    const here = rel(m.index, source);
+    let best = 0;
+    english.forEach((e, k) => Math.abs(e - here) < Math.abs(english[best] - here) && (best = k));
+    english.splice(best, 1);
+  }
+  const where = rel(at, source);
+  return english.some((e) => Math.abs(e - where) <= 0.2);
+}

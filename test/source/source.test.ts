@@ -12,7 +12,7 @@ import { lint } from '../../src/index.js';
 import { guessLanguage, primaryTag } from '../../src/source/lang.js';
 import { compareQuantities, compileNumerals, hanNumber, numberParts, readQuantities, renderNumber } from '../../src/source/numbers.js';
 import { germanPlaceShape, nearly, sameStem, stemDistance } from '../../src/source/names.js';
-import { compound, pinyin, quotedAfterKind, russianExonym, surnameNominative } from '../../src/source/names-ru.js';
+import { compound, pinyin, quotedAfterKind, russianExonym, russianPronounExcuse, russianPronouns, surnameNominative } from '../../src/source/names-ru.js';
 import { russianCommonWords } from '../../src/source/lexicon.js';
 import { compileRomanisation, cyrillicKey, latinKey, plainLatin, plausibleRendering, romanise } from '../../src/source/romanise.js';
 
@@ -124,6 +124,23 @@ test('Russian sources: exonyms of the dictionary\'s names, quoted names after th
   assert.ok(compound('балтфлота', common));
   assert.ok(compound('черноморфлота', common));
   assert.not.ok(compound('пфанненштиль', common));
+});
+
+test('Russian sources: the English pronouns a name may have become, by its case and gender', () => {
+  assert.equal(['Дегтярев', 'Коломойский', 'Коломойская', 'Фургала', 'Фургалу', 'Фургалом', 'Поповой', 'Семиларски'].map((w) => russianPronouns(w, false)), [
+    ['he', 'she', 'her'],
+    ['he'],
+    ['she'],
+    ['him', 'his', 'she', 'her'],
+    ['him', 'her'],
+    ['him', 'his'],
+    ['her', 'he'],
+    ['he', 'she', 'him', 'his', 'her'],
+  ]);
+  const source = 'Он сказал, что он однопартиец Фургала, и добавил, что желает ему удачи.';
+  // The him translates ему: no pronoun is left for Фургала; an extra him where the name stands is.
+  assert.not.ok(russianPronounExcuse('He said that he is a fellow party member, and added that he wishes him luck.', source, 'Фургала', source.indexOf('Фургала'), false));
+  assert.ok(russianPronounExcuse('He said that he is a fellow member of his party, and added that he wishes him luck.', source, 'Фургала', source.indexOf('Фургала'), false));
 });
 
 test('German sources: the shape of a place\'s name, not a common noun of that ending', () => {
