@@ -128,14 +128,12 @@ export function russianPronouns(word: string, given: boolean): ('he' | 'she' | '
   return all;
 }
 
-/** Russian words an English he, she, him, his or her may translate: the personal pronouns, and свой (his own, her own). */
-const RUSSIAN_FOR: Record<'he' | 'she' | 'him' | 'his' | 'her', string[]> = {
-  he: ['он'],
-  she: ['она'],
-  him: ['его', 'ему', 'него', 'нему', 'им', 'ним', 'нем', 'нём'],
-  his: ['его', 'него', 'свой', 'своя', 'свое', 'своё', 'свои', 'своего', 'своей', 'своему', 'своим', 'своем', 'своём', 'свою', 'своих', 'своими', 'своею'],
-  her: ['её', 'ее', 'ей', 'ней', 'нее', 'неё', 'ею', 'нею', 'свой', 'своя', 'свое', 'своё', 'свои', 'своего', 'своей', 'своему', 'своим', 'своем', 'своём', 'свою', 'своих', 'своими', 'своею'],
-};
+/** Russian words an English he, she, him, his or her may translate: the personal pronouns of its gender, and свой (his own, her own). */
+// (By gender, not case: English makes a Russian dative or genitive the subject, ему нужно: he needs, у него есть: he has.)
+const MASCULINE = ['он', 'его', 'ему', 'него', 'нему', 'им', 'ним', 'нем', 'нём'];
+const FEMININE = ['она', 'её', 'ее', 'ей', 'ней', 'нее', 'неё', 'ею', 'нею'];
+const OWN = ['свой', 'своя', 'свое', 'своё', 'свои', 'своего', 'своей', 'своему', 'своим', 'своем', 'своём', 'свою', 'своих', 'своими', 'своею'];
+const RUSSIAN_FOR: Record<'he' | 'she' | 'him' | 'his' | 'her', string[]> = { he: MASCULINE, him: MASCULINE, his: [...MASCULINE, ...OWN], she: FEMININE, her: [...FEMININE, ...OWN] };
 
 /**
  * The translation has an English pronoun that could stand for the name (russianPronouns) that no word of the source
