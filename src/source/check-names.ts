@@ -181,8 +181,9 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         // Навального, Коломойского, Вербицкий, or a place the gazetteer does not know, Кунцевский суд: Kuntsevsky Court.)
         // (Not a participle, Вооруженными Силами, or a compound, Свято-Введенском, Древнееврейское: the dictionary lists neither;
         // nor after a name, the place's adjective that says where it is: Дубки Казбековского района; nor a church's dedication,
-        // translated: Успенском соборе, the Dormition Cathedral.)
-        const adjective = run.tokens.map((t, i) => t.adjective && !(common && i === 0 && !CHURCH_AFTER.test(pair.source.slice(t.end, t.end + 20)) && !/-|(?:нн|ющ|ящ|ащ|ущ|вш)\p{Ll}{1,3}$/u.test(t.text) && !commonTail(t.text, common) && (byCapital(run, i) || (!!t.surnames && !run.initial))));
+        // translated: Успенском соборе, the Dormition Cathedral. An adjective the article's translation carries elsewhere, Канаевский:
+        // Kanayevsky, is read as a name too, and isSure decides.)
+        const adjective = run.tokens.map((t, i) => t.adjective && !(common && i === 0 && !CHURCH_AFTER.test(pair.source.slice(t.end, t.end + 20)) && !/-|(?:нн|ющ|ящ|ащ|ущ|вш)\p{Ll}{1,3}$/u.test(t.text) && !commonTail(t.text, common) && (byCapital(run, i) || (!!t.surnames && !run.initial))) && !(common && !run.initial && carried(t, unit)));
         if (run.tokens.every((t, i) => t.patronymic || adjective[i]) && why('adjective or patronymic', run)) continue;
         // A country is required after a preposition ("в России"), not as an attribute, often left out or
         // made an adjective ("ГУ МЧС России": the emergencies directorate; "флота России": the Russian Navy).
