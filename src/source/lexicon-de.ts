@@ -51,8 +51,8 @@ export function germanNouns(): Set<string> | null {
  * installed): a noun in any form (Flugzeuges as Flugzeugs, Mannschaften); a compound whose last part is one (Spielbank:
  * Bank, Sonntagszeitung: Zeitung; a last part of three letters or more after a first of three or more: Bundestag); a noun
  * by its suffix (Festsetzung, Fokussiertheit, Professur, Pandemie), which names seldom have; an adjective or a participle
- * made a noun (Tragischer, Vielfaches, Erkrankter); or a word German writes in lower case inside a sentence, capitalised
- * where a sentence or a headline begins (Wenn, Hier, Diese).
+ * made a noun (Tragischer, Vielfaches, Erkrankter); a word German writes in lower case inside a sentence, capitalised
+ * where a sentence or a headline begins (Wenn, Hier, Diese); or a noun mistyped, two letters swapped (Grenezn).
  */
 export function germanCommon(word: string): boolean | undefined {
   const set = germanNouns();
@@ -60,6 +60,8 @@ export function germanCommon(word: string): boolean | undefined {
   if (GERMAN_FUNCTION_WORD.test(word.toLowerCase()) || GERMAN_NOUN_SUFFIX.test(word) || GERMAN_ADJECTIVE_NOUN.test(word)) return true;
   const noun = (w: string) => forms(w).some((f) => set.has(f));
   if (noun(word)) return true;
+  // (A noun with two letters swapped, a typo of the source: Grenezn, Grenzen.)
+  for (let i = 1; word.length >= 6 && i < word.length - 1; i++) if (set.has(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2))) return true;
   // (After a first part of three letters or more, or a particle: Abflug, Umbau.)
   const particle = /^(?:ab|an|auf|aus|bei|ein|mit|nach|vor|zu|um|über|unter|durch|weg|zurück|ur|miss|un)/i.exec(word)?.[0].length ?? 3;
   for (let i = Math.min(3, particle); i <= word.length - 3; i++) if (noun(word[i].toUpperCase() + word.slice(i + 1))) return true;
