@@ -196,8 +196,12 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       let lowerWords: TargetWord[] | undefined;
       let allWords: TargetWord[] | undefined;
       for (const run of runs) {
-        if (run.initial && !czechNameOpening(run) && why('initial', run)) continue;
+        // (From German, a word opening a sentence that the article's translation carries elsewhere is a name there too: Seehofer lehnte ab.)
+        const germanOpening = sp.lang === 'de' && run.tokens.length === 1 && !ctx.isEnglishWord(run.tokens[0].text.toLowerCase()) && carried(run.tokens[0], unit);
+        if (run.initial && !czechNameOpening(run) && !germanOpening && why('initial', run)) continue;
         if (run.tokens.every((t) => t.patronymic || t.adjective) && why('adjective or patronymic', run)) continue;
+        // (A given name before a particle and a surname, Olivia de Havilland, Ursula von der Leyen, is named by the surname.)
+        if (!cyrillic && run.tokens.length === 1 && (run.tokens[0].given || ctx.realName(run.tokens[0].keys[0])) && NAME_PARTICLE.test(pair.source.slice(run.tokens[0].end, run.tokens[0].end + 20)) && why('given name before a particle', run)) continue;
         // A country is required after a preposition ("в России"), not as an attribute, often left out or
         // made an adjective ("ГУ МЧС России": the emergencies directorate; "флота России": the Russian Navy).
         // (Only as an attribute, in the genitive: a country named in the nominative or the accusative,
@@ -215,8 +219,8 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         // (In quotation marks, a title or an organisation's name, often translated, is required only when surely a name.)
         // A surname alone may have become "he" or "she".
         // (Czech drops subject pronouns, so its count says little: there, a he or she stands for a person
-        // the translation names elsewhere.)
-        const excused = sp.lang === 'cs' ? pronounNear(doc.text.slice(pair.start, pair.end), pair.source, run.tokens[0]) && (carriedElsewhere(run.tokens[0]) || czechCarriedElsewhere(run.tokens[0])) : pronouns;
+        // the translation names elsewhere. From German, the he or she stands where the name stood.)
+        const excused = sp.lang === 'cs' ? pronounNear(doc.text.slice(pair.start, pair.end), pair.source, run.tokens[0], czechPronoun(run.tokens[0])) && (carriedElsewhere(run.tokens[0]) || czechCarriedElsewhere(run.tokens[0])) : pronouns && (sp.lang !== 'de' || pronounNear(doc.text.slice(pair.start, pair.end), pair.source, run.tokens[0], PRONOUNS.en));
         if (excused && run.tokens.length === 1 && !run.tokens[0].place && run.tokens[0].known !== 'place' && why('pronoun excuse', run)) continue;
         // The words surely names are required (not a title beside them: Innenminister Seehofer); a
         // person is named by the surname, and a given name before it need not be rendered (unless
@@ -631,6 +635,9 @@ function nominativeOrAccusative(t: NameToken): boolean {
   return !!t.place?.cyrillic?.includes(lower) || (/[ую]$/.test(lower) && !!t.place?.cyrillic?.includes(lower.replace(/у$/, 'а').replace(/ю$/, 'я')));
 }
 
+/** A surname's particle after a given name, before the surname (Olivia de Havilland, Ursula von der Leyen, Vincent van Gogh). */
+const NAME_PARTICLE = /^\s+(?:de|da|di|del|della|van|von|der|den|ter|ten|zu|la|le|du|dos|das|al|el|bin|ibn)\s+(?:(?:der|den|la|le)\s+)?\p{Lu}/u;
+
 /** A Russian surname's form: -ов, -ев and their case endings, -енко, -чук (not -ин, which Chinese names end in too: Цзиньпина, Черкасщине). */
 const SURNAME_FORM = /^.{2,}(?:(?:ов|ев|ёв)(?:а|у|ым|ом|е|ой|ою|ых|ыми)?|енко|(?:ук|юк|чук)(?:а|у|ом|е)?)$/;
 
@@ -650,10 +657,14 @@ const PRONOUNS: Record<string, RegExp> = {
  * either way): "řekl Kašpar", "he said". A name in the nominative, the subject, is a he or a she only (Stosurová oznámila, not
  * "her partner"; Kašpar uvedl, not "told him"); a possessive a his (Nilsenův), a dative a him (Rickymu).
  */
-function pronounNear(target: string, source: string, t: NameToken): boolean {
+function pronounNear(target: string, source: string, t: NameToken, pronoun: RegExp): boolean {
   const where = t.start / Math.max(1, source.length);
-  const pronoun = /ův$/.test(t.text) ? /\bhis\b/gi : /(?:ová|á)$/.test(t.text) ? /\bshe\b/gi : /[bcdfghjklmnprstvwxzčďňřšťž]$/.test(t.text) ? /\bhe\b/gi : /(?:ovi|mu)$/.test(t.text) ? /\bhim\b/gi : PRONOUNS.en;
   return [...target.matchAll(pronoun)].some((m) => Math.abs(m.index / Math.max(1, target.length) - where) <= NEAR);
+}
+
+/** The English pronoun a Czech name's case allows: a possessive his, a feminine she, a masculine nominative he, a dative him. */
+function czechPronoun(t: NameToken): RegExp {
+  return /ův$/.test(t.text) ? /\bhis\b/gi : /(?:ová|á)$/.test(t.text) ? /\bshe\b/gi : /[bcdfghjklmnprstvwxzčďňřšťž]$/.test(t.text) ? /\bhe\b/gi : /(?:ovi|mu)$/.test(t.text) ? /\bhim\b/gi : PRONOUNS.en;
 }
 const NEAR = 0.15;
 
