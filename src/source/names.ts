@@ -351,9 +351,9 @@ export function cyrillicRuns(text: string, facts: NameFacts, tables: Romanisatio
       }
     }
     const place = found && (!initial || found.kind === 'country') ? found : undefined;
-    // A surname the gazetteer knows, by its key: only inside a sentence, and keys of four letters or
-    // more (five for an adjective's form, Зеленский): shorter ones meet too many words.
-    const byKey = initial ? undefined : keys.map((k) => (k.length >= (adjective ? 5 : 3) ? facts.surnames.get(k) : undefined)).find((x) => x !== undefined);
+    // A surname the gazetteer knows, by its key: only inside a sentence, and keys of three letters or
+    // more (four for an adjective's form, Зеленский, Навального: nvln): shorter ones meet too many words.
+    const byKey = initial ? undefined : keys.map((k) => (k.length >= (adjective ? 4 : 3) ? facts.surnames.get(k) : undefined)).find((x) => x !== undefined);
     // …and one of its spellings a plausible romanisation of the word (Главном is no Golovin).
     const surnames = byKey?.some((f) => plausibleRendering(word).test(plainLatin(f))) ? byKey : undefined;
     const isGiven = (g: string) => tables.some((t) => facts.given.has(romanise(g, t).toLowerCase()));
