@@ -16,7 +16,7 @@ import type { TextDocument } from '../text/document.js';
 import type { Match } from '../types.js';
 import { englishStem, opensSentence, LATIN_CASE_ENDING, REGION_NOUN, cyrillicRuns, cyrillicStem, exonymKey, exonymOf, foldLatin, GERMAN_NOUN_BEFORE, latinRuns, renders, sameStem, stemDistance, targetWord, targetWords, type NameContext, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
 import { czechCapital, czechGivenName, czechLowerStems, czechNominatives, czechNameLook, czechNear, czechStem, czechStems, looseCzech } from './names-cs.js';
-import { INSTITUTION, commonWord, compound, quotedAfterKind, russianExonym, russianPronounExcuse, nearRendering, pinyin, surnameNominative } from './names-ru.js';
+import { INSTITUTION, commonWord, compound, quotedAfterKind, russianExonym, russianKept, russianPronounExcuse, nearRendering, pinyin, surnameNominative } from './names-ru.js';
 import type { Pair, SourcePairs } from './pairs.js';
 import { lexiconStem, russianCommonWords, russianProperNames } from './lexicon.js';
 import { germanCommon } from './lexicon-de.js';
@@ -176,6 +176,8 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       // (Nor a name the dictionary lists, which may have an English form of its own: Женевы, Geneva; Якова, Jacob.)
       if (common && !t.given && !t.text.includes('-') && SURNAME_FORM.test(t.text.toLowerCase()) && ![t.text, lexiconStem(t.text), t.text.replace(/(?:ов|ев|ёв)$/, '')].some((x) => common.has(x.toLowerCase().replace(/ё/g, 'е')) || proper?.has(x.toLowerCase().replace(/ё/g, 'е')))) return true;
       if (byCapital(run, i)) return true;
+      // A name English keeps though the dictionary has the word or it looks like an institution's compound (russianKept: Кремля, the Kremlin; Роскосмоса, Roscosmos).
+      if (common && !run.initial && russianKept(t.text)) return true;
       // A word alone in quotation marks after the kind of thing it names, a vessel's, a weapon's, a medium's, a
       // company's or a club's name (корабля "Советск", модулем "Бережок", изданием "Подъем"), which English keeps
       // even when it is a common word; not a work's title or a button's ("Пуск": the "start" button), often translated.
@@ -246,7 +248,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         // Michaleovi Smithovi: Michael Smith.)
         const rendering = sp.lang === 'cs' ? run.tokens.map((_, i) => i).filter((i) => !ctx.isEnglishWord(run.tokens[i].keys[0]) && !(i + 1 < run.tokens.length && (run.tokens[i].given || ctx.realName(run.tokens[i].keys[0])))) : [];
         const req = [...rendering, ...(required.length > 0 ? required : named)];
-        if (req.some((i) => isRendered(run.tokens[i])) && why('rendered', run)) continue;
+        if (req.some((i) => isRendered(run.tokens[i]) || (cyrillic && words.some((w) => russianKept(run.tokens[i].text)?.test(w.text)))) && why('rendered', run)) continue;
         // (From German, also by an English word in lower case, the noun a name is made of: "the zircon missile". Not a word
         // English does not have, a name written in lower case, which is worth telling: "in mamming", "calbitz".)
         if (sp.lang === 'de' && lowerCaseWords(pair, 4).some((w) => ctx.isEnglishWord(w.folded) && req.some((i) => renders(run.tokens[i], w, false))) && why('rendered in lower case', run)) continue;

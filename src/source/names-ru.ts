@@ -159,3 +159,22 @@ export function russianPronounExcuse(target: string, source: string, word: strin
   const where = rel(at, source);
   return english.some((e) => Math.abs(e - where) <= 0.2);
 }
+
+/**
+ * Russian institutions and places whose capitalised names are common words or compounds (Кремль: кремль; Роскосмос:
+ * Рос-), which English keeps nonetheless, with the English word that renders each. A list written for mtlint, from
+ * how the MLQE-PE ru-en post-edits and the WMT21 references render them (Кремль 31 of 31, Роскосмос 5 of 5, Росстат
+ * 3 of 3); not Роскомнадзор or Росгвардия, which translations also describe (the media regulator, the National Guard):
+ * those are names where the article keeps them (check-names.ts, missingEvidence); nor Госдума, often "parliament".
+ */
+const KEPT: [RegExp, RegExp][] = [
+  [/^кремл(?:ь|я|ю|ем|е)$/, /^Kremlin/],
+  [/^роскосмос(?:а|у|ом|е)?$/, /^Ros[ck]osmos/],
+  [/^росстат(?:а|у|ом|е)?$/, /^Rosstat/],
+];
+
+/** The English word that renders a Russian name English keeps though it is a common word (KEPT: Кремля, Kremlin), if it is one. */
+export function russianKept(word: string): RegExp | undefined {
+  const lower = word.toLowerCase().replace(/ё/g, 'е');
+  return KEPT.find(([re]) => re.test(lower))?.[1];
+}

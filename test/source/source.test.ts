@@ -12,7 +12,7 @@ import { lint } from '../../src/index.js';
 import { guessLanguage, primaryTag } from '../../src/source/lang.js';
 import { compareQuantities, compileNumerals, hanNumber, numberParts, readQuantities, renderNumber } from '../../src/source/numbers.js';
 import { germanPlaceShape, nearly, sameStem, stemDistance } from '../../src/source/names.js';
-import { compound, pinyin, quotedAfterKind, russianExonym, russianPronounExcuse, russianPronouns, surnameNominative } from '../../src/source/names-ru.js';
+import { compound, pinyin, quotedAfterKind, russianExonym, russianKept, russianPronounExcuse, russianPronouns, surnameNominative } from '../../src/source/names-ru.js';
 import { russianCommonWords } from '../../src/source/lexicon.js';
 import { germanCommon } from '../../src/source/lexicon-de.js';
 import { compileRomanisation, cyrillicKey, latinKey, plainLatin, plausibleRendering, romanise } from '../../src/source/romanise.js';
@@ -122,6 +122,10 @@ test('Russian sources: exonyms of the dictionary\'s names, quoted names after th
   assert.not.ok(quoted('сообщила газета: "Череп не разрезают"', 'Череп'));
   const common = russianCommonWords();
   if (!common) return console.log('(skipped: the dictionary-ru package is not installed)');
+  // Names English keeps, by the English word that renders them; not the common word in lower case elsewhere.
+  assert.ok(russianKept('Кремля')?.test('Kremlin'));
+  assert.ok(russianKept('Роскосмоса')?.test('Roscosmos'));
+  assert.is(russianKept('Роскомнадзора'), undefined);
   assert.ok(compound('балтфлота', common));
   assert.ok(compound('черноморфлота', common));
   assert.not.ok(compound('пфанненштиль', common));
