@@ -116,8 +116,12 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       const opensQuote = run.tokens.length === 1 && /[«"„“]$/.test(pair.source.slice(0, t.start)) && /^[\s\u00a0,:]/.test(pair.source.slice(t.end));
       return !!common && !run.initial && !opensQuote && !commonWord(t.text, common) && !INSTITUTION.test(t.text) && !/ь(?:е|я|ю|ем|и)$/.test(lower) && !(listed && (russianExonym(lower) || t.given || t.givenOblique)) && !compound(lower, common);
     };
+    // A person's surname in the genitive after the thing named after the person, read as a place's adjective: площади
+    // Дзержинского (Dzerzhinsky Square), дивизия им. Дзержинского; a name.
+    const namedAfter = (t: NameToken) => !!common && /[сц]к(?:ого|ой)$/.test(t.text) && NAMED_AFTER.test(pair.source.slice(Math.max(0, t.start - 14), t.start));
     const isSure = (run: NameRun, i: number) => {
       const t = run.tokens[i];
+      if (t.noun && namedAfter(t)) return true;
       // (Not a common adjective that some place is also called, before its noun: Центральном округе, Северным
       // флотом; a place's adjective read as a place that is no common word, Волгоградской but not Советского
       // (совет), and a name without a noun after it, "в Грозном)", are names.)
@@ -223,7 +227,8 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         if (run.tokens.every((t) => t.place?.kind === 'country' && !nominativeOrAccusative(t)) && !PREPOSITION.test(before) && (!cyrillic || /(?:^|[\s(])[А-ЯЁІЇЄ]{2,}\s+$/u.test(before)) && !(sp.lang === 'de' && run.tokens.every((t) => ctx.facts.exonyms.get(exonymKey(t.text)) === t.place)) && why('country without a preposition', run)) continue;
         // A place's adjective (Черноморского флота) is often translated descriptively (the Black Sea Fleet).
         // (Not before a region's noun: "в Краснодарском крае" is Krasnodar Krai, "Волгоградской области" the Volgograd region.)
-        if (run.tokens.every((t, i) => t.noun || adjective[i] || t.patronymic) && !run.tokens.some((t) => t.noun && REGION_NOUN.test(pair.source.slice(t.end, t.end + 40))) && why("a place's adjective", run)) continue;
+        // (Not after the thing a person's name is given to: площади Дзержинского, Dzerzhinsky Square; дивизия им. Дзержинского.)
+        if (run.tokens.every((t, i) => (t.noun && !namedAfter(t)) || adjective[i] || t.patronymic) && !run.tokens.some((t) => t.noun && REGION_NOUN.test(pair.source.slice(t.end, t.end + 40))) && why("a place's adjective", run)) continue;
         const sure = run.tokens.map((t, i) => !adjective[i] && !t.patronymic && isSure(run, i));
         // (In quotation marks, a title or an organisation's name, often translated, is required only when surely a name.)
         // A surname alone may have become "he" or "she".
@@ -635,6 +640,9 @@ function adjectiveBase(word: string, tables: RomanisationTable[]): string[] {
   const base = word.toLowerCase().replace(/(?:[сц]к|н)?(?:ий|ый|ой|ая|ое|ие|ые|ого|его|ому|ему|ым|им|ых|их|ую|ыми|ими|ом)$/, '').replace(/ь$/, '');
   return base.length < 3 ? [] : [...new Set(tables.map((tb) => plainLatin(romanise(base, tb))))];
 }
+
+/** What Russian names after a person, the surname following in the genitive (площади Дзержинского, улицы Чайковского, им. Дзержинского). */
+const NAMED_AFTER = /(?:^|[\s(«"])(?:имени|им\.|площад[ьиюе]|улиц[аеыу]|проспект[аеу]?|переул(?:ок|ка|ке|ку)|бульвар[аеу]?|станци[яиюей])\s+$/;
 
 /** A church's or a monastery's noun after its dedication (Успенском соборе, Покровской церкви, Никольского монастыря). */
 const CHURCH_AFTER = /^\s+(?:собор|храм|церк|монастыр|лавр|часовн|обител|пустын|икон)/;
