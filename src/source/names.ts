@@ -314,7 +314,9 @@ export function cyrillicRuns(text: string, facts: NameFacts, tables: Romanisatio
     if (CASE_ENDING.test(lower) && key.length > 3) keys.push(key.slice(0, -1));
     const stem = cyrillicStem(word);
     // (A place's name in -ай or -ая declines like an adjective, Костаная: Костанай; it is the place.)
-    let adjective = ADJECTIVE.test(lower) && !(stem.length >= 5 && facts.places.get(stem)?.cyrillic?.some((n) => /[ая]й$/.test(n) && declines(n, lower)));
+    // (Nor a town in -ск in the instrumental, под Омском, с Томском: after a preposition that asks for it, or no noun after it.)
+    const instrumental = /[сц]ком$/.test(lower) && (/(?:^|[\s(])(?:с|со|под|над|за|перед|между)\s+$/i.test(text.slice(Math.max(0, start - 8), start)) || !/^\s+(?!и\s)[а-яё]/.test(text.slice(end, end + 4))) && !!facts.places.get(cyrillicStem(lower.slice(0, -2)))?.cyrillic?.includes(lower.slice(0, -2));
+    let adjective = ADJECTIVE.test(lower) && !instrumental && !(stem.length >= 5 && facts.places.get(stem)?.cyrillic?.some((n) => /[ая]й$/.test(n) && declines(n, lower)));
     // A capital at the start of a sentence may be any word (Президент, Авария): there, only a country's name counts.
     // (A stem of three letters only for a country: Китая, Ливии.)
     let found = adjective || stem.length < 3 ? undefined : facts.places.get(stem) ?? (word.length >= 5 ? facts.exonyms.get(stem) : undefined);
