@@ -19,7 +19,7 @@ import { czechCapital, czechGivenName, czechLowerStems, czechNominatives, czechN
 import { INSTITUTION, commonWord, compound, quotedAfterKind, russianExonym, nearRendering, pinyin, surnameNominative } from './names-ru.js';
 import type { Pair, SourcePairs } from './pairs.js';
 import { lexiconStem, russianCommonWords, russianProperNames } from './lexicon.js';
-import { germanCommon } from './lexicon-de.js';
+import { germanCommon, germanWord } from './lexicon-de.js';
 import { caseStem, keyDistance, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
 
 export type NameReport = 'misspelled' | 'missing';
@@ -187,6 +187,8 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         const elsewhere = czechElsewhere(t, unit);
         if (elsewhere === 'rendered' || (elsewhere === 'nowhere' && czechNameLook(run, i, pair.source, ctx))) return true;
       }
+      // (From German, not a German word after an article, whatever the translation carries: die Deutsche, the German woman.)
+      if (sp.lang === 'de' && germanWord(t.text) && GERMAN_NOUN_BEFORE.test(pair.source.slice(Math.max(0, t.start - 16), t.start))) return false;
       return !ctx.isEnglishWord(t.text.toLowerCase()) && carried(t, unit);
     };
     if (report === 'missing') {
@@ -197,7 +199,8 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       let allWords: TargetWord[] | undefined;
       for (const run of runs) {
         // (From German, a word opening a sentence that the article's translation carries elsewhere is a name there too: Seehofer lehnte ab.)
-        const germanOpening = sp.lang === 'de' && run.tokens.length === 1 && !ctx.isEnglishWord(run.tokens[0].text.toLowerCase()) && carried(run.tokens[0], unit);
+        // (Not a German word as it stands, which opens sentences and names firms: Deutsche, Wer.)
+        const germanOpening = sp.lang === 'de' && run.tokens.length === 1 && !ctx.isEnglishWord(run.tokens[0].text.toLowerCase()) && !germanWord(run.tokens[0].text) && carried(run.tokens[0], unit);
         if (run.initial && !czechNameOpening(run) && !germanOpening && why('initial', run)) continue;
         if (run.tokens.every((t) => t.patronymic || t.adjective) && why('adjective or patronymic', run)) continue;
         // (A given name before a particle and a surname, Olivia de Havilland, Ursula von der Leyen, is named by the surname.)
