@@ -19,7 +19,7 @@ import { czechCapital, czechGivenName, czechLowerStems, czechNominatives, czechN
 import { INSTITUTION, commonWord, compound, quotedAfterKind, russianExonym, russianKept, russianPronounExcuse, nearRendering, pinyin, surnameNominative } from './names-ru.js';
 import type { Pair, SourcePairs } from './pairs.js';
 import { lexiconStem, russianCommonWords, russianProperNames } from './lexicon.js';
-import { germanCommon } from './lexicon-de.js';
+import { germanCommon, germanWord } from './lexicon-de.js';
 import { caseStem, keyDistance, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
 
 export type NameReport = 'misspelled' | 'missing';
@@ -130,8 +130,8 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       if (common && !region && !(t.noun && !common.has(lexiconStem(t.noun))) && ADJECTIVE_LIKE.test(t.text.toLowerCase()) && lexiconStem(t.text).length >= 3 && common.has(lexiconStem(t.text)) && !t.surnames && /^[\s\u00a0]+\p{L}/u.test(pair.source.slice(t.end, t.end + 3))) return false;
       // (A German place's adjective inside a sentence names its town or region, Kasseler Klinikum, Londoner Stadtteil:
       // rendered by the place, "a London district", "Nuremberg traffic police", or by the adjective as written,
-      // Frankfurter Allgemeine. Not a country's, Schweizer Kennzeichen: Swiss plates.)
-      if (!cyrillic && t.noun) return sp.lang === 'de' && !run.initial && exonymOf(t.noun, ctx.facts)?.kind !== 'country';
+      // Frankfurter Allgemeine. Not a country's or a region's English has an adjective for, Schweizer Kennzeichen: Swiss plates.)
+      if (!cyrillic && t.noun) return sp.lang === 'de' && !run.initial && !exonymOf(t.noun, ctx.facts)?.accepted.length;
       // (A German source's foreign name by a letter German never writes, Sané, is an English word only as written.)
       if ((t.place && t.place.kind !== 'town') || t.surnames || (t.known && !ctx.isEnglishWord(sp.lang === 'de' && t.known === 'person' ? t.text.toLowerCase() : t.keys[0]))) return true;
       // A town of the region inside a sentence whose name is no common word (Кулунда; not Победа, Советск).
@@ -193,6 +193,8 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         const elsewhere = czechElsewhere(t, unit);
         if (elsewhere === 'rendered' || (elsewhere === 'nowhere' && czechNameLook(run, i, pair.source, ctx))) return true;
       }
+      // (From German, not a German word after an article, whatever the translation carries: die Deutsche, the German woman.)
+      if (sp.lang === 'de' && germanWord(t.text) && GERMAN_NOUN_BEFORE.test(pair.source.slice(Math.max(0, t.start - 16), t.start))) return false;
       return !ctx.isEnglishWord(t.text.toLowerCase()) && carried(t, unit);
     };
     if (report === 'missing') {
@@ -203,7 +205,8 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       let allWords: TargetWord[] | undefined;
       for (const run of runs) {
         // (From German, a word opening a sentence that the article's translation carries elsewhere is a name there too: Seehofer lehnte ab.)
-        const germanOpening = sp.lang === 'de' && run.tokens.length === 1 && !ctx.isEnglishWord(run.tokens[0].text.toLowerCase()) && carried(run.tokens[0], unit);
+        // (Not a German word as it stands, which opens sentences and names firms: Deutsche, Wer.)
+        const germanOpening = sp.lang === 'de' && run.tokens.length === 1 && !ctx.isEnglishWord(run.tokens[0].text.toLowerCase()) && !germanWord(run.tokens[0].text) && carried(run.tokens[0], unit);
         if (run.initial && !czechNameOpening(run) && !germanOpening && why('initial', run)) continue;
         // (A word like an adjective that no common word explains is a name in the adjective's form: a surname,
         // Навального, Коломойского, Вербицкий, or a place the gazetteer does not know, Кунцевский суд: Kuntsevsky Court.)
@@ -228,7 +231,11 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         // A place's adjective (Черноморского флота) is often translated descriptively (the Black Sea Fleet).
         // (Not before a region's noun: "в Краснодарском крае" is Krasnodar Krai, "Волгоградской области" the Volgograd region.)
         // (Not after the thing a person's name is given to: площади Дзержинского, Dzerzhinsky Square; дивизия им. Дзержинского.)
-        if (run.tokens.every((t, i) => (t.noun && !namedAfter(t)) || adjective[i] || t.patronymic) && !run.tokens.some((t) => t.noun && REGION_NOUN.test(pair.source.slice(t.end, t.end + 40))) && why("a place's adjective", run)) continue;
+        // (From German, the adjective of a town or a region English has no adjective for (not Bavaria's, Bavarian; not a country's),
+        // before a noun, is required as inside a longer name: Brandenburger SPD-Generalsekretär, the Brandenburg SPD's. Not the people, die Londoner,
+        // whom English may name otherwise, Chelsea; not a German noun, Hörner.)
+        const germanTownAdjective = sp.lang === 'de' && run.tokens.every((t) => t.noun && !exonymOf(t.noun, ctx.facts)?.accepted.length && !germanWord(t.text) && /^[\s\u00a0]+\p{Lu}/u.test(pair.source.slice(t.end, t.end + 3)));
+        if (run.tokens.every((t, i) => (t.noun && !namedAfter(t)) || adjective[i] || t.patronymic) && !germanTownAdjective && !run.tokens.some((t) => t.noun && REGION_NOUN.test(pair.source.slice(t.end, t.end + 40))) && why("a place's adjective", run)) continue;
         const sure = run.tokens.map((t, i) => !adjective[i] && !t.patronymic && isSure(run, i));
         // (In quotation marks, a title or an organisation's name, often translated, is required only when surely a name.)
         // A surname alone may have become "he" or "she".

@@ -46,6 +46,11 @@ export function germanNouns(): Set<string> | null {
   return nouns;
 }
 
+/** A German word as it stands, not by its parts: a noun's form the dictionary lists, a word German writes in lower case, an adjective made a noun (Deutsche, Wer). */
+export function germanWord(word: string): boolean {
+  return !!germanNouns()?.has(word) || GERMAN_FUNCTION_WORD.test(word.toLowerCase()) || GERMAN_ADJECTIVE_NOUN.test(word);
+}
+
 /**
  * A German common word, as far as the dictionary and German's word-making tell (Undefined when the dictionary is not
  * installed): a noun in any form (Flugzeuges as Flugzeugs, Mannschaften); a compound whose last part is one (Spielbank:
@@ -87,7 +92,7 @@ function forms(word: string): string[] {
 const GERMAN_NOUN_SUFFIX = /.{3,}(?:ung|ungen|heit|heiten|keit|keiten|schaft|schaften|tion|tionen|ität|itäten|ismus|ismen|nis|nisse|nissen|tum|tümer|ie|ien|ur|uren|ment|ments|enz|enzen|anz|anzen|ik|iken|eur|eure|euren|ist|isten|ler|lern|ner|nern|sion|sionen|sam|iat|iats|ern|chen|lein|eln|(?:er|ist|ant|ent|eur|ier|iker)in|(?:er|ist|ant|ent|eur|ier|iker)innen)$/u;
 
 /** An adjective or a participle made a noun, by an adjective's suffix or a participle's -t before its ending (Tragischer, Vielfaches, Erkrankter, Vierter, Verletzten, Schlimmeres), or a common adjective written with a capital in a name (Großen Saal). */
-const GERMAN_ADJECTIVE_NOUN = /^(?:.{2,}(?:isch|lich|ig|bar|sam|haft|los|voll|fach|ell|iv|t|st|er|nd)(?:e|er|es|en|em)|(?:groß|größ|klein|neu|alt|ält|jung|jüng|gut|hoch|höh|lang|läng|kurz|weit|nah|früh|spät|ganz|voll|frei|schwer|leicht|stark|schwach|schnell|rot|grün|blau|schwarz|weiß|gelb|braun|grau|privat|arm|reich|krank|fremd|offen|letz|näch|viel|wenig|ander|einzeln|best|edel)(?:e|er|es|en|em)?)$/iu;
+const GERMAN_ADJECTIVE_NOUN = /^(?:.{2,}(?:sch|lich|ig|bar|sam|haft|los|voll|fach|ell|iv|t|st|er|nd)(?:e|er|es|en|em)|(?:groß|größ|klein|neu|alt|ält|jung|jüng|gut|hoch|höh|lang|läng|kurz|weit|nah|früh|spät|ganz|voll|frei|schwer|leicht|stark|schwach|schnell|rot|grün|blau|schwarz|weiß|gelb|braun|grau|privat|arm|reich|krank|fremd|offen|letz|näch|viel|wenig|ander|einzeln|best|edel)(?:e|er|es|en|em)?)$/iu;
 
 /** Words German writes in lower case, capitalised only where a sentence, a quotation or a headline begins: pronouns, articles, conjunctions, adverbs, prepositions. */
 const GERMAN_FUNCTION_WORD = /^(?:aber|alle|allem|allen|aller|alles|als|also|am|an|auch|auf|aus|bei|beim|bis|da|dabei|dadurch|dafür|dagegen|daher|damals|damit|danach|dann|darauf|darum|das|dass|davon|dazu|dem|den|denen|denn|der|deren|des|deshalb|dessen|die|dies|diese|diesem|diesen|dieser|dieses|doch|dort|durch|eben|ebenfalls|ein|eine|einem|einen|einer|eines|einige|einigen|einiger|einmal|er|es|etwa|etwas|euch|für|gegen|genau|gerade|gestern|hier|heute|ich|ihm|ihn|ihnen|ihr|ihre|ihrem|ihren|ihrer|im|immer|in|indem|ins|inzwischen|jedoch|jetzt|jede|jedem|jeden|jeder|jedes|kein|keine|keinen|keiner|man|manche|mehr|mit|morgen|nach|nachdem|neben|nicht|nichts|noch|nun|nur|ob|oder|ohne|schon|sehr|sein|seine|seinem|seinen|seiner|seit|sich|sie|sind|so|sogar|solche|sondern|sowie|später|statt|trotz|um|und|uns|unser|unter|viele|vielen|vom|von|vor|während|wann|war|waren|warum|was|weil|weiter|welche|welchen|welcher|wenn|wer|werden|wie|wieder|wir|wird|wo|wurde|wurden|zu|zum|zur|zwar|zwischen|über|außerdem|bereits|dennoch|denn|derzeit|deswegen|ebenso|endlich|erst|fast|ganz|gleichzeitig|insgesamt|nämlich|natürlich|offenbar|rund|selbst|sonst|trotzdem|überhaupt|vielleicht|vorher|wegen|weitere|weiteren|zudem|zuletzt|zunächst|zuvor|zusammen|hundert|tausend|dutzend|sankt|\p{L}+(?:zig|ßig)s?)$/u;
