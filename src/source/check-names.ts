@@ -48,7 +48,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
   const czechLower = report === 'missing' && sp.lang === 'cs' ? czechLowerStems(sp.pairs.map((p) => p.source).join('\n')) : undefined;
   const units = sp.pairs.map((pair) => ({
     pair,
-    runs: pair.end <= pair.start || pair.source.trim() === '' ? [] : cyrillic ? cyrillicRuns(pair.source, ctx.facts, tables) : latinRuns(pair.source, ctx.facts, sp.lang),
+    runs: pair.end <= pair.start || pair.source.trim() === '' ? [] : cyrillic ? cyrillicRuns(pair.source, ctx.facts, tables) : latinRuns(pair.source, ctx.facts, sp.lang, ctx.realName),
   }));
   const carried = missingEvidence(doc.text, units, docWords, cyrillic, ctx);
   // Czech: the stems of the words the source capitalises inside a sentence as names (czechCapital); one of them
