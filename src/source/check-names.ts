@@ -15,7 +15,7 @@
 import type { TextDocument } from '../text/document.js';
 import type { Match } from '../types.js';
 import { englishStem, opensSentence, LATIN_CASE_ENDING, REGION_NOUN, cyrillicRuns, cyrillicStem, exonymKey, exonymOf, foldLatin, GERMAN_NOUN_BEFORE, latinRuns, renders, sameStem, stemDistance, targetWord, targetWords, type NameContext, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
-import { czechCapital, czechGivenName, czechLowerStems, czechNominatives, czechNameLook, czechNear, czechStem, czechStems, looseCzech } from './names-cs.js';
+import { czechCapital, czechGivenName, czechLowerStems, czechNominatives, czechNameLook, czechNear, czechRenderedOtherwise, czechStem, czechStems, looseCzech } from './names-cs.js';
 import { INSTITUTION, commonWord, compound, quotedAfterKind, russianExonym, nearRendering, pinyin, surnameNominative } from './names-ru.js';
 import type { Pair, SourcePairs } from './pairs.js';
 import { lexiconStem, russianCommonWords, russianProperNames } from './lexicon.js';
@@ -219,6 +219,8 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         // (By the last word of a name of several: Volodymyrem Zelenským is not rendered by another's Vladimir. Also
         // by a word in lower case that is no English word, as machine translation writes some names: vojtěch said.)
         if (czechLower && run.tokens.some((t, i) => req.includes(i) && i === run.tokens.length - 1 && [...words, ...(lowerWords ??= czechLowerWords(pair))].some((w) => czechNear(t.keys[0], w))) && why('rendered nearly', run)) continue;
+        // (Or past its letters: Šumavě, the Bohemian Forest; Kutnohorsku, Kutná Hora; Kremlu, "a kremlin statement".)
+        if (czechLower && run.tokens.some((t, i) => req.includes(i) && czechRenderedOtherwise(t.keys[0], doc.text, pair, words, lowerCaseWords(pair, 6))) && why('rendered otherwise', run)) continue;
         const only = run.tokens[0];
         // (A given name alone stands for the person the article names with it and a surname elsewhere: rendered by
         // that surname, Karla: Gott's. And a place by "the same region", which names it again.)
