@@ -111,8 +111,9 @@ export function czechCapital(run: NameRun, i: number, source: string, lower: Set
   if (run.initial || (i === 0 && opensSentence(source, t.start)) || t.text.includes('-')) return false;
   // (Nor the first word of a title after its kind, translated: iniciativa Zachraňme cestovní ruch, album A smrt je stéblo trávy.)
   if (i === 0 && CZECH_TITLE_BEFORE.test(source.slice(Math.max(0, t.start - 16), t.start))) return false;
-  // (Nor a word of a name led by an adjective, often translated: Velké Británie, the UK; Jižní Rhodesii, Southern Rhodesia.)
-  if (i > 0 && CZECH_ADJECTIVE.test(run.tokens[0].text) && !/ov(?:á|é|ou)$/.test(run.tokens[0].text)) return false;
+  // (Nor a word of a name led by an adjective, often translated: Velké Británie, the UK — unless the name's noun is a word
+  // Czech writes in no common form: Jižní Rhodesii, Southern Rhodesia; Uherského Ostrohu; Jiřího Sýkory, a given name declined as an adjective.)
+  if (i > 0 && CZECH_ADJECTIVE.test(run.tokens[0].text) && !/ov(?:á|é|ou)$/.test(run.tokens[0].text) && !(run.tokens.length === 2 && czechCommon(t.keys[0]) === false)) return false;
   const folded = t.keys[0];
   if (englishStem(folded, ctx) || lower.has(czechStem(folded)) || CZECH_INSTITUTION.test(folded)) return false;
   return !CZECH_ADJECTIVE.test(t.text) || /ov(?:á|é|ou)$/.test(t.text) || czechRegion(t, source) || CZECH_VILLAGE.test(t.text) || czechAdjectiveSurname(run, i, source);
