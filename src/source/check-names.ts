@@ -50,14 +50,15 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
     runs: pair.end <= pair.start || pair.source.trim() === '' ? [] : cyrillic ? cyrillicRuns(pair.source, ctx.facts, tables) : latinRuns(pair.source, ctx.facts, sp.lang),
   }));
   const carried = missingEvidence(doc.text, units, docWords, cyrillic, ctx);
-  // Czech: the stems of the words the source capitalises inside a sentence as names (czechCapital); one of them
-  // opening a sentence is a name there too (Stosurová dá přednost dceři; Hanna se stala hurikánem).
+  // Czech: the stems and nominatives of the words the source capitalises inside a sentence as names (czechCapital); one of
+  // them opening a sentence, in any case, is a name there too (Stosurová dá přednost dceři; Hanna se stala hurikánem;
+  // Hamáček to odmítl, after podle Hamáčka).
   const czechMid = new Set<string>();
-  if (czechLower) for (const u of units) for (const r of u.runs) r.tokens.forEach((t, i) => czechCapital(r, i, u.pair.source, czechLower, ctx) && czechMid.add(czechStem(t.keys[0])));
+  if (czechLower) for (const u of units) for (const r of u.runs) r.tokens.forEach((t, i) => czechCapital(r, i, u.pair.source, czechLower, ctx) && [czechStem(t.keys[0]), ...czechNominatives(t.keys[0])].forEach((x) => czechMid.add(x)));
   const lowerCaseWords = (pair: Pair, min: number, english = true) =>
     doc.words.filter((w) => w.start >= pair.start && w.end <= pair.end && /^\p{Ll}/u.test(w.text) && w.text.length >= min && (english || !ctx.isEnglishWord(w.text.toLowerCase()))).map((w) => targetWord(doc.text, w.start, w.end));
   const czechLowerWords = (pair: Pair) => lowerCaseWords(pair, 4, false);
-  const czechNameOpening = (run: NameRun) => run.tokens.length === 1 && czechMid.has(czechStem(run.tokens[0].keys[0]));
+  const czechNameOpening = (run: NameRun) => run.tokens.length === 1 && [czechStem(run.tokens[0].keys[0]), ...czechNominatives(run.tokens[0].keys[0])].some((x) => czechMid.has(x));
   // Czech: whether the other units of the article that write a name word (by a stem) render it, nearly, in their translations.
   const czechElsewhere = (t: NameToken, unit: number): 'rendered' | 'not rendered' | 'nowhere' => {
     const stems = new Set(czechStems(t.keys[0]));
