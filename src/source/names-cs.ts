@@ -116,7 +116,16 @@ export function czechCapital(run: NameRun, i: number, source: string, lower: Set
   if (i > 0 && CZECH_ADJECTIVE.test(run.tokens[0].text) && !/ov(?:á|é|ou)$/.test(run.tokens[0].text) && !(run.tokens.length === 2 && czechCommon(t.keys[0]) === false)) return false;
   const folded = t.keys[0];
   if (englishStem(folded, ctx) || lower.has(czechStem(folded)) || CZECH_INSTITUTION.test(folded)) return false;
-  return !CZECH_ADJECTIVE.test(t.text) || /ov(?:á|é|ou)$/.test(t.text) || czechRegion(t, source) || CZECH_VILLAGE.test(t.text) || czechAdjectiveSurname(run, i, source);
+  return !CZECH_ADJECTIVE.test(t.text) || /ov(?:á|é|ou)$/.test(t.text) || czechRegion(t, source) || CZECH_VILLAGE.test(t.text) || czechAdjectiveSurname(run, i, source) || czechPossessive(folded);
+}
+
+/**
+ * A possessive adjective of a name, declined as an adjective (Hamáčkovým poradcem: Hamáček's adviser; Nilsenových): -ov- or -in-
+ * and an adjective's ending after a stem that Czech writes in no common form.
+ */
+export function czechPossessive(folded: string): boolean {
+  const stem = /^(.{3,}?)(?:ov|in)(?:y|eho|emu|em|ym|ych|ymi|e|a|ou)$/.exec(folded)?.[1];
+  return !!stem && czechCommon(stem) === false && czechCommon(folded) === false;
 }
 
 /**
