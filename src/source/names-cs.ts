@@ -156,8 +156,9 @@ export function czechNameLook(run: NameRun, i: number, source: string, ctx: Name
   // (A given name: of the gazetteer's or the US lists, as written, or of the Czech list in any case.)
   if (t.given || ctx.realName(t.keys[0]) || czechGivenName(t, ctx.facts)) return true;
   if (czechRegion(t, source) || CZECH_VILLAGE.test(t.text) || czechAdjectiveSurname(run, i, source)) return true;
-  // (A word of four letters or more that Czech writes in no common form, as written or by its stem: Besiktas, Lanzarote, Kasimpasy.)
-  if (t.keys[0].length >= 4 && czechCommon(t.keys[0]) === false) return true;
+  // (A word of four letters or more that Czech writes in no common form, as written or by its stem: Besiktas, Lanzarote, Kasimpasy.
+  // Not a people's name in the plural, which Czech capitalises and English may name otherwise: Čečenci, the Chechens; Kazaši.)
+  if (t.keys[0].length >= 4 && czechCommon(t.keys[0]) === false && !/(?:ane|ove|[^i]ci|si)$/.test(t.keys[0])) return true;
   if (/ov(?:á|é|ou)$/.test(t.text) || CZECH_SURNAME.test(t.text) || /[wqx]|th|gh|ph|sh|ee|oo|([b-df-hj-np-tv-z])\1/.test(t.keys[0])) return true;
   return i === 0 && CZECH_KIND_BEFORE.test(source.slice(Math.max(0, run.tokens[0].start - 96), run.tokens[0].start));
 }
