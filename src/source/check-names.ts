@@ -15,7 +15,7 @@
 import type { TextDocument } from '../text/document.js';
 import type { Match } from '../types.js';
 import { englishStem, opensSentence, LATIN_CASE_ENDING, REGION_NOUN, cyrillicRuns, cyrillicStem, exonymKey, exonymOf, foldLatin, GERMAN_NOUN_BEFORE, latinRuns, renders, sameStem, stemDistance, targetWord, targetWords, type NameContext, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
-import { czechCapital, czechGivenName, czechLowerStems, czechNominatives, czechNameLook, czechNear, czechRenderedOtherwise, czechStem, czechStems, looseCzech } from './names-cs.js';
+import { czechCapital, czechGivenName, czechLowerStems, czechNominatives, czechNameLook, czechNear, czechPlaceSlip, czechRenderedOtherwise, czechStem, czechStems, looseCzech } from './names-cs.js';
 import { INSTITUTION, commonWord, compound, quotedAfterKind, russianExonym, nearRendering, pinyin, surnameNominative } from './names-ru.js';
 import type { Pair, SourcePairs } from './pairs.js';
 import { lexiconStem, russianCommonWords, russianProperNames } from './lexicon.js';
@@ -222,6 +222,8 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         if (czechLower && run.tokens.some((t, i) => req.includes(i) && i === run.tokens.length - 1 && [...words, ...(lowerWords ??= czechLowerWords(pair))].some((w) => czechNear(t.keys[0], w))) && why('rendered nearly', run)) continue;
         // (Or past its letters: Šumavě, the Bohemian Forest; Kutnohorsku, Kutná Hora; Kremlu, "a kremlin statement".)
         if (czechLower && run.tokens.some((t, i) => req.includes(i) && czechRenderedOtherwise(t.keys[0], doc.text, pair, words, lowerCaseWords(pair, 6))) && why('rendered otherwise', run)) continue;
+        // (Or a place the source misspells, by the English name of the place it is a letter from: Buharsku, Bulgaria.)
+        if (czechLower && run.tokens.length === 1 && !run.tokens[0].place && czechPlaceSlip(run.tokens[0].keys[0], words, ctx.facts) && why('a place misspelt', run)) continue;
         const only = run.tokens[0];
         // (A given name alone stands for the person the article names with it and a surname elsewhere: rendered by
         // that surname, Karla: Gott's. And a place by "the same region", which names it again.)
@@ -623,8 +625,11 @@ const PRONOUNS: Record<string, RegExp> = {
  */
 function pronounNear(target: string, source: string, t: NameToken): boolean {
   const where = t.start / Math.max(1, source.length);
-  const pronoun = /ův$/.test(t.text) ? /\bhis\b/gi : /(?:ová|á)$/.test(t.text) ? /\bshe\b/gi : /[bcdfghjklmnprstvwxzčďňřšťž]$/.test(t.text) ? /\bhe\b/gi : /(?:ovi|mu)$/.test(t.text) ? /\bhim\b/gi : PRONOUNS.en;
-  return [...target.matchAll(pronoun)].some((m) => Math.abs(m.index / Math.max(1, target.length) - where) <= NEAR);
+  // (A possessive, Nilsenův, Rafajovy kauzy, is a his, which English puts before its noun, often the sentence's first word:
+  // "Za necelý rok tak Rafajovy vyprší…": "His second term expires…"; so farther.)
+  const possessive = /(?:ův|ov[aoyuě]|ov(?:ým|ých|ého|ému|ém|ou|ými))$/.test(t.text);
+  const pronoun = possessive ? /\bhis\b/gi : /(?:ová|á)$/.test(t.text) ? /\bshe\b/gi : /[bcdfghjklmnprstvwxzčďňřšťž]$/.test(t.text) ? /\bhe\b/gi : /(?:ovi|mu)$/.test(t.text) ? /\bhim\b/gi : PRONOUNS.en;
+  return [...target.matchAll(pronoun)].some((m) => Math.abs(m.index / Math.max(1, target.length) - where) <= (possessive ? 0.4 : NEAR));
 }
 const NEAR = 0.15;
 

@@ -10,7 +10,8 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { englishStem, foldLatin, nearly, opensSentence, type NameContext, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
+import { editDistance } from '../names/similarity.js';
+import { englishStem, exonymOf, foldLatin, LATIN_CASE_ENDING, nearly, opensSentence, type Place, type NameContext, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
 
 /** A folded Czech word without its case ending (four letters left at least): Respektu, Respektem → respekt; vlády, vláda → vlad. */
 export function czechStem(folded: string): string {
@@ -74,6 +75,32 @@ export function czechRenderedOtherwise(folded: string, text: string, unit: { sta
     (stem.length >= 5 && lower.some((w) => looseCzech(w.folded).startsWith(stem.slice(0, 5))))
   );
 }
+
+/**
+ * Whether a Czech word (folded) is a letter from another language's name of a place the translation names in English: the
+ * source misspells it (Buharsku for Bulharsku: Bulgaria). Stems of five letters or more, the same first letter.
+ */
+export function czechPlaceSlip(folded: string, words: TargetWord[], facts: NameFacts): boolean {
+  const m = LATIN_CASE_ENDING.exec(folded);
+  const stems = [folded, ...Array.from({ length: m ? m[0].length : 0 }, (_, k) => folded.slice(0, folded.length - k - 1))].map((x) => x.replace(/[aeiouy]+$/, '')).filter((x) => x.length >= 5);
+  if (stems.length === 0) return false;
+  const names = placeKeys(facts);
+  return words.some((w) => {
+    const place = exonymOf(w.text, facts);
+    return !!place && (names.get(place) ?? []).some((k) => k.length >= 5 && stems.some((x) => x[0] === k[0] && editDistance(x, k) <= 1));
+  });
+}
+/** The exonyms' keys of each place (bulharsk for Bulgaria), read once per set of facts. */
+function placeKeys(facts: NameFacts): Map<Place, string[]> {
+  let map = keysByPlace.get(facts);
+  if (!map) {
+    map = new Map();
+    for (const [key, place] of facts.exonyms) map.set(place, [...(map.get(place) ?? []), key]);
+    keysByPlace.set(facts, map);
+  }
+  return map;
+}
+const keysByPlace = new WeakMap<NameFacts, Map<Place, string[]>>();
 
 /**
  * Czech places that English names by words of its own, as folded Czech forms and the English names (written for mtlint
