@@ -4,7 +4,8 @@
 // translated, not carried over, and is neither missing nor misspelt. Countries: every translation
 // of mledoze/countries (its common names in two dozen languages, ODbL-1.0); cities of a million
 // or more: GeoNames' alternate names in Latin and Cyrillic letters (CC BY 4.0, credit "GeoNames,
-// geonames.org"); continents and regions: written by hand. Read in place from ../shared/data.
+// geonames.org"); continents and regions, and Czech and German names of rivers, seas and cities GeoNames' rows miss: written by
+// hand. Read in place from ../shared/data.
 //
 // Usage: npm run build && tsc -p tsconfig.test.json && node .test-build/scripts/source/build-exonyms.js
 //        [--data ../shared/data/gazetteer] [--out rules/source/exonyms.tsv]
@@ -84,6 +85,41 @@ const REGIONS: [string, string[], string[]][] = [
   ['Tyrol', ['Tyrolean', 'Tyrolese'], ['Тироль', 'Tyrolsko', 'Tirol', 'Tyrol', 'Tirolo']],
 ];
 for (const [name, accepted, forms] of REGIONS) add('country', name, accepted, forms);
+// Places whose other names the GeoNames rows below miss (a city under a million, a name of four letters or one that begins
+// otherwise: Wien, Köln, Neapel), and rivers, seas and islands, by their Czech and German names (by hand): English name, English forms, other names.
+const PLACES: [string, string[], string[]][] = [
+  ['Vienna', ['Viennese'], ['Vídeň', 'Wien']],
+  ['Naples', ['Napoli'], ['Neapol', 'Neapel']],
+  ['Cologne', [], ['Köln']],
+  ['Venice', ['Venetian'], ['Benátky', 'Venedig']],
+  ['Florence', ['Florentine'], ['Florencie', 'Florenz']],
+  ['Geneva', [], ['Ženeva', 'Genf']],
+  ['Rome', ['Roman'], ['Řím', 'Rom']],
+  ['Prague', [], ['Praha', 'Prag']],
+  ['Athens', ['Athenian'], ['Atény', 'Athen']],
+  ['Copenhagen', [], ['Kodaň', 'Kopenhagen']],
+  ['Cairo', [], ['Káhira', 'Kairo']],
+  ['Beijing', ['Peking'], ['Peking']],
+  ['The Hague', ['Hague'], ['Haag', 'Den Haag']],
+  ['Nuremberg', [], ['Norimberk', 'Nürnberg']],
+  ['Hanover', ['Hannover'], ['Hannover']],
+  ['Brunswick', ['Braunschweig'], ['Braunschweig']],
+  ['Gdansk', ['Gdańsk', 'Danzig'], ['Danzig']],
+  ['Wroclaw', ['Wrocław', 'Breslau'], ['Breslau']],
+  ['Strasbourg', [], ['Štrasburk', 'Straßburg']],
+  ['Lucerne', ['Luzern'], ['Luzern']],
+  ['Rhine', [], ['Rýn', 'Rhein']],
+  ['Danube', [], ['Dunaj', 'Donau']],
+  ['Moselle', ['Mosel'], ['Mosel']],
+  ['Lake Constance', ['Constance'], ['Bodensee']],
+  ['North Sea', [], ['Nordsee']],
+  ['Baltic Sea', ['Baltic'], ['Ostsee']],
+  ['Pacific', ['Pacific Ocean'], ['Pacifik', 'Pazifik']],
+  ['Atlantic', ['Atlantic Ocean'], ['Atlantik']],
+  ['Canary Islands', ['Canaries', 'Canary'], ['Kanaren']],
+  ['Balearic Islands', ['Balearics', 'Balearic'], ['Baleáry', 'Balearen']],
+];
+for (const [name, accepted, forms] of PLACES) add('place', name, accepted, forms);
 
 interface Country {
   name: { common: string; official: string };
@@ -111,7 +147,7 @@ const out = [
   '# (rules/source/), built by scripts/source/build-exonyms.ts. Countries: the translations of mledoze/countries',
   '# (ODbL-1.0, github.com/mledoze/countries; credit "mledoze/countries, ODbL"); cities of a million or more: GeoNames',
   '# alternate names in Latin and Cyrillic letters (CC BY 4.0, credit "GeoNames, geonames.org"); continents and',
-  '# regions: written for mtlint.',
+  '# regions, Czech and German names of rivers, seas and cities: written for mtlint.',
   '# name\taccepted (English forms and adjectives)\tforms (other languages)\tkind (country or place)',
   ...rows.map((r) => [r.name, r.accepted.join('|'), [...r.forms].join('|'), r.kind].join('\t')),
 ];

@@ -19,6 +19,7 @@ import { czechCapital, czechGivenName, czechLowerStems, czechNominatives, czechN
 import { INSTITUTION, commonWord, compound, quotedAfterKind, russianExonym, nearRendering, pinyin, surnameNominative } from './names-ru.js';
 import type { Pair, SourcePairs } from './pairs.js';
 import { lexiconStem, russianCommonWords, russianProperNames } from './lexicon.js';
+import { germanCommon, germanWord } from './lexicon-de.js';
 import { caseStem, keyDistance, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
 
 export type NameReport = 'misspelled' | 'missing';
@@ -80,7 +81,16 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
     // (A Latin-script place's adjective, Nürnberger, by the adjective as written, the place's English name, or a word two letters from the place: Nuremberg.)
     const adjectiveRendered = (t: NameToken, w: TargetWord) =>
       !!t.noun && (sameStem(foldLatin(t.text), w.folded) || placeForm({ ...t, place: exonymOf(t.noun, ctx.facts) }, w) || (w.folded[0] === t.keys[0][0] && w.folded.length >= 5 && stemDistance(t.keys[0], w.folded) <= 2));
-    const isRendered = (t: NameToken) => words.some((w) => renders(t, w, cyrillic) || (cyrillic ? plausibleRendering(t.noun ?? t.text).test(plainLatin(w.text)) : adjectiveRendered(t, w)));
+    // (A German word in -er no list knows may be a place's adjective too, Gmünder Kunstverein: rendered by the place, Gmünd.)
+    const germanAdjective = (t: NameToken, w: TargetWord) => sp.lang === 'de' && t.keys[0].length >= 7 && t.keys[0].endsWith('er') && w.folded === t.keys[0].slice(0, -2);
+    // (A German spelling of a foreign name, as English spells it: Baschar: Bashar, Tschad: Chad, Netanjahu: Netanyahu, Wladimir: Vladimir.)
+    const germanSpelling = (t: NameToken, w: TargetWord) => {
+      if (sp.lang !== 'de' || !/sch|j|^w/.test(t.keys[0])) return false;
+      const english = t.keys[0].replace(/tsch/g, 'ch').replace(/sch/g, 'sh').replace(/j/g, 'y');
+      const last = w.folded.slice(w.folded.lastIndexOf('-') + 1);
+      return last === english || last === english.replace(/^w/, 'v');
+    };
+    const isRendered = (t: NameToken) => words.some((w) => renders(t, w, cyrillic) || (cyrillic ? plausibleRendering(t.noun ?? t.text).test(plainLatin(w.text)) : adjectiveRendered(t, w) || germanAdjective(t, w) || germanSpelling(t, w)));
     // Rendered past the romanisations (Пфанненштиль: Pfannenstiel, Франциск: Francis): a word of the
     // unit whose key is a letter from the name's, for a key of four letters or more; a place a
     // Latin-script source names as the gazetteer does, by a word two letters from it (Nürnberg: Nuremberg).
@@ -152,6 +162,15 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       // Sarri, Suzuki), inside a sentence with no article before it, is a foreign name; not one of the nouns German
       // has so (Auto, Konto, Profi, Schiri: a list written for mtlint), nor an English word.
       if (sp.lang === 'de' && !run.initial && /[^aeiouäöü](?:o|i)$/.test(t.text) && t.text.length >= 4 && !GERMAN_VOWEL_NOUN.test(t.text.toLowerCase()) && !ctx.isEnglishWord(t.text.toLowerCase()) && !GERMAN_NOUN_BEFORE.test(pair.source.slice(Math.max(0, t.start - 16), t.start))) return true;
+      // A German source's capitalised word inside a sentence that no German word explains (lexicon-de.ts: no noun in any form,
+      // no compound ending in one, no noun's suffix, no adjective made a noun, no word German writes in lower case) is a name
+      // (Garath, Quantaz, Kaziranga, gegen Sampdoria Genua) — as a Russian capital no dictionary word explains is one (byCapital).
+      // Not after an article, a number or a determiner, which make a noun of anything (die Sause, das Neue); not a hyphenated
+      // word's second part or a number's name (22-Jähriger, Covid-19); not a compass point's or a region's part English
+      // translates (Nordrhein, Oberbayern); not a place's other name (Lissabon) or an English word; not a given name before a
+      // known name (Präsident Wladimir Putin: named by Putin).
+      const next = run.tokens[i + 1];
+      if (sp.lang === 'de' && !run.initial && t.text.length >= 4 && germanCommon(t.text) === false && !GERMAN_NOUN_BEFORE.test(pair.source.slice(Math.max(0, t.start - 16), t.start)) && !/-$/.test(pair.source.slice(0, t.start)) && !/^-\d/.test(pair.source.slice(t.end, t.end + 2)) && !/^(?:Nord|Süd|Ost|West|Ober|Unter|Nieder|Mittel)\p{Ll}{3}/u.test(t.text) && !ctx.facts.latinTownsByOther.has(t.keys[0]) && !ctx.isEnglishWord(t.text.toLowerCase()) && !englishStem(t.keys[0], ctx) && !(next && (next.known || next.surnames || next.place || ctx.facts.latinSurnames.has(next.keys[0])))) return true;
       if (!cyrillic && prev && givenBefore(prev) && !ctx.isEnglishWord(prev.text.toLowerCase()) && !ctx.isEnglishWord(t.keys[0]) && !opensSentence(pair.source, prev.start)) return true;
       // A Russian surname's form inside a sentence that is no common word (Миранчука, Атарбекова, Грищенко).
       // (Nor a common word's plural, Штатов: штат.)
@@ -169,6 +188,8 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         const elsewhere = czechElsewhere(t, unit);
         if (elsewhere === 'rendered' || (elsewhere === 'nowhere' && czechNameLook(run, i, pair.source, ctx))) return true;
       }
+      // (From German, not a German word after an article, whatever the translation carries: die Deutsche, the German woman.)
+      if (sp.lang === 'de' && germanWord(t.text) && GERMAN_NOUN_BEFORE.test(pair.source.slice(Math.max(0, t.start - 16), t.start))) return false;
       return !ctx.isEnglishWord(t.text.toLowerCase()) && carried(t, unit);
     };
     if (report === 'missing') {
@@ -176,9 +197,15 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       const pronouns = morePronouns(doc.text.slice(pair.start, pair.end), pair.source, sp.lang);
       // The unit's words in lower case, read once when asked (Czech: no English words; Russian: five letters or more).
       let lowerWords: TargetWord[] | undefined;
+      let allWords: TargetWord[] | undefined;
       for (const run of runs) {
-        if (run.initial && !czechNameOpening(run) && why('initial', run)) continue;
+        // (From German, a word opening a sentence that the article's translation carries elsewhere is a name there too: Seehofer lehnte ab.)
+        // (Not a German word as it stands, which opens sentences and names firms: Deutsche, Wer.)
+        const germanOpening = sp.lang === 'de' && run.tokens.length === 1 && !ctx.isEnglishWord(run.tokens[0].text.toLowerCase()) && !germanWord(run.tokens[0].text) && carried(run.tokens[0], unit);
+        if (run.initial && !czechNameOpening(run) && !germanOpening && why('initial', run)) continue;
         if (run.tokens.every((t) => t.patronymic || t.adjective) && why('adjective or patronymic', run)) continue;
+        // (A given name before a particle and a surname, Olivia de Havilland, Ursula von der Leyen, is named by the surname.)
+        if (!cyrillic && run.tokens.length === 1 && (run.tokens[0].given || ctx.realName(run.tokens[0].keys[0])) && NAME_PARTICLE.test(pair.source.slice(run.tokens[0].end, run.tokens[0].end + 20)) && why('given name before a particle', run)) continue;
         // A country is required after a preposition ("в России"), not as an attribute, often left out or
         // made an adjective ("ГУ МЧС России": the emergencies directorate; "флота России": the Russian Navy).
         // (Only as an attribute, in the genitive: a country named in the nominative or the accusative,
@@ -196,8 +223,8 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         // (In quotation marks, a title or an organisation's name, often translated, is required only when surely a name.)
         // A surname alone may have become "he" or "she".
         // (Czech drops subject pronouns, so its count says little: there, a he or she stands for a person
-        // the translation names elsewhere.)
-        const excused = sp.lang === 'cs' ? pronounNear(doc.text.slice(pair.start, pair.end), pair.source, run.tokens[0]) && (carriedElsewhere(run.tokens[0]) || czechCarriedElsewhere(run.tokens[0])) : pronouns;
+        // the translation names elsewhere. From German, the he or she stands where the name stood.)
+        const excused = sp.lang === 'cs' ? pronounNear(doc.text.slice(pair.start, pair.end), pair.source, run.tokens[0], czechPronoun(run.tokens[0]), CZECH_POSSESSIVE.test(run.tokens[0].text) ? 0.4 : NEAR) && (carriedElsewhere(run.tokens[0]) || czechCarriedElsewhere(run.tokens[0])) : pronouns && (sp.lang !== 'de' || pronounNear(doc.text.slice(pair.start, pair.end), pair.source, run.tokens[0], PRONOUNS.en));
         if (excused && run.tokens.length === 1 && !run.tokens[0].place && run.tokens[0].known !== 'place' && why('pronoun excuse', run)) continue;
         // The words surely names are required (not a title beside them: Innenminister Seehofer); a
         // person is named by the surname, and a given name before it need not be rendered (unless
@@ -214,6 +241,9 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         // (From German, also by an English word in lower case, the noun a name is made of: "the zircon missile". Not a word
         // English does not have, a name written in lower case, which is worth telling: "in mamming", "calbitz".)
         if (sp.lang === 'de' && lowerCaseWords(pair, 4).some((w) => ctx.isEnglishWord(w.folded) && req.some((i) => renders(run.tokens[i], w, false))) && why('rendered in lower case', run)) continue;
+        // (From German, by its English cognate, a word of the unit or two joined that begin as it does, k and z read c:
+        // Pandemie: pandemic, Kollision: collision, Frontairbags: front airbags; a noun the dictionary lacks.)
+        if (sp.lang === 'de' && run.tokens.length === 1 && cognate(run.tokens[0].keys[0], (allWords ??= doc.words.filter((w) => w.start >= pair.start && w.end <= pair.end).map((w) => targetWord(doc.text, w.start, w.end))), doc.text) && why('rendered by a cognate', run)) continue;
         if (req.some((i) => loosely(run.tokens[i])) && why('rendered loosely', run)) continue;
         // From Czech, a name is rendered by a capitalised word that reads nearly like it, case ending or a
         // possessive's aside (Kremlu: Kremlin, Prahy: Prague, Netanjahuovu: Netanyahu's, Aljašky: Alaska).
@@ -589,6 +619,15 @@ const GERMAN_VOWEL_NOUN = /(?:auto|büro|kino|konto|foto|video|radio|risiko|euro
 /** A German noun of a person's role or a kind of named thing, which German writes right before the name (Trainer Sarri, Hyperschallrakete Zirkon). */
 const GERMAN_ROLE = /^\p{Lu}\p{Ll}*(?:trainer|trainerin|coach|minister|ministerin|präsident|präsidentin|kanzler|kanzlerin|sprecher|sprecherin|chef|chefin|boss|profi|spieler|spielerin|stürmer|stürmerin|verteidiger|verteidigerin|torwart|torhüter|torhüterin|kapitän|kapitänin|sänger|sängerin|schauspieler|schauspielerin|regisseur|regisseurin|autor|autorin|direktor|direktorin|bürgermeister|bürgermeisterin|musiker|musikerin|rapper|rapperin|manager|managerin|gründer|gründerin|weltmeister|weltmeisterin|olympiasieger|olympiasiegerin|legende|rakete|fregatte|schiff|flugzeug|hurrikan|taifun|sturmtief|tief)$/u;
 
+/** A German word's English cognate in the unit: a word, or two or three written together, that share its first letters (seven tenths of it, five at least), a German k or z read as c. */
+function cognate(folded: string, words: TargetWord[], text: string): boolean {
+  const key = folded.replace(/[kz]/g, 'c');
+  const need = Math.min(key.length, Math.max(5, Math.ceil(key.length * 0.7)));
+  const shares = (w: string) => w.length >= need && w.slice(0, need).replace(/[kz]/g, 'c') === key.slice(0, need);
+  const next = (i: number) => i + 1 < words.length && /^[\s-]+$/.test(text.slice(words[i].end, words[i + 1].start));
+  return words.some((w, i) => shares(w.folded) || (next(i) && (shares(w.folded + words[i + 1].folded) || (next(i + 1) && shares(w.folded + words[i + 1].folded + words[i + 2].folded)))));
+}
+
 /** A Russian adjective's ending (Центральном, Северным, Великой). */
 const ADJECTIVE_LIKE = /(?:ой|ей|ых|их|ого|его|ому|ему|ую|юю|ая|яя|ые|ие|ый|ий|ым|им|ыми|ими|ном|нем)$/;
 
@@ -603,6 +642,9 @@ function nominativeOrAccusative(t: NameToken): boolean {
   const lower = t.text.toLowerCase();
   return !!t.place?.cyrillic?.includes(lower) || (/[ую]$/.test(lower) && !!t.place?.cyrillic?.includes(lower.replace(/у$/, 'а').replace(/ю$/, 'я')));
 }
+
+/** A surname's particle after a given name, before the surname (Olivia de Havilland, Ursula von der Leyen, Vincent van Gogh). */
+const NAME_PARTICLE = /^\s+(?:de|da|di|del|della|van|von|der|den|ter|ten|zu|la|le|du|dos|das|al|el|bin|ibn)\s+(?:(?:der|den|la|le)\s+)?\p{Lu}/u;
 
 /** A Russian surname's form: -ов, -ев and their case endings, -енко, -чук (not -ин, which Chinese names end in too: Цзиньпина, Черкасщине). */
 const SURNAME_FORM = /^.{2,}(?:(?:ов|ев|ёв)(?:а|у|ым|ом|е|ой|ою|ых|ыми)?|енко|(?:ук|юк|чук)(?:а|у|ом|е)?)$/;
@@ -623,15 +665,21 @@ const PRONOUNS: Record<string, RegExp> = {
  * either way): "řekl Kašpar", "he said". A name in the nominative, the subject, is a he or a she only (Stosurová oznámila, not
  * "her partner"; Kašpar uvedl, not "told him"); a possessive a his (Nilsenův), a dative a him (Rickymu).
  */
-function pronounNear(target: string, source: string, t: NameToken): boolean {
+function pronounNear(target: string, source: string, t: NameToken, pronoun: RegExp, near = NEAR): boolean {
   const where = t.start / Math.max(1, source.length);
-  // (A possessive, Nilsenův, Rafajovy kauzy, is a his, which English puts before its noun, often the sentence's first word:
-  // "Za necelý rok tak Rafajovy vyprší…": "His second term expires…"; so farther.)
-  const possessive = /(?:ův|ov[aoyuě]|ov(?:ým|ých|ého|ému|ém|ou|ými))$/.test(t.text);
-  const pronoun = possessive ? /\bhis\b/gi : /(?:ová|á)$/.test(t.text) ? /\bshe\b/gi : /[bcdfghjklmnprstvwxzčďňřšťž]$/.test(t.text) ? /\bhe\b/gi : /(?:ovi|mu)$/.test(t.text) ? /\bhim\b/gi : PRONOUNS.en;
-  return [...target.matchAll(pronoun)].some((m) => Math.abs(m.index / Math.max(1, target.length) - where) <= (possessive ? 0.4 : NEAR));
+  return [...target.matchAll(pronoun)].some((m) => Math.abs(m.index / Math.max(1, target.length) - where) <= near);
+}
+
+/** The English pronoun a Czech name's case allows: a possessive his, a feminine she, a masculine nominative he, a dative him. */
+function czechPronoun(t: NameToken): RegExp {
+  return CZECH_POSSESSIVE.test(t.text) ? /\bhis\b/gi : /(?:ová|á)$/.test(t.text) ? /\bshe\b/gi : /[bcdfghjklmnprstvwxzčďňřšťž]$/.test(t.text) ? /\bhe\b/gi : /(?:ovi|mu)$/.test(t.text) ? /\bhim\b/gi : PRONOUNS.en;
 }
 const NEAR = 0.15;
+/**
+ * A Czech possessive's ending (Nilsenův, Rafajovy kauzy, Fričově diskografii): a his, which English puts before its noun, often
+ * the sentence's first word ("Za necelý rok tak Rafajovy vyprší…": "His second term expires…"), so looked for farther (0.4).
+ */
+const CZECH_POSSESSIVE = /(?:ův|ov[aoyuě]|ov(?:ým|ých|ého|ému|ém|ou|ými))$/;
 
 /** The translation has more personal pronouns than its source (a name turned into "he"); for a language without a list, any pronoun. */
 function morePronouns(target: string, source: string, lang: string): boolean {

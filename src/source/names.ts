@@ -76,8 +76,9 @@ export function loadNameFacts(placesFile: string, gazetteerFile: string): NameFa
         const form = words.length === 2 && /(?:[áéýíaeyo]|er|en|es)$/.test(words[0]) && /^\p{Lu}\p{Ll}{4,}$/u.test(words[1]) ? words[1] : whole;
         if (/\s/.test(form)) continue;
         const key = exonymKey(form);
-        // (A city's key of four letters meets too many words: Langouo, Lange.)
-        if (key.length >= (kind === 'country' ? 4 : 5) && !facts.exonyms.has(key)) facts.exonyms.set(key, place);
+        // (A city's English name's key of four letters meets too many words: Langouo, Lange; its other names are longer, but
+        // for the few written by hand: Wien, Prag.)
+        if (key.length >= (kind === 'country' || (whole !== name && whole.length === 4) ? 4 : 5) && !facts.exonyms.has(key)) facts.exonyms.set(key, place);
       }
     }
   }

