@@ -127,8 +127,8 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       if (common && !region && !(t.noun && !common.has(lexiconStem(t.noun))) && ADJECTIVE_LIKE.test(t.text.toLowerCase()) && lexiconStem(t.text).length >= 3 && common.has(lexiconStem(t.text)) && !t.surnames && /^[\s\u00a0]+\p{L}/u.test(pair.source.slice(t.end, t.end + 3))) return false;
       // (A German place's adjective inside a sentence names its town or region, Kasseler Klinikum, Londoner Stadtteil:
       // rendered by the place, "a London district", "Nuremberg traffic police", or by the adjective as written,
-      // Frankfurter Allgemeine. Not a country's, Schweizer Kennzeichen: Swiss plates.)
-      if (!cyrillic && t.noun) return sp.lang === 'de' && !run.initial && exonymOf(t.noun, ctx.facts)?.kind !== 'country';
+      // Frankfurter Allgemeine. Not a country's or a region's English has an adjective for, Schweizer Kennzeichen: Swiss plates.)
+      if (!cyrillic && t.noun) return sp.lang === 'de' && !run.initial && !exonymOf(t.noun, ctx.facts)?.accepted.length;
       // (A German source's foreign name by a letter German never writes, Sané, is an English word only as written.)
       if ((t.place && t.place.kind !== 'town') || t.surnames || (t.known && !ctx.isEnglishWord(sp.lang === 'de' && t.known === 'person' ? t.text.toLowerCase() : t.keys[0]))) return true;
       // A town of the region inside a sentence whose name is no common word (Кулунда; not Победа, Советск).
@@ -218,7 +218,11 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         if (run.tokens.every((t) => t.place?.kind === 'country' && !nominativeOrAccusative(t)) && !PREPOSITION.test(before) && (!cyrillic || /(?:^|[\s(])[А-ЯЁІЇЄ]{2,}\s+$/u.test(before)) && !(sp.lang === 'de' && run.tokens.every((t) => ctx.facts.exonyms.get(exonymKey(t.text)) === t.place)) && why('country without a preposition', run)) continue;
         // A place's adjective (Черноморского флота) is often translated descriptively (the Black Sea Fleet).
         // (Not before a region's noun: "в Краснодарском крае" is Krasnodar Krai, "Волгоградской области" the Volgograd region.)
-        if (run.tokens.every((t) => t.noun || t.adjective || t.patronymic) && !run.tokens.some((t) => t.noun && REGION_NOUN.test(pair.source.slice(t.end, t.end + 40))) && why("a place's adjective", run)) continue;
+        // (From German, the adjective of a town or a region English has no adjective for (not Bavaria's, Bavarian; not a country's),
+        // before a noun, is required as inside a longer name: Brandenburger SPD-Generalsekretär, the Brandenburg SPD's. Not the people, die Londoner,
+        // whom English may name otherwise, Chelsea; not a German noun, Hörner.)
+        const germanTownAdjective = sp.lang === 'de' && run.tokens.every((t) => t.noun && !exonymOf(t.noun, ctx.facts)?.accepted.length && !germanWord(t.text) && /^[\s\u00a0]+\p{Lu}/u.test(pair.source.slice(t.end, t.end + 3)));
+        if (run.tokens.every((t) => t.noun || t.adjective || t.patronymic) && !germanTownAdjective && !run.tokens.some((t) => t.noun && REGION_NOUN.test(pair.source.slice(t.end, t.end + 40))) && why("a place's adjective", run)) continue;
         const sure = run.tokens.map((t, i) => !t.adjective && !t.patronymic && isSure(run, i));
         // (In quotation marks, a title or an organisation's name, often translated, is required only when surely a name.)
         // A surname alone may have become "he" or "she".
