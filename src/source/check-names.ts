@@ -48,7 +48,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
   const czechLower = report === 'missing' && sp.lang === 'cs' ? czechLowerStems(sp.pairs.map((p) => p.source).join('\n')) : undefined;
   const units = sp.pairs.map((pair) => ({
     pair,
-    runs: pair.end <= pair.start || pair.source.trim() === '' ? [] : cyrillic ? cyrillicRuns(pair.source, ctx.facts, tables) : latinRuns(pair.source, ctx.facts, sp.lang),
+    runs: pair.end <= pair.start || pair.source.trim() === '' ? [] : cyrillic ? cyrillicRuns(pair.source, ctx.facts, tables) : latinRuns(pair.source, ctx.facts, sp.lang, ctx.realName),
   }));
   const carried = missingEvidence(doc.text, units, docWords, cyrillic, ctx);
   // Czech: the stems and nominatives of the words the source capitalises inside a sentence as names (czechCapital); one of
@@ -647,8 +647,8 @@ function nominativeOrAccusative(t: NameToken): boolean {
   return !!t.place?.cyrillic?.includes(lower) || (/[ую]$/.test(lower) && !!t.place?.cyrillic?.includes(lower.replace(/у$/, 'а').replace(/ю$/, 'я')));
 }
 
-/** A surname's particle after a given name, before the surname (Olivia de Havilland, Ursula von der Leyen, Vincent van Gogh). */
-const NAME_PARTICLE = /^\s+(?:de|da|di|del|della|van|von|der|den|ter|ten|zu|la|le|du|dos|das|al|el|bin|ibn)\s+(?:(?:der|den|la|le)\s+)?\p{Lu}/u;
+/** A surname's particle after a given name, before the surname (Olivia de Havilland, Ursula von der Leyen, Vincent van Gogh); not an article alone (an der Suzuki der Hand-). */
+const NAME_PARTICLE = /^\s+(?:de|da|di|del|della|van|von|ter|ten|zu|dos|al|el|bin|ibn)\s+(?:(?:der|den|la|le|los|las)\s+)?\p{Lu}/u;
 
 /** A Russian surname's form: -ов, -ев and their case endings, -енко, -чук (not -ин, which Chinese names end in too: Цзиньпина, Черкасщине). */
 const SURNAME_FORM = /^.{2,}(?:(?:ов|ев|ёв)(?:а|у|ым|ом|е|ой|ою|ых|ыми)?|енко|(?:ук|юк|чук)(?:а|у|ом|е)?)$/;

@@ -13,6 +13,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { editDistance, similarity } from '../names/similarity.js';
 import { russianCommonWords } from './lexicon.js';
+import { germanWord } from './lexicon-de.js';
 import { czechTown } from './names-cs.js';
 import { cyrillicKey, keyDistance, latinKeys, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
 
@@ -404,7 +405,7 @@ function givenNominatives(word: string): string[] {
  * marked `known` in Czech, which capitalises names only; in German, which capitalises every noun
  * (Essen, Mann, Park), only a place no article makes a noun (`lang`: the source's language).
  */
-export function latinRuns(text: string, facts: NameFacts, lang = ''): NameRun[] {
+export function latinRuns(text: string, facts: NameFacts, lang = '', realName: (folded: string) => boolean = () => false): NameRun[] {
   return runsOf(text, LATIN_WORD, (word, start, end, initial) => {
     const folded = foldLatin(word);
     // A place or a person the gazetteer knows by the English name the source carries over, declined
@@ -455,9 +456,36 @@ export function latinRuns(text: string, facts: NameFacts, lang = ''): NameRun[] 
         known = 'place';
         alternates = facts.latinTownsByOther.get(folded);
       }
+      // (A town by another of its names, of six letters or more, no German noun, after a preposition of place: in Hermannstadt,
+      // Sibiu; nach Pressburg, Bratislava. Not Wladimir Putin, though Vladimir is a town.)
+      else if (folded.length >= 6 && townsByOther(facts).has(folded) && !germanWord(word) && TOWN_BEFORE.test(text.slice(Math.max(0, start - 12), start))) {
+        known = 'place';
+        alternates = townsByOther(facts).get(folded);
+      }
+      // (A spa town, Bad Kissingen, Bad Kötzting; a place named after a person, a given name that is no German word before a
+      // place's noun: Ludwigshafen, Wilhelmshaven; not Kleinstadt, Grenzstadt.)
+      else if (/(?:^|[\s(„"])Bad\s+$/u.test(text.slice(Math.max(0, start - 5), start)) || givenPlace(word, (g) => (facts.given.has(g) || realName(g)) && !germanWord(g[0].toUpperCase() + g.slice(1)) && !germanWord(g[0].toUpperCase() + g.slice(1) + 'e'))) known = 'place';
     }
     return { start, end, text: word, keys: [folded], ...(place ? { place } : {}), ...(known ? { known } : {}), ...(alternates?.length ? { alternates } : {}), given: facts.given.has(word.toLowerCase()), patronymic: false, adjective: false };
   });
+}
+
+const byOther = new WeakMap<NameFacts, Map<string, string[]>>();
+/** The towns of towns.txt by their other names of six letters or more, folded (hermannstadt: sibiu and its other names), built when first asked. */
+function townsByOther(facts: NameFacts): Map<string, string[]> {
+  let map = byOther.get(facts);
+  if (!map) {
+    map = new Map();
+    for (const [name, others] of facts.latinTowns) for (const o of others) if (o.length >= 6 && o !== name && !facts.latinTowns.has(o)) map.set(o, [name, ...others]);
+    byOther.set(facts, map);
+  }
+  return map;
+}
+
+/** A German place named after a person: a given name, a linking s or not, and a place's noun (Hermannstadt, Ludwigshafen, Karlsruhe). */
+function givenPlace(word: string, given: (lower: string) => boolean): boolean {
+  const m = /^(\p{Lu}\p{Ll}{3,}?)s?(?:stadt|dorf|hausen|hafen|haven|burg|berg|ruhe|heim|feld|hof|au|brück|brücken)$/u.exec(word);
+  return !!m && given(m[1].toLowerCase());
 }
 
 /**
