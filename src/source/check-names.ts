@@ -15,7 +15,7 @@
 import type { TextDocument } from '../text/document.js';
 import type { Match } from '../types.js';
 import { englishStem, opensSentence, LATIN_CASE_ENDING, REGION_NOUN, cyrillicRuns, cyrillicStem, exonymKey, exonymOf, foldLatin, GERMAN_NOUN_BEFORE, latinRuns, renders, sameStem, stemDistance, targetWord, targetWords, type NameContext, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
-import { czechCapital, czechGivenName, czechLowerStems, czechNominatives, czechNameLook, czechNear, czechStem, czechStems, looseCzech } from './names-cs.js';
+import { czechCapital, czechGivenName, czechLowerStems, czechNominatives, czechNameLook, czechNear, czechPlaceSlip, czechRenderedOtherwise, czechStem, czechStems, looseCzech } from './names-cs.js';
 import { INSTITUTION, commonWord, compound, quotedAfterKind, russianExonym, russianKept, russianPronounExcuse, nearRendering, pinyin, surnameNominative } from './names-ru.js';
 import type { Pair, SourcePairs } from './pairs.js';
 import { lexiconStem, russianCommonWords, russianProperNames } from './lexicon.js';
@@ -51,14 +51,15 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
     runs: pair.end <= pair.start || pair.source.trim() === '' ? [] : cyrillic ? cyrillicRuns(pair.source, ctx.facts, tables) : latinRuns(pair.source, ctx.facts, sp.lang, ctx.realName),
   }));
   const carried = missingEvidence(doc.text, units, docWords, cyrillic, ctx);
-  // Czech: the stems of the words the source capitalises inside a sentence as names (czechCapital); one of them
-  // opening a sentence is a name there too (Stosurová dá přednost dceři; Hanna se stala hurikánem).
+  // Czech: the stems and nominatives of the words the source capitalises inside a sentence as names (czechCapital); one of
+  // them opening a sentence, in any case, is a name there too (Stosurová dá přednost dceři; Hanna se stala hurikánem;
+  // Hamáček to odmítl, after podle Hamáčka).
   const czechMid = new Set<string>();
-  if (czechLower) for (const u of units) for (const r of u.runs) r.tokens.forEach((t, i) => czechCapital(r, i, u.pair.source, czechLower, ctx) && czechMid.add(czechStem(t.keys[0])));
+  if (czechLower) for (const u of units) for (const r of u.runs) r.tokens.forEach((t, i) => czechCapital(r, i, u.pair.source, czechLower, ctx) && [czechStem(t.keys[0]), ...czechNominatives(t.keys[0])].forEach((x) => czechMid.add(x)));
   const lowerCaseWords = (pair: Pair, min: number, english = true) =>
     doc.words.filter((w) => w.start >= pair.start && w.end <= pair.end && /^\p{Ll}/u.test(w.text) && w.text.length >= min && (english || !ctx.isEnglishWord(w.text.toLowerCase()))).map((w) => targetWord(doc.text, w.start, w.end));
   const czechLowerWords = (pair: Pair) => lowerCaseWords(pair, 4, false);
-  const czechNameOpening = (run: NameRun) => run.tokens.length === 1 && czechMid.has(czechStem(run.tokens[0].keys[0]));
+  const czechNameOpening = (run: NameRun) => run.tokens.length === 1 && [czechStem(run.tokens[0].keys[0]), ...czechNominatives(run.tokens[0].keys[0])].some((x) => czechMid.has(x));
   // Czech: whether the other units of the article that write a name word (by a stem) render it, nearly, in their translations.
   const czechElsewhere = (t: NameToken, unit: number): 'rendered' | 'not rendered' | 'nowhere' => {
     const stems = new Set(czechStems(t.keys[0]));
@@ -244,7 +245,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         // (From Russian, a pronoun the name's case and gender allow: Фургала, a genitive, is a his or a him, not a he.)
         const excused =
           sp.lang === 'cs'
-            ? pronounNear(doc.text.slice(pair.start, pair.end), pair.source, run.tokens[0], czechPronoun(run.tokens[0])) && (carriedElsewhere(run.tokens[0]) || czechCarriedElsewhere(run.tokens[0]))
+            ? pronounNear(doc.text.slice(pair.start, pair.end), pair.source, run.tokens[0], czechPronoun(run.tokens[0]), CZECH_POSSESSIVE.test(run.tokens[0].text) ? 0.4 : NEAR) && (carriedElsewhere(run.tokens[0]) || czechCarriedElsewhere(run.tokens[0]))
             : sp.lang === 'ru'
             ? russianPronounExcuse(doc.text.slice(pair.start, pair.end), pair.source, run.tokens[0].text, run.tokens[0].start, run.tokens[0].given)
             : pronouns && (sp.lang !== 'de' || pronounNear(doc.text.slice(pair.start, pair.end), pair.source, run.tokens[0], PRONOUNS.en));
@@ -275,6 +276,10 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         // (By the last word of a name of several: Volodymyrem Zelenským is not rendered by another's Vladimir. Also
         // by a word in lower case that is no English word, as machine translation writes some names: vojtěch said.)
         if (czechLower && run.tokens.some((t, i) => req.includes(i) && i === run.tokens.length - 1 && [...words, ...(lowerWords ??= czechLowerWords(pair))].some((w) => czechNear(t.keys[0], w))) && why('rendered nearly', run)) continue;
+        // (Or past its letters: Šumavě, the Bohemian Forest; Kutnohorsku, Kutná Hora; Kremlu, "a kremlin statement".)
+        if (czechLower && run.tokens.some((t, i) => req.includes(i) && czechRenderedOtherwise(t.keys[0], doc.text, pair, words, lowerCaseWords(pair, 6))) && why('rendered otherwise', run)) continue;
+        // (Or a place the source misspells, by the English name of the place it is a letter from: Buharsku, Bulgaria.)
+        if (czechLower && run.tokens.length === 1 && !run.tokens[0].place && czechPlaceSlip(run.tokens[0].keys[0], words, ctx.facts) && why('a place misspelt', run)) continue;
         const only = run.tokens[0];
         // (A given name alone stands for the person the article names with it and a surname elsewhere: rendered by
         // that surname, Karla: Gott's. And a place by "the same region", which names it again.)
@@ -685,8 +690,8 @@ function nominativeOrAccusative(t: NameToken): boolean {
   return !!t.place?.cyrillic?.includes(lower) || (/[ую]$/.test(lower) && !!t.place?.cyrillic?.includes(lower.replace(/у$/, 'а').replace(/ю$/, 'я')));
 }
 
-/** A surname's particle after a given name, before the surname (Olivia de Havilland, Ursula von der Leyen, Vincent van Gogh). */
-const NAME_PARTICLE = /^\s+(?:de|da|di|del|della|van|von|der|den|ter|ten|zu|la|le|du|dos|das|al|el|bin|ibn)\s+(?:(?:der|den|la|le)\s+)?\p{Lu}/u;
+/** A surname's particle after a given name, before the surname (Olivia de Havilland, Ursula von der Leyen, Vincent van Gogh); not an article alone (an der Suzuki der Hand-). */
+const NAME_PARTICLE = /^\s+(?:de|da|di|del|della|van|von|ter|ten|zu|dos|al|el|bin|ibn)\s+(?:(?:der|den|la|le|los|las)\s+)?\p{Lu}/u;
 
 /** A Russian surname's form: -ов, -ев and their case endings, -енко, -чук (not -ин, which Chinese names end in too: Цзиньпина, Черкасщине). */
 const SURNAME_FORM = /^.{2,}(?:(?:ов|ев|ёв)(?:а|у|ым|ом|е|ой|ою|ых|ыми)?|енко|(?:ук|юк|чук)(?:а|у|ом|е)?)$/;
@@ -707,16 +712,21 @@ const PRONOUNS: Record<string, RegExp> = {
  * either way): "řekl Kašpar", "he said". A name in the nominative, the subject, is a he or a she only (Stosurová oznámila, not
  * "her partner"; Kašpar uvedl, not "told him"); a possessive a his (Nilsenův), a dative a him (Rickymu).
  */
-function pronounNear(target: string, source: string, t: NameToken, pronoun: RegExp): boolean {
+function pronounNear(target: string, source: string, t: NameToken, pronoun: RegExp, near = NEAR): boolean {
   const where = t.start / Math.max(1, source.length);
-  return [...target.matchAll(pronoun)].some((m) => Math.abs(m.index / Math.max(1, target.length) - where) <= NEAR);
+  return [...target.matchAll(pronoun)].some((m) => Math.abs(m.index / Math.max(1, target.length) - where) <= near);
 }
 
 /** The English pronoun a Czech name's case allows: a possessive his, a feminine she, a masculine nominative he, a dative him. */
 function czechPronoun(t: NameToken): RegExp {
-  return /ův$/.test(t.text) ? /\bhis\b/gi : /(?:ová|á)$/.test(t.text) ? /\bshe\b/gi : /[bcdfghjklmnprstvwxzčďňřšťž]$/.test(t.text) ? /\bhe\b/gi : /(?:ovi|mu)$/.test(t.text) ? /\bhim\b/gi : PRONOUNS.en;
+  return CZECH_POSSESSIVE.test(t.text) ? /\bhis\b/gi : /(?:ová|á)$/.test(t.text) ? /\bshe\b/gi : /[bcdfghjklmnprstvwxzčďňřšťž]$/.test(t.text) ? /\bhe\b/gi : /(?:ovi|mu)$/.test(t.text) ? /\bhim\b/gi : PRONOUNS.en;
 }
 const NEAR = 0.15;
+/**
+ * A Czech possessive's ending (Nilsenův, Rafajovy kauzy, Fričově diskografii): a his, which English puts before its noun, often
+ * the sentence's first word ("Za necelý rok tak Rafajovy vyprší…": "His second term expires…"), so looked for farther (0.4).
+ */
+const CZECH_POSSESSIVE = /(?:ův|ov[aoyuě]|ov(?:ým|ých|ého|ému|ém|ou|ými))$/;
 
 /** The translation has more personal pronouns than its source (a name turned into "he"); for a language without a list, any pronoun. */
 function morePronouns(target: string, source: string, lang: string): boolean {

@@ -1,10 +1,17 @@
 // Czech sources for the name checks (check-names.ts). Czech, like Russian, capitalises only names and
-// a sentence's first word, but has no dictionary mtlint may ship: a capitalised word inside a
-// sentence is a name unless the document itself writes it in lower case, it is English, it heads an
-// institution's or a title's name (translated), or it is an adjective; and a name reads in English
-// nearly like its stem, case ending aside (Praze: Prague, Kremlu: Kremlin).
+// a sentence's first word: a capitalised word inside a sentence is a name unless the document itself
+// writes it in lower case, it is English, it heads an institution's or a title's name (translated), or
+// it is an adjective; and a name reads in English nearly like its stem, case ending aside (Praze:
+// Prague, Kremlu: Kremlin). Czech has no lemma list mtlint may ship; a list of the word forms Czech
+// subtitles use most (czechCommon) tells a word no Czech text writes commonly, a name's look.
+//
+//   source  …udržel za sebou třetí Besiktas.   besiktas: no common Czech form, a name
 
-import { englishStem, foldLatin, nearly, opensSentence, type NameContext, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { editDistance } from '../names/similarity.js';
+import { englishStem, exonymOf, foldLatin, LATIN_CASE_ENDING, nearly, opensSentence, type Place, type NameContext, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
 
 /** A folded Czech word without its case ending (four letters left at least): Respektu, Respektem → respekt; vlády, vláda → vlad. */
 export function czechStem(folded: string): string {
@@ -48,6 +55,72 @@ export function czechNear(folded: string, w: TargetWord): boolean {
   });
 }
 
+/**
+ * Whether a Czech name word (folded) is rendered in a unit's translation past its letters: a place English names by words
+ * of its own (Šumavě: the Bohemian Forest; Vysočině: the Highlands), a region named after a town of two words by the town
+ * (Kutnohorsku: Kutná Hora; Českolipsku: Česká Lípa), or a word written in lower case, English or not, with the five
+ * first letters of its stem (Kremlu: "a kremlin statement").
+ */
+export function czechRenderedOtherwise(folded: string, text: string, unit: { start: number; end: number }, words: TargetWord[], lower: TargetWord[]): boolean {
+  if (CZECH_TRANSLATED_PLACES.some(([czech, english]) => czech.test(folded) && english.test(text.slice(unit.start, unit.end)))) return true;
+  const x = looseCzech(folded);
+  const stem = looseCzech(czechStem(folded));
+  return (
+    words.some((w, k) => {
+      const v = words[k + 1];
+      if (!v || !/^[\s\u00a0]+$/.test(text.slice(w.end, v.start))) return false;
+      const [a, b] = [looseCzech(w.folded), looseCzech(v.folded)];
+      return a.length >= 4 && b.length >= 3 && x.length > a.length + 3 && x.startsWith(a.slice(0, 4)) && x.slice(4).includes(b.slice(0, 3));
+    }) ||
+    (stem.length >= 5 && lower.some((w) => looseCzech(w.folded).startsWith(stem.slice(0, 5))))
+  );
+}
+
+/**
+ * Whether a Czech word (folded) is a letter from another language's name of a place the translation names in English: the
+ * source misspells it (Buharsku for Bulharsku: Bulgaria). Stems of five letters or more, the same first letter.
+ */
+export function czechPlaceSlip(folded: string, words: TargetWord[], facts: NameFacts): boolean {
+  const m = LATIN_CASE_ENDING.exec(folded);
+  const stems = [folded, ...Array.from({ length: m ? m[0].length : 0 }, (_, k) => folded.slice(0, folded.length - k - 1))].map((x) => x.replace(/[aeiouy]+$/, '')).filter((x) => x.length >= 5);
+  if (stems.length === 0) return false;
+  const names = placeKeys(facts);
+  return words.some((w) => {
+    const place = exonymOf(w.text, facts);
+    return !!place && (names.get(place) ?? []).some((k) => k.length >= 5 && stems.some((x) => x[0] === k[0] && editDistance(x, k) <= 1));
+  });
+}
+/** The exonyms' keys of each place (bulharsk for Bulgaria), read once per set of facts. */
+function placeKeys(facts: NameFacts): Map<Place, string[]> {
+  let map = keysByPlace.get(facts);
+  if (!map) {
+    map = new Map();
+    for (const [key, place] of facts.exonyms) map.set(place, [...(map.get(place) ?? []), key]);
+    keysByPlace.set(facts, map);
+  }
+  return map;
+}
+const keysByPlace = new WeakMap<NameFacts, Map<Place, string[]>>();
+
+/**
+ * Czech places that English names by words of its own, as folded Czech forms and the English names (written for mtlint
+ * from general knowledge): the Bohemian Forest, the Highlands (Vysočina), the Giant and the Ore Mountains, the Elbe, the
+ * Danube, the Oder, Silesia, Wallachia, the Beskids, Bohemia.
+ */
+const CZECH_TRANSLATED_PLACES: [RegExp, RegExp][] = [
+  [/^sumav/, /\bBohemian Forest\b/i],
+  [/^vysocin/, /\bHighlands?\b/i],
+  [/^krkonos/, /\bGiant Mountains\b/i],
+  [/^krusn/, /\bOre Mountains\b/i],
+  [/^(?:labe|labi|labem|polabi)$/, /\bElbe\b/i],
+  [/^dunaj/, /\bDanube\b/i],
+  [/^odr(?:a|y|u|e|ou)$/, /\bOder\b/i],
+  [/^slezsk/, /\bSilesia/i],
+  [/^valassk/, /\bWallachia/i],
+  [/^beskyd/, /\bBeskid/i],
+  [/^cech(?:y|ach|am|ami)$/, /\bBohemia/i],
+];
+
 /** The stems of a Czech text's words written in lower case: the document's own common words. */
 export function czechLowerStems(text: string): Set<string> {
   return new Set((text.match(/(?<![\p{L}\p{M}])\p{Ll}[\p{L}\p{M}]{2,}/gu) ?? []).map((w) => czechStem(foldLatin(w))));
@@ -65,11 +138,21 @@ export function czechCapital(run: NameRun, i: number, source: string, lower: Set
   if (run.initial || (i === 0 && opensSentence(source, t.start)) || t.text.includes('-')) return false;
   // (Nor the first word of a title after its kind, translated: iniciativa Zachraňme cestovní ruch, album A smrt je stéblo trávy.)
   if (i === 0 && CZECH_TITLE_BEFORE.test(source.slice(Math.max(0, t.start - 16), t.start))) return false;
-  // (Nor a word of a name led by an adjective, often translated: Velké Británie, the UK; Jižní Rhodesii, Southern Rhodesia.)
-  if (i > 0 && CZECH_ADJECTIVE.test(run.tokens[0].text) && !/ov(?:á|é|ou)$/.test(run.tokens[0].text)) return false;
+  // (Nor a word of a name led by an adjective, often translated: Velké Británie, the UK — unless the name's noun is a word
+  // Czech writes in no common form: Jižní Rhodesii, Southern Rhodesia; Uherského Ostrohu; Jiřího Sýkory, a given name declined as an adjective.)
+  if (i > 0 && CZECH_ADJECTIVE.test(run.tokens[0].text) && !/ov(?:á|é|ou)$/.test(run.tokens[0].text) && !(run.tokens.length === 2 && czechCommon(t.keys[0]) === false)) return false;
   const folded = t.keys[0];
   if (englishStem(folded, ctx) || lower.has(czechStem(folded)) || CZECH_INSTITUTION.test(folded)) return false;
-  return !CZECH_ADJECTIVE.test(t.text) || /ov(?:á|é|ou)$/.test(t.text) || czechRegion(t, source) || CZECH_VILLAGE.test(t.text) || czechAdjectiveSurname(run, i, source);
+  return !CZECH_ADJECTIVE.test(t.text) || /ov(?:á|é|ou)$/.test(t.text) || czechRegion(t, source) || CZECH_VILLAGE.test(t.text) || czechAdjectiveSurname(run, i, source) || czechPossessive(folded);
+}
+
+/**
+ * A possessive adjective of a name, declined as an adjective (Hamáčkovým poradcem: Hamáček's adviser; Nilsenových): -ov- or -in-
+ * and an adjective's ending after a stem that Czech writes in no common form.
+ */
+export function czechPossessive(folded: string): boolean {
+  const stem = /^(.{3,}?)(?:ov|in)(?:y|eho|emu|em|ym|ych|ymi|e|a|ou)$/.exec(folded)?.[1];
+  return !!stem && czechCommon(stem) === false && czechCommon(folded) === false;
 }
 
 /**
@@ -95,9 +178,14 @@ export const BEFORE_KRAJ = /^(?:(?:\s+(?:a|i|nebo)\s+|,\s*)\p{Lu}\p{Ll}+)*\s+kra
 /** A Czech name word's look, with no other evidence: a feminine surname, a spelling Czech words do not have, or a kind of person, place or title in lower case right before it. */
 export function czechNameLook(run: NameRun, i: number, source: string, ctx: NameContext): boolean {
   const t = run.tokens[i];
-  // (A given name: of the gazetteer's or the US lists, as written, or of the Czech list in any case; not a saint's or a king's.)
-  if ((t.given || ctx.realName(t.keys[0]) || czechGivenName(t, ctx.facts)) && !ruler(t, source)) return true;
+  // (Not a saint's, a king's or a pope's name, which English translates.)
+  if (ruler(t, source)) return false;
+  // (A given name: of the gazetteer's or the US lists, as written, or of the Czech list in any case.)
+  if (t.given || ctx.realName(t.keys[0]) || czechGivenName(t, ctx.facts)) return true;
   if (czechRegion(t, source) || CZECH_VILLAGE.test(t.text) || czechAdjectiveSurname(run, i, source)) return true;
+  // (A word of four letters or more that Czech writes in no common form, as written or by its stem: Besiktas, Lanzarote, Kasimpasy.
+  // Not a people's name in the plural, which Czech capitalises and English may name otherwise: Čečenci, the Chechens; Kazaši.)
+  if (t.keys[0].length >= 4 && czechCommon(t.keys[0]) === false && !/(?:ane|ove|[^i]ci|si)$/.test(t.keys[0])) return true;
   if (/ov(?:á|é|ou)$/.test(t.text) || CZECH_SURNAME.test(t.text) || /[wqx]|th|gh|ph|sh|ee|oo|([b-df-hj-np-tv-z])\1/.test(t.keys[0])) return true;
   return i === 0 && CZECH_KIND_BEFORE.test(source.slice(Math.max(0, run.tokens[0].start - 96), run.tokens[0].start));
 }
@@ -225,3 +313,27 @@ function townsByOtherName(facts: NameFacts): Map<string, string> {
   return map;
 }
 const otherNames = new WeakMap<NameFacts, Map<string, string>>();
+
+let common: Set<string> | null | undefined;
+/**
+ * Whether a folded Czech word is one of the forms Czech subtitles use most, as written or by its stem (czechStem);
+ * undefined when the list is not installed. The list is the `@zxcvbn-ts/language-cs` package's commonWords (MIT;
+ * its authors built it from Hermit Dave's FrequencyWords counts of the OpenSubtitles 2018 corpus): about 20,000
+ * forms, lower case, each also without its diacritics. Names Czech films say often are on it (petra, alberta):
+ * such a word is common here, which only ever keeps it from being required.
+ */
+export function czechCommon(folded: string): boolean | undefined {
+  if (common === undefined) {
+    try {
+      const file = join(dirname(createRequire(import.meta.url).resolve('@zxcvbn-ts/language-cs/package.json')), 'src', 'commonWords.json');
+      common = new Set();
+      for (const w of JSON.parse(readFileSync(file, 'utf8')) as string[]) {
+        const f = foldLatin(w);
+        common.add(f).add(czechStem(f));
+      }
+    } catch {
+      common = null;
+    }
+  }
+  return common ? common.has(folded) || common.has(czechStem(folded)) : undefined;
+}

@@ -12,6 +12,7 @@ import { lint } from '../../src/index.js';
 import { guessLanguage, primaryTag } from '../../src/source/lang.js';
 import { compareQuantities, compileNumerals, hanNumber, numberParts, readQuantities, renderNumber } from '../../src/source/numbers.js';
 import { germanPlaceShape, nearly, sameStem, stemDistance } from '../../src/source/names.js';
+import { czechCommon, czechPossessive } from '../../src/source/names-cs.js';
 import { compound, pinyin, quotedAfterKind, russianExonym, russianKept, russianPronounExcuse, russianPronouns, surnameNominative } from '../../src/source/names-ru.js';
 import { russianCommonWords } from '../../src/source/lexicon.js';
 import { germanCommon } from '../../src/source/lexicon-de.js';
@@ -152,6 +153,15 @@ test('Russian sources: the English pronouns a name may have become, by its case 
 test('German sources: the shape of a place\'s name, not a common noun of that ending', () => {
   assert.equal(['Geisingen', 'Nellingen', 'Mamming', 'Donnersdorf', 'Kirchheim', 'Oberhausen', 'Klagenfurt'].filter(germanPlaceShape).length, 7);
   assert.equal(['Flüchtlingen', 'Wohnungen', 'Dingen', 'Ehering', 'Pflegeheim', 'Nachbardorf', 'Staatskirchen', 'Konditionstraining', 'Unbehagen', 'Innenstadt', 'Umfeld'].filter(germanPlaceShape), []);
+});
+
+test('Czech sources: the common word forms of the subtitle list, by the form or its stem; a name\'s possessive', () => {
+  // Forms Czech writes commonly, in any case (otázkách: otázky), and names Czech films say often (petra).
+  assert.equal(['otazkach', 'deniku', 'partie', 'vlada', 'petra'].map(czechCommon), [true, true, true, true, true]);
+  // Words no common Czech form is: foreign names, regions, surnames.
+  assert.equal(['besiktas', 'lanzarote', 'zeleznorudsku', 'kasimpasy', 'rafaje'].map(czechCommon), [false, false, false, false, false]);
+  assert.equal(['hamackovym', 'fricovych', 'masarykovy'].filter(czechPossessive).length, 3);
+  assert.equal(['cenovy', 'webova', 'narodni', 'zimnim'].filter(czechPossessive), []);
 });
 
 test('German sources: a common word by the noun dictionary, a compound, a suffix, an adjective made a noun; else a name', () => {
