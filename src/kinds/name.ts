@@ -39,9 +39,9 @@ type Mode = (typeof MODES)[number];
 
 /** Options each mode accepts (besides `mode`), and their defaults. */
 const MODE_OPTIONS: Record<Mode, string[]> = {
-  gazetteer: ['gazetteer', 'people', 'places', 'real_names', 'min_length', 'max_distance', 'min_similarity'],
+  gazetteer: ['gazetteer', 'people', 'places', 'real_names', 'towns', 'min_length', 'max_distance', 'min_similarity'],
   wrong: ['gazetteer', 'people', 'places'],
-  document: ['gazetteer', 'people', 'places', 'real_names', 'min_length', 'max_distance', 'min_similarity', 'min_count', 'min_ratio', 'max_rare', 'defer_to_gazetteer'],
+  document: ['gazetteer', 'people', 'places', 'real_names', 'towns', 'min_length', 'max_distance', 'min_similarity', 'min_count', 'min_ratio', 'max_rare', 'defer_to_gazetteer'],
 };
 
 /** The defaults of mode `gazetteer`; mode `document` defers to what they find. */

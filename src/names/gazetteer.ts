@@ -53,6 +53,8 @@ export interface Gazetteer {
   wrong: Map<string, WrongForm[]>;
   /** Real given names and surnames: never taken for a misspelling (evidence.ts). */
   realNames?: RealNames;
+  /** Towns of 15,000 people or more, folded (option `towns`): a town of its own is never another name misspelt (Tartu, Tartus). */
+  towns?: Set<string>;
 }
 
 export const emptyGazetteer = (id: string): Gazetteer => ({ id, indexes: [], entities: [], known: new Set(), accepted: new Set(), keys: new Map(), given: new Map(), wrong: new Map() });

@@ -22,6 +22,8 @@ interface Source {
   inline: InlineEntry[];
   /** The list of real given names and surnames (option `real_names`), if any. */
   realNames: string | undefined;
+  /** Towns' names, one a line before a tab (option `towns`), if any: a town is never another name misspelt. */
+  towns: string | undefined;
   key: string;
 }
 
@@ -46,7 +48,10 @@ export function gazetteerSource(spec: RuleSpec, opts: Options): Source {
     realNames = names === 'none' ? undefined : resolve(dirname(spec.file), names);
     if (realNames && !existsSync(realNames)) opts.fail('real_names', `file not found: ${realNames}`);
   } else if (files.length > 0 && existsSync(join(dirname(files[0]), 'real-names.txt'))) realNames = join(dirname(files[0]), 'real-names.txt');
-  return { files, inline, realNames, key: `${files.join('\u0001')}\u0000${JSON.stringify(inline)}\u0000${realNames ?? ''}` };
+  // Towns: the rule's `towns` file, if it names one.
+  const towns = opts.has('towns') ? resolve(dirname(spec.file), opts.string('towns')) : undefined;
+  if (towns && !existsSync(towns)) opts.fail('towns', `file not found: ${towns}`);
+  return { files, inline, realNames, towns, key: `${files.join('\u0001')}\u0000${JSON.stringify(inline)}\u0000${realNames ?? ''}\u0000${towns ?? ''}` };
 }
 
 /** `people:` / `places:` in the rule file: `- {name, accepted: [...], wrong: [...]}` or a bare name. */
@@ -75,6 +80,7 @@ export function loadGazetteer(source: Source, env: KindEnv): Gazetteer {
   if (g) return g;
   g = emptyGazetteer(source.key);
   if (source.realNames) g.realNames = new RealNames(source.realNames);
+  if (source.towns) g.towns = new Set(readFileSync(source.towns, 'utf8').split('\n').filter((l) => l && !l.startsWith('#')).map((l) => fold(l.slice(0, l.includes('\t') ? l.indexOf('\t') : undefined))));
   for (const file of source.files) {
     const index = readIndex(file);
     if (index) {
