@@ -312,7 +312,10 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
         if (t.adjective || t.patronymic) continue;
         for (const w of words) {
           // (A place is rendered by this word only in one of its forms, not by its loose key, which Maadrid meets.)
-          const rendered = !cyrillic && words.some((o) => renders(o === w && t.place ? { ...t, place: undefined } : t, o, false) || (o === w && placeForm(t, w)));
+          // (A town the source writes by another of its names, Hermannstadt, is rendered here only as written: Sibiu elsewhere in
+          // the unit does not make Henmannstadt right.)
+          const asWritten = sp.lang === 'de' && t.known === 'place' && t.alternates ? { ...t, alternates: undefined } : t;
+          const rendered = !cyrillic && words.some((o) => renders(o === w && asWritten.place ? { ...asWritten, place: undefined } : asWritten, o, false) || (o === w && placeForm(asWritten, w)));
           if (rendered) why('the unit renders the name', undefined, t, w);
           const m = rendered ? null : misspelling(t, w, runs, docWords, cyrillic, tables, ctx);
           if (m) out.push(m);
