@@ -10,7 +10,8 @@
 //
 // What is particular to a source language lives beside it: names-ru.ts (which capitalised Russian
 // words are names, near renderings, Pinyin from Palladius), names-cs.ts (the same for Czech, which has
-// no dictionary to ship); names.ts reads the source's names and the facts.
+// no dictionary to ship), names-de.ts (German: roles, nouns in -o and -i, cognates, spellings; its nouns in
+// lexicon-de.ts); names.ts reads the source's names and the facts.
 
 import type { TextDocument } from '../text/document.js';
 import type { Match } from '../types.js';
@@ -20,6 +21,7 @@ import { INSTITUTION, commonWord, compound, quotedAfterKind, russianExonym, russ
 import type { Pair, SourcePairs } from './pairs.js';
 import { lexiconStem, russianCommonWords, russianProperNames } from './lexicon.js';
 import { germanCommon, germanWord } from './lexicon-de.js';
+import { GERMAN_ROLE, GERMAN_VOWEL_NOUN, cognate, englishSpelling } from './names-de.js';
 import { caseStem, keyDistance, plainLatin, plausibleRendering, romanise, type RomanisationTable } from './romanise.js';
 
 export type NameReport = 'misspelled' | 'missing';
@@ -84,12 +86,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
     // (A German word in -er no list knows may be a place's adjective too, Gmünder Kunstverein: rendered by the place, Gmünd.)
     const germanAdjective = (t: NameToken, w: TargetWord) => sp.lang === 'de' && t.keys[0].length >= 7 && t.keys[0].endsWith('er') && w.folded === t.keys[0].slice(0, -2);
     // (A German spelling of a foreign name, as English spells it: Baschar: Bashar, Tschad: Chad, Netanjahu: Netanyahu, Wladimir: Vladimir.)
-    const germanSpelling = (t: NameToken, w: TargetWord) => {
-      if (sp.lang !== 'de' || !/sch|j|^w/.test(t.keys[0])) return false;
-      const english = t.keys[0].replace(/tsch/g, 'ch').replace(/sch/g, 'sh').replace(/j/g, 'y');
-      const last = w.folded.slice(w.folded.lastIndexOf('-') + 1);
-      return last === english || last === english.replace(/^w/, 'v');
-    };
+    const germanSpelling = (t: NameToken, w: TargetWord) => sp.lang === 'de' && englishSpelling(t.keys[0], w.folded);
     const isRendered = (t: NameToken) => words.some((w) => renders(t, w, cyrillic) || (cyrillic ? plausibleRendering(t.noun ?? t.text).test(plainLatin(w.text)) : adjectiveRendered(t, w) || germanAdjective(t, w) || germanSpelling(t, w)));
     // Rendered past the romanisations (Пфанненштиль: Pfannenstiel, Франциск: Francis): a word of the
     // unit whose key is a letter from the name's, for a key of four letters or more; a place a
@@ -644,11 +641,7 @@ function placeAdjective(word: string, facts: NameFacts): boolean {
   return !!m && (exonymOf(m[1], facts) !== undefined || facts.latin.has(foldLatin(m[1])));
 }
 
-/** German nouns ending in an o or an i after a consonant (and compounds ending in one: Radprofi, Girokonto), written for mtlint. */
-const GERMAN_VOWEL_NOUN = /(?:auto|büro|kino|konto|foto|video|radio|risiko|euro|casino|kasino|tempo|motto|echo|veto|kilo|disco|disko|cello|porto|lotto|toto|saldo|skonto|netto|brutto|trio|duo|embargo|bistro|studio|logo|demo|info|memo|limo|ego|inferno|manko|piano|solo|tango|torso|fiasko|mango|avocado|espresso|cappuccino|macchiato|intermezzo|konfetti|libretto|ghetto|getto|kommando|garbo|gusto|lasso|metro|ufo|zero|taxi|ski|mini|kiwi|alibi|bikini|sushi|safari|salami|kombi|abi|azubi|profi|promi|pulli|kuli|schiri|ossi|wessi|nazi|sozi|grufti|studi|zucchini|spaghetti|graffiti|broccoli|chili|martini|tsunami|origami|yeti|okapi|emoji|wiki|hifi|uni|kripo|stasi|gestapo|juso|jusos|azzurri|tifosi|paparazzi|juli|torpedo|tornado|techno|jumbo|bingo|crescendo|casting)$/;
 
-/** A German noun of a person's role or a kind of named thing, which German writes right before the name (Trainer Sarri, Hyperschallrakete Zirkon). */
-const GERMAN_ROLE = /^\p{Lu}\p{Ll}*(?:trainer|trainerin|coach|minister|ministerin|präsident|präsidentin|kanzler|kanzlerin|sprecher|sprecherin|chef|chefin|boss|profi|spieler|spielerin|stürmer|stürmerin|verteidiger|verteidigerin|torwart|torhüter|torhüterin|kapitän|kapitänin|sänger|sängerin|schauspieler|schauspielerin|regisseur|regisseurin|autor|autorin|direktor|direktorin|bürgermeister|bürgermeisterin|musiker|musikerin|rapper|rapperin|manager|managerin|gründer|gründerin|weltmeister|weltmeisterin|olympiasieger|olympiasiegerin|legende|rakete|fregatte|schiff|flugzeug|hurrikan|taifun|sturmtief|tief)$/u;
 
 /** A Russian adjective's base romanised, its suffix and ending cut, of three letters or more (Рузского: ruz, Кунцевский: kuntsev). */
 function adjectiveBase(word: string, tables: RomanisationTable[]): string[] {
@@ -669,14 +662,6 @@ function commonTail(word: string, common: Set<string>): boolean {
   return false;
 }
 
-/** A German word's English cognate in the unit: a word, or two or three written together, that share its first letters (seven tenths of it, five at least), a German k or z read as c. */
-function cognate(folded: string, words: TargetWord[], text: string): boolean {
-  const key = folded.replace(/[kz]/g, 'c');
-  const need = Math.min(key.length, Math.max(5, Math.ceil(key.length * 0.7)));
-  const shares = (w: string) => w.length >= need && w.slice(0, need).replace(/[kz]/g, 'c') === key.slice(0, need);
-  const next = (i: number) => i + 1 < words.length && /^[\s-]+$/.test(text.slice(words[i].end, words[i + 1].start));
-  return words.some((w, i) => shares(w.folded) || (next(i) && (shares(w.folded + words[i + 1].folded) || (next(i + 1) && shares(w.folded + words[i + 1].folded + words[i + 2].folded)))));
-}
 
 /** A Russian adjective's ending (Центральном, Северным, Великой). */
 const ADJECTIVE_LIKE = /(?:ой|ей|ых|их|ого|его|ому|ему|ую|юю|ая|яя|ые|ие|ый|ий|ым|им|ыми|ими|ном|нем)$/;
