@@ -59,7 +59,7 @@ export type Links = Map<string, { words: NameWord[]; candidates: Candidate[] }>;
 export function notAMisspelling(g: Gazetteer, word: string, name: string, either = false, inPlaceName = false): string | undefined {
   // Two spellings of one article (`either`): a rare surname does not outweigh the article's own.
   if (!inPlaceName && g.realNames?.has(word, !either)) return 'a real given name or surname';
-  if (g.towns?.has(word)) return 'a town of its own';
+  if (g.isTown?.(word)) return 'a town of its own';
   if (isPinyin(word) && isPinyin(name)) return 'a name in pinyin';
   if (derived(word, name, either)) return 'made from the name';
   return undefined;

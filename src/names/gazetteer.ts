@@ -53,8 +53,8 @@ export interface Gazetteer {
   wrong: Map<string, WrongForm[]>;
   /** Real given names and surnames: never taken for a misspelling (evidence.ts). */
   realNames?: RealNames;
-  /** Towns of 15,000 people or more, folded (option `towns`): a town of its own is never another name misspelt (Tartu, Tartus). */
-  towns?: Set<string>;
+  /** A folded word is a town of 15,000 people or more (option `towns`): a town of its own is never another name misspelt (Tartu, Tartus). */
+  isTown?: (word: string) => boolean;
 }
 
 export const emptyGazetteer = (id: string): Gazetteer => ({ id, indexes: [], entities: [], known: new Set(), accepted: new Set(), keys: new Map(), given: new Map(), wrong: new Map() });
