@@ -429,6 +429,7 @@ export function latinRuns(text: string, facts: NameFacts, lang = '', realName: (
     }
     let known: NameToken['known'];
     let alternates: string[] | undefined;
+    let other: string[] | undefined;
     if (!place && lang === 'cs') {
       // (Opening a sentence, only a person's surname: Putin podle Kremlu…)
       const forms = [folded, folded.replace(/[iy]j$/, 'y')].flatMap(latinForms).filter((f) => f.length >= 5);
@@ -461,16 +462,12 @@ export function latinRuns(text: string, facts: NameFacts, lang = '', realName: (
       // (A word with a letter German never writes is a foreign name, Sané, Higuaín, Coruña — though without its accent it
       // may be an English word, sane —, unless a loanword German writes so, Café, Straßencafés, Rosé.)
       else if (/[áàâãåéèêëíìîïóòôõøúùûñçćčěłńřśšźżžýőű]/.test(word) && !/(?:café|varieté|exposé|dekolleté|séance|crème|rosé|négligé|entrée|résumé|soirée|attaché|protégé|kommuniqué|communiqué|coupé|renommée|chicorée|pâté|purée|soufflé|flambé|glacé|frappé|dragée|tournée|fiancé|abbé|cliché)s?$/.test(word.toLowerCase())) known = 'person';
-      // (Also a place of the gazetteer by another of its names, as German spells it: in Lissabon.)
-      else if (facts.latinTownsByOther.has(folded) && !GERMAN_NOUN_TOWNS.has(folded) && TOWN_BEFORE.test(text.slice(Math.max(0, start - 12), start))) {
+      // (Also a place by another of its names after a preposition of place: the gazetteer's, as German spells it, in Lissabon;
+      // a town's of six letters or more that is no German noun, in Hermannstadt: Sibiu, nach Pressburg: Bratislava. Not
+      // Wladimir Putin, though Vladimir is a town.)
+      else if (TOWN_BEFORE.test(text.slice(Math.max(0, start - 12), start)) && (other = placeByOtherName(word, facts))) {
         known = 'place';
-        alternates = facts.latinTownsByOther.get(folded);
-      }
-      // (A town by another of its names, of six letters or more, no German noun, after a preposition of place: in Hermannstadt,
-      // Sibiu; nach Pressburg, Bratislava. Not Wladimir Putin, though Vladimir is a town.)
-      else if (folded.length >= 6 && townsByOther(facts).has(folded) && !germanWord(word) && TOWN_BEFORE.test(text.slice(Math.max(0, start - 12), start))) {
-        known = 'place';
-        alternates = townsByOther(facts).get(folded);
+        alternates = other;
       }
       // (A spa town, Bad Kissingen, Bad Kötzting; a place named after a person, a given name that is no German word before a
       // place's noun: Ludwigshafen, Wilhelmshaven; not Kleinstadt, Grenzstadt.)
@@ -478,6 +475,12 @@ export function latinRuns(text: string, facts: NameFacts, lang = '', realName: (
     }
     return { start, end, text: word, keys: [folded], ...(place ? { place } : {}), ...(known ? { known } : {}), ...(alternates?.length ? { alternates } : {}), given: facts.given.has(word.toLowerCase()), patronymic: false, adjective: false };
   });
+}
+
+/** The names of the place a German source writes by another of its names (lissabon: lisbon…; hermannstadt: sibiu…), folded. */
+function placeByOtherName(word: string, facts: NameFacts): string[] | undefined {
+  const folded = foldLatin(word);
+  return (!GERMAN_NOUN_TOWNS.has(folded) && facts.latinTownsByOther.get(folded)) || (folded.length >= 6 && !germanWord(word) && townsByOther(facts).get(folded)) || undefined;
 }
 
 const byOther = new WeakMap<NameFacts, Map<string, string[]>>();
