@@ -11,7 +11,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { editDistance } from '../names/similarity.js';
-import { englishStem, exonymOf, foldLatin, LATIN_CASE_ENDING, nearly, opensSentence, type Place, type NameContext, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
+import { englishStem, exonymOf, foldLatin, LATIN_CASE_ENDING, nearly, opensSentence, townsByOtherName, type Place, type NameContext, type NameFacts, type NameRun, type NameToken, type TargetWord } from './names.js';
 
 /** A folded Czech word without its case ending (four letters left at least): Respektu, Respektem → respekt; vlády, vláda → vlad. */
 export function czechStem(folded: string): string {
@@ -300,19 +300,6 @@ function ruler(t: NameToken, source: string): boolean {
   return /(?:^|\s)(?:sv\.|svat\p{Ll}*|Panny|papež\p{Ll}*|král\p{Ll}*|knížet\p{Ll}*|kníže|císař\p{Ll}*)\s+$/u.test(source.slice(Math.max(0, t.start - 16), t.start)) || /^\s+[IVX]+\b/.test(source.slice(t.end, t.end + 6));
 }
 
-/** The towns of towns.txt by their other names (five letters or more, one town's only), folded: drazdany, Dresden. */
-function townsByOtherName(facts: NameFacts): Map<string, string> {
-  let map = otherNames.get(facts);
-  if (!map) {
-    map = new Map();
-    const shared = new Set<string>();
-    for (const [town, others] of facts.latinTowns) for (const o of others) if (o.length >= 5 && !facts.latinTowns.has(o)) (map.has(o) && map.get(o) !== town ? shared.add(o) : map.set(o, town));
-    for (const o of shared) map.delete(o);
-    otherNames.set(facts, map);
-  }
-  return map;
-}
-const otherNames = new WeakMap<NameFacts, Map<string, string>>();
 
 let common: Set<string> | null | undefined;
 /**

@@ -480,20 +480,24 @@ export function latinRuns(text: string, facts: NameFacts, lang = '', realName: (
 /** The names of the place a German source writes by another of its names (lissabon: lisbon…; hermannstadt: sibiu…), folded. */
 function placeByOtherName(word: string, facts: NameFacts): string[] | undefined {
   const folded = foldLatin(word);
-  return (!GERMAN_NOUN_TOWNS.has(folded) && facts.latinTownsByOther.get(folded)) || (folded.length >= 6 && !germanWord(word) && townsByOther(facts).get(folded)) || undefined;
+  if (!GERMAN_NOUN_TOWNS.has(folded) && facts.latinTownsByOther.has(folded)) return facts.latinTownsByOther.get(folded);
+  const town = folded.length >= 6 && !germanWord(word) ? townsByOtherName(facts).get(folded) : undefined;
+  return town ? [town, ...(facts.latinTowns.get(town) ?? [])] : undefined;
 }
 
-const byOther = new WeakMap<NameFacts, Map<string, string[]>>();
-/** The towns of towns.txt by their other names of six letters or more, folded (hermannstadt: sibiu and its other names), built when first asked. */
-function townsByOther(facts: NameFacts): Map<string, string[]> {
-  let map = byOther.get(facts);
+/** The towns of towns.txt by their other names (five letters or more, one town's only), folded: drazdany, Dresden. */
+export function townsByOtherName(facts: NameFacts): Map<string, string> {
+  let map = otherNames.get(facts);
   if (!map) {
     map = new Map();
-    for (const [name, others] of facts.latinTowns) for (const o of others) if (o.length >= 6 && o !== name && !facts.latinTowns.has(o)) map.set(o, [name, ...others]);
-    byOther.set(facts, map);
+    const shared = new Set<string>();
+    for (const [town, others] of facts.latinTowns) for (const o of others) if (o.length >= 5 && !facts.latinTowns.has(o)) (map.has(o) && map.get(o) !== town ? shared.add(o) : map.set(o, town));
+    for (const o of shared) map.delete(o);
+    otherNames.set(facts, map);
   }
   return map;
 }
+const otherNames = new WeakMap<NameFacts, Map<string, string>>();
 
 /** A German place named after a person: a given name, a linking s or not, and a place's noun (Hermannstadt, Ludwigshafen, Karlsruhe). */
 function givenPlace(word: string, given: (lower: string) => boolean): boolean {
