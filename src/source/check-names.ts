@@ -196,8 +196,9 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
       return !ctx.isEnglishWord(t.text.toLowerCase()) && carried(t, unit);
     };
     if (report === 'missing') {
-      // More such pronouns than the source's: a person named again may be "he" or "she" in the translation.
-      const pronouns = morePronouns(doc.text.slice(pair.start, pair.end), pair.source, sp.lang);
+      // More such pronouns than the source's: a person named again may be "he" or "she" in the translation (read once when
+      // asked; Czech and Russian read the name's case instead).
+      let pronouns: boolean | undefined;
       // The unit's words in lower case, read once when asked (Czech: no English words; Russian: five letters or more).
       let lowerWords: TargetWord[] | undefined;
       let allWords: TargetWord[] | undefined;
@@ -245,7 +246,7 @@ export function nameMatches(doc: TextDocument, sp: SourcePairs, ctx: NameContext
             ? pronounNear(doc.text.slice(pair.start, pair.end), pair.source, run.tokens[0], czechPronoun(run.tokens[0]), CZECH_POSSESSIVE.test(run.tokens[0].text) ? 0.4 : NEAR) && (carriedElsewhere(run.tokens[0]) || czechCarriedElsewhere(run.tokens[0]))
             : sp.lang === 'ru'
             ? russianPronounExcuse(doc.text.slice(pair.start, pair.end), pair.source, run.tokens[0].text, run.tokens[0].start, run.tokens[0].given)
-            : pronouns && (sp.lang !== 'de' || pronounNear(doc.text.slice(pair.start, pair.end), pair.source, run.tokens[0], PRONOUNS.en));
+            : (pronouns ??= morePronouns(doc.text.slice(pair.start, pair.end), pair.source, sp.lang)) && (sp.lang !== 'de' || pronounNear(doc.text.slice(pair.start, pair.end), pair.source, run.tokens[0], PRONOUNS.en));
         if (excused && run.tokens.length === 1 && !run.tokens[0].place && run.tokens[0].known !== 'place' && why('pronoun excuse', run)) continue;
         // The words surely names are required (not a title beside them: Innenminister Seehofer); a
         // person is named by the surname, and a given name before it need not be rendered (unless
@@ -689,9 +690,7 @@ const PREPOSITION = /(?:^|[\s(«"„])(?:в|во|на|из|от|до|по|с|с�
 
 const PRONOUNS: Record<string, RegExp> = {
   en: /\b(?:he|she|him|her|hers)\b/gi,
-  ru: /(?<![\p{L}])(?:он|она|его|её|ее|ему|ей|нему|ней|ним|нее|неё|него|нем|нём|им|ею|нею)(?![\p{L}])/giu,
   uk: /(?<![\p{L}])(?:він|вона|його|її|йому|їй|ним|нею|нього|неї)(?![\p{L}])/giu,
-  cs: /(?<![\p{L}])(?:on|ona|jeho|její|mu|jí|jej|ji|něj|ní|ho)(?![\p{L}])/giu,
   de: /(?<![\p{L}])(?:er|sie|ihn|ihm|ihr)(?![\p{L}])/giu,
 };
 
